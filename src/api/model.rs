@@ -1,0 +1,446 @@
+//! The data the Numbers API returns, as typed values.
+//!
+//! Decoding is tolerant where the contract is loose: unknown fields are ignored, a price that
+//! is `null` or not a number becomes [`Price::Unknown`] (never zero), and a list with one
+//! malformed item keeps the others ([`Listing`] counts what it skipped).
+
+use std::fmt;
+
+use jiff::Timestamp;
+use rust_decimal::Decimal;
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use super::ids::{
+    CityId, CountryCode, DidTypeId, DidTypeName, GroupId, NumberId, RegionId, ReservationId,
+};
+
+/// The items of a list answer that decoded, and how many did not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing<T> {
+    /// Items that decoded, in the order the API sent them.
+    pub items: Vec<T>,
+    /// Items that were malformed and left out.
+    pub skipped: usize,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            skipped: 0,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Listing<T> {
+    /// Decodes each element of a JSON array on its own, skipping (and counting) the bad ones.
+    /// Anything that is not an array yields an empty listing with nothing skipped.
+    pub fn from_values(values: &[Value]) -> Self {
+        let mut listing = Self::default();
+        for value in values {
+            match T::deserialize(value) {
+                Ok(item) => listing.items.push(item),
+                Err(error) => {
+                    tracing::debug!(%error, "skipping a malformed list item");
+                    listing.skipped += 1;
+                }
+            }
+        }
+        listing
+    }
+}
+
+/// A price as the API states it: an exact decimal, or unknown when the API sent `null`,
+/// nothing, or something that is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Price {
+    /// An exact amount (the currency is the account's).
+    Known(Decimal),
+    /// The API did not say, or said something unreadable.
+    #[default]
+    Unknown,
+}
+
+impl Price {
+    /// The amount, when known.
+    pub fn amount(self) -> Option<Decimal> {
+        match self {
+            Self::Known(amount) => Some(amount),
+            Self::Unknown => None,
+        }
+    }
+
+    fn from_json(value: &Value) -> Self {
+        let parsed = match value {
+            Value::String(text) => text.trim().parse::<Decimal>().ok(),
+            Value::Number(number) => number.to_string().parse::<Decimal>().ok().or_else(|| {
+                // Exponent notation (1e2) is valid JSON but not Decimal's plain syntax.
+                Decimal::from_scientific(&number.to_string()).ok()
+            }),
+            _ => None,
+        };
+        parsed.map_or(Self::Unknown, Self::Known)
+    }
+}
+
+impl fmt::Display for Price {
+    /// Two decimals at least (`3.5` → `3.50`), every digit the API gave kept.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Known(amount) => {
+                let mut shown = *amount;
+                if shown.scale() < 2 {
+                    shown.rescale(2);
+                }
+                write!(f, "{shown}")
+            }
+            Self::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Price {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer).map(|value| Self::from_json(&value))
+    }
+}
+
+impl Serialize for Price {
+    /// Prices are written as strings (`"3.50"`) or `null`, never as floats.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Known(_) => serializer.serialize_str(&self.to_string()),
+            Self::Unknown => serializer.serialize_none(),
+        }
+    }
+}
+
+/// A region (state, province, nation) of the US, CA or GB.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Region {
+    pub id: RegionId,
+    #[serde(rename = "region_name")]
+    pub name: String,
+    #[serde(rename = "iso_country_code", default)]
+    pub country: Option<String>,
+}
+
+/// A city of a country or region.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct City {
+    pub id: CityId,
+    #[serde(rename = "city_name")]
+    pub name: String,
+    #[serde(rename = "iso_country_code", default)]
+    pub country: Option<String>,
+}
+
+/// A kind of number (`local`, `mobile`, `tollfree`, …) and its numeric id.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct DidType {
+    pub id: DidTypeId,
+    pub name: DidTypeName,
+}
+
+/// The two prices of a number group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub struct GroupPrice {
+    /// The one-time fee.
+    #[serde(rename = "setup_price", default)]
+    pub setup: Price,
+    /// The recurring monthly fee.
+    #[serde(rename = "monthly_price", default)]
+    pub monthly: Price,
+}
+
+/// A number group: numbers sharing a prefix, location, type and price.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Group {
+    pub id: GroupId,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub location: String,
+    #[serde(default)]
+    pub price: GroupPrice,
+    /// The DID type name (`local`, `mobile`, …).
+    #[serde(rename = "type", default)]
+    pub did_type: String,
+    /// Regulatory requirements; their shape varies by country, so they are kept as JSON.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub requirements: Vec<Value>,
+    #[serde(default)]
+    pub allow_number_selection: bool,
+    #[serde(default)]
+    pub is_eligible_for_free_number: bool,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub features: Vec<String>,
+}
+
+impl Group {
+    /// Whether documents or other regulatory requirements apply to this group.
+    pub fn has_requirements(&self) -> bool {
+        !self.requirements.is_empty()
+    }
+}
+
+/// A number that can be reserved or bought.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct AvailableNumber {
+    pub id: NumberId,
+    /// E.164, for example `+12135551234`.
+    pub number: String,
+}
+
+/// A reservation: a number held for the account until `expires_at`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Reservation {
+    pub uuid: ReservationId,
+    #[serde(default)]
+    pub number: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    /// Not documented by the contract; kept when a server sends it.
+    #[serde(default)]
+    pub group_id: Option<GroupId>,
+}
+
+/// What the API answered to a purchase. Its shape is not documented, so it is kept whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The complete answer body.
+    pub body: Value,
+}
+
+impl Receipt {
+    /// The bought number, where the answer names one in a field called `number` or
+    /// `phone_number` at any depth.
+    pub fn number(&self) -> Option<&str> {
+        find_string_field(&self.body, &["number", "phone_number"])
+    }
+}
+
+fn find_string_field<'a>(value: &'a Value, names: &[&str]) -> Option<&'a str> {
+    match value {
+        Value::Object(map) => names
+            .iter()
+            .find_map(|name| map.get(*name).and_then(Value::as_str))
+            .or_else(|| map.values().find_map(|v| find_string_field(v, names))),
+        Value::Array(items) => items.iter().find_map(|v| find_string_field(v, names)),
+        _ => None,
+    }
+}
+
+/// The account, its request limit and its usage (`GET /open/info`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct AccountInfo {
+    pub name: Option<String>,
+    pub uuid: Option<String>,
+    pub on_trial: Option<bool>,
+    pub blocked: Option<bool>,
+    pub expires_at: Option<String>,
+    pub requests_per_minute: Option<u32>,
+    pub api_request_count: Option<u64>,
+    pub max_api_request_count: Option<u64>,
+}
+
+impl AccountInfo {
+    /// Reads the fields the contract names from the answer body (with or without a `data`
+    /// wrapper); whatever is missing or of the wrong type stays `None`.
+    pub fn from_body(body: &Value) -> Self {
+        let root = body.get("data").filter(|d| d.is_object()).unwrap_or(body);
+        let account = root.get("account");
+        let text = |v: Option<&Value>, key: &str| {
+            v.and_then(|v| v.get(key))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        let flag = |key: &str| account.and_then(|a| a.get(key)).and_then(Value::as_bool);
+        let count = |section: &str, key: &str| {
+            root.get(section)
+                .and_then(|s| s.get(key))
+                .and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
+        };
+        Self {
+            name: text(account, "name"),
+            uuid: text(account, "uuid"),
+            on_trial: flag("on_trial"),
+            blocked: flag("blocked"),
+            expires_at: text(account, "expires_at"),
+            requests_per_minute: count("limits", "requests_per_minute")
+                .and_then(|n| u32::try_from(n).ok()),
+            api_request_count: count("usage", "api_request_count"),
+            max_api_request_count: count("usage", "max_api_request_count"),
+        }
+    }
+}
+
+/// A number the account owns (`GET /open/voip/virtual-numbers`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct OwnedNumber {
+    #[serde(default)]
+    pub uuid: Option<String>,
+    pub phone_number: String,
+    #[serde(default)]
+    pub formatted_phone_number: Option<String>,
+    #[serde(default)]
+    pub iso_country_code: Option<String>,
+    #[serde(default)]
+    pub provider_type: Option<String>,
+    #[serde(default)]
+    pub status_text: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+}
+
+/// One page of the account's numbers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OwnedNumbersPage {
+    pub numbers: Listing<OwnedNumber>,
+    /// The total the API reports (`count`), when it does.
+    pub count: Option<u64>,
+}
+
+/// Flattens a requirement of any shape into `key → value` lines for display: nested objects
+/// give dotted keys (`address.city`), arrays give indexed keys or a comma-joined list of
+/// scalars, scalars are shown as text.
+pub fn flatten_fields(value: &Value) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    flatten_into("", value, &mut fields);
+    fields
+}
+
+fn flatten_into(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
+    let join = |key: &str| {
+        if prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{prefix}.{key}")
+        }
+    };
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                flatten_into(&join(key), inner, out);
+            }
+        }
+        Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
+            let joined: Vec<String> = items.iter().map(scalar_text).collect();
+            out.push((prefix.to_owned(), joined.join(", ")));
+        }
+        Value::Array(items) => {
+            for (index, inner) in items.iter().enumerate() {
+                flatten_into(&join(&(index + 1).to_string()), inner, out);
+            }
+        }
+        scalar => out.push((prefix.to_owned(), scalar_text(scalar))),
+    }
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Null => "—".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Treats an explicit JSON `null` like a missing field.
+fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn prices_are_exact_or_explicitly_unknown() {
+        let read = |v: Value| serde_json::from_value::<Price>(v).unwrap();
+        assert_eq!(read(json!("1.50")), Price::Known("1.50".parse().unwrap()));
+        assert_eq!(read(json!(1.5)), Price::Known("1.5".parse().unwrap()));
+        assert_eq!(read(json!(null)), Price::Unknown);
+        assert_eq!(read(json!("abc")), Price::Unknown);
+        assert_eq!(read(json!({"amount": 1})), Price::Unknown);
+        assert_eq!(read(json!("0.1")).to_string(), "0.10");
+        assert_eq!(read(json!("3.125")).to_string(), "3.125");
+        assert_eq!(read(json!(null)).to_string(), "unknown");
+    }
+
+    #[test]
+    fn a_group_with_missing_and_extra_fields_decodes() {
+        let group: Group = serde_json::from_value(json!({
+            "id": 77, "prefix": "+49 30", "price": {"setup_price": "1.00"},
+            "features": null, "brand_new_field": {"x": 1}
+        }))
+        .unwrap();
+        assert_eq!(group.id.as_str(), "77");
+        assert_eq!(group.price.monthly, Price::Unknown);
+        assert!(group.features.is_empty() && !group.allow_number_selection);
+    }
+
+    #[test]
+    fn a_listing_skips_and_counts_malformed_items() {
+        let values = vec![
+            json!({"id": 1, "region_name": "California", "iso_country_code": "US"}),
+            json!({"region_name": "no id"}),
+            json!("not an object"),
+            json!({"id": "2", "region_name": "Texas"}),
+        ];
+        let listing = Listing::<Region>::from_values(&values);
+        assert_eq!(listing.skipped, 2);
+        let names: Vec<&str> = listing.items.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["California", "Texas"]);
+    }
+
+    #[test]
+    fn account_info_reads_limits_and_usage_with_or_without_data() {
+        let body = json!({"success": true, "data": {
+            "account": {"name": "Acme", "on_trial": false},
+            "limits": {"requests_per_minute": 80},
+            "usage": {"api_request_count": "12", "max_api_request_count": 10000}
+        }});
+        let info = AccountInfo::from_body(&body);
+        assert_eq!(info.name.as_deref(), Some("Acme"));
+        assert_eq!(info.requests_per_minute, Some(80));
+        assert_eq!(info.api_request_count, Some(12));
+        assert_eq!(info.max_api_request_count, Some(10000));
+        let bare = AccountInfo::from_body(&json!({"limits": {"requests_per_minute": 30}}));
+        assert_eq!(bare.requests_per_minute, Some(30));
+    }
+
+    #[test]
+    fn requirements_of_any_shape_flatten_to_lines() {
+        let fields = flatten_fields(&json!({
+            "type": "identity",
+            "documents": ["passport", "id_card"],
+            "address": {"city": "Berlin", "proof": [{"kind": "utility_bill"}]},
+            "optional": null
+        }));
+        assert_eq!(
+            fields,
+            vec![
+                ("address.city".to_owned(), "Berlin".to_owned()),
+                ("address.proof.1.kind".to_owned(), "utility_bill".to_owned()),
+                ("documents".to_owned(), "passport, id_card".to_owned()),
+                ("optional".to_owned(), "—".to_owned()),
+                ("type".to_owned(), "identity".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_receipt_finds_the_number_at_any_depth() {
+        let receipt = Receipt {
+            body: json!({"success": true, "data": {"purchase": {"phone_number": "+12135550000"}}}),
+        };
+        assert_eq!(receipt.number(), Some("+12135550000"));
+    }
+}

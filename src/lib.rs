@@ -1,0 +1,4 @@
+//! numpick: browse, reserve and buy phone numbers through the 2Chat Numbers API.
+//!
+//! - [`api`]: the typed models and ids of the Numbers API.
+pub mod api;

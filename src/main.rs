@@ -1,0 +1,4 @@
+//! The `numpick` binary.
+fn main() {
+    println!("numpick: the wizard is not built yet");
+}
