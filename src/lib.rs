@@ -2,3 +2,7 @@
 //!
 //! - [`api`]: the typed models and ids of the Numbers API.
 pub mod api;
+pub mod countries;
+pub mod search;
+pub mod wizard;
+pub mod worker;

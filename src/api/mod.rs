@@ -1,7 +1,10 @@
 //! The 2Chat Numbers API: typed models and ids.
 
+pub mod error;
 pub mod ids;
 pub mod model;
+
+pub use error::ApiError;
 
 /// Installs the TLS crypto provider (ring) for the whole process. reqwest is built without a
 /// provider of its own so that no C toolchain-heavy backend is compiled; every `reqwest::Client`

@@ -1,0 +1,319 @@
+//! Reserving, buying and cancelling: the steps that change what the account holds.
+//!
+//! A purchase passes a confirmation (`y` buys; Enter alone never does), is sent once, and
+//! blocks every further buy until its answer is in.
+
+use std::time::{Duration, Instant};
+
+use crate::api::ApiError;
+use crate::api::model::ReservationId;
+use crate::worker::{Answer, Call, Command, RequestId};
+
+use super::{
+    Action, Held, Load, Manager, Modal, NoticeLevel, Purchase, PurchaseTarget, Step, Wizard,
+    expect_answer,
+};
+
+impl Wizard {
+    /// `r`, `b` and `c` on the Review and Reserved steps.
+    pub(super) fn deal(&mut self, action: Action) -> Vec<Command> {
+        match (self.step, action) {
+            (Step::Review, Action::Reserve) => self.reserve().into_iter().collect(),
+            (Step::Review, Action::Buy) => {
+                if let Some(group) = self.group.clone() {
+                    self.ask_to_buy(PurchaseTarget {
+                        group_id: group.id.clone(),
+                        group: Some(group),
+                        number: self.number.clone(),
+                        reservation: None,
+                    });
+                }
+                Vec::new()
+            }
+            (Step::Reserved, Action::Buy) => {
+                if let Some(held) = self.shown_hold().cloned() {
+                    self.buy_hold(held);
+                }
+                Vec::new()
+            }
+            (Step::Reserved, Action::Cancel) => match self.shown_hold() {
+                Some(held) => {
+                    let uuid = held.reservation.uuid.clone();
+                    self.cancel(uuid).into_iter().collect()
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// The reservation shown on the Reserved step.
+    pub fn shown_hold(&self) -> Option<&Held> {
+        let uuid = self.current_hold.as_ref()?;
+        self.holds.iter().find(|h| &h.reservation.uuid == uuid)
+    }
+
+    fn reserve(&mut self) -> Option<Command> {
+        if self.reserving.is_some() {
+            return None;
+        }
+        let group = self.group.as_ref()?.id.clone();
+        let (id, command) = self.command(Call::Reserve {
+            group,
+            number: self.number.clone(),
+        });
+        self.reserving = Some(id);
+        Some(command)
+    }
+
+    fn cancel(&mut self, uuid: ReservationId) -> Option<Command> {
+        if self.cancelling.is_some() {
+            return None;
+        }
+        let (id, command) = self.command(Call::Cancel { uuid: uuid.clone() });
+        self.cancelling = Some((id, uuid));
+        Some(command)
+    }
+
+    fn buy_hold(&mut self, held: Held) {
+        let Some(group_id) = held.group_id().cloned() else {
+            self.say(
+                NoticeLevel::Warning,
+                "numpick does not know the group of this reservation, so it cannot buy it here.",
+            );
+            return;
+        };
+        let group = held.group.clone().or_else(|| {
+            let groups = self.groups.load.loaded()?;
+            groups.items().iter().find(|g| g.id == group_id).cloned()
+        });
+        self.ask_to_buy(PurchaseTarget {
+            group_id,
+            group,
+            number: Some(held.reservation.number.clone()),
+            reservation: Some(held),
+        });
+    }
+
+    /// Opens the confirmation, unless a purchase is in flight or the reservation expired.
+    fn ask_to_buy(&mut self, target: PurchaseTarget) {
+        if matches!(self.purchase, Purchase::InFlight { .. }) {
+            self.say(
+                NoticeLevel::Info,
+                "A purchase is in flight: wait for its answer.",
+            );
+            return;
+        }
+        if target
+            .reservation
+            .as_ref()
+            .is_some_and(|h| h.is_expired(self.now))
+        {
+            self.say_expired();
+            return;
+        }
+        self.modal = Some(Modal::ConfirmPurchase(target));
+    }
+
+    fn say_expired(&mut self) {
+        self.say(
+            NoticeLevel::Error,
+            "The reservation has expired and cannot be bought. Reserve the number again (one credit).",
+        );
+    }
+
+    /// Keys while the purchase confirmation is open: only `y` buys.
+    pub(super) fn update_confirmation(&mut self, action: Action) -> Vec<Command> {
+        let Some(Modal::ConfirmPurchase(target)) = self.modal.clone() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Confirm => {
+                self.modal = None;
+                if target
+                    .reservation
+                    .as_ref()
+                    .is_some_and(|h| h.is_expired(self.now))
+                {
+                    self.say_expired();
+                    return Vec::new();
+                }
+                let (id, command) = self.command(Call::Purchase {
+                    group: target.group_id.clone(),
+                    number: target.number.clone(),
+                });
+                self.purchase = Purchase::InFlight { id, target };
+                self.say(NoticeLevel::Info, "Buying…");
+                vec![command]
+            }
+            Action::Decline | Action::Back | Action::Quit => {
+                self.modal = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Takes in the answer to a reservation or a cancellation.
+    pub(super) fn apply_deal(
+        &mut self,
+        id: RequestId,
+        received_at: Instant,
+        result: Result<Answer, ApiError>,
+    ) -> Vec<Command> {
+        if self.reserving == Some(id) {
+            self.reserving = None;
+            match expect_answer!(result, Answer::Reserved) {
+                Ok(reservation) => {
+                    // The server's own lifetime, so a skewed local clock changes nothing.
+                    let lifetime = reservation
+                        .expires_at
+                        .duration_since(reservation.created_at);
+                    let lifetime = Duration::try_from(lifetime).unwrap_or_default();
+                    let uuid = reservation.uuid.clone();
+                    self.holds.retain(|h| h.reservation.uuid != uuid);
+                    self.holds.push(Held {
+                        reservation,
+                        group: self.group.clone(),
+                        deadline: received_at + lifetime,
+                    });
+                    if self.step == Step::Review {
+                        self.current_hold = Some(uuid);
+                        self.step = Step::Reserved;
+                    } else {
+                        self.say(
+                            NoticeLevel::Info,
+                            "Reserved. Ctrl-R lists your reservations.",
+                        );
+                    }
+                }
+                Err(message) => self.say(NoticeLevel::Error, format!("Not reserved: {message}")),
+            }
+        } else if let Some((_, uuid)) = self.cancelling.take() {
+            match expect_answer!(result, Answer::Cancelled) {
+                Ok(_) => {
+                    self.holds.retain(|h| h.reservation.uuid != uuid);
+                    self.say(
+                        NoticeLevel::Info,
+                        "Reservation cancelled; the number is back in the pool.",
+                    );
+                    if self.step == Step::Reserved && self.current_hold.as_ref() == Some(&uuid) {
+                        self.current_hold = None;
+                        // The numbers shown before still list the number as taken.
+                        self.numbers.reset();
+                        let back = if self
+                            .group
+                            .as_ref()
+                            .is_some_and(|g| g.allow_number_selection)
+                        {
+                            Step::Number
+                        } else {
+                            Step::Review
+                        };
+                        return self.go(back);
+                    }
+                }
+                Err(message) => self.say(NoticeLevel::Error, format!("Not cancelled: {message}")),
+            }
+        }
+        Vec::new()
+    }
+
+    /// Takes in the answer to the purchase in flight.
+    pub(super) fn apply_purchase(&mut self, result: Result<Answer, ApiError>) -> Vec<Command> {
+        let Purchase::InFlight { target, .. } = std::mem::take(&mut self.purchase) else {
+            return Vec::new();
+        };
+        self.notice = None;
+        match result {
+            Ok(Answer::Purchased(receipt)) => {
+                if let Some(held) = &target.reservation {
+                    self.holds
+                        .retain(|h| h.reservation.uuid != held.reservation.uuid);
+                }
+                // The bought number must not be offered again.
+                self.numbers.reset();
+                self.purchase = Purchase::Bought {
+                    target,
+                    receipt,
+                    at: self.now_utc,
+                };
+                self.modal = None;
+                self.manager = None;
+                self.step = Step::Done;
+            }
+            Err(ApiError::OutcomeUnknown { reason }) => {
+                self.purchase = Purchase::Unknown { target, reason };
+                self.manager = None;
+                self.step = Step::Done;
+            }
+            Err(error) => {
+                let expired = target
+                    .reservation
+                    .as_ref()
+                    .is_some_and(|h| h.is_expired(self.now));
+                let text = if expired {
+                    format!(
+                        "Not bought: the reservation expired ({error}). Reserve the number again (one credit)."
+                    )
+                } else {
+                    format!("Not bought: {error}")
+                };
+                self.say(NoticeLevel::Error, text);
+            }
+            Ok(_) => {
+                tracing::warn!("worker answered a purchase with another kind of data");
+                self.purchase = Purchase::Unknown {
+                    target,
+                    reason: "numpick could not read the answer".to_owned(),
+                };
+                self.step = Step::Done;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Ctrl-R: opens the manager and asks for the account's reservations.
+    pub(super) fn open_manager(&mut self) -> Vec<Command> {
+        self.notice = None;
+        self.manager = Some(Manager::default());
+        vec![self.request_reservations()]
+    }
+
+    pub(super) fn update_manager(&mut self, action: Action) -> Vec<Command> {
+        let Some(manager) = &mut self.manager else {
+            return Vec::new();
+        };
+        match action {
+            Action::Move(step) => {
+                manager.cursor = super::picker::moved(manager.cursor, self.holds.len(), step);
+                Vec::new()
+            }
+            Action::Back => {
+                self.manager = None;
+                Vec::new()
+            }
+            Action::Retry => vec![self.request_reservations()],
+            Action::Choose if matches!(manager.load, Load::Failed { .. }) => {
+                vec![self.request_reservations()]
+            }
+            Action::Cancel => {
+                let cursor = manager.cursor;
+                match self.holds.get(cursor) {
+                    Some(held) => {
+                        let uuid = held.reservation.uuid.clone();
+                        self.cancel(uuid).into_iter().collect()
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Action::Buy => {
+                if let Some(held) = self.holds.get(manager.cursor).cloned() {
+                    self.buy_hold(held);
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}

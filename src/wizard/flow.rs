@@ -1,0 +1,463 @@
+//! Moving through the steps: choosing, going back, and loading each step's data.
+
+use crate::api::ApiError;
+use crate::api::model::{CountryCode, DidTypeId, DidTypeName};
+use crate::worker::{Answer, Call, Command, RequestId};
+
+use super::{
+    Action, Choice, Fetched, Load, NoticeLevel, NumberList, Picker, Step, VANITY_DEBOUNCE, Wizard,
+    expect_answer,
+};
+
+/// Countries whose numbers are searched by region (the contract: only these have regions).
+const COUNTRIES_WITH_REGIONS: [&str; 3] = ["US", "CA", "GB"];
+/// The country whose group search needs a region.
+const REGION_REQUIRED: &str = "US";
+
+impl Wizard {
+    pub(super) fn update_step(&mut self, action: Action) -> Vec<Command> {
+        self.notice = None;
+        match action {
+            Action::Move(step) => {
+                self.move_cursor(step);
+                Vec::new()
+            }
+            Action::Edit(request) => self.edit_search(request),
+            Action::Choose => self.choose(),
+            Action::Back => self.back(),
+            Action::Retry => self.retry().into_iter().collect(),
+            Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),
+            Action::Confirm | Action::Decline => Vec::new(),
+            Action::Quit | Action::Help | Action::Reservations => Vec::new(),
+        }
+    }
+
+    fn country_code(&self) -> Option<CountryCode> {
+        self.country.and_then(|c| CountryCode::parse(c.code))
+    }
+
+    fn move_cursor(&mut self, step: super::Move) {
+        match self.step {
+            Step::Country => self.countries.move_cursor(step),
+            Step::Region => loaded_picker(&mut self.regions, |p| p.move_cursor(step)),
+            Step::City => loaded_picker(&mut self.cities, |p| p.move_cursor(step)),
+            Step::DidType => loaded_picker(&mut self.types, |p| p.move_cursor(step)),
+            Step::Group => loaded_picker(&mut self.groups, |p| p.move_cursor(step)),
+            Step::Number => loaded_picker(&mut self.numbers, |p| p.move_cursor(step)),
+            Step::Review | Step::Reserved | Step::Done => {}
+        }
+    }
+
+    fn edit_search(&mut self, request: tui_input::InputRequest) -> Vec<Command> {
+        let filter = &mut self.filter;
+        match self.step {
+            Step::Country => {
+                self.countries.edit(request, filter);
+            }
+            Step::Region => loaded_picker(&mut self.regions, |p| {
+                p.edit(request, filter);
+            }),
+            Step::City => loaded_picker(&mut self.cities, |p| {
+                p.edit(request, filter);
+            }),
+            Step::DidType => loaded_picker(&mut self.types, |p| {
+                p.edit(request, filter);
+            }),
+            Step::Group => loaded_picker(&mut self.groups, |p| {
+                p.edit(request, filter);
+            }),
+            Step::Number => {
+                if let Some(list) = self.numbers.load.loaded_mut()
+                    && list.edit(request)
+                {
+                    self.schedule_vanity();
+                }
+            }
+            Step::Review | Step::Reserved | Step::Done => {}
+        }
+        Vec::new()
+    }
+
+    /// Asks the API again after the operator pauses, unless the list already answers the box.
+    fn schedule_vanity(&mut self) {
+        let answered = self
+            .numbers
+            .load
+            .loaded()
+            .is_none_or(NumberList::is_answered);
+        let invalid = self
+            .numbers
+            .load
+            .loaded()
+            .is_some_and(|l| l.pattern_error.is_some());
+        self.vanity_due = (!answered && !invalid).then_some(self.now + VANITY_DEBOUNCE);
+        if answered {
+            // A request for an abandoned query is no longer wanted.
+            self.vanity_request = None;
+        }
+    }
+
+    pub(super) fn request_vanity(&mut self) -> Option<Command> {
+        let list = self.numbers.load.loaded()?;
+        if list.is_answered() {
+            return None;
+        }
+        let contains = list.server_query();
+        let group = self.group.as_ref()?.id.clone();
+        let (id, command) = self.command(Call::Numbers {
+            group,
+            contains: contains.clone(),
+        });
+        self.vanity_request = Some((id, contains));
+        Some(command)
+    }
+
+    pub(super) fn apply_vanity(
+        &mut self,
+        contains: Option<String>,
+        result: Result<Answer, ApiError>,
+    ) {
+        match expect_answer!(result, Answer::Numbers) {
+            Ok(listing) => {
+                if let Some(list) = self.numbers.load.loaded_mut() {
+                    list.replace_items(listing.items, contains);
+                }
+            }
+            Err(message) => self.say(NoticeLevel::Error, message),
+        }
+    }
+
+    fn choose(&mut self) -> Vec<Command> {
+        if self.current_load_failed() {
+            return self.retry().into_iter().collect();
+        }
+        match self.step {
+            Step::Country => {
+                let Some(&country) = self.countries.selected() else {
+                    return Vec::new();
+                };
+                self.country = Some(country);
+                if COUNTRIES_WITH_REGIONS.contains(&country.code) {
+                    self.go(Step::Region)
+                } else {
+                    self.region = None;
+                    self.go(Step::City)
+                }
+            }
+            Step::Region => {
+                let Some(choice) = self.regions.load.loaded().and_then(Picker::selected) else {
+                    return Vec::new();
+                };
+                self.region = Some(choice.clone());
+                self.go(Step::City)
+            }
+            Step::City => {
+                let Some(choice) = self.cities.load.loaded().and_then(Picker::selected) else {
+                    return Vec::new();
+                };
+                self.city = Some(choice.clone());
+                self.go(Step::DidType)
+            }
+            Step::DidType => {
+                let Some(choice) = self.types.load.loaded().and_then(Picker::selected) else {
+                    return Vec::new();
+                };
+                self.did_type = Some(choice.clone());
+                self.go(Step::Group)
+            }
+            Step::Group => {
+                let Some(group) = self.groups.load.loaded().and_then(Picker::selected) else {
+                    return Vec::new();
+                };
+                let selectable = group.allow_number_selection;
+                self.group = Some(group.clone());
+                if selectable {
+                    self.go(Step::Number)
+                } else {
+                    self.number = None;
+                    self.go(Step::Review)
+                }
+            }
+            Step::Number => {
+                let Some(number) = self.numbers.load.loaded().and_then(NumberList::selected) else {
+                    return Vec::new();
+                };
+                self.number = Some(number.number.clone());
+                self.go(Step::Review)
+            }
+            Step::Review | Step::Reserved => Vec::new(),
+            // After a purchase, Enter starts on another number of the same search.
+            Step::Done => {
+                self.purchase = super::Purchase::Idle;
+                self.numbers.reset();
+                self.go(Step::Group)
+            }
+        }
+    }
+
+    /// Esc: clear the search box, else go one step back.
+    fn back(&mut self) -> Vec<Command> {
+        let filter = &mut self.filter;
+        let cleared = match self.step {
+            Step::Country => self.countries.clear_query(filter),
+            Step::Region => clear_picker(&mut self.regions, filter),
+            Step::City => clear_picker(&mut self.cities, filter),
+            Step::DidType => clear_picker(&mut self.types, filter),
+            Step::Group => clear_picker(&mut self.groups, filter),
+            Step::Number => {
+                let cleared = self
+                    .numbers
+                    .load
+                    .loaded_mut()
+                    .is_some_and(NumberList::clear_query);
+                if cleared {
+                    self.schedule_vanity();
+                }
+                cleared
+            }
+            Step::Review | Step::Reserved | Step::Done => false,
+        };
+        if cleared {
+            return Vec::new();
+        }
+        self.leave_current_step();
+        let previous = match self.step {
+            Step::Country => return Vec::new(),
+            Step::Region => Step::Country,
+            Step::City if self.region.is_some() => Step::Region,
+            Step::City => Step::Country,
+            Step::DidType => Step::City,
+            Step::Group => Step::DidType,
+            Step::Number => Step::Group,
+            Step::Review | Step::Reserved | Step::Done => {
+                if self
+                    .group
+                    .as_ref()
+                    .is_some_and(|g| g.allow_number_selection)
+                {
+                    Step::Number
+                } else {
+                    Step::Group
+                }
+            }
+        };
+        if self.step == Step::Done {
+            self.purchase = super::Purchase::Idle;
+        }
+        self.go(previous)
+    }
+
+    /// Drops the data a step was still waiting for as the operator leaves it: its answer is
+    /// no longer wanted.
+    fn leave_current_step(&mut self) {
+        fn drop_pending<T>(fetched: &mut Fetched<T>) {
+            if fetched.load.is_loading() {
+                fetched.reset();
+            }
+        }
+        match self.step {
+            Step::Region => drop_pending(&mut self.regions),
+            Step::City => drop_pending(&mut self.cities),
+            Step::DidType => drop_pending(&mut self.types),
+            Step::Group => drop_pending(&mut self.groups),
+            Step::Number => {
+                drop_pending(&mut self.numbers);
+                self.vanity_request = None;
+                self.vanity_due = None;
+            }
+            Step::Review => drop_pending(&mut self.requirements),
+            Step::Country | Step::Reserved | Step::Done => {}
+        }
+    }
+
+    /// Shows `step`, asking for its data unless what is loaded already answers the choices.
+    pub(super) fn go(&mut self, step: Step) -> Vec<Command> {
+        self.step = step;
+        self.retry_or_reuse(false).into_iter().collect()
+    }
+
+    fn retry(&mut self) -> Option<Command> {
+        self.retry_or_reuse(true)
+    }
+
+    /// The call the current step's data comes from, given the choices so far.
+    fn call_for_step(&self) -> Option<Call> {
+        let country = self.country_code()?;
+        let region = self
+            .region
+            .as_ref()
+            .and_then(Choice::one)
+            .map(|r| r.id.clone());
+        match self.step {
+            Step::Country | Step::Reserved | Step::Done => None,
+            Step::Region => Some(Call::Regions { country }),
+            Step::City => Some(Call::Cities { country, region }),
+            Step::DidType => Some(Call::DidTypes),
+            Step::Group => Some(Call::Groups {
+                country,
+                region,
+                city: self.city.as_ref()?.one().map(|c| c.id.clone()),
+                did_type: self.did_type.as_ref()?.one().map(|t| t.name.clone()),
+            }),
+            Step::Number => Some(Call::Numbers {
+                group: self.group.as_ref()?.id.clone(),
+                contains: None,
+            }),
+            Step::Review => Some(Call::Requirements {
+                country,
+                did_type: self.review_type_id(),
+            }),
+        }
+    }
+
+    /// The numeric id of the chosen group's type, which the requirements endpoint takes.
+    fn review_type_id(&self) -> Option<DidTypeId> {
+        let name = DidTypeName::new(self.group.as_ref()?.did_type.clone());
+        let types = self.types.load.loaded()?;
+        types
+            .items()
+            .iter()
+            .filter_map(Choice::one)
+            .find(|t| t.name == name)
+            .map(|t| t.id.clone())
+    }
+
+    fn retry_or_reuse(&mut self, force: bool) -> Option<Command> {
+        let call = self.call_for_step()?;
+        let ids = &mut self.next_request;
+        match self.step {
+            Step::Region => fetch(&mut self.regions, call, ids, force),
+            Step::City => fetch(&mut self.cities, call, ids, force),
+            Step::DidType => fetch(&mut self.types, call, ids, force),
+            Step::Group => fetch(&mut self.groups, call, ids, force),
+            Step::Number => fetch(&mut self.numbers, call, ids, force),
+            Step::Review => fetch(&mut self.requirements, call, ids, force),
+            Step::Country | Step::Reserved | Step::Done => None,
+        }
+    }
+
+    fn current_load_failed(&self) -> bool {
+        match self.step {
+            Step::Region => matches!(self.regions.load, Load::Failed { .. }),
+            Step::City => matches!(self.cities.load, Load::Failed { .. }),
+            Step::DidType => matches!(self.types.load, Load::Failed { .. }),
+            Step::Group => matches!(self.groups.load, Load::Failed { .. }),
+            Step::Number => matches!(self.numbers.load, Load::Failed { .. }),
+            Step::Review => matches!(self.requirements.load, Load::Failed { .. }),
+            Step::Country | Step::Reserved | Step::Done => false,
+        }
+    }
+
+    /// Stores the answer to a step's load, if that step still waits for it.
+    pub(super) fn apply_load(
+        &mut self,
+        id: RequestId,
+        result: Result<Answer, ApiError>,
+    ) -> Vec<Command> {
+        if self.regions.load.awaits(id) {
+            let required = self.country.is_some_and(|c| c.code == REGION_REQUIRED);
+            let rows = expect_answer!(result, Answer::Regions).map(|listing| {
+                let any = (!required).then_some(Choice::Any);
+                any.into_iter()
+                    .chain(listing.items.into_iter().map(Choice::One))
+                    .collect::<Vec<_>>()
+            });
+            let no_regions = rows.as_ref().is_ok_and(|rows| rows.len() <= 1);
+            store(&mut self.regions, rows.map(Picker::new), &mut self.filter);
+            if no_regions && !required && self.step == Step::Region {
+                // Nothing to choose from: search the whole country.
+                self.region = Some(Choice::Any);
+                return self.go(Step::City);
+            }
+            if no_regions && required {
+                self.regions.load = Load::Failed {
+                    message: "the API listed no regions for this country".to_owned(),
+                };
+            }
+        } else if self.cities.load.awaits(id) {
+            let rows = expect_answer!(result, Answer::Cities).map(|listing| {
+                let cities = listing.items.into_iter().map(Choice::One);
+                Picker::new(std::iter::once(Choice::Any).chain(cities).collect())
+            });
+            store(&mut self.cities, rows, &mut self.filter);
+        } else if self.types.load.awaits(id) {
+            let rows = expect_answer!(result, Answer::DidTypes).map(|listing| {
+                let types = listing.items.into_iter().map(Choice::One);
+                Picker::new(std::iter::once(Choice::Any).chain(types).collect())
+            });
+            store(&mut self.types, rows, &mut self.filter);
+        } else if self.groups.load.awaits(id) {
+            let groups = expect_answer!(result, Answer::Groups);
+            if groups.as_ref().is_ok_and(|l| l.items.is_empty()) {
+                self.say(
+                    NoticeLevel::Warning,
+                    "No number groups match. Esc to go back and broaden the search (Any city, Any type).",
+                );
+            }
+            store(
+                &mut self.groups,
+                groups.map(|l| Picker::new(l.items)),
+                &mut self.filter,
+            );
+        } else if self.numbers.load.awaits(id) {
+            let numbers = expect_answer!(result, Answer::Numbers).map(|listing| {
+                let mut list = NumberList::default();
+                list.replace_items(listing.items, None);
+                list
+            });
+            self.numbers.load = into_load(numbers);
+        } else if self.requirements.load.awaits(id) {
+            let requirements = expect_answer!(result, Answer::Requirements);
+            self.requirements.load = into_load(requirements);
+        } else {
+            tracing::debug!(?id, "dropping an answer nobody waits for");
+        }
+        Vec::new()
+    }
+}
+
+/// Asks for `call` into `slot` unless the slot already holds (or awaits) its answer.
+fn fetch<T>(slot: &mut Fetched<T>, call: Call, ids: &mut u64, force: bool) -> Option<Command> {
+    if !force && slot.is_current(&call) {
+        return None;
+    }
+    *ids += 1;
+    let id = RequestId(*ids);
+    slot.call = Some(call.clone());
+    slot.load = Load::Loading { id };
+    Some(Command::Call { id, call })
+}
+
+fn into_load<T>(result: Result<T, String>) -> Load<T> {
+    match result {
+        Ok(data) => Load::Loaded(data),
+        Err(message) => Load::Failed { message },
+    }
+}
+
+/// Stores a list answer, keeping what the operator had typed in the search box.
+fn store<T: super::picker::Searchable>(
+    slot: &mut Fetched<Picker<T>>,
+    result: Result<Picker<T>, String>,
+    filter: &mut crate::search::Filter,
+) {
+    slot.load = into_load(result);
+    if let Some(picker) = slot.load.loaded_mut() {
+        picker.refilter(filter);
+    }
+}
+
+fn loaded_picker<T>(slot: &mut Fetched<T>, act: impl FnOnce(&mut T)) {
+    if let Some(data) = slot.load.loaded_mut() {
+        act(data);
+    }
+}
+
+fn clear_picker<T: super::picker::Searchable>(
+    slot: &mut Fetched<Picker<T>>,
+    filter: &mut crate::search::Filter,
+) -> bool {
+    slot.load
+        .loaded_mut()
+        .is_some_and(|p| p.clear_query(filter))
+}

@@ -1,0 +1,66 @@
+//! The loading state of data that comes from the API.
+
+use crate::worker::{Call, RequestId};
+
+/// Data a screen shows, and where it stands in being fetched.
+#[derive(Debug, Clone, Default)]
+pub enum Load<T> {
+    /// Not asked for.
+    #[default]
+    Idle,
+    /// Asked for; the answer tagged `id` is awaited.
+    Loading { id: RequestId },
+    /// Arrived.
+    Loaded(T),
+    /// The request failed; `message` is for the operator.
+    Failed { message: String },
+}
+
+impl<T> Load<T> {
+    /// The data, once it has arrived.
+    pub fn loaded(&self) -> Option<&T> {
+        match self {
+            Self::Loaded(data) => Some(data),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the data, once it has arrived.
+    pub fn loaded_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Self::Loaded(data) => Some(data),
+            _ => None,
+        }
+    }
+
+    /// Whether the answer tagged `id` is the one awaited.
+    pub fn awaits(&self, id: RequestId) -> bool {
+        matches!(self, Self::Loading { id: awaited } if *awaited == id)
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Self::Loading { .. })
+    }
+}
+
+/// A screen's data together with the call that produced it, so that coming back to a screen
+/// with the same choices reuses what was loaded instead of asking again.
+#[derive(Debug, Clone, Default)]
+pub struct Fetched<T> {
+    /// The call whose answer `load` holds or awaits.
+    pub call: Option<Call>,
+    pub load: Load<T>,
+}
+
+impl<T> Fetched<T> {
+    /// Whether `call` has been made for this screen and did not fail.
+    pub fn is_current(&self, call: &Call) -> bool {
+        self.call.as_ref() == Some(call) && !matches!(self.load, Load::Failed { .. } | Load::Idle)
+    }
+
+    /// Forgets the data (a choice it depended on changed).
+    pub fn reset(&mut self) {
+        self.call = None;
+        self.load = Load::Idle;
+    }
+}

@@ -1,0 +1,523 @@
+//! The wizard: the whole interactive state, as a pure state machine.
+//!
+//! [`Wizard::update`] takes the operator's [`Action`]s, [`Wizard::apply`] the worker's answers
+//! and [`Wizard::tick`] the passing of time; each changes the state and returns the
+//! [`Command`]s the worker should perform. Nothing here awaits, spawns, reads the clock or
+//! touches the terminal, so every transition is testable without a runtime.
+
+mod deal;
+mod flow;
+pub mod load;
+pub mod numbers;
+pub mod picker;
+pub mod rows;
+#[cfg(test)]
+mod tests;
+
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use serde_json::Value;
+use tui_input::InputRequest;
+
+use crate::api::model::{City, DidType, Group, GroupId, Receipt, Region, Reservation};
+use crate::countries::{self, Country};
+use crate::search::Filter;
+use crate::worker::{Answer, Call, Command, RequestId, WorkerMsg};
+
+pub use load::{Fetched, Load};
+pub use numbers::NumberList;
+pub use picker::{Move, Picker};
+pub use rows::Choice;
+
+/// How long the vanity box waits after the last keystroke before asking the API.
+pub const VANITY_DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The wizard's screens, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Country,
+    Region,
+    City,
+    DidType,
+    Group,
+    Number,
+    Review,
+    Reserved,
+    Done,
+}
+
+/// What the operator asked for, as decided by the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Move(Move),
+    /// An edit of the screen's search box.
+    Edit(InputRequest),
+    /// Enter: choose the highlighted row, or retry a failed load.
+    Choose,
+    /// Esc: close, clear the search box, or go one step back.
+    Back,
+    Help,
+    /// Ctrl-R: the reservations manager.
+    Reservations,
+    Quit,
+    Reserve,
+    Buy,
+    Cancel,
+    /// `y` in a confirmation.
+    Confirm,
+    /// `n` in a confirmation.
+    Decline,
+    /// Ask again for what failed to load.
+    Retry,
+}
+
+/// How the keymap should read keys on the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    /// Letters and digits go to the search box; `empty` tells whether it holds anything.
+    Search { empty: bool },
+    /// Letters are commands (`r`, `b`, `c`, `q`, `?`).
+    Commands,
+    /// A yes/no question is open.
+    Confirm,
+    /// The help is open: any key closes it.
+    Help,
+}
+
+/// Whether numpick talks to the live API or to its embedded sandbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Sandbox,
+    Live,
+}
+
+/// A line of feedback under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub level: NoticeLevel,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A reservation the operator holds, with its deadline on the monotonic clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub reservation: Reservation,
+    /// The group it belongs to, when known (needed to buy it).
+    pub group: Option<Group>,
+    /// When it expires, anchored to the arrival of the answer that announced it.
+    pub deadline: Instant,
+}
+
+impl Held {
+    /// Time left at `now` (zero once expired).
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.deadline.saturating_duration_since(now)
+    }
+
+    pub fn is_expired(&self, now: Instant) -> bool {
+        now >= self.deadline
+    }
+
+    /// The group id to buy it with.
+    pub fn group_id(&self) -> Option<&GroupId> {
+        self.group
+            .as_ref()
+            .map(|g| &g.id)
+            .or(self.reservation.group_id.as_ref())
+    }
+}
+
+/// What a purchase will buy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PurchaseTarget {
+    pub group_id: GroupId,
+    /// The group, when known: its prices are shown in the confirmation.
+    pub group: Option<Group>,
+    /// The number; `None` buys a random number of the group.
+    pub number: Option<String>,
+    /// The reservation being bought, if any.
+    pub reservation: Option<Held>,
+}
+
+/// Where a purchase stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Purchase {
+    #[default]
+    Idle,
+    /// Sent; nothing more is sent until it is settled.
+    InFlight {
+        id: RequestId,
+        target: PurchaseTarget,
+    },
+    Bought {
+        target: PurchaseTarget,
+        receipt: Receipt,
+        at: Timestamp,
+    },
+    /// The answer never arrived or could not be read: the number may or may not be bought.
+    Unknown {
+        target: PurchaseTarget,
+        reason: String,
+    },
+}
+
+/// A dialog over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Help,
+    /// "Buy this number?" — `y` buys, `n`/Esc does not.
+    ConfirmPurchase(PurchaseTarget),
+}
+
+/// The reservations manager (Ctrl-R): every active reservation of the account.
+#[derive(Debug, Clone, Default)]
+pub struct Manager {
+    pub load: Load<()>,
+    pub cursor: usize,
+}
+
+/// The whole interactive state.
+pub struct Wizard {
+    pub(crate) now: Instant,
+    pub(crate) now_utc: Timestamp,
+    pub(crate) backend: Backend,
+    pub(crate) step: Step,
+    next_request: u64,
+    filter: Filter,
+
+    pub(crate) countries: Picker<&'static Country>,
+    pub(crate) country: Option<&'static Country>,
+    pub(crate) regions: Fetched<Picker<Choice<Region>>>,
+    pub(crate) region: Option<Choice<Region>>,
+    pub(crate) cities: Fetched<Picker<Choice<City>>>,
+    pub(crate) city: Option<Choice<City>>,
+    pub(crate) types: Fetched<Picker<Choice<DidType>>>,
+    pub(crate) did_type: Option<Choice<DidType>>,
+    pub(crate) groups: Fetched<Picker<Group>>,
+    pub(crate) group: Option<Group>,
+    pub(crate) numbers: Fetched<NumberList>,
+    /// The vanity request awaited, and when the next one is due after a pause in typing.
+    pub(crate) vanity_request: Option<(RequestId, Option<String>)>,
+    pub(crate) vanity_due: Option<Instant>,
+    /// The chosen number; `None` on the review means a random number of the group.
+    pub(crate) number: Option<String>,
+    pub(crate) requirements: Fetched<Vec<Value>>,
+
+    /// Every active reservation known (made here or listed by the API).
+    pub(crate) holds: Vec<Held>,
+    /// The reservation shown on the Reserved step.
+    pub(crate) current_hold: Option<crate::api::model::ReservationId>,
+    pub(crate) reserving: Option<RequestId>,
+    pub(crate) cancelling: Option<(RequestId, crate::api::model::ReservationId)>,
+    pub(crate) purchase: Purchase,
+    pub(crate) modal: Option<Modal>,
+    pub(crate) manager: Option<Manager>,
+    pub(crate) manager_request: Option<RequestId>,
+    pub(crate) notice: Option<Notice>,
+    quit: bool,
+}
+
+impl Wizard {
+    /// A wizard at the country step. `now` and `now_utc` are the same moment on the monotonic
+    /// and the wall clock.
+    pub fn new(backend: Backend, now: Instant, now_utc: Timestamp) -> Self {
+        Self {
+            now,
+            now_utc,
+            backend,
+            step: Step::Country,
+            next_request: 0,
+            filter: Filter::new(),
+            countries: Picker::new(countries::all().iter().collect()),
+            country: None,
+            regions: Fetched::default(),
+            region: None,
+            cities: Fetched::default(),
+            city: None,
+            types: Fetched::default(),
+            did_type: None,
+            groups: Fetched::default(),
+            group: None,
+            numbers: Fetched::default(),
+            vanity_request: None,
+            vanity_due: None,
+            number: None,
+            requirements: Fetched::default(),
+            holds: Vec::new(),
+            current_hold: None,
+            reserving: None,
+            cancelling: None,
+            purchase: Purchase::Idle,
+            modal: None,
+            manager: None,
+            manager_request: None,
+            notice: None,
+            quit: false,
+        }
+    }
+
+    /// The commands to send when the wizard starts: the account's active reservations.
+    pub fn start(&mut self) -> Vec<Command> {
+        vec![self.request_reservations()]
+    }
+
+    /// The screen shown.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// Whether the operator asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The purchase's state.
+    pub fn purchase(&self) -> &Purchase {
+        &self.purchase
+    }
+
+    /// The dialog open, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The line of feedback shown, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Active reservations known to the wizard.
+    pub fn holds(&self) -> &[Held] {
+        &self.holds
+    }
+
+    /// Whether the reservations manager is open.
+    pub fn manager_open(&self) -> bool {
+        self.manager.is_some()
+    }
+
+    /// How the keymap should read the keyboard now.
+    pub fn input_mode(&self) -> InputMode {
+        match &self.modal {
+            Some(Modal::Help) => return InputMode::Help,
+            Some(Modal::ConfirmPurchase(_)) => return InputMode::Confirm,
+            None => {}
+        }
+        if self.manager.is_some() {
+            return InputMode::Commands;
+        }
+        match self.search_text() {
+            Some(text) => InputMode::Search {
+                empty: text.is_empty(),
+            },
+            None => InputMode::Commands,
+        }
+    }
+
+    /// Whether time matters right now: a countdown runs, a spinner turns or a pause in
+    /// typing is awaited. The event loop ticks only then, so an idle wizard costs nothing.
+    pub fn needs_tick(&self) -> bool {
+        self.vanity_due.is_some()
+            || self.is_busy()
+            || self.holds.iter().any(|h| !h.is_expired(self.now))
+    }
+
+    /// Whether a request the operator waits for is in flight (a spinner shows).
+    pub fn is_busy(&self) -> bool {
+        self.regions.load.is_loading()
+            || self.cities.load.is_loading()
+            || self.types.load.is_loading()
+            || self.groups.load.is_loading()
+            || self.numbers.load.is_loading()
+            || self.requirements.load.is_loading()
+            || self.vanity_request.is_some()
+            || self.reserving.is_some()
+            || self.cancelling.is_some()
+            || self.manager_request.is_some()
+            || matches!(self.purchase, Purchase::InFlight { .. })
+    }
+
+    /// Lets time pass: expires what ran out and sends a vanity query once typing paused.
+    pub fn tick(&mut self, now: Instant, now_utc: Timestamp) -> Vec<Command> {
+        self.now = now;
+        self.now_utc = now_utc;
+        let mut commands = Vec::new();
+        if self.vanity_due.is_some_and(|due| now >= due) {
+            self.vanity_due = None;
+            commands.extend(self.request_vanity());
+        }
+        commands
+    }
+
+    /// Handles one action of the operator.
+    pub fn update(&mut self, action: Action) -> Vec<Command> {
+        if let Some(Modal::Help) = self.modal {
+            self.modal = None;
+            return Vec::new();
+        }
+        if matches!(self.modal, Some(Modal::ConfirmPurchase(_))) {
+            return self.update_confirmation(action);
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                Vec::new()
+            }
+            Action::Help => {
+                self.modal = Some(Modal::Help);
+                Vec::new()
+            }
+            Action::Reservations => self.open_manager(),
+            _ if self.manager.is_some() => self.update_manager(action),
+            action => self.update_step(action),
+        }
+    }
+
+    /// Takes in one answer of the worker. Answers nobody waits for any more are dropped,
+    /// except those that change what the account holds (reservations, purchases).
+    pub fn apply(&mut self, message: WorkerMsg) -> Vec<Command> {
+        let WorkerMsg {
+            id,
+            received_at,
+            result,
+        } = message;
+        self.now = self.now.max(received_at);
+        if self.reserving == Some(id) || self.cancelling.as_ref().is_some_and(|(c, _)| *c == id) {
+            return self.apply_deal(id, received_at, result);
+        }
+        if matches!(&self.purchase, Purchase::InFlight { id: awaited, .. } if *awaited == id) {
+            return self.apply_purchase(result);
+        }
+        if self.manager_request == Some(id) {
+            self.apply_reservations(received_at, result);
+            return Vec::new();
+        }
+        if let Some((awaited, contains)) = self.vanity_request.take() {
+            if awaited == id {
+                self.apply_vanity(contains, result);
+                return Vec::new();
+            }
+            self.vanity_request = Some((awaited, contains));
+        }
+        self.apply_load(id, result)
+    }
+
+    fn next_id(&mut self) -> RequestId {
+        self.next_request += 1;
+        RequestId(self.next_request)
+    }
+
+    /// A command for `call`, tagged with a fresh id.
+    fn command(&mut self, call: Call) -> (RequestId, Command) {
+        let id = self.next_id();
+        (id, Command::Call { id, call })
+    }
+
+    fn say(&mut self, level: NoticeLevel, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            level,
+            text: text.into(),
+        });
+    }
+
+    /// The text of the current screen's search box, if the screen has one.
+    pub fn search_text(&self) -> Option<&str> {
+        let query = match self.step {
+            Step::Country => self.countries.query(),
+            Step::Region => self.regions.load.loaded()?.query(),
+            Step::City => self.cities.load.loaded()?.query(),
+            Step::DidType => self.types.load.loaded()?.query(),
+            Step::Group => self.groups.load.loaded()?.query(),
+            Step::Number => self.numbers.load.loaded()?.query(),
+            Step::Review | Step::Reserved | Step::Done => return None,
+        };
+        Some(query.value())
+    }
+}
+
+/// Reads an answer that must be of one kind; any other kind is a programming error that is
+/// logged and shown, never a panic.
+macro_rules! expect_answer {
+    ($result:expr, $variant:path) => {
+        match $result {
+            Ok($variant(data)) => Ok(data),
+            Ok(_) => {
+                tracing::warn!(
+                    expected = stringify!($variant),
+                    "worker answered with another kind of data"
+                );
+                Err("numpick received an answer it did not expect".to_owned())
+            }
+            Err(error) => Err(error.to_string()),
+        }
+    };
+}
+pub(crate) use expect_answer;
+
+impl Wizard {
+    /// A command listing the account's reservations (for the manager and at start).
+    fn request_reservations(&mut self) -> Command {
+        let (id, command) = self.command(Call::Reservations);
+        self.manager_request = Some(id);
+        if let Some(manager) = &mut self.manager {
+            manager.load = Load::Loading { id };
+        }
+        command
+    }
+
+    fn apply_reservations(
+        &mut self,
+        received_at: Instant,
+        result: Result<Answer, crate::api::ApiError>,
+    ) {
+        self.manager_request = None;
+        match expect_answer!(result, Answer::Reservations) {
+            Ok(listing) => {
+                let now_utc = self.now_utc;
+                let known = std::mem::take(&mut self.holds);
+                self.holds = listing
+                    .items
+                    .into_iter()
+                    .map(|reservation| {
+                        let previous = known
+                            .iter()
+                            .find(|h| h.reservation.uuid == reservation.uuid);
+                        match previous {
+                            // Keep the deadline anchored when the reservation was made here.
+                            Some(held) => Held {
+                                reservation,
+                                ..held.clone()
+                            },
+                            None => {
+                                let left = reservation.expires_at.duration_since(now_utc);
+                                let left = Duration::try_from(left).unwrap_or_default();
+                                Held {
+                                    reservation,
+                                    group: None,
+                                    deadline: received_at + left,
+                                }
+                            }
+                        }
+                    })
+                    .collect();
+                if let Some(manager) = &mut self.manager {
+                    manager.load = Load::Loaded(());
+                    manager.cursor = manager.cursor.min(self.holds.len().saturating_sub(1));
+                }
+            }
+            Err(message) => {
+                if let Some(manager) = &mut self.manager {
+                    manager.load = Load::Failed { message };
+                }
+            }
+        }
+    }
+}

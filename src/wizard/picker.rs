@@ -1,0 +1,190 @@
+//! A list with a search box: the building block of every list screen.
+//!
+//! The picker owns its items, the text typed into its search box, and the ranked indices of
+//! the items that match it. The cursor moves over the matching items only.
+
+use tui_input::{Input, InputRequest};
+
+use crate::search::Filter;
+
+/// What a list item offers to the search box.
+pub trait Searchable {
+    /// The texts the search box matches against (a name, a code, a prefix …).
+    fn search_keys(&self) -> Vec<&str>;
+}
+
+/// A searchable, navigable list.
+#[derive(Debug, Clone)]
+pub struct Picker<T> {
+    items: Vec<T>,
+    query: Input,
+    /// Indices into `items` that match the query, best first.
+    visible: Vec<usize>,
+    /// Position of the cursor within `visible`.
+    cursor: usize,
+}
+
+impl<T> Default for Picker<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            query: Input::default(),
+            visible: Vec::new(),
+            cursor: 0,
+        }
+    }
+}
+
+/// How the cursor should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+}
+
+/// How many rows PgUp and PgDn move by.
+pub const PAGE: usize = 10;
+
+/// Where a cursor at `cursor` in a list of `len` rows lands after `step`.
+pub fn moved(cursor: usize, len: usize, step: Move) -> usize {
+    let last = len.saturating_sub(1);
+    match step {
+        Move::Up => cursor.saturating_sub(1),
+        Move::Down => (cursor + 1).min(last),
+        Move::PageUp => cursor.saturating_sub(PAGE),
+        Move::PageDown => (cursor + PAGE).min(last),
+        Move::First => 0,
+        Move::Last => last,
+    }
+}
+
+impl<T: Searchable> Picker<T> {
+    /// A picker showing all `items` in their order.
+    pub fn new(items: Vec<T>) -> Self {
+        let visible = (0..items.len()).collect();
+        Self {
+            items,
+            query: Input::default(),
+            visible,
+            cursor: 0,
+        }
+    }
+
+    /// Re-ranks the items against the current query, keeping the cursor on the same item when
+    /// it still matches, else on the best match.
+    pub fn refilter(&mut self, filter: &mut Filter) {
+        let current = self.visible.get(self.cursor).copied();
+        let items = &self.items;
+        self.visible = filter.rank(self.query.value(), items.len(), |i| items[i].search_keys());
+        self.cursor = current
+            .and_then(|item| self.visible.iter().position(|&v| v == item))
+            .filter(|_| self.query.value().is_empty())
+            .unwrap_or(0);
+    }
+
+    /// Applies an edit to the search box; returns whether the text changed.
+    pub fn edit(&mut self, request: InputRequest, filter: &mut Filter) -> bool {
+        let changed = self.query.handle(request).is_some_and(|c| c.value);
+        if changed {
+            self.refilter(filter);
+        }
+        changed
+    }
+
+    /// Empties the search box; returns whether there was anything to clear.
+    pub fn clear_query(&mut self, filter: &mut Filter) -> bool {
+        if self.query.value().is_empty() {
+            return false;
+        }
+        self.query.reset();
+        self.refilter(filter);
+        true
+    }
+
+    /// Puts the cursor on the first item for which `is_it` holds, if any is visible.
+    pub fn select_where(&mut self, is_it: impl Fn(&T) -> bool) {
+        if let Some(position) = self.visible.iter().position(|&i| is_it(&self.items[i])) {
+            self.cursor = position;
+        }
+    }
+}
+
+impl<T> Picker<T> {
+    /// Moves the cursor, staying within the matching items.
+    pub fn move_cursor(&mut self, step: Move) {
+        self.cursor = moved(self.cursor, self.visible.len(), step);
+    }
+
+    /// The item under the cursor.
+    pub fn selected(&self) -> Option<&T> {
+        self.visible.get(self.cursor).map(|&i| &self.items[i])
+    }
+
+    /// All items, whether they match or not.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
+    /// Indices of the matching items, best first.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// Position of the cursor among the matching items.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The search box.
+    pub fn query(&self) -> &Input {
+        &self.query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Searchable for &'static str {
+        fn search_keys(&self) -> Vec<&str> {
+            vec![self]
+        }
+    }
+
+    fn typed(picker: &mut Picker<&'static str>, text: &str, filter: &mut Filter) {
+        for c in text.chars() {
+            picker.edit(InputRequest::InsertChar(c), filter);
+        }
+    }
+
+    #[test]
+    fn typing_narrows_and_clearing_restores_the_cursor_range() {
+        let mut filter = Filter::new();
+        let mut picker = Picker::new(vec!["Berlin", "Bern", "Paris"]);
+        picker.move_cursor(Move::Last);
+        assert_eq!(picker.selected(), Some(&"Paris"));
+        typed(&mut picker, "ber", &mut filter);
+        assert_eq!(picker.visible().len(), 2);
+        assert_eq!(picker.selected(), Some(&"Berlin"));
+        picker.move_cursor(Move::PageDown);
+        assert_eq!(picker.selected(), Some(&"Bern"));
+        assert!(picker.clear_query(&mut filter));
+        assert!(!picker.clear_query(&mut filter));
+        assert_eq!(picker.visible().len(), 3);
+        assert_eq!(picker.selected(), Some(&"Bern"), "cursor stays on the item");
+    }
+
+    #[test]
+    fn nothing_matching_selects_nothing() {
+        let mut filter = Filter::new();
+        let mut picker = Picker::new(vec!["Berlin"]);
+        typed(&mut picker, "zzz", &mut filter);
+        assert_eq!(picker.selected(), None);
+        picker.move_cursor(Move::Down);
+        assert_eq!(picker.selected(), None);
+    }
+}

@@ -1,0 +1,62 @@
+//! The rows of the wizard's lists and what the search box matches in each.
+
+use crate::api::model::{City, DidType, Group, Region};
+use crate::countries::Country;
+
+use super::picker::Searchable;
+
+/// A row that is either "any" (no narrowing) or one specific choice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice<T> {
+    Any,
+    One(T),
+}
+
+impl<T> Choice<T> {
+    /// The specific choice, when there is one.
+    pub fn one(&self) -> Option<&T> {
+        match self {
+            Self::Any => None,
+            Self::One(item) => Some(item),
+        }
+    }
+}
+
+impl<T: Searchable> Searchable for Choice<T> {
+    fn search_keys(&self) -> Vec<&str> {
+        match self {
+            Self::Any => vec!["any"],
+            Self::One(item) => item.search_keys(),
+        }
+    }
+}
+
+impl Searchable for &'static Country {
+    fn search_keys(&self) -> Vec<&str> {
+        vec![self.name, self.code]
+    }
+}
+
+impl Searchable for Region {
+    fn search_keys(&self) -> Vec<&str> {
+        vec![&self.name]
+    }
+}
+
+impl Searchable for City {
+    fn search_keys(&self) -> Vec<&str> {
+        vec![&self.name]
+    }
+}
+
+impl Searchable for DidType {
+    fn search_keys(&self) -> Vec<&str> {
+        vec![self.name.as_str()]
+    }
+}
+
+impl Searchable for Group {
+    fn search_keys(&self) -> Vec<&str> {
+        vec![&self.prefix, &self.location, &self.did_type]
+    }
+}

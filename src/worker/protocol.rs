@@ -1,0 +1,98 @@
+//! The messages between the wizard and the I/O worker.
+//!
+//! The wizard asks for work with [`Command`]s; the worker answers each with one [`WorkerMsg`]
+//! carrying the data itself and the [`RequestId`] of the command, so that the wizard can drop
+//! answers it no longer waits for.
+
+use std::time::Instant;
+
+use serde_json::Value;
+
+use crate::api::ApiError;
+use crate::api::model::{
+    AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
+    Group, GroupId, Listing, Receipt, Region, RegionId, Reservation, ReservationId,
+};
+
+/// Tags a command and its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub u64);
+
+/// One API call, with typed parameters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Call {
+    Regions {
+        country: CountryCode,
+    },
+    Cities {
+        country: CountryCode,
+        region: Option<RegionId>,
+    },
+    DidTypes,
+    Requirements {
+        country: CountryCode,
+        did_type: Option<DidTypeId>,
+    },
+    Groups {
+        country: CountryCode,
+        region: Option<RegionId>,
+        city: Option<CityId>,
+        did_type: Option<DidTypeName>,
+    },
+    Numbers {
+        group: GroupId,
+        contains: Option<String>,
+    },
+    Reserve {
+        group: GroupId,
+        number: Option<String>,
+    },
+    Reservations,
+    Cancel {
+        uuid: ReservationId,
+    },
+    Purchase {
+        group: GroupId,
+        number: Option<String>,
+    },
+    AccountInfo,
+}
+
+impl Call {
+    /// Whether the call spends money; such a call is sent once and never retried.
+    pub fn is_purchase(&self) -> bool {
+        matches!(self, Self::Purchase { .. })
+    }
+}
+
+/// Work for the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Perform an API call and answer with a [`WorkerMsg`] tagged `id`.
+    Call { id: RequestId, call: Call },
+}
+
+/// The data an API call returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Regions(Listing<Region>),
+    Cities(Listing<City>),
+    DidTypes(Listing<DidType>),
+    Requirements(Vec<Value>),
+    Groups(Listing<Group>),
+    Numbers(Listing<AvailableNumber>),
+    Reserved(Reservation),
+    Reservations(Listing<Reservation>),
+    Cancelled(String),
+    Purchased(Receipt),
+    AccountInfo(AccountInfo),
+}
+
+/// The worker's answer to one command.
+#[derive(Debug)]
+pub struct WorkerMsg {
+    pub id: RequestId,
+    /// When the answer arrived; countdowns are anchored to it.
+    pub received_at: Instant,
+    pub result: Result<Answer, ApiError>,
+}
