@@ -3,6 +3,7 @@
 //! - [`api`]: the typed models and ids of the Numbers API.
 pub mod api;
 pub mod countries;
+pub mod keymap;
 pub mod search;
 pub mod wizard;
 pub mod worker;

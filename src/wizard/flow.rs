@@ -356,13 +356,14 @@ impl Wizard {
     ) -> Vec<Command> {
         if self.regions.load.awaits(id) {
             let required = self.country.is_some_and(|c| c.code == REGION_REQUIRED);
-            let rows = expect_answer!(result, Answer::Regions).map(|listing| {
+            let regions = expect_answer!(result, Answer::Regions);
+            let no_regions = regions.as_ref().is_ok_and(|l| l.items.is_empty());
+            let rows = regions.map(|listing| {
                 let any = (!required).then_some(Choice::Any);
                 any.into_iter()
                     .chain(listing.items.into_iter().map(Choice::One))
                     .collect::<Vec<_>>()
             });
-            let no_regions = rows.as_ref().is_ok_and(|rows| rows.len() <= 1);
             store(&mut self.regions, rows.map(Picker::new), &mut self.filter);
             if no_regions && !required && self.step == Step::Region {
                 // Nothing to choose from: search the whole country.

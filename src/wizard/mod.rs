@@ -359,6 +359,10 @@ impl Wizard {
 
     /// Handles one action of the operator.
     pub fn update(&mut self, action: Action) -> Vec<Command> {
+        if action == Action::Quit {
+            self.quit = true;
+            return Vec::new();
+        }
         if let Some(Modal::Help) = self.modal {
             self.modal = None;
             return Vec::new();
@@ -367,10 +371,6 @@ impl Wizard {
             return self.update_confirmation(action);
         }
         match action {
-            Action::Quit => {
-                self.quit = true;
-                Vec::new()
-            }
             Action::Help => {
                 self.modal = Some(Modal::Help);
                 Vec::new()

@@ -1,1 +1,528 @@
-//! State-machine tests.
+//! State-machine tests: the wizard driven through actions and scripted worker answers.
+
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use serde_json::json;
+use tui_input::InputRequest;
+
+use super::*;
+use crate::api::model::{
+    AvailableNumber, CountryCode, DidTypeId, DidTypeName, GroupId, Listing, Receipt, RegionId,
+};
+use crate::api::{ApiError, model::Reservation};
+
+struct Harness {
+    wizard: Wizard,
+    t0: Instant,
+    utc0: Timestamp,
+}
+
+fn listing<T>(items: Vec<T>) -> Listing<T> {
+    Listing { items, skipped: 0 }
+}
+
+fn region(id: u32, name: &str) -> Region {
+    serde_json::from_value(json!({"id": id, "region_name": name, "iso_country_code": "US"}))
+        .unwrap()
+}
+
+fn city(id: u32, name: &str) -> City {
+    serde_json::from_value(json!({"id": id, "city_name": name})).unwrap()
+}
+
+fn did_types() -> Vec<DidType> {
+    serde_json::from_value(json!([{"id": 1, "name": "local"}, {"id": 2, "name": "mobile"}]))
+        .unwrap()
+}
+
+fn group(id: &str, selectable: bool) -> Group {
+    serde_json::from_value(json!({
+        "id": id, "prefix": "+1 (213)", "location": "Los Angeles", "type": "local",
+        "price": {"setup_price": "1.00", "monthly_price": "3.50"},
+        "allow_number_selection": selectable, "features": ["voice", "sms_in"]
+    }))
+    .unwrap()
+}
+
+fn number(n: &str) -> AvailableNumber {
+    AvailableNumber {
+        id: crate::api::model::NumberId::new(format!("did-{n}")),
+        number: n.to_owned(),
+    }
+}
+
+impl Harness {
+    fn new() -> Self {
+        let t0 = Instant::now();
+        let utc0: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
+        Self {
+            wizard: Wizard::new(Backend::Sandbox, t0, utc0),
+            t0,
+            utc0,
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Command> {
+        self.wizard.update(action)
+    }
+
+    fn type_text(&mut self, text: &str) -> Vec<Command> {
+        text.chars()
+            .flat_map(|c| self.act(Action::Edit(InputRequest::InsertChar(c))))
+            .collect()
+    }
+
+    fn clear(&mut self) {
+        self.act(Action::Edit(InputRequest::DeleteLine));
+    }
+
+    /// Answers `command` with `answer`, arriving `after` the start.
+    fn answer_at(
+        &mut self,
+        command: &Command,
+        after: Duration,
+        answer: Result<Answer, ApiError>,
+    ) -> Vec<Command> {
+        let Command::Call { id, .. } = command;
+        self.wizard.apply(WorkerMsg {
+            id: *id,
+            received_at: self.t0 + after,
+            result: answer,
+        })
+    }
+
+    fn answer(&mut self, command: &Command, answer: Answer) -> Vec<Command> {
+        self.answer_at(command, Duration::ZERO, Ok(answer))
+    }
+
+    fn tick(&mut self, after: Duration) -> Vec<Command> {
+        let utc = self.utc0 + jiff::SignedDuration::try_from(after).unwrap();
+        self.wizard.tick(self.t0 + after, utc)
+    }
+
+    /// Searches and chooses a country by typing its name.
+    fn choose_country(&mut self, name: &str) -> Vec<Command> {
+        self.type_text(name);
+        self.act(Action::Choose)
+    }
+
+    /// Walks US › California › Los Angeles › local to the groups, answering every load.
+    fn walk_to_groups(&mut self, groups: Vec<Group>) -> Command {
+        let regions = only(self.choose_country("United States"));
+        self.answer(
+            &regions,
+            Answer::Regions(listing(vec![region(123, "California")])),
+        );
+        let cities = only(self.act(Action::Choose));
+        self.answer(
+            &cities,
+            Answer::Cities(listing(vec![city(456, "Los Angeles")])),
+        );
+        self.act(Action::Move(Move::Down));
+        let types = only(self.act(Action::Choose));
+        self.answer(&types, Answer::DidTypes(listing(did_types())));
+        self.act(Action::Move(Move::Down));
+        let search = only(self.act(Action::Choose));
+        self.answer(&search, Answer::Groups(listing(groups)));
+        search
+    }
+
+    /// Continues to the Review of `+12135551234` in a selectable group.
+    fn walk_to_review(&mut self) -> Command {
+        self.walk_to_groups(vec![group("abc-123", true)]);
+        let numbers = only(self.act(Action::Choose));
+        self.answer(
+            &numbers,
+            Answer::Numbers(listing(vec![
+                number("+12135551234"),
+                number("+12135550000"),
+            ])),
+        );
+        let requirements = only(self.act(Action::Choose));
+        self.answer(&requirements, Answer::Requirements(vec![]));
+        requirements
+    }
+
+    fn reservation(&self, minutes: i64) -> Reservation {
+        Reservation {
+            uuid: "r-1".into(),
+            number: "+12135551234".to_owned(),
+            created_at: self.utc0,
+            expires_at: self.utc0 + jiff::SignedDuration::from_mins(minutes),
+            group_id: None,
+        }
+    }
+}
+
+fn only(mut commands: Vec<Command>) -> Command {
+    assert_eq!(commands.len(), 1, "expected one command, got {commands:?}");
+    commands.remove(0)
+}
+
+fn call(command: &Command) -> &Call {
+    let Command::Call { call, .. } = command;
+    call
+}
+
+fn us() -> CountryCode {
+    CountryCode::parse("US").unwrap()
+}
+
+#[test]
+fn the_us_requires_a_region_and_cities_are_asked_by_region() {
+    let mut h = Harness::new();
+    let regions = only(h.choose_country("United States"));
+    assert_eq!(h.wizard.step(), Step::Region);
+    assert_eq!(call(&regions), &Call::Regions { country: us() });
+    h.answer(
+        &regions,
+        Answer::Regions(listing(vec![region(123, "California")])),
+    );
+    let picker = h.wizard.regions.load.loaded().unwrap();
+    assert_eq!(picker.items().len(), 1, "no 'Any region' row for the US");
+    let cities = only(h.act(Action::Choose));
+    assert_eq!(
+        call(&cities),
+        &Call::Cities {
+            country: us(),
+            region: Some(RegionId::new("123"))
+        }
+    );
+    assert_eq!(h.wizard.step(), Step::City);
+}
+
+#[test]
+fn a_country_without_regions_skips_the_region_step() {
+    let mut h = Harness::new();
+    let cities = only(h.choose_country("Germany"));
+    assert_eq!(h.wizard.step(), Step::City);
+    assert_eq!(
+        call(&cities),
+        &Call::Cities {
+            country: CountryCode::parse("DE").unwrap(),
+            region: None
+        }
+    );
+}
+
+#[test]
+fn the_groups_search_carries_region_city_and_type_name() {
+    let mut h = Harness::new();
+    let search = h.walk_to_groups(vec![group("abc-123", true)]);
+    assert_eq!(
+        call(&search),
+        &Call::Groups {
+            country: us(),
+            region: Some(RegionId::new("123")),
+            city: Some(crate::api::model::CityId::new("456")),
+            did_type: Some(DidTypeName::new("local")),
+        }
+    );
+    assert_eq!(h.wizard.step(), Step::Group);
+}
+
+#[test]
+fn a_group_without_number_selection_skips_the_number_step() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("rnd-1", false)]);
+    let requirements = only(h.act(Action::Choose));
+    assert_eq!(h.wizard.step(), Step::Review);
+    assert_eq!(h.wizard.number, None, "a random number of the group");
+    assert_eq!(
+        call(&requirements),
+        &Call::Requirements {
+            country: us(),
+            did_type: Some(DidTypeId::new("1")),
+        },
+        "requirements take the numeric type id"
+    );
+}
+
+#[test]
+fn esc_clears_the_search_then_walks_back_to_the_country() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    assert_eq!(h.wizard.step(), Step::Review);
+    let mut seen = vec![h.wizard.step()];
+    for _ in 0..10 {
+        h.act(Action::Back);
+        if seen.last() != Some(&h.wizard.step()) {
+            seen.push(h.wizard.step());
+        }
+    }
+    assert_eq!(
+        seen,
+        [
+            Step::Review,
+            Step::Number,
+            Step::Group,
+            Step::DidType,
+            Step::City,
+            Step::Region,
+            Step::Country
+        ]
+    );
+    // The country search still holds "United States": the first Esc clears it.
+    assert_eq!(h.wizard.search_text(), Some(""));
+}
+
+#[test]
+fn going_back_and_forward_keeps_choices_and_asks_nothing_again() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("abc-123", true)]);
+    h.act(Action::Back);
+    h.act(Action::Back);
+    assert_eq!(h.wizard.step(), Step::City);
+    assert_eq!(h.act(Action::Choose), vec![], "types are already loaded");
+    assert_eq!(
+        h.act(Action::Choose),
+        vec![],
+        "the same search is already loaded"
+    );
+    assert_eq!(h.wizard.step(), Step::Group);
+    let chosen = h.wizard.types.load.loaded().unwrap().selected().cloned();
+    assert_eq!(
+        chosen.and_then(|c| c.one().map(|t| t.name.clone())),
+        Some(DidTypeName::new("local"))
+    );
+}
+
+#[test]
+fn an_answer_for_a_step_the_operator_left_is_dropped() {
+    let mut h = Harness::new();
+    let regions = only(h.choose_country("United States"));
+    h.answer(
+        &regions,
+        Answer::Regions(listing(vec![region(123, "California")])),
+    );
+    let cities = only(h.act(Action::Choose));
+    h.act(Action::Back);
+    assert_eq!(h.wizard.step(), Step::Region);
+    h.answer(
+        &cities,
+        Answer::Cities(listing(vec![city(456, "Los Angeles")])),
+    );
+    assert!(
+        matches!(h.wizard.cities.load, Load::Idle),
+        "the late answer was dropped"
+    );
+    let again = only(h.act(Action::Choose));
+    assert_ne!(again, cities, "a fresh request with a new id");
+}
+
+#[test]
+fn a_purchase_is_one_command_however_many_keys_are_pressed() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    assert_eq!(h.act(Action::Buy), vec![], "b only opens the confirmation");
+    assert!(matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))));
+    assert_eq!(h.act(Action::Choose), vec![], "Enter never buys");
+    let mut sent = Vec::new();
+    for _ in 0..10 {
+        sent.extend(h.act(Action::Confirm));
+        sent.extend(h.act(Action::Buy));
+        sent.extend(h.act(Action::Choose));
+    }
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        call(&sent[0]),
+        &Call::Purchase {
+            group: GroupId::new("abc-123"),
+            number: Some("+12135551234".to_owned())
+        }
+    );
+    assert!(matches!(h.wizard.purchase(), Purchase::InFlight { .. }));
+    let receipt = Receipt {
+        body: json!({"success": true, "data": {"number": "+12135551234"}}),
+    };
+    h.answer(&sent[0], Answer::Purchased(receipt));
+    assert_eq!(h.wizard.step(), Step::Done);
+    assert!(matches!(h.wizard.purchase(), Purchase::Bought { .. }));
+}
+
+#[test]
+fn n_and_esc_decline_the_purchase() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    for decline in [Action::Decline, Action::Back] {
+        h.act(Action::Buy);
+        assert_eq!(h.act(decline), vec![]);
+        assert_eq!(h.wizard.modal(), None);
+    }
+    assert_eq!(h.wizard.purchase(), &Purchase::Idle);
+}
+
+#[test]
+fn a_reservation_counts_down_on_the_servers_lifetime_and_cannot_be_bought_once_expired() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    assert_eq!(h.act(Action::Reserve), vec![], "one reservation at a time");
+    // The answer arrives 2 s after the start; the server says it lives 10 minutes.
+    h.answer_at(
+        &reserve,
+        Duration::from_secs(2),
+        Ok(Answer::Reserved(h.reservation(10))),
+    );
+    assert_eq!(h.wizard.step(), Step::Reserved);
+    let held = h.wizard.shown_hold().unwrap().clone();
+    assert_eq!(held.deadline, h.t0 + Duration::from_secs(602));
+    h.tick(Duration::from_secs(500));
+    assert_eq!(held.remaining(h.wizard.now), Duration::from_secs(102));
+    assert!(h.wizard.needs_tick(), "a running countdown ticks");
+
+    // The confirmation is open when the reservation runs out: `y` sends nothing.
+    h.act(Action::Buy);
+    assert!(h.wizard.modal().is_some());
+    h.tick(Duration::from_secs(603));
+    assert_eq!(h.act(Action::Confirm), vec![]);
+    assert_eq!(h.wizard.notice().unwrap().level, NoticeLevel::Error);
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(
+        h.wizard.modal(),
+        None,
+        "an expired reservation opens no confirmation"
+    );
+    assert!(!h.wizard.needs_tick(), "nothing moves any more");
+}
+
+#[test]
+fn cancelling_a_reservation_returns_to_the_numbers() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    let cancel = only(h.act(Action::Cancel));
+    assert_eq!(call(&cancel), &Call::Cancel { uuid: "r-1".into() });
+    let reload = only(h.answer(&cancel, Answer::Cancelled("cancelled".to_owned())));
+    assert!(matches!(
+        call(&reload),
+        Call::Numbers { contains: None, .. }
+    ));
+    assert_eq!(h.wizard.step(), Step::Number);
+    assert!(h.wizard.holds().is_empty());
+}
+
+#[test]
+fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("abc-123", true)]);
+    let numbers = only(h.act(Action::Choose));
+    h.answer(
+        &numbers,
+        Answer::Numbers(listing(vec![
+            number("+12135551234"),
+            number("+12135550000"),
+        ])),
+    );
+    assert_eq!(h.type_text("55"), vec![]);
+    h.tick(Duration::from_millis(100));
+    assert_eq!(h.type_text("5"), vec![], "typing again restarts the pause");
+    let list = h.wizard.numbers.load.loaded().unwrap();
+    assert_eq!(list.visible().len(), 2, "both contain 555");
+    h.type_text("1");
+    assert_eq!(h.wizard.numbers.load.loaded().unwrap().visible().len(), 1);
+    assert_eq!(
+        h.tick(Duration::from_millis(350)),
+        vec![],
+        "pause not over yet"
+    );
+    let query = only(h.tick(Duration::from_millis(400)));
+    assert_eq!(
+        call(&query),
+        &Call::Numbers {
+            group: GroupId::new("abc-123"),
+            contains: Some("5551".to_owned())
+        }
+    );
+    assert_eq!(
+        h.tick(Duration::from_secs(5)),
+        vec![],
+        "one request per pause"
+    );
+    h.answer(
+        &query,
+        Answer::Numbers(listing(vec![number("+13105551999")])),
+    );
+    let list = h.wizard.numbers.load.loaded().unwrap();
+    assert_eq!(list.items().len(), 1);
+    assert_eq!(list.visible()[0].span, 5..9, "the matched digits");
+    h.clear();
+}
+
+#[test]
+fn an_unknown_purchase_outcome_is_not_shown_as_bought_or_refused() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    h.act(Action::Buy);
+    let purchase = only(h.act(Action::Confirm));
+    h.answer_at(
+        &purchase,
+        Duration::from_secs(20),
+        Err(ApiError::OutcomeUnknown {
+            reason: "no answer within 20 s".to_owned(),
+        }),
+    );
+    assert!(matches!(h.wizard.purchase(), Purchase::Unknown { .. }));
+    assert_eq!(h.wizard.step(), Step::Done);
+}
+
+#[test]
+fn a_refused_purchase_says_why_and_allows_another_try() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    h.act(Action::Buy);
+    let purchase = only(h.act(Action::Confirm));
+    h.answer_at(
+        &purchase,
+        Duration::ZERO,
+        Err(ApiError::Refused {
+            status: 409,
+            message: "number taken".to_owned(),
+        }),
+    );
+    assert_eq!(h.wizard.purchase(), &Purchase::Idle);
+    assert!(h.wizard.notice().unwrap().text.contains("number taken"));
+    assert_eq!(h.wizard.step(), Step::Review);
+}
+
+#[test]
+fn the_manager_lists_cancels_and_buys_reservations() {
+    let mut h = Harness::new();
+    let listed = only(h.act(Action::Reservations));
+    assert_eq!(call(&listed), &Call::Reservations);
+    assert_eq!(h.wizard.input_mode(), InputMode::Commands);
+    let mut reservation = h.reservation(10);
+    reservation.group_id = Some(GroupId::new("abc-123"));
+    h.answer(&listed, Answer::Reservations(listing(vec![reservation])));
+    assert_eq!(h.wizard.holds().len(), 1);
+    assert_eq!(h.act(Action::Buy), vec![]);
+    let purchase = only(h.act(Action::Confirm));
+    assert_eq!(
+        call(&purchase),
+        &Call::Purchase {
+            group: GroupId::new("abc-123"),
+            number: Some("+12135551234".to_owned())
+        }
+    );
+    assert!(h.wizard.manager_open());
+    h.act(Action::Back);
+    assert!(!h.wizard.manager_open(), "Esc closes the manager");
+}
+
+#[test]
+fn a_failed_load_is_retried_with_enter() {
+    let mut h = Harness::new();
+    let cities = only(h.choose_country("Germany"));
+    h.answer_at(
+        &cities,
+        Duration::ZERO,
+        Err(ApiError::Unreachable {
+            detail: "connection refused".to_owned(),
+        }),
+    );
+    assert!(matches!(h.wizard.cities.load, Load::Failed { .. }));
+    let again = only(h.act(Action::Choose));
+    assert_eq!(call(&again), call(&cities));
+}
