@@ -2,8 +2,12 @@
 //!
 //! - [`api`]: the typed models and ids of the Numbers API.
 pub mod api;
+pub mod app;
+pub mod cli;
+pub mod config;
 pub mod countries;
 pub mod keymap;
+pub mod logging;
 pub mod search;
 pub mod wizard;
 pub mod worker;

@@ -1,4 +1,83 @@
-//! The `numpick` binary.
-fn main() {
-    println!("numpick: the wizard is not built yet");
+//! The `numpick` binary: parses the command line, installs the error hooks and runs.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use color_eyre::eyre::{Result, WrapErr};
+use secrecy::SecretString;
+
+use numpick::api::{Client, ClientConfig};
+use numpick::cli::{Cli, CliCommand};
+use numpick::sandbox::{self, SandboxConfig};
+use numpick::wizard::Backend;
+use numpick::{app, config, logging};
+
+fn main() -> ExitCode {
+    if let Err(error) = color_eyre::install() {
+        eprintln!("numpick: {error}");
+    }
+    let cli = Cli::parse();
+    logging::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("numpick: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("numpick: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Some(CliCommand::Sandbox {
+            listen,
+            reservation_ttl,
+            seed,
+        }) => {
+            let config = SandboxConfig {
+                seed,
+                reservation_ttl: Duration::from_secs(reservation_ttl),
+            };
+            let listener = tokio::net::TcpListener::bind(listen)
+                .await
+                .wrap_err_with(|| format!("cannot listen on {listen}"))?;
+            println!("numpick sandbox: serving the Numbers API on http://{listen} (Ctrl-C stops)");
+            tokio::select! {
+                served = sandbox::serve(listener, config) => served.wrap_err("the sandbox stopped")?,
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            Ok(0)
+        }
+        None => run_wizard(&cli.base_url).await,
+    }
+}
+
+async fn run_wizard(base_url: &str) -> Result<u8> {
+    // Without a key, the wizard runs on a sandbox started here; it lives as long as `_sandbox`.
+    let (_sandbox, client_config, backend) = match config::api_key_from_env() {
+        Some(key) => (None, ClientConfig::new(base_url, Some(key)), Backend::Live),
+        None => {
+            let running = sandbox::spawn(SandboxConfig::default())
+                .await
+                .wrap_err("cannot start the embedded sandbox")?;
+            let key = SecretString::from("sandbox".to_owned());
+            let config = ClientConfig::new(running.base_url(), Some(key));
+            (Some(running), config, Backend::Sandbox)
+        }
+    };
+    let client = Client::new(client_config)?;
+    let exit = app::run(client, backend).await?;
+    Ok(u8::try_from(exit.code()).unwrap_or(1))
 }

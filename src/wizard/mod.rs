@@ -330,6 +330,30 @@ impl Wizard {
             || self.holds.iter().any(|h| !h.is_expired(self.now))
     }
 
+    /// How long the event loop may sleep before the screen changes by itself: a spinner
+    /// turns every 100 ms, a countdown changes on the next whole second, the vanity pause ends
+    /// at its due time. `None` when nothing moves.
+    pub fn next_tick_in(&self) -> Option<Duration> {
+        const SPINNER_FRAME: Duration = Duration::from_millis(100);
+        let mut next: Option<Duration> = None;
+        let mut consider = |candidate: Duration| {
+            next = Some(next.map_or(candidate, |n| n.min(candidate)));
+        };
+        if self.is_busy() {
+            consider(SPINNER_FRAME);
+        }
+        if let Some(due) = self.vanity_due {
+            consider(due.saturating_duration_since(self.now));
+        }
+        for held in self.holds.iter().filter(|h| !h.is_expired(self.now)) {
+            let remaining = held.remaining(self.now);
+            let to_next_second = Duration::from_nanos(u64::from(remaining.subsec_nanos()));
+            // Wake just after the displayed second changes.
+            consider(to_next_second + Duration::from_millis(1));
+        }
+        next
+    }
+
     /// Whether a request the operator waits for is in flight (a spinner shows).
     pub fn is_busy(&self) -> bool {
         self.regions.load.is_loading()

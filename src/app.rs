@@ -1,0 +1,114 @@
+//! The interactive session: terminal setup and restore, and the event loop.
+//!
+//! The loop draws, then waits for whichever comes first: a key, a worker answer, a signal, or
+//! a tick — and ticks only while something on screen moves, so an idle wizard sleeps.
+
+use std::time::{Duration, Instant};
+
+use color_eyre::eyre::{Result, WrapErr};
+use crossterm::event::{Event, EventStream};
+use futures_util::StreamExt;
+use jiff::Timestamp;
+use ratatui::DefaultTerminal;
+use tokio::signal::unix::{SignalKind, signal};
+
+use crate::api::Client;
+use crate::keymap;
+use crate::ui;
+use crate::wizard::{Backend, Wizard};
+use crate::worker::{self, Command, WorkerHandle};
+
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The operator quit.
+    Quit,
+    /// A signal ended it; the process should exit with `128 + signal`.
+    Signal(i32),
+}
+
+impl Exit {
+    /// The process exit code.
+    pub fn code(self) -> i32 {
+        match self {
+            Self::Quit => 0,
+            Self::Signal(number) => 128 + number,
+        }
+    }
+}
+
+/// Runs the wizard in the terminal until the operator quits or a signal arrives. The
+/// terminal is restored on every way out, panics included.
+pub async fn run(client: Client, backend: Backend) -> Result<Exit> {
+    let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
+    let outcome = event_loop(&mut terminal, client, backend).await;
+    ratatui::restore();
+    outcome
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    client: Client,
+    backend: Backend,
+) -> Result<Exit> {
+    let mut worker = worker::spawn(client);
+    let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
+    let mut events = EventStream::new();
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut hangup = signal(SignalKind::hangup())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let start = wizard.start();
+    send(&worker, start);
+
+    loop {
+        terminal.draw(|frame| ui::render(&wizard, frame))?;
+        if wizard.should_quit() {
+            return Ok(Exit::Quit);
+        }
+        let next_tick = wizard.next_tick_in();
+        let commands = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => {
+                    wizard.tick(Instant::now(), Timestamp::now());
+                    match keymap::action_for(key, wizard.input_mode()) {
+                        Some(action) => wizard.update(action),
+                        None => Vec::new(),
+                    }
+                }
+                // A resize needs only the redraw at the top of the loop.
+                Some(Ok(_)) => Vec::new(),
+                Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),
+                // The terminal is gone (a closed SSH session): nothing more can be shown.
+                None => return Ok(Exit::Signal(libc_signal::SIGHUP)),
+            },
+            Some(message) = worker.answers.recv() => wizard.apply(message),
+            () = sleep_for(next_tick) => wizard.tick(Instant::now(), Timestamp::now()),
+            _ = terminate.recv() => return Ok(Exit::Signal(libc_signal::SIGTERM)),
+            _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
+            _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
+        };
+        send(&worker, commands);
+    }
+}
+
+/// Signal numbers for exit codes (the same on every Unix numpick runs on).
+mod libc_signal {
+    pub const SIGHUP: i32 = 1;
+    pub const SIGINT: i32 = 2;
+    pub const SIGTERM: i32 = 15;
+}
+
+async fn sleep_for(duration: Option<Duration>) {
+    match duration {
+        Some(duration) => tokio::time::sleep(duration).await,
+        None => std::future::pending().await,
+    }
+}
+
+fn send(worker: &WorkerHandle, commands: Vec<Command>) {
+    for command in commands {
+        if worker.commands.send(command).is_err() {
+            tracing::error!("the worker stopped; a command was not sent");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Logs go to a file, never to the terminal the wizard draws on.
+
+use std::fs::OpenOptions;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tracing_subscriber::EnvFilter;
+
+/// The variable choosing what is logged, in tracing's filter syntax (`debug`, `numpick=trace`).
+pub const LOG_FILTER_VAR: &str = "NUMPICK_LOG";
+
+/// Sends logs to `numpick.log` in the state folder; returns its path. Without a usable
+/// folder, logging is off and `None` is returned.
+pub fn init() -> Option<PathBuf> {
+    let dir = crate::config::state_dir()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join("numpick.log");
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .ok()?;
+    let filter = EnvFilter::try_from_env(LOG_FILTER_VAR).unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(Mutex::new(file))
+        .with_ansi(false)
+        .try_init()
+        .ok()?;
+    Some(path)
+}

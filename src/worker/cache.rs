@@ -1,0 +1,122 @@
+//! A per-session cache of GET answers, so that going back and forward costs no credit.
+//!
+//! Catalogue answers (regions, cities, types, requirements, groups) live for the session;
+//! available numbers live briefly and are dropped when a number of their group is reserved,
+//! bought or released.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+use crate::api::model::GroupId;
+
+use super::protocol::{Answer, Call};
+
+/// How long a list of available numbers is trusted.
+pub const NUMBERS_TTL: Duration = Duration::from_secs(60);
+
+/// Answers by the call that produced them.
+#[derive(Debug, Default)]
+pub struct AnswerCache {
+    entries: HashMap<Call, (Instant, Answer)>,
+}
+
+impl AnswerCache {
+    /// A stored answer to `call` that is still fresh at `now`.
+    pub fn get(&self, call: &Call, now: Instant) -> Option<&Answer> {
+        let (stored_at, answer) = self.entries.get(call)?;
+        let fresh = match lifetime(call)? {
+            None => true,
+            Some(ttl) => now.duration_since(*stored_at) < ttl,
+        };
+        fresh.then_some(answer)
+    }
+
+    /// Keeps `answer` to `call` when such answers are cached, and forgets what a change to
+    /// the account makes stale.
+    pub fn record(&mut self, call: &Call, answer: &Answer, now: Instant) {
+        match call {
+            Call::Reserve { group, .. } | Call::Purchase { group, .. } => {
+                self.forget_numbers(Some(group));
+            }
+            // The released number's group is not known here: drop every numbers list.
+            Call::Cancel { .. } => self.forget_numbers(None),
+            _ if lifetime(call).is_some() => {
+                self.entries.insert(call.clone(), (now, answer.clone()));
+            }
+            _ => {}
+        }
+    }
+
+    /// Forgets the numbers lists of `group` (or of every group), after a change to the pool.
+    pub fn forget_numbers(&mut self, group: Option<&GroupId>) {
+        self.entries.retain(|call, _| match call {
+            Call::Numbers { group: cached, .. } => group.is_some_and(|g| g != cached),
+            _ => true,
+        });
+    }
+}
+
+/// `None`: never cached; `Some(None)`: for the session; `Some(Some(ttl))`: for `ttl`.
+fn lifetime(call: &Call) -> Option<Option<Duration>> {
+    match call {
+        Call::Regions { .. }
+        | Call::Cities { .. }
+        | Call::DidTypes
+        | Call::Requirements { .. }
+        | Call::Groups { .. } => Some(None),
+        Call::Numbers { .. } => Some(Some(NUMBERS_TTL)),
+        Call::Reserve { .. }
+        | Call::Reservations
+        | Call::Cancel { .. }
+        | Call::Purchase { .. }
+        | Call::AccountInfo => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::model::{Listing, Receipt};
+
+    fn numbers_call(group: &str) -> Call {
+        Call::Numbers {
+            group: GroupId::new(group),
+            contains: None,
+        }
+    }
+
+    #[test]
+    fn catalogue_answers_live_for_the_session_and_numbers_expire() {
+        let mut cache = AnswerCache::default();
+        let t0 = Instant::now();
+        let answer = Answer::DidTypes(Listing::default());
+        cache.record(&Call::DidTypes, &answer, t0);
+        cache.record(&numbers_call("g1"), &Answer::Numbers(Listing::default()), t0);
+        let later = t0 + Duration::from_secs(3600);
+        assert_eq!(cache.get(&Call::DidTypes, later), Some(&answer));
+        assert!(cache.get(&numbers_call("g1"), t0 + Duration::from_secs(5)).is_some());
+        assert!(cache.get(&numbers_call("g1"), t0 + NUMBERS_TTL).is_none());
+    }
+
+    #[test]
+    fn a_purchase_drops_its_groups_numbers_only_and_is_never_cached() {
+        let mut cache = AnswerCache::default();
+        let t0 = Instant::now();
+        for group in ["g1", "g2"] {
+            cache.record(&numbers_call(group), &Answer::Numbers(Listing::default()), t0);
+        }
+        let purchase = Call::Purchase {
+            group: GroupId::new("g1"),
+            number: None,
+        };
+        let receipt = Answer::Purchased(Receipt {
+            body: serde_json::json!({}),
+        });
+        cache.record(&purchase, &receipt, t0);
+        assert!(cache.get(&purchase, t0).is_none());
+        assert!(cache.get(&numbers_call("g1"), t0).is_none());
+        assert!(cache.get(&numbers_call("g2"), t0).is_some());
+    }
+}
