@@ -16,10 +16,9 @@ use rand_chacha::ChaCha8Rng;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{Method, Url};
 use secrecy::{ExposeSecret, SecretString};
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use super::answer;
 use super::error::ApiError;
 use super::limiter::RateLimiter;
 use super::model::{
@@ -164,7 +163,7 @@ impl Client {
     pub async fn regions(&self, country: &CountryCode) -> Result<Listing<Region>, ApiError> {
         let query = [("country", country.to_string())];
         let answer = self.get(&["regions"], &query).await?;
-        list(&answer, "regions")
+        answer::list(&answer, "regions")
     }
 
     /// `GET /open/numbers/cities?country=&region=` → `data.cities`.
@@ -176,13 +175,13 @@ impl Client {
         let mut query = vec![("country", country.to_string())];
         query.extend(region.map(|r| ("region", r.to_string())));
         let answer = self.get(&["cities"], &query).await?;
-        list(&answer, "cities")
+        answer::list(&answer, "cities")
     }
 
     /// `GET /open/numbers/did-types` → `data.did_types`.
     pub async fn did_types(&self) -> Result<Listing<DidType>, ApiError> {
         let answer = self.get(&["did-types"], &[]).await?;
-        list(&answer, "did_types")
+        answer::list(&answer, "did_types")
     }
 
     /// `GET /open/numbers/requirements?country=&did_type=<numeric id>` → `data.requirements`,
@@ -195,7 +194,7 @@ impl Client {
         let mut query = vec![("country", country.to_string())];
         query.extend(did_type.map(|t| ("did_type", t.to_string())));
         let answer = self.get(&["requirements"], &query).await?;
-        Ok(array_field(&answer, "requirements")?.to_vec())
+        Ok(answer::array_field(&answer, "requirements")?.to_vec())
     }
 
     /// `GET /open/numbers/groups?country=&region_id=&city_id=&city_name_or_prefix=&did_type=<name>`
@@ -214,7 +213,7 @@ impl Client {
         );
         pairs.extend(query.did_type.as_ref().map(|t| ("did_type", t.to_string())));
         let answer = self.get(&["groups"], &pairs).await?;
-        list(&answer, "groups")
+        answer::list(&answer, "groups")
     }
 
     /// `GET /open/numbers/available?group_id=&number_contains=` → `data.numbers`.
@@ -231,7 +230,7 @@ impl Client {
                 .map(|digits| ("number_contains", digits.to_owned())),
         );
         let answer = self.get(&["available"], &query).await?;
-        list(&answer, "numbers")
+        answer::list(&answer, "numbers")
     }
 
     /// `POST /open/numbers/reservations` `{"group_id", "number"?}` →
@@ -241,7 +240,7 @@ impl Client {
         group: &GroupId,
         number: Option<&str>,
     ) -> Result<Reservation, ApiError> {
-        let body = order_body(group, number);
+        let body = answer::order_body(group, number);
         let answer = self
             .numbers(
                 Method::POST,
@@ -251,39 +250,14 @@ impl Client {
                 Kind::Write,
             )
             .await?;
-        let data = answer.body.get("data");
-        let details = data
-            .and_then(|d| d.get("reservation_details"))
-            .or_else(|| data.filter(|d| d.get("uuid").is_some()));
-        details
-            .and_then(|d| Reservation::deserialize(d).ok())
-            .ok_or_else(|| self.unexpected(&answer, "no readable reservation_details"))
+        answer::reservation(&answer)
     }
 
     /// `GET /open/numbers/reservations`: `data` as a list, or an object holding the list
     /// (`data.reservations`, or its only list field).
     pub async fn reservations(&self) -> Result<Listing<Reservation>, ApiError> {
         let answer = self.get(&["reservations"], &[]).await?;
-        let items = match answer.body.get("data") {
-            None | Some(Value::Null) => return Ok(Listing::default()),
-            Some(Value::Array(items)) => items,
-            Some(Value::Object(map)) => {
-                let mut lists = map.values().filter_map(Value::as_array);
-                match map.get("reservations") {
-                    Some(Value::Array(items)) => items,
-                    Some(Value::Null) | None => match (lists.next(), lists.next()) {
-                        (Some(items), None) => items,
-                        (None, _) => return Ok(Listing::default()),
-                        (Some(_), Some(_)) => {
-                            return Err(self.unexpected(&answer, "several lists in data"));
-                        }
-                    },
-                    Some(_) => return Err(self.unexpected(&answer, "reservations is not a list")),
-                }
-            }
-            Some(_) => return Err(self.unexpected(&answer, "data is not a list")),
-        };
-        Ok(Listing::from_values(items))
+        answer::reservations(&answer)
     }
 
     /// `DELETE /open/numbers/reservations/{uuid}` → the API's message, cleaned. Never retried.
@@ -315,7 +289,7 @@ impl Client {
         group: &GroupId,
         number: Option<&str>,
     ) -> Result<Receipt, ApiError> {
-        let body = order_body(group, number);
+        let body = answer::order_body(group, number);
         let answer = self
             .numbers(
                 Method::POST,
@@ -355,20 +329,7 @@ impl Client {
         let answer = self
             .call(Method::GET, &path, &query, None, Kind::Read)
             .await?;
-        let root = &answer.body;
-        let field = |name: &str| {
-            root.get(name)
-                .filter(|v| !v.is_null())
-                .or_else(|| root.get("data").and_then(|d| d.get(name)))
-        };
-        let numbers = match field("numbers") {
-            None | Some(Value::Null) => Listing::default(),
-            Some(Value::Array(items)) => Listing::from_values(items),
-            Some(_) => return Err(self.unexpected(&answer, "numbers is not a list")),
-        };
-        let count =
-            field("count").and_then(|v| v.as_u64().or_else(|| v.as_str()?.trim().parse().ok()));
-        Ok(OwnedNumbersPage { numbers, count })
+        answer::owned_numbers(&answer)
     }
 
     /// Every HTTP request sent this session, retries included (each costs a credit). Attempts
@@ -417,48 +378,4 @@ impl Client {
     ) -> Result<Success, ApiError> {
         self.inner.call(method, segments, query, body, kind).await
     }
-
-    /// A success answer whose data is not where the contract puts it.
-    fn unexpected(&self, answer: &Success, what: &str) -> ApiError {
-        tracing::debug!(
-            status = answer.status,
-            what,
-            "answer without the expected data"
-        );
-        ApiError::UnexpectedBody {
-            status: answer.status,
-            excerpt: what.to_owned(),
-        }
-    }
-}
-
-/// The body of a reservation or a purchase; `number` left out when none is chosen.
-fn order_body(group: &GroupId, number: Option<&str>) -> Value {
-    match number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(number) => json!({"group_id": group.as_str(), "number": number}),
-        None => json!({"group_id": group.as_str()}),
-    }
-}
-
-/// The list `data.<field>` (or a top-level `<field>`); missing or `null` is an empty list.
-fn array_field<'a>(answer: &'a Success, field: &str) -> Result<&'a [Value], ApiError> {
-    let body = &answer.body;
-    let value = body
-        .get("data")
-        .and_then(|d| d.get(field))
-        .filter(|v| !v.is_null())
-        .or_else(|| body.get(field));
-    match value {
-        None | Some(Value::Null) => Ok(&[]),
-        Some(Value::Array(items)) => Ok(items),
-        Some(_) => Err(ApiError::UnexpectedBody {
-            status: answer.status,
-            excerpt: format!("{field} is not a list"),
-        }),
-    }
-}
-
-/// The items of `data.<field>`, malformed ones skipped and counted.
-fn list<T: DeserializeOwned>(answer: &Success, field: &str) -> Result<Listing<T>, ApiError> {
-    array_field(answer, field).map(Listing::from_values)
 }

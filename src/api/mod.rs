@@ -4,8 +4,10 @@
 //! - [`error`]: [`ApiError`], the one error type, with operator-facing texts.
 //! - [`model`], [`ids`]: the answers as typed values, tolerant where the contract is loose.
 //! - [`sanitize`]: [`sanitize_text`], for any server text shown in the terminal.
-//! - `transport`, `retry`, `limiter`: sending, retrying reads, the client-side rate limit.
+//! - `transport`, [`retry`], [`limiter`]: sending, retrying reads, the client-side rate limit.
+//! - `answer`: where each endpoint's data sits in its answer.
 
+mod answer;
 pub mod client;
 pub mod error;
 pub mod ids;
