@@ -1,6 +1,6 @@
 //! numpick: browse, reserve and buy phone numbers through the 2Chat Numbers API.
 //!
-//! - [`api`]: the typed models and ids of the Numbers API.
+//! - [`api`]: the Numbers API: typed models and ids, and the HTTP client.
 pub mod api;
 pub mod app;
 pub mod cli;

@@ -1,10 +1,25 @@
-//! The 2Chat Numbers API: typed models and ids.
+//! The 2Chat Numbers API: typed models and ids, and the client that speaks it.
+//!
+//! - [`client`]: one method per endpoint ([`Client`]), configured by [`ClientConfig`].
+//! - [`error`]: [`ApiError`], the one error type, with operator-facing texts.
+//! - [`model`], [`ids`]: the answers as typed values, tolerant where the contract is loose.
+//! - [`sanitize`]: [`sanitize_text`], for any server text shown in the terminal.
+//! - `transport`, [`retry`], [`limiter`]: sending, retrying reads, the client-side rate limit.
+//! - `answer`: where each endpoint's data sits in its answer.
 
+mod answer;
+pub mod client;
 pub mod error;
 pub mod ids;
+pub mod limiter;
 pub mod model;
+pub mod retry;
+pub mod sanitize;
+mod transport;
 
+pub use client::{Client, ClientConfig, DEFAULT_BASE_URL, GroupQuery};
 pub use error::ApiError;
+pub use sanitize::sanitize_text;
 
 /// Installs the TLS crypto provider (ring) for the whole process. reqwest is built without a
 /// provider of its own so that no C toolchain-heavy backend is compiled; every `reqwest::Client`
