@@ -1,37 +1,132 @@
-//! ISO 3166-1 countries (placeholder list).
+//! The ISO 3166-1 alpha-2 countries, with common English short names.
+//!
+//! The table lives in `assets/countries.tsv` (one `CODE<TAB>Name` per line) and is compiled
+//! into the binary, so the country picker works offline and before any API call.
 
-/// A country: its ISO code and English name.
+use std::sync::LazyLock;
+
+/// One country: its ISO 3166-1 alpha-2 code (upper case) and its common English name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Country {
     pub code: &'static str,
     pub name: &'static str,
 }
 
-const ALL: &[Country] = &[
-    Country {
-        code: "BR",
-        name: "Brazil",
-    },
-    Country {
-        code: "DE",
-        name: "Germany",
-    },
-    Country {
-        code: "GB",
-        name: "United Kingdom",
-    },
-    Country {
-        code: "US",
-        name: "United States",
-    },
-];
+const COUNTRIES_TSV: &str = include_str!("../assets/countries.tsv");
+
+/// Parsed once on first use; sorted by name for display.
+static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
+    let mut countries: Vec<Country> = COUNTRIES_TSV
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let (code, name) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("assets/countries.tsv: no tab in line {line:?}"));
+            Country {
+                code: code.trim(),
+                name: name.trim(),
+            }
+        })
+        .collect();
+    countries.sort_by_cached_key(|country| sort_key(country.name));
+    countries
+});
+
+/// Orders names the way a reader expects: accents folded ("Åland" sits with the A's) and
+/// punctuation ignored ("U.S. Virgin Islands" sits with "Uruguay"), which a plain byte
+/// comparison gets wrong.
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .map(nucleo_matcher::chars::normalize)
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// Every country, sorted by name.
 pub fn all() -> &'static [Country] {
-    ALL
+    &COUNTRIES
 }
 
-/// The country with this code, in any case.
+/// The country with this alpha-2 code, in any case (`"us"`, `"US"`).
 pub fn by_code(code: &str) -> Option<&'static Country> {
-    ALL.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    let code = code.trim();
+    all()
+        .iter()
+        .find(|country| country.code.eq_ignore_ascii_case(code))
+}
+
+/// The flag emoji of a country code: its two letters as regional indicator symbols. Empty when
+/// `code` is not two ASCII letters.
+pub fn flag(code: &str) -> String {
+    let code = code.trim();
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return String::new();
+    }
+    const REGIONAL_INDICATOR_A: u32 = 0x1F1E6;
+    code.bytes()
+        .filter_map(|b| {
+            char::from_u32(REGIONAL_INDICATOR_A + u32::from(b.to_ascii_uppercase() - b'A'))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_iso_country_is_listed_once() {
+        assert!(all().len() >= 249, "only {} countries", all().len());
+        let codes: HashSet<&str> = all().iter().map(|c| c.code).collect();
+        assert_eq!(codes.len(), all().len(), "duplicate codes");
+        for country in all() {
+            assert_eq!(country.code.len(), 2, "{country:?}");
+            assert!(
+                country.code.bytes().all(|b| b.is_ascii_uppercase()),
+                "{country:?}"
+            );
+            assert!(!country.name.is_empty(), "{country:?}");
+        }
+    }
+
+    #[test]
+    fn well_known_countries_have_their_names() {
+        let name = |code| by_code(code).map(|c| c.name);
+        assert_eq!(name("US"), Some("United States"));
+        assert_eq!(name("GB"), Some("United Kingdom"));
+        assert_eq!(name("DE"), Some("Germany"));
+        assert_eq!(name("BR"), Some("Brazil"));
+        assert_eq!(name("CI"), Some("Côte d'Ivoire"));
+        assert_eq!(name("ST"), Some("São Tomé and Príncipe"));
+        assert_eq!(name("AX"), Some("Åland Islands"));
+    }
+
+    #[test]
+    fn by_code_ignores_case_and_rejects_unknown_codes() {
+        assert_eq!(by_code("us").map(|c| c.code), Some("US"));
+        assert_eq!(by_code(" gb ").map(|c| c.code), Some("GB"));
+        assert_eq!(by_code("XX"), None);
+        assert_eq!(by_code(""), None);
+    }
+
+    #[test]
+    fn sorted_by_name_with_accents_folded() {
+        let names: Vec<&str> = all().iter().map(|c| c.name).collect();
+        assert_eq!(names[0], "Afghanistan");
+        assert_eq!(names[1], "Åland Islands");
+        assert_eq!(names.last(), Some(&"Zimbabwe"));
+        let keys: Vec<String> = names.iter().map(|n| sort_key(n)).collect();
+        assert!(keys.windows(2).all(|pair| pair[0] <= pair[1]));
+    }
+
+    #[test]
+    fn flags_are_regional_indicators() {
+        assert_eq!(flag("US"), "🇺🇸");
+        assert_eq!(flag("de"), "🇩🇪");
+        assert_eq!(flag("USA"), "");
+        assert_eq!(flag("1A"), "");
+    }
 }

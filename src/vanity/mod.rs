@@ -1,0 +1,24 @@
+//! Vanity numbers: the pattern language operators type, keypad spelling and
+//! memorable-number scoring. Everything here is pure.
+//!
+//! The Numbers API can only search for a digit substring (`number_contains`), so a pattern is
+//! split in two: its longest run of literal digits goes to the server, and the whole pattern
+//! is then checked locally on each result's national number.
+//!
+//! The pattern language:
+//! - digits match themselves; letters match their phone keypad digit (`PIZZA` = `74992`);
+//! - `*` or `?` match any one digit;
+//! - `^` anchors to the start of the national number, `$` to its end (`^555`, `0000$`);
+//! - spaces, dashes and dots are ignored; anything else is an error that names the character.
+
+mod e164;
+mod keypad;
+mod memorable;
+mod pattern;
+mod spell;
+
+pub use e164::{national_number, split_e164};
+pub use keypad::{keypad_digit, keypad_digits};
+pub use memorable::{Memorable, memorability, memorable_order};
+pub use pattern::{PatternError, VanityPattern, rank_matches};
+pub use spell::spell;
