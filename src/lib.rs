@@ -1,9 +1,27 @@
 //! numpick: browse, reserve and buy phone numbers through the 2Chat Numbers API.
 //!
+//! # Modules
+//!
 //! - [`api`]: the Numbers API: typed models and ids, and the HTTP client.
+//! - [`sandbox`]: the embedded, stateful emulator of the API, served by axum on loopback.
+//! - [`wizard`]: the interactive state as a pure state machine (`update`, `apply`, `tick`).
+//! - [`worker`]: the I/O actor that performs the wizard's commands with the client.
+//! - [`app`]: the terminal, the event loop and signals.
+//! - [`keymap`]: keys → the wizard's actions.
+//! - [`journal`]: the append-only record of reservations and purchases.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
+//! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
+//!
+//! # The message flow
+//!
+//! ```text
+//! terminal events ─► keymap ─► Action ─► Wizard::update ─► Vec<Command> ─► worker task
+//! ticks (countdown, spinner, pause) ─────► Wizard::tick          │ api::Client (reqwest)
+//!                                          Wizard::apply ◄─ WorkerMsg (tagged by RequestId)
+//! ui::render(&Wizard, &mut Frame) after every handled event
+//! ```
 pub mod api;
 pub mod app;
 pub mod cli;
@@ -12,6 +30,7 @@ pub mod countries;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
+pub mod sandbox;
 pub mod search;
 pub mod vanity;
 pub mod wizard;

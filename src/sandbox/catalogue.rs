@@ -1,0 +1,426 @@
+//! The sandbox's static catalogue: DID types, countries, regions, cities, requirements and
+//! number groups, read from the data files in `assets/sandbox/` (embedded at build time).
+//!
+//! `catalogue.json` holds the places and the regulatory requirements; `groups.tsv` holds one
+//! number group per line. Region and city ids are given in file order (regions from 100,
+//! cities from 1000), so the same files always yield the same ids. The data is parsed once per
+//! process; the number pools, which depend on the seed, live in [`super::pool`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+const CATALOGUE_JSON: &str = include_str!("../../assets/sandbox/catalogue.json");
+const GROUPS_TSV: &str = include_str!("../../assets/sandbox/groups.tsv");
+
+const FIRST_REGION_ID: u32 = 100;
+const FIRST_CITY_ID: u32 = 1000;
+
+/// A kind of number and its numeric id.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DidType {
+    pub id: u32,
+    pub name: String,
+}
+
+/// A country of the catalogue.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+    pub name: String,
+    /// The E.164 country calling code, digits only (`"44"`).
+    pub calling_code: String,
+    /// Requirements by DID type name, each an object with an `id` field.
+    pub requirements: BTreeMap<String, Vec<Value>>,
+}
+
+/// A region (state, province, nation) of a country.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub id: u32,
+    pub name: String,
+    pub country: String,
+}
+
+/// A city, optionally inside a region.
+#[derive(Debug, Clone)]
+pub struct City {
+    pub id: u32,
+    pub name: String,
+    pub country: String,
+    pub region: Option<u32>,
+}
+
+/// A number group: numbers sharing a prefix, location, type and price.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub country: String,
+    /// `None` for a nationwide group (toll-free, mobile, national…).
+    pub city: Option<u32>,
+    /// The city name, or the country name for a nationwide group.
+    pub location: String,
+    pub did_type: String,
+    /// As shown to people (`"+1 (213)"`).
+    pub prefix: String,
+    /// The prefix's digits (`"1213"`).
+    pub prefix_digits: String,
+    /// Total digits of the group's E.164 numbers.
+    pub digits: usize,
+    pub setup_price: String,
+    pub monthly_price: String,
+    pub allow_number_selection: bool,
+    pub free_number_eligible: bool,
+    pub features: Vec<String>,
+    /// How many numbers the group holds.
+    pub pool_size: usize,
+}
+
+/// Everything the sandbox sells, independent of the seed.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub did_types: Vec<DidType>,
+    pub countries: Vec<Country>,
+    pub regions: Vec<Region>,
+    pub cities: Vec<City>,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Deserialize)]
+struct RawCatalogue {
+    did_types: Vec<DidType>,
+    requirements: Map<String, Value>,
+    countries: Vec<RawCountry>,
+}
+
+#[derive(Deserialize)]
+struct RawCountry {
+    code: String,
+    name: String,
+    calling_code: String,
+    #[serde(default)]
+    regions: Vec<RawRegion>,
+    #[serde(default)]
+    cities: Vec<String>,
+    #[serde(default)]
+    requirements: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct RawRegion {
+    name: String,
+    cities: Vec<String>,
+}
+
+/// The catalogue, parsed on first use.
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+        // The files are part of the build and checked by the tests: a broken file is a bug
+        // of the program, not bad input, so failing loudly here is right.
+        parse(CATALOGUE_JSON, GROUPS_TSV).unwrap_or_else(|e| panic!("sandbox catalogue: {e}"))
+    });
+    &CATALOGUE
+}
+
+impl Catalogue {
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+
+    pub fn city(&self, id: u32) -> Option<&City> {
+        self.cities.iter().find(|c| c.id == id)
+    }
+
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.id == id)
+    }
+
+    pub fn did_type_by_id(&self, id: u32) -> Option<&DidType> {
+        self.did_types.iter().find(|t| t.id == id)
+    }
+
+    pub fn did_type_by_name(&self, name: &str) -> Option<&DidType> {
+        self.did_types
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The requirements of a country, for one DID type or (without one) for all of them,
+    /// each requirement listed once.
+    pub fn requirements(&self, country: &Country, did_type: Option<&str>) -> Vec<Value> {
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for (type_name, list) in &country.requirements {
+            if did_type.is_some_and(|t| t != type_name) {
+                continue;
+            }
+            for requirement in list {
+                let id = requirement.get("id").cloned();
+                if !seen.contains(&id) {
+                    seen.push(id);
+                    out.push(requirement.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The requirements of a group: its country's, for its DID type.
+    pub fn group_requirements(&self, group: &Group) -> Vec<Value> {
+        self.country(&group.country)
+            .and_then(|c| c.requirements.get(&group.did_type))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+fn parse(json: &str, tsv: &str) -> Result<Catalogue, String> {
+    let raw: RawCatalogue =
+        serde_json::from_str(json).map_err(|e| format!("catalogue.json: {e}"))?;
+    let mut countries = Vec::new();
+    let mut regions = Vec::new();
+    let mut cities = Vec::new();
+    // Cities by (country, name), to resolve the city column of groups.tsv.
+    let mut city_ids: HashMap<(String, String), u32> = HashMap::new();
+    let mut add_city = |country: &str, name: &str, region: Option<u32>, cities: &mut Vec<City>| {
+        let id = FIRST_CITY_ID + u32::try_from(cities.len()).unwrap_or(u32::MAX - FIRST_CITY_ID);
+        let key = (country.to_owned(), name.to_owned());
+        if city_ids.insert(key, id).is_some() {
+            return Err(format!("city {name} of {country} listed twice"));
+        }
+        cities.push(City {
+            id,
+            name: name.to_owned(),
+            country: country.to_owned(),
+            region,
+        });
+        Ok(())
+    };
+    for rc in raw.countries {
+        for region in &rc.regions {
+            let id = FIRST_REGION_ID + u32::try_from(regions.len()).unwrap_or(0);
+            regions.push(Region {
+                id,
+                name: region.name.clone(),
+                country: rc.code.clone(),
+            });
+            for city in &region.cities {
+                add_city(&rc.code, city, Some(id), &mut cities)?;
+            }
+        }
+        for city in &rc.cities {
+            add_city(&rc.code, city, None, &mut cities)?;
+        }
+        let mut requirements = BTreeMap::new();
+        for (type_name, keys) in rc.requirements {
+            if !raw.did_types.iter().any(|t| t.name == type_name) {
+                return Err(format!("{}: unknown DID type {type_name}", rc.code));
+            }
+            let mut list = Vec::new();
+            for key in keys {
+                let Some(Value::Object(body)) = raw.requirements.get(&key) else {
+                    return Err(format!("{}: unknown requirement {key}", rc.code));
+                };
+                // The id goes first so that it is the first thing a reader sees.
+                let mut object = Map::new();
+                object.insert("id".into(), Value::String(key.clone()));
+                object.extend(body.clone());
+                list.push(Value::Object(object));
+            }
+            requirements.insert(type_name, list);
+        }
+        countries.push(Country {
+            code: rc.code,
+            name: rc.name,
+            calling_code: rc.calling_code,
+            requirements,
+        });
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (number, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let group = parse_group(line, &countries, &city_ids, &raw.did_types)
+            .map_err(|e| format!("groups.tsv line {}: {e}", number + 1))?;
+        if groups.iter().any(|g| g.id == group.id) {
+            return Err(format!("groups.tsv: group {} listed twice", group.id));
+        }
+        groups.push(group);
+    }
+    Ok(Catalogue {
+        did_types: raw.did_types,
+        countries,
+        regions,
+        cities,
+        groups,
+    })
+}
+
+fn parse_group(
+    line: &str,
+    countries: &[Country],
+    city_ids: &HashMap<(String, String), u32>,
+    did_types: &[DidType],
+) -> Result<Group, String> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    let [
+        id,
+        country,
+        city,
+        did_type,
+        prefix,
+        digits,
+        setup,
+        monthly,
+        select,
+        free,
+        features,
+        pool,
+    ] = fields[..]
+    else {
+        return Err(format!("expected 12 fields, found {}", fields.len()));
+    };
+    let Some(country_entry) = countries.iter().find(|c| c.code == country) else {
+        return Err(format!("unknown country {country}"));
+    };
+    let (city, location) = if city == "-" {
+        (None, country_entry.name.clone())
+    } else {
+        let key = (country.to_owned(), city.to_owned());
+        let id = city_ids
+            .get(&key)
+            .ok_or_else(|| format!("unknown city {city}"))?;
+        (Some(*id), city.to_owned())
+    };
+    if !did_types.iter().any(|t| t.name == did_type) {
+        return Err(format!("unknown DID type {did_type}"));
+    }
+    let prefix_digits: String = prefix.chars().filter(char::is_ascii_digit).collect();
+    let digits: usize = digits
+        .parse()
+        .map_err(|_| format!("bad digit count {digits}"))?;
+    // Global (+883) numbers belong to no country's numbering plan; the others must.
+    if did_type != "global" && !prefix_digits.starts_with(&country_entry.calling_code) {
+        return Err(format!(
+            "prefix {prefix} is outside +{}",
+            country_entry.calling_code
+        ));
+    }
+    if digits > 15 || digits < prefix_digits.len() + 4 {
+        return Err(format!("{digits} digits do not fit prefix {prefix}"));
+    }
+    for price in [setup, monthly] {
+        price
+            .parse::<Decimal>()
+            .map_err(|_| format!("bad price {price}"))?;
+    }
+    let features: Vec<String> = features.split(',').map(str::to_owned).collect();
+    if !features.iter().any(|f| f == "voice") {
+        return Err("voice is missing from the features".into());
+    }
+    Ok(Group {
+        id: id.to_owned(),
+        country: country.to_owned(),
+        city,
+        location,
+        did_type: did_type.to_owned(),
+        prefix: prefix.to_owned(),
+        prefix_digits,
+        digits,
+        setup_price: setup.to_owned(),
+        monthly_price: monthly.to_owned(),
+        allow_number_selection: select == "y",
+        free_number_eligible: free == "y",
+        features,
+        pool_size: pool.parse().map_err(|_| format!("bad pool size {pool}"))?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_files_parse() {
+        let catalogue = catalogue();
+        assert!(catalogue.countries.len() >= 18);
+        assert_eq!(catalogue.did_types.len(), 6);
+        assert!(catalogue.groups.len() > 150);
+    }
+
+    #[test]
+    fn every_country_has_cities_and_two_kinds_of_groups() {
+        let catalogue = catalogue();
+        for country in &catalogue.countries {
+            assert!(
+                catalogue.cities.iter().any(|c| c.country == country.code),
+                "{}",
+                country.code
+            );
+            let mut types: Vec<&str> = catalogue
+                .groups
+                .iter()
+                .filter(|g| g.country == country.code)
+                .map(|g| g.did_type.as_str())
+                .collect();
+            types.sort_unstable();
+            types.dedup();
+            assert!(types.len() >= 2, "{} has DID types {types:?}", country.code);
+        }
+    }
+
+    #[test]
+    fn los_angeles_is_in_california_with_area_code_213() {
+        let catalogue = catalogue();
+        let la = catalogue
+            .cities
+            .iter()
+            .find(|c| c.name == "Los Angeles")
+            .unwrap();
+        let region = catalogue
+            .regions
+            .iter()
+            .find(|r| Some(r.id) == la.region)
+            .unwrap();
+        assert_eq!(region.name, "California");
+        let group = &catalogue.groups[catalogue.group_index("us-ca-la-local-1").unwrap()];
+        assert_eq!(
+            (group.prefix.as_str(), group.city),
+            ("+1 (213)", Some(la.id))
+        );
+    }
+
+    #[test]
+    fn requirements_are_listed_once_and_the_us_has_none() {
+        let catalogue = catalogue();
+        let us = catalogue.country("US").unwrap();
+        assert!(catalogue.requirements(us, None).is_empty());
+        let de = catalogue.country("DE").unwrap();
+        let all = catalogue.requirements(de, None);
+        let ids: Vec<&str> = all.iter().filter_map(|r| r["id"].as_str()).collect();
+        assert_eq!(ids, ["de-identity", "de-local-address", "de-address"]);
+        let local = catalogue.requirements(de, Some("local"));
+        assert_eq!(local[1]["address"]["scope"], "local_network_area");
+    }
+
+    #[test]
+    fn broken_files_are_reported_with_their_line() {
+        let json = r#"{"did_types":[{"id":1,"name":"local"}],"requirements":{},
+            "countries":[{"code":"DE","name":"Germany","calling_code":"49","cities":["Berlin"]}]}"#;
+        let bad_city = "x\tDE\tBonn\tlocal\t+49 228\t12\t0.00\t1.00\ty\tn\tvoice\t10\n";
+        let error = parse(json, bad_city).unwrap_err();
+        assert!(
+            error.contains("line 1") && error.contains("Bonn"),
+            "{error}"
+        );
+        let bad_prefix = "x\tDE\tBerlin\tlocal\t+33 1\t11\t0.00\t1.00\ty\tn\tvoice\t10\n";
+        assert!(parse(json, bad_prefix).unwrap_err().contains("outside +49"));
+        let ok = "x\tDE\tBerlin\tlocal\t+49 30\t12\t0.00\t1.00\ty\tn\tvoice\t10\n";
+        assert_eq!(parse(json, ok).unwrap().groups[0].prefix_digits, "4930");
+    }
+}
