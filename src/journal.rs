@@ -200,7 +200,10 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         // A crash in the middle of a write leaves half a line.
-        journal.file.write_all(b"{\"event\":\"purchase_out").unwrap();
+        journal
+            .file
+            .write_all(b"{\"event\":\"purchase_out")
+            .unwrap();
         let entries = Journal::read_all(&path).unwrap();
         assert_eq!(entries, vec![intent("a")]);
         std::fs::remove_dir_all(&dir).unwrap();

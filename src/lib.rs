@@ -32,6 +32,7 @@ pub mod keymap;
 pub mod logging;
 pub mod sandbox;
 pub mod search;
+pub mod ui;
 pub mod vanity;
 pub mod wizard;
 pub mod worker;

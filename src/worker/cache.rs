@@ -93,10 +93,18 @@ mod tests {
         let t0 = Instant::now();
         let answer = Answer::DidTypes(Listing::default());
         cache.record(&Call::DidTypes, &answer, t0);
-        cache.record(&numbers_call("g1"), &Answer::Numbers(Listing::default()), t0);
+        cache.record(
+            &numbers_call("g1"),
+            &Answer::Numbers(Listing::default()),
+            t0,
+        );
         let later = t0 + Duration::from_secs(3600);
         assert_eq!(cache.get(&Call::DidTypes, later), Some(&answer));
-        assert!(cache.get(&numbers_call("g1"), t0 + Duration::from_secs(5)).is_some());
+        assert!(
+            cache
+                .get(&numbers_call("g1"), t0 + Duration::from_secs(5))
+                .is_some()
+        );
         assert!(cache.get(&numbers_call("g1"), t0 + NUMBERS_TTL).is_none());
     }
 
@@ -105,7 +113,11 @@ mod tests {
         let mut cache = AnswerCache::default();
         let t0 = Instant::now();
         for group in ["g1", "g2"] {
-            cache.record(&numbers_call(group), &Answer::Numbers(Listing::default()), t0);
+            cache.record(
+                &numbers_call(group),
+                &Answer::Numbers(Listing::default()),
+                t0,
+            );
         }
         let purchase = Call::Purchase {
             group: GroupId::new("g1"),

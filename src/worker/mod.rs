@@ -75,7 +75,9 @@ async fn run(
 
 fn lock(cache: &Mutex<AnswerCache>) -> std::sync::MutexGuard<'_, AnswerCache> {
     // The cache holds no invariant a panicking holder could break: keep using it.
-    cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn message(id: RequestId, result: Result<Answer, ApiError>) -> WorkerMsg {
@@ -102,7 +104,11 @@ pub async fn perform(client: &Client, call: &Call) -> Result<Answer, ApiError> {
             region,
             city,
             did_type,
-        } => Answer::Groups(client.groups(&group_query(country, region, city, did_type)).await?),
+        } => Answer::Groups(
+            client
+                .groups(&group_query(country, region, city, did_type))
+                .await?,
+        ),
         Call::Numbers { group, contains } => {
             Answer::Numbers(client.available_numbers(group, contains.as_deref()).await?)
         }
