@@ -3,6 +3,7 @@
 //! The loop draws, then waits for whichever comes first: a key, a worker answer, a signal, or
 //! a tick — and ticks only while something on screen moves, so an idle wizard sleeps.
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, WrapErr};
@@ -13,6 +14,7 @@ use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::api::Client;
+use crate::journal::{Journal, PendingPurchase};
 use crate::keymap;
 use crate::ui;
 use crate::wizard::{Backend, Wizard};
@@ -39,25 +41,55 @@ impl Exit {
 
 /// Runs the wizard in the terminal until the operator quits or a signal arrives. The
 /// terminal is restored on every way out, panics included.
-pub async fn run(client: Client, backend: Backend) -> Result<Exit> {
+pub async fn run(client: Client, backend: Backend, journal_path: Option<PathBuf>) -> Result<Exit> {
+    let (journal, unsettled) = open_journal(journal_path.as_deref());
     let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
-    let outcome = event_loop(&mut terminal, client, backend).await;
+    let outcome = event_loop(
+        &mut terminal,
+        worker::spawn(client, journal),
+        backend,
+        unsettled,
+    )
+    .await;
     ratatui::restore();
     outcome
 }
 
+/// Opens the journal and reads the purchases an earlier run left unsettled. Without a
+/// journal numpick still browses and reserves, but does not buy (the worker refuses).
+fn open_journal(path: Option<&Path>) -> (Option<Journal>, Vec<PendingPurchase>) {
+    let Some(path) = path else {
+        tracing::warn!("no folder for the journal: purchases are disabled");
+        return (None, Vec::new());
+    };
+    let unsettled = match Journal::read_all(path) {
+        Ok(entries) => Journal::pending_purchases(&entries),
+        Err(error) => {
+            tracing::error!(%error, "the journal cannot be read: purchases are disabled");
+            return (None, Vec::new());
+        }
+    };
+    match Journal::open(path) {
+        Ok(journal) => (Some(journal), unsettled),
+        Err(error) => {
+            tracing::error!(%error, "the journal cannot be opened: purchases are disabled");
+            (None, unsettled)
+        }
+    }
+}
+
 async fn event_loop(
     terminal: &mut DefaultTerminal,
-    client: Client,
+    mut worker: WorkerHandle,
     backend: Backend,
+    unsettled: Vec<PendingPurchase>,
 ) -> Result<Exit> {
-    let mut worker = worker::spawn(client);
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     let mut events = EventStream::new();
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
-    let start = wizard.start();
+    let start = wizard.start(unsettled);
     send(&worker, start);
 
     loop {

@@ -66,7 +66,7 @@ pub enum Outcome {
 }
 
 /// A purchase intent that has no final outcome yet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PendingPurchase {
     pub intent: String,
     pub at: Timestamp,

@@ -9,6 +9,7 @@
 //! - [`app`]: the terminal, the event loop and signals.
 //! - [`keymap`]: keys → the wizard's actions.
 //! - [`journal`]: the append-only record of reservations and purchases.
+//! - [`settle`]: settling a purchase whose outcome is unknown, by asking the API.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
@@ -32,6 +33,7 @@ pub mod keymap;
 pub mod logging;
 pub mod sandbox;
 pub mod search;
+pub mod settle;
 pub mod ui;
 pub mod vanity;
 pub mod wizard;

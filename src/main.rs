@@ -9,6 +9,7 @@ use secrecy::SecretString;
 
 use numpick::api::{Client, ClientConfig};
 use numpick::cli::{Cli, CliCommand};
+use numpick::journal::Journal;
 use numpick::sandbox::{self, SandboxConfig};
 use numpick::wizard::Backend;
 use numpick::{app, config, logging};
@@ -78,6 +79,24 @@ async fn run_wizard(base_url: &str) -> Result<u8> {
         }
     };
     let client = Client::new(client_config)?;
-    let exit = app::run(client, backend).await?;
+    let exit = app::run(client, backend.clone(), journal_path(&backend)).await?;
     Ok(u8::try_from(exit.code()).unwrap_or(1))
+}
+
+/// The journal for this session. The sandbox forgets everything when numpick exits, so its
+/// purchases get a journal of their own, started afresh each time: settling them against a
+/// new sandbox would be meaningless.
+fn journal_path(backend: &Backend) -> Option<std::path::PathBuf> {
+    match backend {
+        Backend::Live => Journal::default_path(),
+        Backend::Sandbox => {
+            let path = config::state_dir()?.join("sandbox-journal.jsonl");
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => tracing::warn!(%error, "the old sandbox journal stays"),
+            }
+            Some(path)
+        }
+    }
 }

@@ -47,6 +47,11 @@ pub enum ApiError {
     )]
     OutcomeUnknown { reason: String },
 
+    /// numpick decided not to send the request (for a purchase: it could not be recorded in
+    /// the journal first). Nothing reached the API.
+    #[error("nothing was sent: {detail}")]
+    NotSent { detail: String },
+
     /// The client could not be set up (a bad base URL, a key that cannot be sent, …).
     #[error("the API client cannot be set up: {detail}")]
     Config { detail: String },

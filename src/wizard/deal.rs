@@ -10,8 +10,7 @@ use crate::api::model::ReservationId;
 use crate::worker::{Answer, Call, Command, RequestId};
 
 use super::{
-    Action, Held, Load, Manager, Modal, NoticeLevel, Purchase, PurchaseTarget, Step, Wizard,
-    expect_answer,
+    Action, Held, Load, Manager, NoticeLevel, PurchaseTarget, Step, Wizard, expect_answer,
 };
 
 impl Wizard {
@@ -95,65 +94,6 @@ impl Wizard {
         });
     }
 
-    /// Opens the confirmation, unless a purchase is in flight or the reservation expired.
-    fn ask_to_buy(&mut self, target: PurchaseTarget) {
-        if matches!(self.purchase, Purchase::InFlight { .. }) {
-            self.say(
-                NoticeLevel::Info,
-                "A purchase is in flight: wait for its answer.",
-            );
-            return;
-        }
-        if target
-            .reservation
-            .as_ref()
-            .is_some_and(|h| h.is_expired(self.now))
-        {
-            self.say_expired();
-            return;
-        }
-        self.modal = Some(Modal::ConfirmPurchase(target));
-    }
-
-    fn say_expired(&mut self) {
-        self.say(
-            NoticeLevel::Error,
-            "The reservation has expired and cannot be bought. Reserve the number again (one credit).",
-        );
-    }
-
-    /// Keys while the purchase confirmation is open: only `y` buys.
-    pub(super) fn update_confirmation(&mut self, action: Action) -> Vec<Command> {
-        let Some(Modal::ConfirmPurchase(target)) = self.modal.clone() else {
-            return Vec::new();
-        };
-        match action {
-            Action::Confirm => {
-                self.modal = None;
-                if target
-                    .reservation
-                    .as_ref()
-                    .is_some_and(|h| h.is_expired(self.now))
-                {
-                    self.say_expired();
-                    return Vec::new();
-                }
-                let (id, command) = self.command(Call::Purchase {
-                    group: target.group_id.clone(),
-                    number: target.number.clone(),
-                });
-                self.purchase = Purchase::InFlight { id, target };
-                self.say(NoticeLevel::Info, "Buying…");
-                vec![command]
-            }
-            Action::Decline | Action::Back | Action::Quit => {
-                self.modal = None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// Takes in the answer to a reservation or a cancellation.
     pub(super) fn apply_deal(
         &mut self,
@@ -174,6 +114,7 @@ impl Wizard {
                     self.holds.retain(|h| h.reservation.uuid != uuid);
                     self.holds.push(Held {
                         reservation,
+                        expiry_recorded: false,
                         group: self.group.clone(),
                         deadline: received_at + lifetime,
                     });
@@ -214,60 +155,6 @@ impl Wizard {
                     }
                 }
                 Err(message) => self.say(NoticeLevel::Error, format!("Not cancelled: {message}")),
-            }
-        }
-        Vec::new()
-    }
-
-    /// Takes in the answer to the purchase in flight.
-    pub(super) fn apply_purchase(&mut self, result: Result<Answer, ApiError>) -> Vec<Command> {
-        let Purchase::InFlight { target, .. } = std::mem::take(&mut self.purchase) else {
-            return Vec::new();
-        };
-        self.notice = None;
-        match result {
-            Ok(Answer::Purchased(receipt)) => {
-                if let Some(held) = &target.reservation {
-                    self.holds
-                        .retain(|h| h.reservation.uuid != held.reservation.uuid);
-                }
-                // The bought number must not be offered again.
-                self.numbers.reset();
-                self.purchase = Purchase::Bought {
-                    target,
-                    receipt,
-                    at: self.now_utc,
-                };
-                self.modal = None;
-                self.manager = None;
-                self.step = Step::Done;
-            }
-            Err(ApiError::OutcomeUnknown { reason }) => {
-                self.purchase = Purchase::Unknown { target, reason };
-                self.manager = None;
-                self.step = Step::Done;
-            }
-            Err(error) => {
-                let expired = target
-                    .reservation
-                    .as_ref()
-                    .is_some_and(|h| h.is_expired(self.now));
-                let text = if expired {
-                    format!(
-                        "Not bought: the reservation expired ({error}). Reserve the number again (one credit)."
-                    )
-                } else {
-                    format!("Not bought: {error}")
-                };
-                self.say(NoticeLevel::Error, text);
-            }
-            Ok(_) => {
-                tracing::warn!("worker answered a purchase with another kind of data");
-                self.purchase = Purchase::Unknown {
-                    target,
-                    reason: "numpick could not read the answer".to_owned(),
-                };
-                self.step = Step::Done;
             }
         }
         Vec::new()

@@ -27,7 +27,7 @@ impl Wizard {
             Action::Back => self.back(),
             Action::Retry => self.retry().into_iter().collect(),
             Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),
-            Action::Confirm | Action::Decline => Vec::new(),
+            Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
         }
     }

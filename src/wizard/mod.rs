@@ -10,7 +10,9 @@ mod flow;
 pub mod load;
 pub mod numbers;
 pub mod picker;
+mod purchase;
 pub mod rows;
+mod state;
 #[cfg(test)]
 mod tests;
 
@@ -20,8 +22,9 @@ use jiff::Timestamp;
 use serde_json::Value;
 use tui_input::InputRequest;
 
-use crate::api::model::{City, DidType, Group, GroupId, Receipt, Region, Reservation};
+use crate::api::model::{City, DidType, Group, Region, ReservationId};
 use crate::countries::{self, Country};
+use crate::journal::PendingPurchase;
 use crate::search::Filter;
 use crate::worker::{Answer, Call, Command, RequestId, WorkerMsg};
 
@@ -29,6 +32,7 @@ pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use picker::{Move, Picker};
 pub use rows::Choice;
+pub use state::{Held, Manager, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget};
 
 /// How long the vanity box waits after the last keystroke before asking the API.
 pub const VANITY_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -68,6 +72,8 @@ pub enum Action {
     Confirm,
     /// `n` in a confirmation.
     Decline,
+    /// `k` in the quit guard: quit and keep the reservations.
+    KeepAndQuit,
     /// Ask again for what failed to load.
     Retry,
 }
@@ -83,6 +89,8 @@ pub enum InputMode {
     Confirm,
     /// The help is open: any key closes it.
     Help,
+    /// The quit guard asks: keep, cancel, or stay.
+    QuitGuard,
 }
 
 /// Whether numpick talks to the live API or to its embedded sandbox.
@@ -90,98 +98,6 @@ pub enum InputMode {
 pub enum Backend {
     Sandbox,
     Live,
-}
-
-/// A line of feedback under the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub level: NoticeLevel,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeLevel {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A reservation the operator holds, with its deadline on the monotonic clock.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Held {
-    pub reservation: Reservation,
-    /// The group it belongs to, when known (needed to buy it).
-    pub group: Option<Group>,
-    /// When it expires, anchored to the arrival of the answer that announced it.
-    pub deadline: Instant,
-}
-
-impl Held {
-    /// Time left at `now` (zero once expired).
-    pub fn remaining(&self, now: Instant) -> Duration {
-        self.deadline.saturating_duration_since(now)
-    }
-
-    pub fn is_expired(&self, now: Instant) -> bool {
-        now >= self.deadline
-    }
-
-    /// The group id to buy it with.
-    pub fn group_id(&self) -> Option<&GroupId> {
-        self.group
-            .as_ref()
-            .map(|g| &g.id)
-            .or(self.reservation.group_id.as_ref())
-    }
-}
-
-/// What a purchase will buy.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PurchaseTarget {
-    pub group_id: GroupId,
-    /// The group, when known: its prices are shown in the confirmation.
-    pub group: Option<Group>,
-    /// The number; `None` buys a random number of the group.
-    pub number: Option<String>,
-    /// The reservation being bought, if any.
-    pub reservation: Option<Held>,
-}
-
-/// Where a purchase stands.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Purchase {
-    #[default]
-    Idle,
-    /// Sent; nothing more is sent until it is settled.
-    InFlight {
-        id: RequestId,
-        target: PurchaseTarget,
-    },
-    Bought {
-        target: PurchaseTarget,
-        receipt: Receipt,
-        at: Timestamp,
-    },
-    /// The answer never arrived or could not be read: the number may or may not be bought.
-    Unknown {
-        target: PurchaseTarget,
-        reason: String,
-    },
-}
-
-/// A dialog over the screen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Modal {
-    Help,
-    /// "Buy this number?" — `y` buys, `n`/Esc does not.
-    ConfirmPurchase(PurchaseTarget),
-}
-
-/// The reservations manager (Ctrl-R): every active reservation of the account.
-#[derive(Debug, Clone, Default)]
-pub struct Manager {
-    pub load: Load<()>,
-    pub cursor: usize,
 }
 
 /// The whole interactive state.
@@ -214,7 +130,7 @@ pub struct Wizard {
     /// Every active reservation known (made here or listed by the API).
     pub(crate) holds: Vec<Held>,
     /// The reservation shown on the Reserved step.
-    pub(crate) current_hold: Option<crate::api::model::ReservationId>,
+    pub(crate) current_hold: Option<ReservationId>,
     pub(crate) reserving: Option<RequestId>,
     pub(crate) cancelling: Option<(RequestId, crate::api::model::ReservationId)>,
     pub(crate) purchase: Purchase,
@@ -222,6 +138,11 @@ pub struct Wizard {
     pub(crate) manager: Option<Manager>,
     pub(crate) manager_request: Option<RequestId>,
     pub(crate) notice: Option<Notice>,
+    /// Settlements of purchases an earlier run left unknown; buying waits for them.
+    pub(crate) startup_settles: Vec<RequestId>,
+    /// Cancellations sent by the quit guard; numpick quits once they are all in.
+    pub(crate) quit_cancels: Vec<(RequestId, ReservationId)>,
+    quit_cancel_failed: bool,
     quit: bool,
 }
 
@@ -260,13 +181,30 @@ impl Wizard {
             manager: None,
             manager_request: None,
             notice: None,
+            startup_settles: Vec::new(),
+            quit_cancels: Vec::new(),
+            quit_cancel_failed: false,
             quit: false,
         }
     }
 
-    /// The commands to send when the wizard starts: the account's active reservations.
-    pub fn start(&mut self) -> Vec<Command> {
-        vec![self.request_reservations()]
+    /// The commands to send when the wizard starts: the account's active reservations, and
+    /// the settling of purchases an earlier run left without an outcome (`unsettled`, from
+    /// the journal). Buying is possible once those are settled.
+    pub fn start(&mut self, unsettled: Vec<PendingPurchase>) -> Vec<Command> {
+        let mut commands = vec![self.request_reservations()];
+        for pending in unsettled {
+            let (id, command) = self.command(Call::Settle(pending));
+            self.startup_settles.push(id);
+            commands.push(command);
+        }
+        if !self.startup_settles.is_empty() {
+            self.say(
+                NoticeLevel::Info,
+                "Checking whether an earlier purchase went through…",
+            );
+        }
+        commands
     }
 
     /// The screen shown.
@@ -309,6 +247,7 @@ impl Wizard {
         match &self.modal {
             Some(Modal::Help) => return InputMode::Help,
             Some(Modal::ConfirmPurchase(_)) => return InputMode::Confirm,
+            Some(Modal::QuitGuard) => return InputMode::QuitGuard,
             None => {}
         }
         if self.manager.is_some() {
@@ -366,7 +305,9 @@ impl Wizard {
             || self.reserving.is_some()
             || self.cancelling.is_some()
             || self.manager_request.is_some()
-            || matches!(self.purchase, Purchase::InFlight { .. })
+            || self.purchase_pending()
+            || !self.startup_settles.is_empty()
+            || !self.quit_cancels.is_empty()
     }
 
     /// Lets time pass: expires what ran out and sends a vanity query once typing paused.
@@ -374,6 +315,14 @@ impl Wizard {
         self.now = now;
         self.now_utc = now_utc;
         let mut commands = Vec::new();
+        for held in &mut self.holds {
+            if held.is_expired(now) && !held.expiry_recorded {
+                held.expiry_recorded = true;
+                commands.push(Command::RecordExpired {
+                    uuid: held.reservation.uuid.clone(),
+                });
+            }
+        }
         if self.vanity_due.is_some_and(|due| now >= due) {
             self.vanity_due = None;
             commands.extend(self.request_vanity());
@@ -383,8 +332,11 @@ impl Wizard {
 
     /// Handles one action of the operator.
     pub fn update(&mut self, action: Action) -> Vec<Command> {
+        if let Some(Modal::QuitGuard) = self.modal {
+            return self.update_quit_guard(action);
+        }
         if action == Action::Quit {
-            self.quit = true;
+            self.request_quit();
             return Vec::new();
         }
         if let Some(Modal::Help) = self.modal {
@@ -414,6 +366,9 @@ impl Wizard {
             result,
         } = message;
         self.now = self.now.max(received_at);
+        if self.apply_quit_cancel(id, &result) || self.apply_settled(id, &result) {
+            return Vec::new();
+        }
         if self.reserving == Some(id) || self.cancelling.as_ref().is_some_and(|(c, _)| *c == id) {
             return self.apply_deal(id, received_at, result);
         }
@@ -525,6 +480,7 @@ impl Wizard {
                                 let left = Duration::try_from(left).unwrap_or_default();
                                 Held {
                                     reservation,
+                                    expiry_recorded: false,
                                     group: None,
                                     deadline: received_at + left,
                                 }

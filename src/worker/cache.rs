@@ -71,6 +71,7 @@ fn lifetime(call: &Call) -> Option<Option<Duration>> {
         | Call::Reservations
         | Call::Cancel { .. }
         | Call::Purchase { .. }
+        | Call::Settle(_)
         | Call::AccountInfo => None,
     }
 }
@@ -122,6 +123,7 @@ mod tests {
         let purchase = Call::Purchase {
             group: GroupId::new("g1"),
             number: None,
+            reservation: None,
         };
         let receipt = Answer::Purchased(Receipt {
             body: serde_json::json!({}),

@@ -1,12 +1,13 @@
 //! The I/O worker: performs the wizard's commands with the API client and answers over a
 //! channel.
 //!
-//! The worker is an actor: it owns the client and the answer cache, receives [`Command`]s on
-//! one channel and sends one [`WorkerMsg`] per command on another. Each call runs in its own
-//! task so that a slow request never holds up the others. The worker ends when the sender of
-//! commands is dropped.
+//! The worker is an actor: it owns the client, the answer cache and the journal, receives
+//! [`Command`]s on one channel and sends one [`WorkerMsg`] per call on another. Each call runs
+//! in its own task so that a slow request never holds up the others. The worker ends when the
+//! sender of commands is dropped.
 
 pub mod cache;
+mod deals;
 pub mod protocol;
 
 use std::sync::{Arc, Mutex};
@@ -14,8 +15,9 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use crate::api::model::CountryCode;
+use crate::api::model::{CityId, CountryCode, DidTypeName, RegionId};
 use crate::api::{ApiError, Client, GroupQuery};
+use crate::journal::Journal;
 
 pub use cache::AnswerCache;
 pub use protocol::{Answer, Call, Command, RequestId, WorkerMsg};
@@ -30,11 +32,25 @@ pub struct WorkerHandle {
     pub task: JoinHandle<()>,
 }
 
+/// What every call task shares.
+#[derive(Clone)]
+struct Shared {
+    client: Client,
+    cache: Arc<Mutex<AnswerCache>>,
+    /// `None` when the journal could not be opened: then nothing is bought.
+    journal: Option<Arc<Mutex<Journal>>>,
+}
+
 /// Starts the worker on the current tokio runtime.
-pub fn spawn(client: Client) -> WorkerHandle {
+pub fn spawn(client: Client, journal: Option<Journal>) -> WorkerHandle {
     let (commands, command_rx) = mpsc::unbounded_channel();
     let (answer_tx, answers) = mpsc::unbounded_channel();
-    let task = tokio::spawn(run(client, command_rx, answer_tx));
+    let shared = Shared {
+        client,
+        cache: Arc::default(),
+        journal: journal.map(|j| Arc::new(Mutex::new(j))),
+    };
+    let task = tokio::spawn(run(shared, command_rx, answer_tx));
     WorkerHandle {
         commands,
         answers,
@@ -43,14 +59,19 @@ pub fn spawn(client: Client) -> WorkerHandle {
 }
 
 async fn run(
-    client: Client,
+    shared: Shared,
     mut commands: mpsc::UnboundedReceiver<Command>,
     answers: mpsc::UnboundedSender<WorkerMsg>,
 ) {
-    let cache = Arc::new(Mutex::new(AnswerCache::default()));
     while let Some(command) = commands.recv().await {
-        let Command::Call { id, call } = command;
-        let cached = lock(&cache)
+        let (id, call) = match command {
+            Command::Call { id, call } => (id, call),
+            Command::RecordExpired { uuid } => {
+                deals::record_expired(&shared, &uuid);
+                continue;
+            }
+        };
+        let cached = lock(&shared.cache)
             .get(&call, tokio::time::Instant::now())
             .cloned();
         if let Some(answer) = cached {
@@ -59,13 +80,12 @@ async fn run(
             let _ = answers.send(message(id, Ok(answer)));
             continue;
         }
-        let client = client.clone();
+        let shared = shared.clone();
         let answers = answers.clone();
-        let cache = Arc::clone(&cache);
         tokio::spawn(async move {
-            let result = perform(&client, &call).await;
+            let result = perform(&shared, &call).await;
             if let Ok(answer) = &result {
-                lock(&cache).record(&call, answer, tokio::time::Instant::now());
+                lock(&shared.cache).record(&call, answer, tokio::time::Instant::now());
             }
             // A closed channel means the wizard is gone; nobody needs the answer.
             let _ = answers.send(message(id, result));
@@ -73,9 +93,9 @@ async fn run(
     }
 }
 
-fn lock(cache: &Mutex<AnswerCache>) -> std::sync::MutexGuard<'_, AnswerCache> {
-    // The cache holds no invariant a panicking holder could break: keep using it.
-    cache
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Neither the cache nor the journal holds an invariant a panicking holder could break.
+    mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -88,8 +108,9 @@ fn message(id: RequestId, result: Result<Answer, ApiError>) -> WorkerMsg {
     }
 }
 
-/// Performs one call with the client.
-pub async fn perform(client: &Client, call: &Call) -> Result<Answer, ApiError> {
+/// Performs one call.
+async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
+    let client = &shared.client;
     Ok(match call {
         Call::Regions { country } => Answer::Regions(client.regions(country).await?),
         Call::Cities { country, region } => {
@@ -112,23 +133,24 @@ pub async fn perform(client: &Client, call: &Call) -> Result<Answer, ApiError> {
         Call::Numbers { group, contains } => {
             Answer::Numbers(client.available_numbers(group, contains.as_deref()).await?)
         }
-        Call::Reserve { group, number } => {
-            Answer::Reserved(client.reserve(group, number.as_deref()).await?)
-        }
+        Call::Reserve { group, number } => deals::reserve(shared, group, number.as_deref()).await?,
         Call::Reservations => Answer::Reservations(client.reservations().await?),
-        Call::Cancel { uuid } => Answer::Cancelled(client.cancel_reservation(uuid).await?),
-        Call::Purchase { group, number } => {
-            Answer::Purchased(client.purchase(group, number.as_deref()).await?)
-        }
+        Call::Cancel { uuid } => deals::cancel(shared, uuid).await?,
+        Call::Purchase {
+            group,
+            number,
+            reservation,
+        } => deals::purchase(shared, group, number.as_deref(), reservation.as_ref()).await?,
+        Call::Settle(pending) => deals::settle(shared, pending).await,
         Call::AccountInfo => Answer::AccountInfo(client.account_info().await?),
     })
 }
 
 fn group_query(
     country: &CountryCode,
-    region: &Option<crate::api::model::RegionId>,
-    city: &Option<crate::api::model::CityId>,
-    did_type: &Option<crate::api::model::DidTypeName>,
+    region: &Option<RegionId>,
+    city: &Option<CityId>,
+    did_type: &Option<DidTypeName>,
 ) -> GroupQuery {
     GroupQuery {
         region: region.clone(),

@@ -13,6 +13,8 @@ use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
     Group, GroupId, Listing, Receipt, Region, RegionId, Reservation, ReservationId,
 };
+use crate::journal::PendingPurchase;
+use crate::settle::Settlement;
 
 /// Tags a command and its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,10 +53,15 @@ pub enum Call {
     Cancel {
         uuid: ReservationId,
     },
+    /// Buy `number` (or a random number) of `group`; recorded in the journal before it is
+    /// sent, and never retried.
     Purchase {
         group: GroupId,
         number: Option<String>,
+        reservation: Option<ReservationId>,
     },
+    /// Ask the API whether a purchase whose outcome is unknown went through.
+    Settle(PendingPurchase),
     AccountInfo,
 }
 
@@ -70,6 +77,8 @@ impl Call {
 pub enum Command {
     /// Perform an API call and answer with a [`WorkerMsg`] tagged `id`.
     Call { id: RequestId, call: Call },
+    /// Record in the journal that a reservation ran out. No answer.
+    RecordExpired { uuid: ReservationId },
 }
 
 /// The data an API call returned.
@@ -85,6 +94,15 @@ pub enum Answer {
     Reservations(Listing<Reservation>),
     Cancelled(String),
     Purchased(Receipt),
+    /// The purchase was sent but its outcome is unknown; `pending` is what settling needs.
+    PurchaseUnknown {
+        pending: PendingPurchase,
+        reason: String,
+    },
+    Settled {
+        intent: String,
+        settlement: Settlement,
+    },
     AccountInfo(AccountInfo),
 }
 

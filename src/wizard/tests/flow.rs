@@ -1,173 +1,14 @@
-//! State-machine tests: the wizard driven through actions and scripted worker answers.
+//! The steps of the wizard: choosing, going back, loading, reserving.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use jiff::Timestamp;
 use serde_json::json;
-use tui_input::InputRequest;
 
 use super::*;
-use crate::api::model::{
-    AvailableNumber, CountryCode, DidTypeId, DidTypeName, GroupId, Listing, Receipt, RegionId,
-};
-use crate::api::{ApiError, model::Reservation};
-
-struct Harness {
-    wizard: Wizard,
-    t0: Instant,
-    utc0: Timestamp,
-}
-
-fn listing<T>(items: Vec<T>) -> Listing<T> {
-    Listing { items, skipped: 0 }
-}
-
-fn region(id: u32, name: &str) -> Region {
-    serde_json::from_value(json!({"id": id, "region_name": name, "iso_country_code": "US"}))
-        .unwrap()
-}
-
-fn city(id: u32, name: &str) -> City {
-    serde_json::from_value(json!({"id": id, "city_name": name})).unwrap()
-}
-
-fn did_types() -> Vec<DidType> {
-    serde_json::from_value(json!([{"id": 1, "name": "local"}, {"id": 2, "name": "mobile"}]))
-        .unwrap()
-}
-
-fn group(id: &str, selectable: bool) -> Group {
-    serde_json::from_value(json!({
-        "id": id, "prefix": "+1 (213)", "location": "Los Angeles", "type": "local",
-        "price": {"setup_price": "1.00", "monthly_price": "3.50"},
-        "allow_number_selection": selectable, "features": ["voice", "sms_in"]
-    }))
-    .unwrap()
-}
-
-fn number(n: &str) -> AvailableNumber {
-    AvailableNumber {
-        id: crate::api::model::NumberId::new(format!("did-{n}")),
-        number: n.to_owned(),
-    }
-}
-
-impl Harness {
-    fn new() -> Self {
-        let t0 = Instant::now();
-        let utc0: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
-        Self {
-            wizard: Wizard::new(Backend::Sandbox, t0, utc0),
-            t0,
-            utc0,
-        }
-    }
-
-    fn act(&mut self, action: Action) -> Vec<Command> {
-        self.wizard.update(action)
-    }
-
-    fn type_text(&mut self, text: &str) -> Vec<Command> {
-        text.chars()
-            .flat_map(|c| self.act(Action::Edit(InputRequest::InsertChar(c))))
-            .collect()
-    }
-
-    fn clear(&mut self) {
-        self.act(Action::Edit(InputRequest::DeleteLine));
-    }
-
-    /// Answers `command` with `answer`, arriving `after` the start.
-    fn answer_at(
-        &mut self,
-        command: &Command,
-        after: Duration,
-        answer: Result<Answer, ApiError>,
-    ) -> Vec<Command> {
-        let Command::Call { id, .. } = command;
-        self.wizard.apply(WorkerMsg {
-            id: *id,
-            received_at: self.t0 + after,
-            result: answer,
-        })
-    }
-
-    fn answer(&mut self, command: &Command, answer: Answer) -> Vec<Command> {
-        self.answer_at(command, Duration::ZERO, Ok(answer))
-    }
-
-    fn tick(&mut self, after: Duration) -> Vec<Command> {
-        let utc = self.utc0 + jiff::SignedDuration::try_from(after).unwrap();
-        self.wizard.tick(self.t0 + after, utc)
-    }
-
-    /// Searches and chooses a country by typing its name.
-    fn choose_country(&mut self, name: &str) -> Vec<Command> {
-        self.type_text(name);
-        self.act(Action::Choose)
-    }
-
-    /// Walks US › California › Los Angeles › local to the groups, answering every load.
-    fn walk_to_groups(&mut self, groups: Vec<Group>) -> Command {
-        let regions = only(self.choose_country("United States"));
-        self.answer(
-            &regions,
-            Answer::Regions(listing(vec![region(123, "California")])),
-        );
-        let cities = only(self.act(Action::Choose));
-        self.answer(
-            &cities,
-            Answer::Cities(listing(vec![city(456, "Los Angeles")])),
-        );
-        self.act(Action::Move(Move::Down));
-        let types = only(self.act(Action::Choose));
-        self.answer(&types, Answer::DidTypes(listing(did_types())));
-        self.act(Action::Move(Move::Down));
-        let search = only(self.act(Action::Choose));
-        self.answer(&search, Answer::Groups(listing(groups)));
-        search
-    }
-
-    /// Continues to the Review of `+12135551234` in a selectable group.
-    fn walk_to_review(&mut self) -> Command {
-        self.walk_to_groups(vec![group("abc-123", true)]);
-        let numbers = only(self.act(Action::Choose));
-        self.answer(
-            &numbers,
-            Answer::Numbers(listing(vec![
-                number("+12135551234"),
-                number("+12135550000"),
-            ])),
-        );
-        let requirements = only(self.act(Action::Choose));
-        self.answer(&requirements, Answer::Requirements(vec![]));
-        requirements
-    }
-
-    fn reservation(&self, minutes: i64) -> Reservation {
-        Reservation {
-            uuid: "r-1".into(),
-            number: "+12135551234".to_owned(),
-            created_at: self.utc0,
-            expires_at: self.utc0 + jiff::SignedDuration::from_mins(minutes),
-            group_id: None,
-        }
-    }
-}
-
-fn only(mut commands: Vec<Command>) -> Command {
-    assert_eq!(commands.len(), 1, "expected one command, got {commands:?}");
-    commands.remove(0)
-}
-
-fn call(command: &Command) -> &Call {
-    let Command::Call { call, .. } = command;
-    call
-}
-
-fn us() -> CountryCode {
-    CountryCode::parse("US").unwrap()
-}
+use crate::api::ApiError;
+use crate::api::model::{CityId, CountryCode, DidTypeId, DidTypeName, GroupId, Receipt, RegionId};
+use crate::wizard::{Action, InputMode, Load, Modal, NoticeLevel, Purchase, Step};
+use crate::worker::{Answer, Call};
 
 #[test]
 fn the_us_requires_a_region_and_cities_are_asked_by_region() {
@@ -215,7 +56,7 @@ fn the_groups_search_carries_region_city_and_type_name() {
         &Call::Groups {
             country: us(),
             region: Some(RegionId::new("123")),
-            city: Some(crate::api::model::CityId::new("456")),
+            city: Some(CityId::new("456")),
             did_type: Some(DidTypeName::new("local")),
         }
     );
@@ -329,7 +170,8 @@ fn a_purchase_is_one_command_however_many_keys_are_pressed() {
         call(&sent[0]),
         &Call::Purchase {
             group: GroupId::new("abc-123"),
-            number: Some("+12135551234".to_owned())
+            number: Some("+12135551234".to_owned()),
+            reservation: None,
         }
     );
     assert!(matches!(h.wizard.purchase(), Purchase::InFlight { .. }));
@@ -503,7 +345,8 @@ fn the_manager_lists_cancels_and_buys_reservations() {
         call(&purchase),
         &Call::Purchase {
             group: GroupId::new("abc-123"),
-            number: Some("+12135551234".to_owned())
+            number: Some("+12135551234".to_owned()),
+            reservation: Some("r-1".into()),
         }
     );
     assert!(h.wizard.manager_open());

@@ -1,0 +1,117 @@
+//! The parts of the wizard's state: reservations held, purchases, dialogs, notices.
+
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use crate::api::model::{Group, GroupId, Receipt, Reservation};
+use crate::worker::RequestId;
+
+use super::Load;
+
+/// A line of feedback under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub level: NoticeLevel,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A reservation the operator holds, with its deadline on the monotonic clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub reservation: Reservation,
+    /// Whether its expiry has been recorded in the journal.
+    pub expiry_recorded: bool,
+    /// The group it belongs to, when known (needed to buy it).
+    pub group: Option<Group>,
+    /// When it expires, anchored to the arrival of the answer that announced it.
+    pub deadline: Instant,
+}
+
+impl Held {
+    /// Time left at `now` (zero once expired).
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.deadline.saturating_duration_since(now)
+    }
+
+    pub fn is_expired(&self, now: Instant) -> bool {
+        now >= self.deadline
+    }
+
+    /// The group id to buy it with.
+    pub fn group_id(&self) -> Option<&GroupId> {
+        self.group
+            .as_ref()
+            .map(|g| &g.id)
+            .or(self.reservation.group_id.as_ref())
+    }
+}
+
+/// What a purchase will buy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PurchaseTarget {
+    pub group_id: GroupId,
+    /// The group, when known: its prices are shown in the confirmation.
+    pub group: Option<Group>,
+    /// The number; `None` buys a random number of the group.
+    pub number: Option<String>,
+    /// The reservation being bought, if any.
+    pub reservation: Option<Held>,
+}
+
+/// Where a purchase stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Purchase {
+    #[default]
+    Idle,
+    /// Sent; nothing more is sent until it is settled.
+    InFlight {
+        id: RequestId,
+        target: PurchaseTarget,
+    },
+    /// The answer never arrived or could not be read: the API is being asked whether the
+    /// purchase went through.
+    Settling {
+        id: RequestId,
+        target: PurchaseTarget,
+        reason: String,
+    },
+    /// Bought. `receipt` is the API's answer (absent when settling found the number on the
+    /// account); `number` the number bought, when known.
+    Bought {
+        target: PurchaseTarget,
+        receipt: Option<Receipt>,
+        number: Option<String>,
+        at: Timestamp,
+    },
+    /// Even asking the API did not tell: the number may or may not be bought.
+    Unknown {
+        target: PurchaseTarget,
+        reason: String,
+    },
+}
+
+/// A dialog over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Help,
+    /// "Buy this number?" — `y` buys, `n`/Esc does not.
+    ConfirmPurchase(PurchaseTarget),
+    /// Quitting while reservations are active or a purchase is in flight: keep them and
+    /// quit, cancel them and quit, or stay.
+    QuitGuard,
+}
+
+/// The reservations manager (Ctrl-R): every active reservation of the account.
+#[derive(Debug, Clone, Default)]
+pub struct Manager {
+    pub load: Load<()>,
+    pub cursor: usize,
+}

@@ -1,0 +1,207 @@
+//! The money and reservation guarantees: settling unknown outcomes, buying only after
+//! earlier purchases are settled, asking before quitting, recording expiries.
+
+use std::time::Duration;
+
+use super::*;
+use crate::api::ApiError;
+use crate::journal::PendingPurchase;
+use crate::settle::Settlement;
+use crate::wizard::{Action, InputMode, Modal, NoticeLevel, Purchase, Step};
+use crate::worker::{Answer, Call};
+
+fn pending(number: Option<&str>) -> PendingPurchase {
+    PendingPurchase {
+        intent: "intent-1".to_owned(),
+        at: jiff::Timestamp::UNIX_EPOCH,
+        group_id: "abc-123".to_owned(),
+        number: number.map(str::to_owned),
+        owned_before: None,
+    }
+}
+
+/// Buys the reviewed number and answers that the outcome is unknown; returns the settle
+/// command the wizard sent.
+fn buy_with_unknown_outcome(h: &mut Harness) -> Command {
+    h.walk_to_review();
+    h.act(Action::Buy);
+    let purchase = only(h.act(Action::Confirm));
+    let settle = only(h.answer(
+        &purchase,
+        Answer::PurchaseUnknown {
+            pending: pending(Some("+12135551234")),
+            reason: "no answer within 20 s".to_owned(),
+        },
+    ));
+    assert_eq!(call(&settle), &Call::Settle(pending(Some("+12135551234"))));
+    assert!(matches!(h.wizard.purchase(), Purchase::Settling { .. }));
+    assert_eq!(h.wizard.step(), Step::Done);
+    settle
+}
+
+#[test]
+fn an_unknown_outcome_is_settled_by_asking_and_shown_as_bought_when_it_was() {
+    let mut h = Harness::new();
+    let settle = buy_with_unknown_outcome(&mut h);
+    assert_eq!(h.act(Action::Buy), vec![], "nothing more while settling");
+    h.answer(
+        &settle,
+        Answer::Settled {
+            intent: "intent-1".to_owned(),
+            settlement: Settlement::Bought {
+                number: "+12135551234".to_owned(),
+            },
+        },
+    );
+    let Purchase::Bought {
+        receipt, number, ..
+    } = h.wizard.purchase()
+    else {
+        panic!("not bought: {:?}", h.wizard.purchase());
+    };
+    assert_eq!(receipt, &None);
+    assert_eq!(number.as_deref(), Some("+12135551234"));
+}
+
+#[test]
+fn a_settled_not_bought_returns_to_the_review_and_allows_a_new_decision() {
+    let mut h = Harness::new();
+    let settle = buy_with_unknown_outcome(&mut h);
+    h.answer(
+        &settle,
+        Answer::Settled {
+            intent: "intent-1".to_owned(),
+            settlement: Settlement::NotBought {
+                number: Some("+12135551234".to_owned()),
+            },
+        },
+    );
+    assert_eq!(h.wizard.purchase(), &Purchase::Idle);
+    assert_eq!(h.wizard.step(), Step::Review);
+    assert!(
+        h.wizard
+            .notice()
+            .unwrap()
+            .text
+            .contains("did not go through")
+    );
+    h.act(Action::Buy);
+    assert!(matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))));
+}
+
+#[test]
+fn a_settlement_that_stays_unknown_says_so() {
+    let mut h = Harness::new();
+    let settle = buy_with_unknown_outcome(&mut h);
+    h.answer_at(
+        &settle,
+        Duration::ZERO,
+        Err(ApiError::Unreachable {
+            detail: "connection refused".to_owned(),
+        }),
+    );
+    let Purchase::Unknown { reason, .. } = h.wizard.purchase() else {
+        panic!("{:?}", h.wizard.purchase());
+    };
+    assert!(reason.contains("checking failed"), "{reason}");
+}
+
+#[test]
+fn buying_waits_until_earlier_purchases_are_settled() {
+    let mut h = Harness::new();
+    let commands = h.wizard.start(vec![pending(None)]);
+    assert_eq!(commands.len(), 2);
+    assert_eq!(call(&commands[0]), &Call::Reservations);
+    assert_eq!(call(&commands[1]), &Call::Settle(pending(None)));
+    h.walk_to_review();
+    h.act(Action::Buy);
+    assert_eq!(h.wizard.modal(), None, "no confirmation before settling");
+    h.answer(
+        &commands[1],
+        Answer::Settled {
+            intent: "intent-1".to_owned(),
+            settlement: Settlement::Bought {
+                number: "+4930222".to_owned(),
+            },
+        },
+    );
+    let notice = h.wizard.notice().unwrap();
+    assert!(
+        notice.text.contains("+4930222 is on the account"),
+        "{}",
+        notice.text
+    );
+    h.act(Action::Buy);
+    assert!(matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))));
+}
+
+#[test]
+fn quitting_with_an_active_reservation_asks_first() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+
+    h.act(Action::Quit);
+    assert_eq!(h.wizard.modal(), Some(&Modal::QuitGuard));
+    assert_eq!(h.wizard.input_mode(), InputMode::QuitGuard);
+    assert!(!h.wizard.should_quit());
+    h.act(Action::Decline);
+    assert_eq!(h.wizard.modal(), None, "stay");
+
+    h.act(Action::Quit);
+    let cancels = h.act(Action::Cancel);
+    assert_eq!(cancels.len(), 1);
+    assert_eq!(call(&cancels[0]), &Call::Cancel { uuid: "r-1".into() });
+    assert!(!h.wizard.should_quit(), "waits for the cancellation");
+    h.answer(&cancels[0], Answer::Cancelled("cancelled".to_owned()));
+    assert!(h.wizard.should_quit());
+}
+
+#[test]
+fn a_failed_cancellation_on_the_way_out_does_not_quit_silently() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    h.act(Action::Quit);
+    let cancel = only(h.act(Action::Cancel));
+    h.answer_at(
+        &cancel,
+        Duration::ZERO,
+        Err(ApiError::TimedOut {
+            after: Duration::from_secs(20),
+        }),
+    );
+    assert!(!h.wizard.should_quit());
+    assert_eq!(h.wizard.notice().unwrap().level, NoticeLevel::Error);
+    h.act(Action::Quit);
+    h.act(Action::KeepAndQuit);
+    assert!(h.wizard.should_quit(), "keep and quit");
+}
+
+#[test]
+fn quitting_with_nothing_at_stake_quits_at_once() {
+    let mut h = Harness::new();
+    h.act(Action::Quit);
+    assert!(h.wizard.should_quit());
+}
+
+#[test]
+fn an_expiry_is_recorded_once() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(1)));
+    assert_eq!(h.tick(Duration::from_secs(30)), vec![]);
+    assert_eq!(
+        h.tick(Duration::from_secs(61)),
+        vec![Command::RecordExpired { uuid: "r-1".into() }]
+    );
+    assert_eq!(h.tick(Duration::from_secs(62)), vec![]);
+    h.act(Action::Quit);
+    assert!(
+        h.wizard.should_quit(),
+        "an expired reservation is nothing at stake"
+    );
+}
