@@ -23,6 +23,7 @@ use tui_input::InputRequest;
 use crate::api::model::{City, DidType, Group, GroupId, Receipt, Region, Reservation};
 use crate::countries::{self, Country};
 use crate::search::Filter;
+use crate::ui::ThemeName;
 use crate::worker::{Answer, Call, Command, RequestId, WorkerMsg};
 
 pub use load::{Fetched, Load};
@@ -171,6 +172,10 @@ pub enum Purchase {
 
 /// A dialog over the screen.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "at most one dialog exists at a time: boxing would save nothing"
+)]
 pub enum Modal {
     Help,
     /// "Buy this number?" — `y` buys, `n`/Esc does not.
@@ -223,6 +228,10 @@ pub struct Wizard {
     pub(crate) manager_request: Option<RequestId>,
     pub(crate) notice: Option<Notice>,
     quit: bool,
+    /// When the wizard was made: the origin the spinner's frames are counted from.
+    pub(crate) started: Instant,
+    /// The colours the renderer uses.
+    pub(crate) theme: ThemeName,
 }
 
 impl Wizard {
@@ -261,7 +270,19 @@ impl Wizard {
             manager_request: None,
             notice: None,
             quit: false,
+            started: now,
+            theme: ThemeName::default(),
         }
+    }
+
+    /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
+    pub fn set_theme(&mut self, theme: ThemeName) {
+        self.theme = theme;
+    }
+
+    /// The colours of the screen.
+    pub fn theme(&self) -> ThemeName {
+        self.theme
     }
 
     /// The commands to send when the wizard starts: the account's active reservations.
