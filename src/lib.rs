@@ -5,6 +5,7 @@
 //! - [`api`]: the Numbers API: typed models and ids, and the HTTP client.
 //! - [`sandbox`]: the embedded, stateful emulator of the API, served by axum on loopback.
 //! - [`wizard`]: the interactive state as a pure state machine (`update`, `apply`, `tick`).
+//! - [`ui`]: the pure renderer of the wizard (screens, widgets, theme).
 //! - [`worker`]: the I/O actor that performs the wizard's commands with the client.
 //! - [`app`]: the terminal, the event loop and signals.
 //! - [`keymap`]: keys → the wizard's actions.

@@ -26,6 +26,7 @@ use crate::api::model::{City, DidType, Group, Region, ReservationId};
 use crate::countries::{self, Country};
 use crate::journal::PendingPurchase;
 use crate::search::Filter;
+use crate::ui::ThemeName;
 use crate::worker::{Answer, Call, Command, RequestId, WorkerMsg};
 
 pub use load::{Fetched, Load};
@@ -144,6 +145,10 @@ pub struct Wizard {
     pub(crate) quit_cancels: Vec<(RequestId, ReservationId)>,
     quit_cancel_failed: bool,
     quit: bool,
+    /// When the wizard was made: the origin the spinner's frames are counted from.
+    pub(crate) started: Instant,
+    /// The colours the renderer uses.
+    pub(crate) theme: ThemeName,
 }
 
 impl Wizard {
@@ -185,7 +190,19 @@ impl Wizard {
             quit_cancels: Vec::new(),
             quit_cancel_failed: false,
             quit: false,
+            started: now,
+            theme: ThemeName::default(),
         }
+    }
+
+    /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
+    pub fn set_theme(&mut self, theme: ThemeName) {
+        self.theme = theme;
+    }
+
+    /// The colours of the screen.
+    pub fn theme(&self) -> ThemeName {
+        self.theme
     }
 
     /// The commands to send when the wizard starts: the account's active reservations, and

@@ -100,6 +100,10 @@ pub enum Purchase {
 
 /// A dialog over the screen.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "at most one dialog exists at a time: boxing would save nothing"
+)]
 pub enum Modal {
     Help,
     /// "Buy this number?" — `y` buys, `n`/Esc does not.

@@ -1,0 +1,220 @@
+//! The searchable list screens: country, region, city and number type — and the drawing of
+//! any [`Picker`] as a table with its search box, used by the group screen too.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Row;
+
+use crate::ui::View;
+use crate::ui::text::{clean, fit};
+use crate::ui::widgets::{list, search, status};
+use crate::wizard::{Choice, Fetched, Load, Picker, Step};
+
+use super::body_block;
+
+/// Draws the country, region, city or type step.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let wizard = view.wizard;
+    match wizard.step {
+        Step::Country => {
+            let columns = Columns {
+                titles: &["Country", "Code"],
+                constraints: &[Constraint::Length(36), Constraint::Fill(1)],
+            };
+            draw_picker(
+                view,
+                frame,
+                area,
+                "Choose a country",
+                &wizard.countries,
+                &columns,
+                |c| vec![c.name.into(), c.code.into()],
+            );
+        }
+        Step::Region => {
+            let columns = Columns {
+                titles: &["Region"],
+                constraints: &[Constraint::Fill(1)],
+            };
+            draw_fetched(
+                view,
+                frame,
+                area,
+                "Choose a region",
+                "regions",
+                &wizard.regions,
+                &columns,
+                |r| vec![choice(r, "Any region", |r| &r.name).into()],
+            );
+        }
+        Step::City => {
+            let columns = Columns {
+                titles: &["City"],
+                constraints: &[Constraint::Fill(1)],
+            };
+            draw_fetched(
+                view,
+                frame,
+                area,
+                "Choose a city",
+                "cities",
+                &wizard.cities,
+                &columns,
+                |c| vec![choice(c, "Any city", |c| &c.name).into()],
+            );
+        }
+        _ => {
+            let columns = Columns {
+                titles: &["Type", "What it is"],
+                constraints: &[Constraint::Length(12), Constraint::Fill(1)],
+            };
+            draw_fetched(
+                view,
+                frame,
+                area,
+                "Choose a number type",
+                "number types",
+                &wizard.types,
+                &columns,
+                |t| match t {
+                    Choice::Any => vec!["Any type".into(), "every kind of number".into()],
+                    Choice::One(t) => vec![
+                        clean(t.name.as_str()).into_owned().into(),
+                        describe_type(t.name.as_str()).into(),
+                    ],
+                },
+            );
+        }
+    }
+}
+
+/// The columns of a list: their titles and how wide they are.
+pub struct Columns<'a> {
+    pub titles: &'a [&'a str],
+    pub constraints: &'a [Constraint],
+}
+
+fn choice<T>(choice: &Choice<T>, any: &str, name: impl Fn(&T) -> &str) -> String {
+    match choice {
+        Choice::Any => any.to_owned(),
+        Choice::One(item) => clean(name(item)).into_owned(),
+    }
+}
+
+fn describe_type(name: &str) -> &'static str {
+    match name {
+        "local" => "a number of a city or area",
+        "mobile" => "a mobile number",
+        "tollfree" => "free to call for the caller",
+        "national" => "a national number, not tied to a city",
+        "global" => "an international number",
+        "sharedcost" => "the caller pays part of the cost",
+        _ => "",
+    }
+}
+
+/// Draws a step whose list comes from the API: its spinner, failure, or list.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_fetched<T>(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    what: &str,
+    fetched: &Fetched<Picker<T>>,
+    columns: &Columns<'_>,
+    cells: impl Fn(&T) -> Vec<Span<'static>>,
+) {
+    match &fetched.load {
+        Load::Loaded(picker) => draw_picker(view, frame, area, title, picker, columns, cells),
+        Load::Loading { .. } | Load::Idle => {
+            let block = body_block(view, format!(" {title} "));
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            status::loading(view, frame, inner, &format!("Loading {what}…"));
+        }
+        Load::Failed { message } => {
+            let block = body_block(view, format!(" {title} "));
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            status::failed(
+                view,
+                frame,
+                inner,
+                &format!("Could not load the {what}"),
+                message,
+            );
+        }
+    }
+}
+
+/// Draws a picker as a search box over a table, building only the rows in view.
+pub fn draw_picker<T>(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    picker: &Picker<T>,
+    columns: &Columns<'_>,
+    cells: impl Fn(&T) -> Vec<Span<'static>>,
+) {
+    let visible = picker.visible();
+    let block = body_block(view, format!(" {title} "))
+        .title_bottom(Line::from(list::position(picker.cursor(), visible.len())).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [search_area, _, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    search::render(
+        view,
+        frame,
+        search_area,
+        "Search:",
+        picker.query(),
+        "type to filter",
+    );
+
+    if visible.is_empty() {
+        let query = clean(picker.query().value()).into_owned();
+        let message = if query.is_empty() {
+            "Nothing to choose from.".to_owned()
+        } else {
+            format!("Nothing matches “{query}”.")
+        };
+        status::empty(view, frame, list_area, &message, "Esc clears the search.");
+        return;
+    }
+    let widths = list::column_widths(columns.constraints, list_area.width);
+    let range = list::window(
+        visible.len(),
+        picker.cursor(),
+        list::body_rows(list_area, true),
+    );
+    let items = picker.items();
+    let rows: Vec<Row<'_>> = visible[range.clone()]
+        .iter()
+        .map(|&index| {
+            let spans = cells(&items[index]);
+            Row::new(spans.into_iter().zip(&widths).map(|(span, &width)| {
+                let text = fit(&span.content, usize::from(width)).into_owned();
+                Span::styled(text, span.style)
+            }))
+        })
+        .collect();
+    let header = Row::new(columns.titles.iter().map(|t| Span::raw(*t)));
+    let selected = picker.cursor().checked_sub(range.start);
+    list::draw_table(
+        view,
+        frame,
+        list_area,
+        Some(header),
+        &widths,
+        rows,
+        selected,
+    );
+}

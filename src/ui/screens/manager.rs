@@ -1,0 +1,108 @@
+//! The reservations manager (Ctrl-R), over the body: every active reservation with its
+//! countdown; buy or cancel the one under the cursor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Row;
+
+use crate::ui::View;
+use crate::ui::phone::pretty;
+use crate::ui::text::{clean, fit, mmss};
+use crate::ui::widgets::{countdown, dialog, list, spinner, status};
+use crate::wizard::{Load, Manager};
+
+/// Draws the manager over `area`.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager) {
+    let wizard = view.wizard;
+    let theme = &view.theme;
+    let holds = &wizard.holds;
+    let rows_wanted = u16::try_from(holds.len().max(1)).unwrap_or(u16::MAX);
+    let height = rows_wanted
+        .saturating_add(6)
+        .min(area.height.saturating_sub(2));
+    let width = area.width.saturating_sub(4).min(72);
+    let inner = dialog::popup(view, frame, area, "Reservations", (width, height));
+    let [state_area, list_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+
+    match &manager.load {
+        Load::Failed { message } => {
+            status::failed(
+                view,
+                frame,
+                inner,
+                "Could not list the reservations",
+                message,
+            );
+            return;
+        }
+        Load::Loading { .. } | Load::Idle => {
+            let line = Line::from(vec![
+                Span::styled(spinner::frame(wizard), theme.accent),
+                Span::raw(" Loading reservations…"),
+            ]);
+            frame.render_widget(line, state_area);
+        }
+        Load::Loaded(()) => {
+            let count = holds.len();
+            let text = match count {
+                0 => "No active reservations.".to_owned(),
+                1 => "1 reservation.".to_owned(),
+                n => format!("{n} reservations."),
+            };
+            frame.render_widget(Line::styled(text, theme.muted), state_area);
+        }
+    }
+    if holds.is_empty() {
+        return;
+    }
+    let constraints = [
+        Constraint::Length(18),
+        Constraint::Fill(1),
+        Constraint::Length(10),
+    ];
+    let widths = list::column_widths(&constraints, list_area.width);
+    let range = list::window(
+        holds.len(),
+        manager.cursor,
+        list::body_rows(list_area, true),
+    );
+    let rows: Vec<Row<'_>> = holds[range.clone()]
+        .iter()
+        .map(|held| {
+            let prefix = held.group.as_ref().map(|g| g.prefix.as_str());
+            let group = held
+                .group_id()
+                .map_or("unknown".to_owned(), |id| clean(id.as_str()).into_owned());
+            let remaining = held.remaining(wizard.now);
+            let expires = if held.is_expired(wizard.now) {
+                Span::styled("expired", theme.countdown_critical)
+            } else {
+                Span::styled(mmss(remaining), countdown::style(theme, remaining))
+            };
+            Row::new(vec![
+                Span::raw(
+                    fit(
+                        &pretty(&held.reservation.number, prefix),
+                        usize::from(widths[0]),
+                    )
+                    .into_owned(),
+                ),
+                Span::raw(fit(&group, usize::from(widths[1])).into_owned()),
+                expires,
+            ])
+        })
+        .collect();
+    let header = Row::new(vec!["Number", "Group", "Expires in"]);
+    let selected = manager.cursor.checked_sub(range.start);
+    list::draw_table(
+        view,
+        frame,
+        list_area,
+        Some(header),
+        &widths,
+        rows,
+        selected,
+    );
+}

@@ -1,0 +1,165 @@
+//! The step screens, and what they share: the box around the body, labelled fields, and
+//! where the current step's data stands.
+
+pub mod done;
+pub mod groups;
+pub mod lists;
+pub mod manager;
+pub mod numbers;
+pub mod reserved;
+pub mod review;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType};
+
+use crate::api::model::{Group, Price};
+use crate::wizard::{Load, Step, Wizard};
+
+use super::View;
+use super::text::clean;
+
+/// Draws the current step's screen in `area`.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    match view.wizard.step {
+        Step::Country | Step::Region | Step::City | Step::DidType => {
+            lists::render(view, frame, area);
+        }
+        Step::Group => groups::render(view, frame, area),
+        Step::Number => numbers::render(view, frame, area),
+        Step::Review => review::render(view, frame, area),
+        Step::Reserved => reserved::render(view, frame, area),
+        Step::Done => done::render(view, frame, area),
+    }
+}
+
+/// Where the data of the current step stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepData {
+    /// The step needs no data from the API (country, reserved, done).
+    Local,
+    Idle,
+    Loading,
+    Loaded,
+    Failed,
+}
+
+fn state_of<T>(load: &Load<T>) -> StepData {
+    match load {
+        Load::Idle => StepData::Idle,
+        Load::Loading { .. } => StepData::Loading,
+        Load::Loaded(_) => StepData::Loaded,
+        Load::Failed { .. } => StepData::Failed,
+    }
+}
+
+/// Whether the step shown has loaded a list with nothing in it to choose.
+pub fn nothing_to_choose(wizard: &Wizard) -> bool {
+    match wizard.step {
+        Step::Group => wizard
+            .groups
+            .load
+            .loaded()
+            .is_some_and(|p| p.items().is_empty()),
+        Step::Number => wizard
+            .numbers
+            .load
+            .loaded()
+            .is_some_and(|n| n.visible().is_empty()),
+        _ => false,
+    }
+}
+
+/// Where the data of the step shown stands.
+pub fn step_data(wizard: &Wizard) -> StepData {
+    match wizard.step {
+        Step::Region => state_of(&wizard.regions.load),
+        Step::City => state_of(&wizard.cities.load),
+        Step::DidType => state_of(&wizard.types.load),
+        Step::Group => state_of(&wizard.groups.load),
+        Step::Number => state_of(&wizard.numbers.load),
+        Step::Review => state_of(&wizard.requirements.load),
+        Step::Country | Step::Reserved | Step::Done => StepData::Local,
+    }
+}
+
+/// The bordered box of a screen, titled.
+pub fn body_block<'a>(view: &View<'_>, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(view.theme.border)
+        .title(title.into().style(view.theme.title))
+}
+
+/// Width of the labels of [`field`] lines (a space always follows).
+pub const LABEL_WIDTH: usize = 11;
+
+/// A `Label      value` line.
+pub fn field<'a>(view: &View<'_>, label: &str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
+    let mut spans = vec![Span::styled(
+        format!("{label:<LABEL_WIDTH$} "),
+        view.theme.muted,
+    )];
+    spans.extend(value.into());
+    Line::from(spans)
+}
+
+/// `+1 (213) · Los Angeles · local`.
+pub fn describe_group(group: &Group) -> String {
+    let parts: Vec<String> = [&group.prefix, &group.location, &group.did_type]
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .map(|part| clean(part).into_owned())
+        .collect();
+    if parts.is_empty() {
+        format!("group {}", clean(group.id.as_str()))
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// Draws `lines` in `area` without wrapping; when they do not all fit, the last row says how
+/// many more there are, so nothing is cut off silently.
+pub fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, mut lines: Vec<Line<'_>>) {
+    let height = usize::from(area.height);
+    if lines.len() > height && height > 0 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::styled(
+            format!("… {hidden} more lines: enlarge the terminal to see them"),
+            view.theme.muted,
+        ));
+    }
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+}
+
+/// `key  value` lines of a JSON value flattened field by field, indented.
+pub fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'a>> {
+    crate::api::model::flatten_fields(value)
+        .into_iter()
+        .map(|(key, value)| {
+            let key = if key.is_empty() {
+                "value".to_owned()
+            } else {
+                clean(&key).into_owned()
+            };
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{key}: "), view.theme.muted),
+                Span::raw(clean(&value).into_owned()),
+            ])
+        })
+        .collect()
+}
+
+/// `3.50 a month`; an unknown price says so, in the warning style.
+pub fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
+    match price {
+        Price::Known(_) => vec![Span::raw(format!("{price} {per}"))],
+        Price::Unknown => vec![Span::styled(
+            format!("unknown {per} (the API did not say)"),
+            view.theme.warning,
+        )],
+    }
+}

@@ -1,0 +1,144 @@
+//! The number step: the available numbers of the chosen group under a vanity box, the digits
+//! that match the box highlighted in each number.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Row;
+
+use crate::ui::View;
+use crate::ui::phone::number_line;
+use crate::ui::text::{clean, fit};
+use crate::ui::widgets::{list, search, spinner, status};
+use crate::wizard::{Load, NumberList};
+
+use super::body_block;
+
+/// Draws the number step.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let wizard = view.wizard;
+    let group = wizard.group.as_ref();
+    let title = match group {
+        Some(group) => format!(" Choose a number — {} ", clean(&group.prefix)),
+        None => " Choose a number ".to_owned(),
+    };
+    let mut block = body_block(view, title);
+    if let Load::Loaded(numbers) = &wizard.numbers.load {
+        let position = list::position(numbers.cursor(), numbers.visible().len());
+        block = block.title_bottom(Line::from(position).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    if group.is_some_and(|g| !g.allow_number_selection) {
+        status::empty(
+            view,
+            frame,
+            inner,
+            "This group assigns a random number: a number cannot be chosen here.",
+            "Esc to go back; the review offers a random number of the group.",
+        );
+        return;
+    }
+    match &wizard.numbers.load {
+        Load::Loaded(numbers) => draw_list(view, frame, inner, numbers),
+        Load::Loading { .. } | Load::Idle => {
+            status::loading(view, frame, inner, "Loading available numbers…");
+        }
+        Load::Failed { message } => status::failed(
+            view,
+            frame,
+            inner,
+            "Could not load the available numbers",
+            message,
+        ),
+    }
+}
+
+fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberList) {
+    let theme = &view.theme;
+    let wizard = view.wizard;
+    let [search_area, state_area, _, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    search::render(
+        view,
+        frame,
+        search_area,
+        "Contains:",
+        numbers.query(),
+        "digits the number should contain, e.g. 555",
+    );
+
+    let visible = numbers.visible();
+    let contains = numbers.server_query();
+    let state = if let Some(error) = &numbers.pattern_error {
+        Line::styled(format!("✗ {}", clean(error)), theme.error)
+    } else if let Some((_, asked)) = &wizard.vanity_request {
+        let asked = asked.as_deref().unwrap_or("any digits");
+        Line::from(vec![
+            Span::styled(spinner::frame(wizard), theme.accent),
+            Span::styled(
+                format!(" asking the API for numbers containing {asked}…"),
+                theme.muted,
+            ),
+        ])
+    } else {
+        let count = visible.len();
+        let noun = if count == 1 { "number" } else { "numbers" };
+        match &contains {
+            Some(digits) => Line::styled(format!("{count} {noun} contain {digits}"), theme.muted),
+            None => Line::styled(format!("{count} {noun} available"), theme.muted),
+        }
+    };
+    let room = usize::from(state_area.width);
+    let state = if state.width() > room {
+        Line::styled(fit(&state.to_string(), room).into_owned(), state.style)
+    } else {
+        state
+    };
+    frame.render_widget(state, state_area);
+
+    if visible.is_empty() {
+        let (message, hint) = match &contains {
+            Some(digits) => (
+                format!("No numbers here contain {digits}."),
+                "Esc clears the box; other groups may have them.",
+            ),
+            None => (
+                "No numbers are available in this group.".to_owned(),
+                "Esc to go back and choose another group.",
+            ),
+        };
+        status::empty(view, frame, list_area, &message, hint);
+        return;
+    }
+    let prefix = wizard.group.as_ref().map(|g| g.prefix.as_str());
+    let range = list::window(
+        visible.len(),
+        numbers.cursor(),
+        list::body_rows(list_area, false),
+    );
+    let items = numbers.items();
+    let rows: Vec<Row<'_>> = visible[range.clone()]
+        .iter()
+        .map(|found| {
+            let number = &items[found.index].number;
+            let line = number_line(
+                number,
+                prefix,
+                &found.span,
+                ratatui::style::Style::new(),
+                theme.matched,
+            );
+            Row::new(vec![line])
+        })
+        .collect();
+    let widths = list::column_widths(&[Constraint::Fill(1)], list_area.width);
+    let selected = numbers.cursor().checked_sub(range.start);
+    list::draw_table(view, frame, list_area, None, &widths, rows, selected);
+}

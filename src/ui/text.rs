@@ -1,0 +1,134 @@
+//! Small text helpers: cleaning text that came from the API, fitting text into columns, and
+//! showing durations and times.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` without control characters (escape sequences, newlines, tabs), which would move the
+/// terminal's cursor or break the layout. Text from the API is shown only through this.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `text` cut to `width` columns, ending in `…` when it was cut.
+pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Whole seconds left, rounded up: a countdown shows `00:00` only once time is up.
+pub fn seconds_left(remaining: Duration) -> u64 {
+    remaining.as_millis().div_ceil(1000) as u64
+}
+
+/// `mm:ss` (or `h:mm:ss` from an hour up) of a time left.
+pub fn mmss(remaining: Duration) -> String {
+    let total = seconds_left(remaining);
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes:02}:{seconds:02}")
+    }
+}
+
+/// A moment as `YYYY-MM-DD HH:MM:SS UTC`.
+pub fn utc(moment: Timestamp) -> String {
+    moment.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// The wall-clock time (UTC) at which a monotonic `deadline` falls, as `HH:MM UTC`.
+pub fn clock_at(wizard: &crate::wizard::Wizard, deadline: std::time::Instant) -> String {
+    let left = deadline.saturating_duration_since(wizard.now);
+    let at = jiff::SignedDuration::try_from(left)
+        .ok()
+        .and_then(|left| wizard.now_utc.checked_add(left).ok())
+        .unwrap_or(wizard.now_utc);
+    at.strftime("%H:%M UTC").to_string()
+}
+
+/// A feature list shortened for a table column: `voice sms wa`.
+pub fn short_features(features: &[String]) -> String {
+    let has = |name: &str| features.iter().any(|f| f.eq_ignore_ascii_case(name));
+    // SMS in and out together read as one word; either alone keeps its direction.
+    let mut sms = match (has("sms_in"), has("sms_out")) {
+        (true, true) => Some("sms"),
+        (true, false) => Some("sms-in"),
+        (false, true) => Some("sms-out"),
+        (false, false) => None,
+    };
+    let mut shown: Vec<Cow<'_, str>> = Vec::new();
+    for feature in features {
+        let short: Cow<'_, str> = match feature.to_ascii_lowercase().as_str() {
+            "sms_in" | "sms_out" => match sms.take() {
+                Some(word) => Cow::Borrowed(word),
+                None => continue,
+            },
+            "whatsapp_business" | "whatsapp" => Cow::Borrowed("wa"),
+            _ => clean(feature),
+        };
+        shown.push(short);
+    }
+    shown.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_removed() {
+        assert_eq!(clean("Los\x1b[2JAngeles\n"), "Los [2JAngeles ");
+        assert!(matches!(clean("plain"), Cow::Borrowed("plain")));
+    }
+
+    #[test]
+    fn fitting_cuts_with_an_ellipsis() {
+        assert_eq!(fit("Los Angeles", 20), "Los Angeles");
+        assert_eq!(fit("Los Angeles", 6), "Los A…");
+        assert_eq!(fit("Los Angeles", 1), "…");
+        assert_eq!(fit("Los Angeles", 0), "");
+    }
+
+    #[test]
+    fn countdowns_round_up() {
+        assert_eq!(mmss(Duration::from_secs(599)), "09:59");
+        assert_eq!(mmss(Duration::from_millis(8_001)), "00:09");
+        assert_eq!(mmss(Duration::ZERO), "00:00");
+        assert_eq!(mmss(Duration::from_secs(3_725)), "1:02:05");
+    }
+
+    #[test]
+    fn features_are_shortened() {
+        let features = ["voice", "sms_in", "sms_out", "whatsapp_business"].map(String::from);
+        assert_eq!(short_features(&features), "voice sms wa");
+        assert_eq!(short_features(&["sms_out".to_owned()]), "sms-out");
+    }
+}

@@ -1,0 +1,195 @@
+//! Dialogs drawn over the body: the purchase confirmation and the help.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Wrap};
+
+use crate::ui::phone::pretty;
+use crate::ui::screens::{describe_group, field, price};
+use crate::ui::text::{clean, mmss};
+use crate::ui::{View, centered};
+use crate::wizard::PurchaseTarget;
+
+use super::{countdown, list};
+
+/// Clears a `width` × `height` box in the middle of `area`, frames it, and returns its inside.
+pub fn popup(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    size: (u16, u16),
+) -> Rect {
+    let place = centered(area, size.0, size.1);
+    frame.render_widget(Clear, place);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(view.theme.accent)
+        .title(Line::styled(format!(" {title} "), view.theme.title));
+    let inner = block.inner(place).inner(Margin::new(1, 0));
+    frame.render_widget(block, place);
+    inner
+}
+
+/// "Buy this number?" with the number, the group and both prices; `y` buys.
+pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: &PurchaseTarget) {
+    let theme = &view.theme;
+    let prefix = target.group.as_ref().map(|g| g.prefix.as_str());
+    let number = match &target.number {
+        Some(number) => Span::styled(pretty(number, prefix), theme.title),
+        None => Span::styled("a random number of the group", theme.title),
+    };
+    let mut lines = vec![field(view, "Number", vec![number])];
+    match &target.group {
+        Some(group) => {
+            lines.push(field(view, "Group", vec![Span::raw(describe_group(group))]));
+            lines.push(field(
+                view,
+                "Setup",
+                price(view, group.price.setup, "one-time"),
+            ));
+            lines.push(field(
+                view,
+                "Monthly",
+                price(view, group.price.monthly, "a month"),
+            ));
+        }
+        None => {
+            let id = clean(target.group_id.as_str()).into_owned();
+            lines.push(field(view, "Group", vec![Span::raw(id)]));
+            lines.push(field(
+                view,
+                "Prices",
+                vec![Span::styled(
+                    "unknown (the group is not loaded)",
+                    theme.warning,
+                )],
+            ));
+        }
+    }
+    if let Some(held) = &target.reservation {
+        let remaining = held.remaining(view.wizard.now);
+        let state = if held.is_expired(view.wizard.now) {
+            Span::styled("expired — cannot be bought", theme.countdown_critical)
+        } else {
+            Span::styled(
+                format!("expires in {}", mmss(remaining)),
+                countdown::style(theme, remaining),
+            )
+        };
+        lines.push(field(view, "Reserved", vec![state]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("y", theme.accent),
+        Span::raw(" buy · "),
+        Span::styled("n", theme.accent),
+        Span::raw("/"),
+        Span::styled("Esc", theme.accent),
+        Span::raw(" cancel — "),
+        Span::styled("Enter does nothing", theme.muted),
+    ]));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
+    let inner = popup(view, frame, area, "Buy this number?", (62, height));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Every key, what it does and where.
+const KEYS: [(&str, &str, &str); 13] = [
+    ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
+    ("letters, digits", "type into the search box", "lists"),
+    ("Backspace", "edit the search box", "lists"),
+    ("Enter", "choose the row; retry what failed", "all"),
+    ("Esc", "clear the search, else go back", "all"),
+    ("r / b", "reserve / buy now", "Review"),
+    ("b / c", "buy / cancel the reservation", "Reserved"),
+    ("Esc", "back, keeping the reservation", "Reserved"),
+    ("y / n", "buy / do not (Enter does not)", "purchase"),
+    ("b / c / Esc", "buy / cancel / close", "Ctrl-R list"),
+    ("Ctrl-R", "the reservations manager", "all"),
+    ("F1 or ?", "this help (? with an empty search)", "all"),
+    ("Ctrl-C", "quit (asks first if it matters)", "all"),
+];
+
+/// "Quit now?" when reservations are active or a purchase is in flight.
+pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let theme = &view.theme;
+    let wizard = view.wizard;
+    let active: Vec<_> = wizard
+        .holds
+        .iter()
+        .filter(|h| !h.is_expired(wizard.now))
+        .collect();
+    let mut lines = Vec::new();
+    if wizard.purchase_pending() {
+        lines.push(Line::styled(
+            "A purchase is in flight. If you quit now, numpick checks its outcome on the next start.",
+            theme.warning,
+        ));
+        lines.push(Line::raw(""));
+    }
+    if !active.is_empty() {
+        lines.push(Line::raw(format!(
+            "{} active reservation(s):",
+            active.len()
+        )));
+        for held in active.iter().take(5) {
+            let expires = crate::ui::text::clock_at(wizard, held.deadline);
+            lines.push(Line::raw(format!(
+                "  {}  expires at {expires}",
+                pretty(&held.reservation.number, None)
+            )));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("k", theme.accent),
+        Span::raw(" keep them and quit (they expire on their own)   "),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("c", theme.accent),
+        Span::raw(" cancel them, then quit   "),
+        Span::styled("s", theme.accent),
+        Span::raw("/"),
+        Span::styled("Esc", theme.accent),
+        Span::raw(" stay"),
+    ]));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let inner = popup(view, frame, area, "Quit numpick?", (72, height));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The help: a table of every key.
+pub fn help(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let height = u16::try_from(KEYS.len()).unwrap_or(u16::MAX) + 5;
+    let inner = popup(view, frame, area, "Help — keys", (76, height));
+    let constraints = [
+        Constraint::Length(15),
+        Constraint::Fill(1),
+        Constraint::Length(11),
+    ];
+    let widths = list::column_widths(&constraints, inner.width + list::MARKER_WIDTH);
+    let rows: Vec<Row<'_>> = KEYS
+        .iter()
+        .map(|&(key, does, place)| {
+            Row::new(vec![
+                Span::styled(key, view.theme.accent),
+                Span::raw(crate::ui::text::fit(does, usize::from(widths[1])).into_owned()),
+                Span::styled(place, view.theme.muted),
+            ])
+        })
+        .collect();
+    let table = ratatui::widgets::Table::new(rows, widths.iter().map(|&w| Constraint::Length(w)))
+        .column_spacing(1)
+        .header(Row::new(vec!["Key", "Does", "Where"]).style(view.theme.title));
+    let [table_area, footer] =
+        ratatui::layout::Layout::vertical([Constraint::Fill(1), Constraint::Length(2)])
+            .areas(inner);
+    frame.render_widget(table, table_area);
+    let note = Line::styled(
+        "A purchase is always confirmed with y. Any key closes this help.",
+        view.theme.muted,
+    );
+    frame.render_widget(Paragraph::new(vec![Line::raw(""), note]), footer);
+}

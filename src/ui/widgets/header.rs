@@ -1,0 +1,137 @@
+//! The header: the application's name, the breadcrumb of the choices so far, and on the right
+//! the busy spinner, the count of active reservations and the `SANDBOX` badge.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::ui::View;
+use crate::ui::phone::pretty;
+use crate::ui::text::clean;
+use crate::wizard::{Backend, Choice, Step, Wizard};
+
+use super::spinner;
+
+const SEPARATOR: &str = " › ";
+
+/// Draws the header on one line.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let theme = &view.theme;
+    let wizard = view.wizard;
+
+    let mut right: Vec<Span<'static>> = Vec::new();
+    if wizard.is_busy() {
+        right.push(Span::styled(spinner::frame(wizard), theme.accent));
+        right.push(Span::raw(" "));
+    }
+    let reserved = wizard
+        .holds
+        .iter()
+        .filter(|h| !h.is_expired(wizard.now))
+        .count();
+    if reserved > 0 {
+        right.push(Span::styled(format!("{reserved} reserved"), theme.warning));
+        right.push(Span::raw(" "));
+    }
+    if wizard.backend == Backend::Sandbox {
+        right.push(Span::styled(" SANDBOX ", theme.badge));
+    }
+    let right = Line::from(right);
+    let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)])
+            .spacing(1)
+            .areas(area);
+
+    let name = " numpick";
+    let divider = " │ ";
+    let room = usize::from(left_area.width).saturating_sub(name.width() + divider.width());
+    let mut left = vec![Span::styled(name, theme.accent)];
+    let trail = fitted(&breadcrumb(wizard), room);
+    if !trail.is_empty() {
+        left.push(Span::styled(divider, theme.muted));
+        left.push(Span::raw(trail));
+    }
+    frame.render_widget(Line::from(left), left_area);
+    frame.render_widget(right, right_area);
+}
+
+/// The choices made before the step shown, in order.
+pub fn breadcrumb(wizard: &Wizard) -> Vec<String> {
+    let step = wizard.step;
+    let mut crumbs = Vec::new();
+    if step > Step::Country
+        && let Some(country) = wizard.country
+    {
+        crumbs.push(country.code.to_owned());
+    }
+    if step > Step::Region
+        && let Some(region) = &wizard.region
+    {
+        crumbs.push(choice(region, "Any region", |r| &r.name));
+    }
+    if step > Step::City
+        && let Some(city) = &wizard.city
+    {
+        crumbs.push(choice(city, "Any city", |c| &c.name));
+    }
+    if step > Step::DidType
+        && let Some(did_type) = &wizard.did_type
+    {
+        crumbs.push(choice(did_type, "Any type", |t| t.name.as_str()));
+    }
+    if step > Step::Group
+        && let Some(group) = &wizard.group
+    {
+        let prefix = if group.prefix.trim().is_empty() {
+            group.id.as_str()
+        } else {
+            &group.prefix
+        };
+        crumbs.push(clean(prefix).into_owned());
+        if step > Step::Number {
+            crumbs.push(match &wizard.number {
+                Some(number) => pretty(number, Some(&group.prefix)),
+                None => "random number".to_owned(),
+            });
+        }
+    }
+    crumbs
+}
+
+fn choice<T>(choice: &Choice<T>, any: &str, name: impl Fn(&T) -> &str) -> String {
+    match choice {
+        Choice::Any => any.to_owned(),
+        Choice::One(item) => clean(name(item)).into_owned(),
+    }
+}
+
+/// The breadcrumb joined, dropping the oldest crumbs (marked `…`) until it fits `room`.
+fn fitted(crumbs: &[String], room: usize) -> String {
+    for skip in 0..crumbs.len() {
+        let mut text = crumbs[skip..].join(SEPARATOR);
+        if skip > 0 {
+            text = format!("…{SEPARATOR}{text}");
+        }
+        if text.width() <= room {
+            return text;
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_oldest_crumbs_give_way() {
+        let crumbs: Vec<String> = ["US", "California", "Los Angeles", "local"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(fitted(&crumbs, 80), "US › California › Los Angeles › local");
+        assert_eq!(fitted(&crumbs, 30), "… › Los Angeles › local");
+        assert_eq!(fitted(&crumbs, 3), "");
+    }
+}

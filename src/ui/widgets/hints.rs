@@ -1,0 +1,129 @@
+//! The footer: the keys that work on the screen shown, as `key what · key what`.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::ui::View;
+use crate::ui::screens::{StepData, nothing_to_choose, step_data};
+use crate::wizard::{Load, Modal, Step, Wizard};
+
+const SEPARATOR: &str = " · ";
+
+/// A key and what it does here.
+type Hint = (&'static str, &'static str);
+
+const HELP: Hint = ("?", "help");
+const HELP_F1: Hint = ("F1", "help");
+const MANAGER: Hint = ("Ctrl-R", "reservations");
+const QUIT: Hint = ("Ctrl-C", "quit");
+/// Hints that give way first when the line is too short, least needed first.
+const DROPPABLE: [Hint; 3] = [HELP, HELP_F1, MANAGER];
+
+/// Draws the hints of the screen shown, dropping the least needed ones to fit.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    // One column of margin on the left only: the hints of list screens need the rest.
+    let area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    let mut hints = hints(view.wizard);
+    let width = |hints: &[Hint]| line(view, hints).width();
+    for droppable in DROPPABLE {
+        if width(&hints) <= usize::from(area.width) {
+            break;
+        }
+        hints.retain(|h| *h != droppable);
+    }
+    while width(&hints) > usize::from(area.width) && hints.pop().is_some() {}
+    frame.render_widget(line(view, &hints), area);
+}
+
+fn line<'a>(view: &View<'_>, hints: &[Hint]) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (n, (key, what)) in hints.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::styled(SEPARATOR, view.theme.muted));
+        }
+        spans.push(Span::styled(*key, view.theme.accent));
+        spans.push(Span::styled(format!(" {what}"), view.theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// The keys that work now, most important first.
+pub fn hints(wizard: &Wizard) -> Vec<Hint> {
+    match &wizard.modal {
+        Some(Modal::Help) => return vec![("any key", "closes the help")],
+        Some(Modal::ConfirmPurchase(_)) => {
+            return vec![("y", "buy"), ("n/Esc", "cancel"), ("Enter", "does nothing")];
+        }
+        Some(Modal::QuitGuard) => {
+            return vec![
+                ("k", "keep them and quit"),
+                ("c", "cancel them and quit"),
+                ("s/Esc", "stay"),
+            ];
+        }
+        None => {}
+    }
+    if let Some(manager) = &wizard.manager {
+        return match manager.load {
+            Load::Failed { .. } => vec![("Enter", "retry"), ("Esc", "close"), QUIT],
+            _ if wizard.holds.is_empty() => vec![("Esc", "close"), QUIT],
+            _ => vec![
+                ("↑↓", "move"),
+                ("b", "buy"),
+                ("c", "cancel"),
+                ("Esc", "close"),
+                QUIT,
+            ],
+        };
+    }
+    let search_empty = wizard.search_text().is_none_or(str::is_empty);
+    let help = if search_empty { HELP } else { HELP_F1 };
+    let back = ("Esc", "back");
+    let mut keys = match (wizard.step, step_data(wizard)) {
+        (Step::Review, data) => {
+            let mut keys = vec![("r", "reserve"), ("b", "buy now")];
+            if data == StepData::Failed {
+                keys.push(("Enter", "retry"));
+            }
+            keys.push(back);
+            keys
+        }
+        (Step::Reserved, _) => {
+            let expired = wizard.shown_hold().is_none_or(|h| h.is_expired(wizard.now));
+            let mut keys = if expired {
+                vec![]
+            } else {
+                vec![("b", "buy"), ("c", "cancel")]
+            };
+            keys.push(if expired {
+                back
+            } else {
+                ("Esc", "back (keeps it)")
+            });
+            keys
+        }
+        (Step::Done, _) => vec![("Enter", "buy another"), back],
+        (_, StepData::Failed) => vec![("Enter", "retry"), back],
+        (_, StepData::Loading | StepData::Idle) => vec![back],
+        (step, StepData::Loaded | StepData::Local) => {
+            let mut keys = if nothing_to_choose(wizard) {
+                vec![]
+            } else {
+                vec![("↑↓", "move"), ("Enter", "choose")]
+            };
+            if !search_empty {
+                keys.push(("Esc", "clear"));
+            } else if step != Step::Country {
+                keys.push(back);
+            }
+            keys
+        }
+    };
+    keys.extend([help, MANAGER, QUIT]);
+    keys
+}

@@ -1,0 +1,99 @@
+//! Lists and tables that build only their visible rows.
+//!
+//! Lists may hold a hundred thousand numbers, so a screen slices its matching items with
+//! [`window`] before building any row. The window is computed from the cursor alone (no
+//! scroll state is kept): the list scrolls only once the cursor passes the last row.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{HighlightSpacing, Row, Table, TableState};
+
+use crate::ui::View;
+
+/// What marks the row under the cursor.
+pub const MARKER: &str = "▶ ";
+/// Columns the marker takes before the first column.
+pub const MARKER_WIDTH: u16 = 2;
+
+/// The items of a list of `len` that show in `height` rows with the cursor in view.
+pub fn window(len: usize, cursor: usize, height: usize) -> Range<usize> {
+    if len == 0 || height == 0 {
+        return 0..0;
+    }
+    let cursor = cursor.min(len - 1);
+    let start = if cursor >= height {
+        cursor + 1 - height
+    } else {
+        0
+    };
+    start..(start + height).min(len)
+}
+
+/// The widths `constraints` give columns in `width` cells (after the marker), one space apart.
+pub fn column_widths(constraints: &[Constraint], width: u16) -> Vec<u16> {
+    let area = Rect::new(0, 0, width.saturating_sub(MARKER_WIDTH), 1);
+    Layout::horizontal(constraints.iter().copied())
+        .spacing(1)
+        .split(area)
+        .iter()
+        .map(|r| r.width)
+        .collect()
+}
+
+/// `3 of 240`, for a list's title.
+pub fn position(cursor: usize, len: usize) -> String {
+    if len == 0 {
+        " 0 of 0 ".to_owned()
+    } else {
+        format!(" {} of {len} ", cursor.min(len - 1) + 1)
+    }
+}
+
+/// The rows a table in `area` can show under its header (if any).
+pub fn body_rows(area: Rect, header: bool) -> usize {
+    usize::from(area.height.saturating_sub(u16::from(header)))
+}
+
+/// Draws `rows` (already cut to the window) with the row at `selected` highlighted.
+pub fn draw_table(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    header: Option<Row<'_>>,
+    widths: &[u16],
+    rows: Vec<Row<'_>>,
+    selected: Option<usize>,
+) {
+    if area.is_empty() {
+        return;
+    }
+    let mut table = Table::new(rows, widths.iter().map(|&w| Constraint::Length(w)))
+        .column_spacing(1)
+        .row_highlight_style(view.theme.highlight)
+        .highlight_symbol(MARKER)
+        .highlight_spacing(HighlightSpacing::Always);
+    if let Some(header) = header {
+        table = table.header(header.style(view.theme.title));
+    }
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_scrolls_only_past_the_bottom() {
+        assert_eq!(window(100, 0, 10), 0..10);
+        assert_eq!(window(100, 9, 10), 0..10);
+        assert_eq!(window(100, 10, 10), 1..11);
+        assert_eq!(window(100, 99, 10), 90..100);
+        assert_eq!(window(3, 2, 10), 0..3);
+        assert_eq!(window(0, 0, 10), 0..0);
+        assert_eq!(window(5, 3, 0), 0..0);
+        assert_eq!(window(5, 50, 2), 3..5, "a cursor past the end is clamped");
+    }
+}
