@@ -155,7 +155,9 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
         Span::styled("Esc", theme.accent),
         Span::raw(" stay"),
     ]));
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let inner = popup(view, frame, area, "Quit numpick?", (72, height));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
