@@ -1,0 +1,219 @@
+//! Runs the real `numpick` binary in a pseudo-terminal, types into it and reads its screen.
+
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of the harness"
+)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for the screen to show something before a test fails.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// Keys as the terminal sends them.
+pub const ENTER: &str = "\r";
+pub const ESC: &str = "\x1b";
+pub const CTRL_C: &str = "\x03";
+pub const CTRL_R: &str = "\x12";
+
+/// A running `numpick` in a pseudo-terminal.
+pub struct PtyApp {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+/// A private folder for one test's state (journal, log), removed when dropped.
+pub struct TempHome(PathBuf);
+
+impl TempHome {
+    pub fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!(
+            "numpick-{name}-{}-{}",
+            std::process::id(),
+            Instant::now().elapsed().as_nanos()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("temporary folder");
+        Self(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// The numpick state folder under this home.
+    pub fn state_dir(&self) -> PathBuf {
+        self.0.join("state").join("numpick")
+    }
+}
+
+impl Drop for TempHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl PtyApp {
+    /// Starts `numpick` with `args` and `env` (on top of a clean environment pointing every
+    /// folder into `home`), in a terminal of `cols` × `rows`.
+    pub fn spawn(
+        home: &TempHome,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_numpick"));
+        command.args(args);
+        command.env_clear();
+        command.env("PATH", std::env::var("PATH").unwrap_or_default());
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", home.path());
+        command.env("XDG_STATE_HOME", home.path().join("state"));
+        command.env("XDG_DATA_HOME", home.path().join("data"));
+        command.env("XDG_CONFIG_HOME", home.path().join("config"));
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pty.slave.spawn_command(command).expect("numpick starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                parser_in.lock().unwrap().process(&buffer[..read]);
+                raw_in.lock().unwrap().extend_from_slice(&buffer[..read]);
+            }
+        });
+        Self {
+            child,
+            master: pty.master,
+            writer,
+            parser,
+            raw,
+        }
+    }
+
+    /// Types `keys` as one write.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("typing");
+        self.writer.flush().expect("typing");
+        // A lone Esc is told apart from an escape sequence by the pause after it.
+        thread::sleep(Duration::from_millis(if keys == ESC { 150 } else { 40 }));
+    }
+
+    /// The text on the screen now.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Everything the program wrote, escape sequences included.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Waits until the screen shows `text`; fails the test with the screen otherwise.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen never showed {text:?}; it shows:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Changes the terminal's size.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
+    pub fn pid(&self) -> i32 {
+        i32::try_from(self.child.process_id().expect("a pid")).expect("pid fits")
+    }
+
+    /// Sends a signal to the program.
+    pub fn signal(&self, signal: nix::sys::signal::Signal) {
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid()), signal).expect("signal");
+    }
+
+    /// Waits for the program to end and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("numpick did not exit; the screen shows:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Whether the terminal is back in its normal (cooked) mode: line editing and echo on.
+    pub fn terminal_is_cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("termios");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    /// Whether the output ends with the terminal restored: the alternate screen left after it
+    /// was last entered, and the cursor shown.
+    pub fn screen_restored(&self) -> bool {
+        let raw = String::from_utf8_lossy(&self.raw_output()).into_owned();
+        let entered = raw.rfind("\x1b[?1049h");
+        let left = raw.rfind("\x1b[?1049l");
+        let shown = raw.rfind("\x1b[?25h");
+        matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e)
+    }
+}
+
+impl Drop for PtyApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
