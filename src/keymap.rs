@@ -61,6 +61,7 @@ fn common(code: KeyCode) -> Option<Action> {
         KeyCode::Esc => Action::Back,
         KeyCode::F(1) => Action::Help,
         KeyCode::F(5) => Action::Retry,
+        KeyCode::Tab => Action::ToggleOrder,
         _ => return None,
     })
 }

@@ -84,8 +84,25 @@ fn number_screens() {
     snap!("numbers_loaded", run);
     run.type_text("555");
     snap!("numbers_vanity_filtered", run);
-    run.type_text("x");
+    run.type_text("#");
     snap!("numbers_pattern_error", run);
+}
+
+#[test]
+fn a_letter_pattern_is_mapped_to_the_keypad_ranked_and_spelled() {
+    let mut run = at_groups();
+    let numbers = ["+12137499211", "+12135574992", "+12135550123"]
+        .iter()
+        .enumerate()
+        .map(|(n, number)| decode(json!({"id": format!("did-{n}"), "number": number})))
+        .collect();
+    run.act(Action::Choose)
+        .answer(Ok(Answer::Numbers(listing(numbers))));
+    run.type_text("PIZZA");
+    snap!("numbers_letter_pattern", run);
+    run.act(Action::Edit(tui_input::InputRequest::DeleteLine));
+    run.act(Action::ToggleOrder);
+    snap!("numbers_memorable_first", run);
 }
 
 #[test]
@@ -282,17 +299,26 @@ fn the_digits_matching_the_vanity_box_are_highlighted() {
     run.type_text("555");
     let terminal = run.draw(80, 24);
     let buffer = terminal.backend().buffer();
-    // The second match, not under the cursor: "+1 213 987 5550" on the second list row.
-    let y = 6;
-    let row: Vec<&str> = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
-    let row = row.concat();
-    let start = row.chars().position(|c| c == '9').expect(&row);
-    // "+1 213 987 5550" starts seven columns before the 9.
-    let start = u16::try_from(start - 7).unwrap();
-    assert!(row.contains("+1 213 987 5550"), "{row}");
+    // A match not under the cursor: the row showing "+1 213 555 0123", whose 555 sits at
+    // columns 7 to 9 of the number.
+    const NUMBER: &str = "+1 213 555 0123";
+    let rows: Vec<(u16, String)> = (0..24)
+        .map(|y| {
+            (
+                y,
+                (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>(),
+            )
+        })
+        .collect();
+    let (y, row) = rows
+        .into_iter()
+        .find(|(_, row)| row.contains(NUMBER) && !row.contains('▶'))
+        .expect("the number is listed without the cursor");
+    let start = row.find(NUMBER).expect(&row);
+    let start = u16::try_from(row[..start].chars().count()).unwrap();
     for offset in 0..15u16 {
         let cell = &buffer[(start + offset, y)];
-        let matched = (11..14).contains(&offset);
+        let matched = (7..10).contains(&offset);
         assert_eq!(
             cell.fg == Color::Yellow,
             matched,

@@ -26,6 +26,14 @@ impl Wizard {
             Action::Choose => self.choose(),
             Action::Back => self.back(),
             Action::Retry => self.retry().into_iter().collect(),
+            Action::ToggleOrder => {
+                if self.step == Step::Number
+                    && let Some(list) = self.numbers.load.loaded_mut()
+                {
+                    list.toggle_memorable_first();
+                }
+                Vec::new()
+            }
             Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),

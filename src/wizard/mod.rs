@@ -77,6 +77,8 @@ pub enum Action {
     KeepAndQuit,
     /// Ask again for what failed to load.
     Retry,
+    /// Tab on the number step: memorable numbers first, or the API's order.
+    ToggleOrder,
 }
 
 /// How the keymap should read keys on the current screen.

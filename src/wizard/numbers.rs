@@ -1,13 +1,17 @@
 //! The number step's list: the available numbers of a group, narrowed by the vanity box.
 //!
-//! Typing narrows the numbers already loaded at once; after a pause the wizard asks the API
-//! for numbers containing the digits (`number_contains`), and the answer replaces the list.
+//! The box takes the vanity pattern language ([`crate::vanity`]): digits, keypad letters
+//! (`PIZZA` → 74992), `*`/`?` for any digit, `^`/`$` anchors. Typing narrows the numbers
+//! already loaded at once; after a pause the wizard asks the API for the pattern's longest run
+//! of digits (`number_contains`), and the answer — filtered locally by the whole pattern —
+//! replaces the list. Without a pattern, the list can be ordered memorable-first.
 
 use std::ops::Range;
 
 use tui_input::{Input, InputRequest};
 
 use crate::api::model::AvailableNumber;
+use crate::vanity::{self, VanityPattern};
 
 use super::picker::{Move, moved};
 
@@ -27,10 +31,13 @@ pub struct NumberList {
     /// The `number_contains` the items were fetched with (`None`: the unfiltered list).
     fetched_with: Option<String>,
     query: Input,
+    /// The box's text as a pattern, when it is valid and not blank.
+    pattern: Option<VanityPattern>,
+    /// Why the box's text cannot be used, for the operator.
+    pub pattern_error: Option<String>,
     visible: Vec<NumberMatch>,
     cursor: usize,
-    /// Why the vanity box's text cannot be used, for the operator.
-    pub pattern_error: Option<String>,
+    memorable_first: bool,
 }
 
 impl NumberList {
@@ -64,45 +71,71 @@ impl NumberList {
         true
     }
 
-    /// The digits to ask the API for, given the box's text: `None` for no narrowing.
+    /// Switches between the API's order and memorable-first (when the box is empty).
+    pub fn toggle_memorable_first(&mut self) {
+        self.memorable_first = !self.memorable_first;
+        self.refilter();
+        self.cursor = 0;
+    }
+
+    /// Whether numbers are listed memorable-first.
+    pub fn memorable_first(&self) -> bool {
+        self.memorable_first
+    }
+
+    /// The digits to ask the API for: the pattern's longest literal run; `None` for no
+    /// narrowing (and for an invalid pattern, which sends nothing).
     pub fn server_query(&self) -> Option<String> {
-        let digits: String = self
-            .query
-            .value()
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        (!digits.is_empty()).then_some(digits)
+        let pattern = self.pattern.as_ref()?;
+        Some(pattern.server_query().to_owned()).filter(|digits| !digits.is_empty())
+    }
+
+    /// The valid, non-blank pattern in the box.
+    pub fn pattern(&self) -> Option<&VanityPattern> {
+        self.pattern.as_ref()
     }
 
     /// Whether the loaded items already answer the box (no request needed).
     pub fn is_answered(&self) -> bool {
-        self.fetched_with == self.server_query()
+        self.pattern_error.is_some() || self.fetched_with == self.server_query()
     }
 
     fn refilter(&mut self) {
-        let wanted = self.server_query();
-        self.pattern_error = self
-            .query
-            .value()
-            .chars()
-            .find(|c| !c.is_ascii_digit() && !" -.".contains(*c))
-            .map(|c| format!("{c:?} is not a digit: type the digits the number should contain"));
-        self.visible = self
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| {
-                let span = match &wanted {
-                    None => 0..0,
-                    Some(digits) => {
-                        let start = item.number.rfind(digits.as_str())?;
-                        start..start + digits.len()
-                    }
+        match VanityPattern::parse(self.query.value()) {
+            Ok(pattern) if pattern.is_empty() => {
+                self.pattern = None;
+                self.pattern_error = None;
+            }
+            Ok(pattern) => {
+                self.pattern = Some(pattern);
+                self.pattern_error = None;
+            }
+            Err(error) => {
+                self.pattern = None;
+                self.pattern_error = Some(error.to_string());
+            }
+        }
+        self.visible = match &self.pattern {
+            Some(pattern) => {
+                let numbers: Vec<&str> = self.items.iter().map(|n| n.number.as_str()).collect();
+                vanity::rank_matches(pattern, &numbers)
+                    .into_iter()
+                    .map(|(index, span)| NumberMatch { index, span })
+                    .collect()
+            }
+            None => {
+                let order: Vec<usize> = if self.memorable_first {
+                    let numbers: Vec<&str> = self.items.iter().map(|n| n.number.as_str()).collect();
+                    vanity::memorable_order(&numbers)
+                } else {
+                    (0..self.items.len()).collect()
                 };
-                Some(NumberMatch { index, span })
-            })
-            .collect();
+                order
+                    .into_iter()
+                    .map(|index| NumberMatch { index, span: 0..0 })
+                    .collect()
+            }
+        };
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }
 
@@ -139,5 +172,85 @@ impl NumberList {
 
     pub fn query(&self) -> &Input {
         &self.query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::model::NumberId;
+
+    fn list(numbers: &[&str]) -> NumberList {
+        let mut list = NumberList::default();
+        let items = numbers
+            .iter()
+            .map(|n| AvailableNumber {
+                id: NumberId::new(format!("did-{n}")),
+                number: (*n).to_owned(),
+            })
+            .collect();
+        list.replace_items(items, None);
+        list
+    }
+
+    fn typed(list: &mut NumberList, text: &str) {
+        for c in text.chars() {
+            list.edit(InputRequest::InsertChar(c));
+        }
+    }
+
+    fn shown(list: &NumberList) -> Vec<&str> {
+        list.visible()
+            .iter()
+            .map(|m| list.items()[m.index].number.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn letters_map_to_the_keypad_and_matches_near_the_end_come_first() {
+        let mut numbers = list(&["+12137499211", "+12135574992", "+12135550000"]);
+        typed(&mut numbers, "PIZZA");
+        assert_eq!(shown(&numbers), ["+12135574992", "+12137499211"]);
+        assert_eq!(numbers.server_query().as_deref(), Some("74992"));
+        assert_eq!(numbers.visible()[0].span, 7..12);
+        assert_eq!(
+            numbers.pattern().unwrap().mapping().as_deref(),
+            Some("PIZZA → 74992")
+        );
+    }
+
+    #[test]
+    fn anchors_and_wildcards_filter_locally_and_ask_for_the_longest_run() {
+        let mut numbers = list(&["+12135557777", "+12137707770", "+15555551234"]);
+        typed(&mut numbers, "77*7$");
+        assert_eq!(shown(&numbers), ["+12135557777"]);
+        assert_eq!(numbers.server_query().as_deref(), Some("77"));
+        numbers.clear_query();
+        typed(&mut numbers, "^555");
+        assert_eq!(shown(&numbers), ["+15555551234"]);
+    }
+
+    #[test]
+    fn an_invalid_pattern_says_why_and_asks_nothing() {
+        let mut numbers = list(&["+12135551234"]);
+        typed(&mut numbers, "55#");
+        assert!(numbers.pattern_error.is_some());
+        assert_eq!(numbers.server_query(), None);
+        assert!(numbers.is_answered(), "nothing to send");
+        assert_eq!(shown(&numbers), ["+12135551234"]);
+    }
+
+    #[test]
+    fn memorable_first_puts_striking_numbers_on_top() {
+        let mut numbers = list(&["+12135550183", "+12135557777", "+12135551234"]);
+        numbers.toggle_memorable_first();
+        assert_eq!(shown(&numbers)[0], "+12135557777");
+        assert_eq!(shown(&numbers)[2], "+12135550183");
+        numbers.toggle_memorable_first();
+        assert_eq!(
+            shown(&numbers)[0],
+            "+12135550183",
+            "back to the API's order"
+        );
     }
 }

@@ -10,6 +10,7 @@ use crate::ui::View;
 use crate::ui::phone::number_line;
 use crate::ui::text::{clean, fit};
 use crate::ui::widgets::{list, search, spinner, status};
+use crate::vanity;
 use crate::wizard::{Load, NumberList};
 
 use super::body_block;
@@ -71,7 +72,7 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
         search_area,
         "Contains:",
         numbers.query(),
-        "digits the number should contain, e.g. 555",
+        "digits or letters; * any digit, ^ start, $ end (555, PIZZA, 77*7$)",
     );
 
     let visible = numbers.visible();
@@ -90,8 +91,22 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
     } else {
         let count = visible.len();
         let noun = if count == 1 { "number" } else { "numbers" };
-        match &contains {
-            Some(digits) => Line::styled(format!("{count} {noun} contain {digits}"), theme.muted),
+        match numbers.pattern() {
+            Some(pattern) => {
+                let verb = if count == 1 { "matches" } else { "match" };
+                let mapping = pattern
+                    .mapping()
+                    .map(|m| format!("  ({m})"))
+                    .unwrap_or_default();
+                Line::styled(
+                    format!("{count} {noun} {verb} {pattern}{mapping}"),
+                    theme.muted,
+                )
+            }
+            None if numbers.memorable_first() => Line::styled(
+                format!("{count} {noun} available, memorable first"),
+                theme.muted,
+            ),
             None => Line::styled(format!("{count} {noun} available"), theme.muted),
         }
     };
@@ -105,8 +120,14 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
 
     if visible.is_empty() {
         let (message, hint) = match &contains {
-            Some(digits) => (
-                format!("No numbers here contain {digits}."),
+            Some(_) => (
+                format!(
+                    "No numbers here match {}.",
+                    numbers
+                        .pattern()
+                        .map(ToString::to_string)
+                        .unwrap_or_default()
+                ),
                 "Esc clears the box; other groups may have them.",
             ),
             None => (
@@ -124,6 +145,7 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
         list::body_rows(list_area, false),
     );
     let items = numbers.items();
+    let spelling = numbers.pattern().filter(|p| p.mapping().is_some());
     let rows: Vec<Row<'_>> = visible[range.clone()]
         .iter()
         .map(|found| {
@@ -135,10 +157,28 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
                 ratatui::style::Style::new(),
                 theme.matched,
             );
-            Row::new(vec![line])
+            let national = vanity::national_number(number);
+            let tag = national
+                .and_then(vanity::memorability)
+                .map(|m| m.tag)
+                .unwrap_or_default();
+            let spelled = spelling
+                .zip(national)
+                .and_then(|(pattern, national)| pattern.spell(national))
+                .unwrap_or_default();
+            Row::new(vec![
+                line,
+                Line::styled(tag, theme.muted),
+                Line::styled(spelled, theme.accent),
+            ])
         })
         .collect();
-    let widths = list::column_widths(&[Constraint::Fill(1)], list_area.width);
+    let columns = [
+        Constraint::Length(22),
+        Constraint::Length(14),
+        Constraint::Fill(1),
+    ];
+    let widths = list::column_widths(&columns, list_area.width);
     let selected = numbers.cursor().checked_sub(range.start);
     list::draw_table(view, frame, list_area, None, &widths, rows, selected);
 }

@@ -116,6 +116,9 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             } else {
                 vec![("↑↓", "move"), ("Enter", "choose")]
             };
+            if step == Step::Number && search_empty {
+                keys.push(("Tab", "memorable first"));
+            }
             if !search_empty {
                 keys.push(("Esc", "clear"));
             } else if step != Step::Country {

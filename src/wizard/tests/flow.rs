@@ -369,3 +369,52 @@ fn a_failed_load_is_retried_with_enter() {
     let again = only(h.act(Action::Choose));
     assert_eq!(call(&again), call(&cities));
 }
+
+#[test]
+fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("abc-123", true)]);
+    let numbers = only(h.act(Action::Choose));
+    h.answer(
+        &numbers,
+        Answer::Numbers(listing(vec![number("+12135574992")])),
+    );
+    let mut sent = h.type_text("PIZZA");
+    sent.extend(h.tick(Duration::from_millis(100)));
+    assert_eq!(sent, vec![], "nothing while typing");
+    let query = only(h.tick(Duration::from_millis(400)));
+    assert_eq!(
+        call(&query),
+        &Call::Numbers {
+            group: GroupId::new("abc-123"),
+            contains: Some("74992".to_owned())
+        }
+    );
+    assert_eq!(h.tick(Duration::from_secs(3)), vec![], "once");
+    h.answer(
+        &query,
+        Answer::Numbers(listing(vec![number("+12135574992")])),
+    );
+    assert_eq!(
+        h.tick(Duration::from_secs(4)),
+        vec![],
+        "the answer satisfies the box"
+    );
+}
+
+#[test]
+fn an_invalid_vanity_pattern_sends_nothing() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("abc-123", true)]);
+    let numbers = only(h.act(Action::Choose));
+    h.answer(
+        &numbers,
+        Answer::Numbers(listing(vec![number("+12135574992")])),
+    );
+    h.type_text("55#");
+    assert_eq!(h.tick(Duration::from_secs(2)), vec![]);
+    assert_eq!(
+        h.wizard.vanity_due, None,
+        "no pause awaited for an invalid pattern"
+    );
+}
