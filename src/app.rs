@@ -44,13 +44,8 @@ impl Exit {
 pub async fn run(client: Client, backend: Backend, journal_path: Option<PathBuf>) -> Result<Exit> {
     let (journal, unsettled) = open_journal(journal_path.as_deref());
     let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
-    let outcome = event_loop(
-        &mut terminal,
-        worker::spawn(client, journal),
-        backend,
-        unsettled,
-    )
-    .await;
+    let worker = worker::spawn(client.clone(), journal);
+    let outcome = event_loop(&mut terminal, &client, worker, backend, unsettled).await;
     ratatui::restore();
     outcome
 }
@@ -80,6 +75,7 @@ fn open_journal(path: Option<&Path>) -> (Option<Journal>, Vec<PendingPurchase>) 
 
 async fn event_loop(
     terminal: &mut DefaultTerminal,
+    client: &Client,
     mut worker: WorkerHandle,
     backend: Backend,
     unsettled: Vec<PendingPurchase>,
@@ -93,6 +89,7 @@ async fn event_loop(
     send(&worker, start);
 
     loop {
+        wizard.set_meter(client.requests_sent(), client.rate_limit_wait());
         terminal.draw(|frame| ui::render(&wizard, frame))?;
         if wizard.should_quit() {
             return Ok(Exit::Quit);

@@ -2,133 +2,17 @@
 //! that breaks purchases. Each test asserts what the server saw and what the operator sees.
 
 mod fault_proxy;
+mod wizard_driver;
 
-use std::time::{Duration, Instant};
-
-use jiff::Timestamp;
-use ratatui::{Terminal, backend::TestBackend};
-use secrecy::SecretString;
-use tui_input::InputRequest;
+use std::time::Duration;
 
 use fault_proxy::{FaultProxy, PurchaseFault};
-use numpick::api::{Client, ClientConfig};
-use numpick::journal::{Entry, Journal, Outcome};
+use numpick::journal::{Entry, Outcome};
 use numpick::sandbox::{self, RunningSandbox, SandboxConfig};
-use numpick::wizard::{Action, Backend, Purchase, Step, Wizard};
-use numpick::worker::{self, Command, WorkerHandle};
+use numpick::wizard::{Action, Purchase, Step};
+use wizard_driver::Driver;
 
 const PURCHASE: &str = "/open/numbers/purchase";
-
-/// The wizard driven by actions, with a real worker and client behind it.
-struct Driver {
-    wizard: Wizard,
-    worker: WorkerHandle,
-    journal_path: std::path::PathBuf,
-}
-
-impl Driver {
-    fn new(base_url: &str, request_timeout: Duration, name: &str) -> Self {
-        let journal_path = std::env::temp_dir().join(format!(
-            "numpick-faults-{name}-{}.jsonl",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_file(&journal_path);
-        let mut config = ClientConfig::new(base_url, Some(SecretString::from("fault-key")));
-        config.request_timeout = request_timeout;
-        let client = Client::new(config).unwrap();
-        let journal = Journal::open(&journal_path).unwrap();
-        let worker = worker::spawn(client, Some(journal));
-        let wizard = Wizard::new(Backend::Live, Instant::now(), Timestamp::now());
-        let mut driver = Self {
-            wizard,
-            worker,
-            journal_path,
-        };
-        let start = driver.wizard.start(Vec::new());
-        driver.send(start);
-        driver
-    }
-
-    fn send(&self, commands: Vec<Command>) {
-        for command in commands {
-            self.worker.commands.send(command).unwrap();
-        }
-    }
-
-    /// Applies worker answers (and lets time pass) until nothing is awaited.
-    async fn settle(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while self.wizard.is_busy() || self.wizard.next_tick_in() == Some(Duration::ZERO) {
-            assert!(Instant::now() < deadline, "the wizard stayed busy");
-            let wait = tokio::time::timeout(Duration::from_millis(50), self.worker.answers.recv());
-            let commands = match wait.await {
-                Ok(Some(message)) => self.wizard.apply(message),
-                Ok(None) => panic!("the worker stopped"),
-                Err(_) => self.wizard.tick(Instant::now(), Timestamp::now()),
-            };
-            self.send(commands);
-        }
-    }
-
-    async fn act(&mut self, action: Action) {
-        self.wizard.tick(Instant::now(), Timestamp::now());
-        let commands = self.wizard.update(action);
-        self.send(commands);
-        self.settle().await;
-    }
-
-    async fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.act(Action::Edit(InputRequest::InsertChar(c))).await;
-        }
-    }
-
-    /// US › California › Los Angeles › local › +1 (213) › first number › Review.
-    async fn walk_to_review(&mut self) {
-        self.settle().await;
-        for (search, step) in [
-            ("united st", Step::Region),
-            ("calif", Step::City),
-            ("los", Step::DidType),
-            ("local", Step::Group),
-        ] {
-            self.type_text(search).await;
-            self.act(Action::Choose).await;
-            assert_eq!(self.wizard.step(), step, "after {search:?}");
-        }
-        self.act(Action::Choose).await;
-        assert_eq!(self.wizard.step(), Step::Number);
-        self.act(Action::Choose).await;
-        assert_eq!(self.wizard.step(), Step::Review);
-    }
-
-    /// What the operator sees, as text.
-    fn screen(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        terminal
-            .draw(|frame| numpick::ui::render(&self.wizard, frame))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-            text.push('\n');
-        }
-        text
-    }
-
-    fn journal(&self) -> Vec<Entry> {
-        Journal::read_all(&self.journal_path).unwrap()
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.journal_path);
-    }
-}
 
 async fn sandbox_behind(fault: PurchaseFault) -> (RunningSandbox, FaultProxy) {
     let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();

@@ -33,7 +33,7 @@ pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use picker::{Move, Picker};
 pub use rows::Choice;
-pub use state::{Held, Manager, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget};
+pub use state::{Held, Manager, Meter, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget};
 
 /// How long the vanity box waits after the last keystroke before asking the API.
 pub const VANITY_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -146,6 +146,9 @@ pub struct Wizard {
     /// Cancellations sent by the quit guard; numpick quits once they are all in.
     pub(crate) quit_cancels: Vec<(RequestId, ReservationId)>,
     quit_cancel_failed: bool,
+    /// The credit meter shown in the status line.
+    pub(crate) meter: Meter,
+    account_request: Option<RequestId>,
     quit: bool,
     /// When the wizard was made: the origin the spinner's frames are counted from.
     pub(crate) started: Instant,
@@ -191,6 +194,8 @@ impl Wizard {
             startup_settles: Vec::new(),
             quit_cancels: Vec::new(),
             quit_cancel_failed: false,
+            meter: Meter::default(),
+            account_request: None,
             quit: false,
             started: now,
             theme: ThemeName::default(),
@@ -212,6 +217,9 @@ impl Wizard {
     /// the journal). Buying is possible once those are settled.
     pub fn start(&mut self, unsettled: Vec<PendingPurchase>) -> Vec<Command> {
         let mut commands = vec![self.request_reservations()];
+        let (id, account) = self.command(Call::AccountInfo);
+        self.account_request = Some(id);
+        commands.push(account);
         for pending in unsettled {
             let (id, command) = self.command(Call::Settle(pending));
             self.startup_settles.push(id);
@@ -224,6 +232,18 @@ impl Wizard {
             );
         }
         commands
+    }
+
+    /// Updates the credit meter from the client's counters (the event loop does this before
+    /// each frame; the wizard itself never reads them).
+    pub fn set_meter(&mut self, requests_sent: u64, rate_limit_wait: Option<Duration>) {
+        self.meter.requests_sent = requests_sent;
+        self.meter.rate_limit_wait = rate_limit_wait;
+    }
+
+    /// The credit meter.
+    pub fn meter(&self) -> &Meter {
+        &self.meter
     }
 
     /// The screen shown.
@@ -299,6 +319,9 @@ impl Wizard {
         };
         if self.is_busy() {
             consider(SPINNER_FRAME);
+        }
+        if self.meter.rate_limit_wait.is_some() {
+            consider(Duration::from_secs(1));
         }
         if let Some(due) = self.vanity_due {
             consider(due.saturating_duration_since(self.now));
@@ -386,6 +409,16 @@ impl Wizard {
         } = message;
         self.now = self.now.max(received_at);
         if self.apply_quit_cancel(id, &result) || self.apply_settled(id, &result) {
+            return Vec::new();
+        }
+        if self.account_request == Some(id) {
+            self.account_request = None;
+            match result {
+                Ok(Answer::AccountInfo(info)) => self.meter.account = Some(info),
+                // The meter is a convenience: without account info it shows what it can.
+                Ok(_) => tracing::warn!("account info answered with another kind of data"),
+                Err(error) => tracing::warn!(%error, "account info could not be read"),
+            }
             return Vec::new();
         }
         if self.reserving == Some(id) || self.cancelling.as_ref().is_some_and(|(c, _)| *c == id) {

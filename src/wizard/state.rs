@@ -119,3 +119,14 @@ pub struct Manager {
     pub load: Load<()>,
     pub cursor: usize,
 }
+
+/// What the session has cost in API credits, and whether the rate limit holds it back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meter {
+    /// Requests sent this session (each costs a credit).
+    pub requests_sent: u64,
+    /// How long the client-side rate limiter is making a request wait, if it is.
+    pub rate_limit_wait: Option<Duration>,
+    /// The account's usage and limits, from account info, when the API gave them.
+    pub account: Option<crate::api::model::AccountInfo>,
+}

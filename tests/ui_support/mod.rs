@@ -5,10 +5,12 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use numpick::api::ApiError;
-use numpick::api::model::{AvailableNumber, City, DidType, Group, Listing, Region, Reservation};
+use numpick::api::model::{
+    AccountInfo, AvailableNumber, City, DidType, Group, Listing, Region, Reservation,
+};
 use numpick::ui::render;
 use numpick::wizard::{Action, Backend, Move, Wizard};
-use numpick::worker::{Answer, Command, RequestId, WorkerMsg};
+use numpick::worker::{Answer, Call, Command, RequestId, WorkerMsg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
@@ -28,16 +30,34 @@ impl Run {
         let t0 = Instant::now();
         let utc0: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
         let mut wizard = Wizard::new(Backend::Sandbox, t0, utc0);
-        let pending = wizard.start(Vec::new());
-        let mut run = Self {
+        let start = wizard.start(Vec::new());
+        // The session's first answers: no reservations, and the account's usage and limit.
+        for command in start {
+            let Command::Call { id, call } = command else {
+                continue;
+            };
+            let answer = match call {
+                Call::Reservations => Answer::Reservations(listing(vec![])),
+                Call::AccountInfo => Answer::AccountInfo(AccountInfo::from_body(&json!({
+                    "limits": {"requests_per_minute": 80},
+                    "usage": {"api_request_count": 340, "max_api_request_count": 10000}
+                }))),
+                other => panic!("unexpected call at start: {other:?}"),
+            };
+            wizard.apply(WorkerMsg {
+                id,
+                received_at: t0,
+                result: Ok(answer),
+            });
+        }
+        wizard.set_meter(12, None);
+        Self {
             wizard,
             t0,
             utc0,
             elapsed: Duration::ZERO,
-            pending,
-        };
-        run.answer(Ok(Answer::Reservations(listing(vec![]))));
-        run
+            pending: Vec::new(),
+        }
     }
 
     pub fn now(&self) -> Instant {
