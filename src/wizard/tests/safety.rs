@@ -110,14 +110,15 @@ fn a_settlement_that_stays_unknown_says_so() {
 fn buying_waits_until_earlier_purchases_are_settled() {
     let mut h = Harness::new();
     let commands = h.wizard.start(vec![pending(None)]);
-    assert_eq!(commands.len(), 2);
+    assert_eq!(commands.len(), 3);
     assert_eq!(call(&commands[0]), &Call::Reservations);
-    assert_eq!(call(&commands[1]), &Call::Settle(pending(None)));
+    assert_eq!(call(&commands[1]), &Call::AccountInfo);
+    assert_eq!(call(&commands[2]), &Call::Settle(pending(None)));
     h.walk_to_review();
     h.act(Action::Buy);
     assert_eq!(h.wizard.modal(), None, "no confirmation before settling");
     h.answer(
-        &commands[1],
+        &commands[2],
         Answer::Settled {
             intent: "intent-1".to_owned(),
             settlement: Settlement::Bought {
