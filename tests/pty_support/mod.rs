@@ -29,6 +29,8 @@ pub struct PtyApp {
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set once everything the program wrote has been read.
+    drained: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// A private folder for one test's state (journal, log), removed when dropped.
@@ -98,9 +100,12 @@ impl PtyApp {
         let writer = pty.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (parser_in, raw_in, drained_in) =
+            (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&drained));
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
+            // The read fails (EIO) or ends once the program has exited and its output is read.
             while let Ok(read) = reader.read(&mut buffer) {
                 if read == 0 {
                     break;
@@ -108,6 +113,7 @@ impl PtyApp {
                 parser_in.lock().unwrap().process(&buffer[..read]);
                 raw_in.lock().unwrap().extend_from_slice(&buffer[..read]);
             }
+            drained_in.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Self {
             child,
@@ -115,6 +121,7 @@ impl PtyApp {
             writer,
             parser,
             raw,
+            drained,
         }
     }
 
@@ -177,11 +184,15 @@ impl PtyApp {
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid()), signal).expect("signal");
     }
 
-    /// Waits for the program to end and returns its exit code.
+    /// Waits for the program to end, and for all it wrote to be read; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst) {
+                    assert!(Instant::now() < deadline, "the output never ended");
+                    thread::sleep(Duration::from_millis(10));
+                }
                 return status.exit_code();
             }
             if Instant::now() > deadline {
