@@ -970,3 +970,99 @@ async fn the_key_never_appears_in_any_output_or_log() {
     let journal = std::fs::read_to_string(home.state_dir().join("journal.jsonl")).unwrap();
     assert!(journal.contains("purchase_outcome") && !journal.contains(SECRET));
 }
+
+// ---------------------------------------------------------------------------------------------
+// On a terminal (a pseudo-terminal made by util-linux `script`)
+
+/// Runs numpick on a pseudo-terminal, typing `input`; returns everything the terminal showed
+/// (stdout and stderr together) and the exit code.
+fn on_terminal(home: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> (i32, String) {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_numpick"))
+        .chain(args.iter().copied())
+        .map(|arg| format!("'{}'", arg.replace('\'', r"'\''")))
+        .collect();
+    let mut command = Command::new("script");
+    command
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("TWOCHAT_API_KEY")
+        .env_remove("TWOCHAT_BASE_URL")
+        .env_remove("NO_COLOR")
+        .env_remove("NUMPICK_LOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("util-linux script runs");
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), input.as_bytes()).unwrap();
+    let output = child.wait_with_output().expect("script ends");
+    let shown = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+    (output.status.code().expect("an exit code"), shown)
+}
+
+#[test]
+fn tables_are_bold_on_a_terminal_and_plain_with_no_color() {
+    let home = Home::new();
+    let (code, shown) = on_terminal(home.path(), &["regions", "US"], &[], "");
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("\x1b[1mID"), "{shown:?}");
+    let (_, shown) = on_terminal(
+        home.path(),
+        &["regions", "US", "--theme", "default"],
+        &[("NO_COLOR", "1")],
+        "",
+    );
+    assert!(
+        shown.contains("California") && !shown.contains('\x1b'),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn buy_on_a_terminal_shows_the_prices_and_buys_on_yes() {
+    let home = Home::new();
+    let args = ["buy", "de-ber-local-1", "--country", "DE"];
+    let (code, shown) = on_terminal(home.path(), &args, &[], "y\n");
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        shown.contains("setup:   1.00 (one-time)") && shown.contains("monthly: 3.50"),
+        "{shown}"
+    );
+    assert!(shown.contains("Buy it? [y/N]"));
+    assert!(shown.contains("Bought:  +4930"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buy_declined_on_a_terminal_sends_no_purchase() {
+    let server = FaultServer::start(vec![ok(json!({"groups": [group_json("g-1")]}))]).await;
+    let home = Home::new();
+    let url = server.url();
+    let path = home.path().to_owned();
+    let (code, shown) = tokio::task::spawn_blocking(move || {
+        let args = [
+            "buy",
+            "g-1",
+            "--number",
+            "+493012345678",
+            "--country",
+            "DE",
+            "--base-url",
+            &url,
+        ];
+        on_terminal(&path, &args, &[KEY], "n\n")
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "{shown}");
+    assert!(
+        shown.contains("About to buy +493012345678") && shown.contains("declined"),
+        "{shown}"
+    );
+    let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
+    assert_eq!(methods, ["GET"], "only the price lookup");
+}

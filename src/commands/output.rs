@@ -26,9 +26,14 @@ pub struct Output {
 }
 
 impl Output {
-    /// Colour only on a terminal, and never with the no-colour theme.
+    /// Colour only on a terminal, never with the no-colour theme, and never while NO_COLOR
+    /// is set (whatever `--theme` says).
     pub fn new(json: bool, theme: ThemeName) -> Self {
-        let color = !json && theme != ThemeName::NoColor && std::io::stdout().is_terminal();
+        let no_color =
+            ThemeName::from_no_color(std::env::var(crate::config::NO_COLOR_VAR).ok().as_deref())
+                == ThemeName::NoColor;
+        let color =
+            !json && !no_color && theme != ThemeName::NoColor && std::io::stdout().is_terminal();
         Self { json, color, theme }
     }
 
