@@ -17,6 +17,7 @@ use crate::api::Client;
 use crate::journal::{Journal, PendingPurchase};
 use crate::keymap;
 use crate::ui;
+use crate::ui::theme::ThemeName;
 use crate::wizard::{Backend, Wizard};
 use crate::worker::{self, Command, WorkerHandle};
 
@@ -39,13 +40,18 @@ impl Exit {
     }
 }
 
-/// Runs the wizard in the terminal until the operator quits or a signal arrives. The
-/// terminal is restored on every way out, panics included.
-pub async fn run(client: Client, backend: Backend, journal_path: Option<PathBuf>) -> Result<Exit> {
+/// Runs the wizard in the terminal, drawn with `theme`, until the operator quits or a signal
+/// arrives. The terminal is restored on every way out, panics included.
+pub async fn run(
+    client: Client,
+    backend: Backend,
+    journal_path: Option<PathBuf>,
+    theme: ThemeName,
+) -> Result<Exit> {
     let (journal, unsettled) = open_journal(journal_path.as_deref());
     let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), journal);
-    let outcome = event_loop(&mut terminal, &client, worker, backend, unsettled).await;
+    let outcome = event_loop(&mut terminal, &client, worker, backend, unsettled, theme).await;
     ratatui::restore();
     outcome
 }
@@ -79,8 +85,10 @@ async fn event_loop(
     mut worker: WorkerHandle,
     backend: Backend,
     unsettled: Vec<PendingPurchase>,
+    theme: ThemeName,
 ) -> Result<Exit> {
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
+    wizard.set_theme(theme);
     let mut events = EventStream::new();
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;

@@ -1,11 +1,29 @@
 //! Where numpick connects, with which key, and where it writes its files.
+//!
+//! Settings come from, in order of precedence: command-line flags, the environment, the
+//! config file (`config.toml` in the platform's config folder), then the defaults. The API key
+//! never comes from a flag: it is read from `TWOCHAT_API_KEY`, or else from the file named by
+//! the config's `key_file`, which must be readable by its owner only.
 
-use std::path::PathBuf;
+use std::fmt;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use crate::api::DEFAULT_BASE_URL;
+use crate::api::model::CountryCode;
+use crate::ui::theme::ThemeName;
 
 /// The environment variable holding the API key.
 pub const API_KEY_VAR: &str = "TWOCHAT_API_KEY";
+/// The environment variable holding the API's address.
+pub const BASE_URL_VAR: &str = "TWOCHAT_BASE_URL";
+/// The environment variable asking for no colour (<https://no-color.org>).
+pub const NO_COLOR_VAR: &str = "NO_COLOR";
 
 /// The API key from the environment, if set and not blank. The key is kept as a secret from
 /// here on: it is never printed, logged or shown.
@@ -23,4 +41,419 @@ pub fn state_dir() -> Option<PathBuf> {
             .unwrap_or_else(|| dirs.data_local_dir())
             .to_path_buf(),
     )
+}
+
+/// The config file: `config.toml` in the platform's config folder.
+pub fn config_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "numpick")?;
+    Some(dirs.config_dir().join("config.toml"))
+}
+
+/// Why the settings cannot be used. The texts name the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the config file {path} is not valid: {detail}")]
+    Invalid { path: PathBuf, detail: String },
+    #[error(
+        "the key file {path} is readable by group or others (mode {mode:04o}); run: chmod 600 {path}"
+    )]
+    KeyFileOpen { path: PathBuf, mode: u32 },
+    #[error("cannot read the key file {path}: {source}")]
+    KeyFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the key file {path} is empty")]
+    KeyFileEmpty { path: PathBuf },
+    #[error("the config file {path} exists already; pass --force to replace it")]
+    Exists { path: PathBuf },
+    #[error("cannot write the config file {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no config folder is known on this system (is HOME set?)")]
+    NoConfigDir,
+}
+
+/// The colours of the wizard and of tables, as chosen by `--theme` or the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    Default,
+    HighContrast,
+}
+
+impl From<ThemeChoice> for ThemeName {
+    fn from(choice: ThemeChoice) -> Self {
+        match choice {
+            ThemeChoice::Default => Self::Default,
+            ThemeChoice::HighContrast => Self::HighContrast,
+        }
+    }
+}
+
+/// The keys of `config.toml`; each is optional, and an unknown key is an error (a typo would
+/// otherwise be silently ignored).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub base_url: Option<String>,
+    pub default_country: Option<String>,
+    pub key_file: Option<PathBuf>,
+    pub connect_timeout_secs: Option<u64>,
+    pub request_timeout_secs: Option<u64>,
+    pub theme: Option<ThemeChoice>,
+}
+
+impl FileConfig {
+    /// Reads the file at `path`; a missing file is the empty config.
+    pub fn load(path: &Path) -> Result<Option<Self>, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        Self::parse(&text)
+            .map(Some)
+            .map_err(|detail| ConfigError::Invalid {
+                path: path.to_owned(),
+                detail,
+            })
+    }
+
+    /// Parses and checks the text of a config file.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let config: Self = toml::from_str(text).map_err(|error| error.to_string())?;
+        if let Some(code) = &config.default_country
+            && CountryCode::parse(code).is_none()
+        {
+            return Err(format!(
+                "default_country {code:?} is not a two-letter country code"
+            ));
+        }
+        for (name, value) in [
+            ("connect_timeout_secs", config.connect_timeout_secs),
+            ("request_timeout_secs", config.request_timeout_secs),
+        ] {
+            if value == Some(0) {
+                return Err(format!("{name} must be at least 1"));
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Flag,
+    Env,
+    File,
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Flag => "flag",
+            Self::Env => "env",
+            Self::File => "file",
+            Self::Default => "default",
+        })
+    }
+}
+
+/// The settings in force, every source merged. Holds no key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The config file, and whether it exists.
+    pub config_file: Option<PathBuf>,
+    pub config_file_found: bool,
+    pub base_url: String,
+    pub base_url_source: Source,
+    pub default_country: Option<CountryCode>,
+    pub key_file: Option<PathBuf>,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub theme: ThemeName,
+    pub theme_source: Source,
+}
+
+/// What the command line says about settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    pub theme: Option<ThemeChoice>,
+}
+
+impl Settings {
+    /// Merges flags, the environment (read through `env`), the file and the defaults.
+    pub fn resolve(
+        overrides: &Overrides,
+        env: impl Fn(&str) -> Option<String>,
+        config_file: Option<PathBuf>,
+        file: Option<FileConfig>,
+    ) -> Self {
+        let env = |name: &str| env(name).filter(|value| !value.trim().is_empty());
+        let config_file_found = file.is_some();
+        let file = file.unwrap_or_default();
+        let (base_url, base_url_source) = if let Some(url) = &overrides.base_url {
+            (url.clone(), Source::Flag)
+        } else if let Some(url) = env(BASE_URL_VAR) {
+            (url, Source::Env)
+        } else if let Some(url) = file.base_url.clone() {
+            (url, Source::File)
+        } else {
+            (DEFAULT_BASE_URL.to_owned(), Source::Default)
+        };
+        let (theme, theme_source) = if let Some(choice) = overrides.theme {
+            (choice.into(), Source::Flag)
+        } else if env(NO_COLOR_VAR).is_some() {
+            (ThemeName::NoColor, Source::Env)
+        } else if let Some(choice) = file.theme {
+            (choice.into(), Source::File)
+        } else {
+            (ThemeName::Default, Source::Default)
+        };
+        let defaults = crate::api::ClientConfig::new("", None);
+        let seconds = |value: Option<u64>, default| value.map_or(default, Duration::from_secs);
+        Self {
+            config_file,
+            config_file_found,
+            base_url,
+            base_url_source,
+            default_country: file.default_country.as_deref().and_then(CountryCode::parse),
+            key_file: file.key_file.map(|path| expand_home(&path, env("HOME"))),
+            connect_timeout: seconds(file.connect_timeout_secs, defaults.connect_timeout),
+            request_timeout: seconds(file.request_timeout_secs, defaults.request_timeout),
+            theme,
+            theme_source,
+        }
+    }
+
+    /// Reads the config file at its usual place and merges it with `overrides` and the
+    /// process environment.
+    pub fn load(overrides: &Overrides) -> Result<Self, ConfigError> {
+        let path = config_path();
+        let file = match &path {
+            Some(path) => FileConfig::load(path)?,
+            None => None,
+        };
+        Ok(Self::resolve(
+            overrides,
+            |name| std::env::var(name).ok(),
+            path,
+            file,
+        ))
+    }
+
+    /// The API key and where it came from: `TWOCHAT_API_KEY`, else the key file. A key file
+    /// that group or others can read is refused.
+    pub fn api_key(&self) -> Result<Option<(SecretString, KeySource)>, ConfigError> {
+        if let Some(key) = api_key_from_env() {
+            return Ok(Some((key, KeySource::Env)));
+        }
+        match &self.key_file {
+            Some(path) => Ok(Some((read_key_file(path)?, KeySource::File))),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Where the API key came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    Env,
+    File,
+}
+
+/// `~/x` → `$HOME/x`; any other path is kept as written.
+fn expand_home(path: &Path, home: Option<String>) -> PathBuf {
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => path.to_owned(),
+    }
+}
+
+/// Reads the key from `path`: the first line, trimmed. Refused when the file's mode lets
+/// group or others read or write it.
+pub fn read_key_file(path: &Path) -> Result<SecretString, ConfigError> {
+    let key_error = |source| ConfigError::KeyFile {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(key_error)?;
+    let mode = metadata.permissions().mode() & 0o7777;
+    if mode & 0o077 != 0 {
+        return Err(ConfigError::KeyFileOpen {
+            path: path.to_owned(),
+            mode,
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(key_error)?;
+    let key = text.lines().next().unwrap_or_default().trim();
+    if key.is_empty() {
+        return Err(ConfigError::KeyFileEmpty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(SecretString::from(key.to_owned()))
+}
+
+/// The text `numpick config init` writes: every key, commented out, with its default.
+pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optional: remove the leading "# " to set one.
+# Precedence: command-line flags, then environment variables, then this file, then defaults.
+
+# The API's address. TWOCHAT_BASE_URL and --base-url take precedence.
+# base_url = "https://api.p.2chat.io"
+
+# The country used when a command is given none (ISO 3166-1, two letters).
+# default_country = "US"
+
+# A file holding the API key, used when TWOCHAT_API_KEY is not set. It must be readable by
+# its owner only (chmod 600). The key itself is never written in this file.
+# key_file = "~/.config/numpick/api-key"
+
+# How long to wait for a connection, and for a whole request, in seconds.
+# connect_timeout_secs = 5
+# request_timeout_secs = 20
+
+# The colours: "default" or "high-contrast". NO_COLOR and --theme take precedence.
+# theme = "default"
+"##;
+
+/// Writes [`DEFAULT_CONFIG`] to `path` with mode 0600; an existing file is replaced only
+/// with `force`.
+pub fn write_default(path: &Path, force: bool) -> Result<(), ConfigError> {
+    let write_error = |source| ConfigError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(write_error)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).mode(0o600);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            ConfigError::Exists {
+                path: path.to_owned(),
+            }
+        } else {
+            write_error(source)
+        }
+    })?;
+    // A replaced file keeps its old mode: make it private as well.
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+        .map_err(write_error)?;
+    file.write_all(DEFAULT_CONFIG.as_bytes())
+        .map_err(write_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
+    }
+
+    #[test]
+    fn the_default_file_parses_to_nothing_set() {
+        assert_eq!(FileConfig::parse(DEFAULT_CONFIG), Ok(FileConfig::default()));
+    }
+
+    #[test]
+    fn flags_beat_env_beat_file_beat_defaults() {
+        let file = FileConfig::parse("base_url = \"http://file\"\ntheme = \"high-contrast\"")
+            .expect("valid");
+        let flag = Overrides {
+            base_url: Some("http://flag".into()),
+            theme: Some(ThemeChoice::Default),
+        };
+        let env = env_of(&[(BASE_URL_VAR, "http://env"), (NO_COLOR_VAR, "1")]);
+        let all = Settings::resolve(&flag, &env, None, Some(file.clone()));
+        assert_eq!(
+            (all.base_url.as_str(), all.base_url_source),
+            ("http://flag", Source::Flag)
+        );
+        assert_eq!(all.theme, ThemeName::Default);
+        let no_flag = Settings::resolve(&Overrides::default(), &env, None, Some(file.clone()));
+        assert_eq!(
+            (no_flag.base_url.as_str(), no_flag.theme),
+            ("http://env", ThemeName::NoColor)
+        );
+        let file_only = Settings::resolve(&Overrides::default(), env_of(&[]), None, Some(file));
+        assert_eq!(file_only.base_url_source, Source::File);
+        assert_eq!(file_only.theme, ThemeName::HighContrast);
+        let none = Settings::resolve(
+            &Overrides::default(),
+            env_of(&[(NO_COLOR_VAR, "")]),
+            None,
+            None,
+        );
+        assert_eq!(
+            (none.base_url.as_str(), none.theme),
+            (DEFAULT_BASE_URL, ThemeName::Default)
+        );
+        assert_eq!(none.request_timeout, Duration::from_secs(20));
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_reason() {
+        assert!(
+            FileConfig::parse("base_ulr = \"x\"")
+                .unwrap_err()
+                .contains("base_ulr")
+        );
+        assert!(
+            FileConfig::parse("default_country = \"USA\"")
+                .unwrap_err()
+                .contains("USA")
+        );
+        assert!(FileConfig::parse("request_timeout_secs = 0").is_err());
+        assert!(FileConfig::parse("theme = \"pink\"").is_err());
+    }
+
+    #[test]
+    fn a_home_relative_key_file_is_expanded() {
+        let file = FileConfig::parse("key_file = \"~/keys/2chat\"").expect("valid");
+        let settings = Settings::resolve(
+            &Overrides::default(),
+            env_of(&[("HOME", "/home/op")]),
+            None,
+            Some(file),
+        );
+        assert_eq!(
+            settings.key_file,
+            Some(PathBuf::from("/home/op/keys/2chat"))
+        );
+    }
 }

@@ -10,11 +10,13 @@
 //! - [`app`]: the terminal, the event loop and signals.
 //! - [`keymap`]: keys → the wizard's actions.
 //! - [`journal`]: the append-only record of reservations and purchases.
+//! - [`purchase`]: buying with a record in the journal, for the worker and `numpick buy`.
 //! - [`settle`]: settling a purchase whose outcome is unknown, by asking the API.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
+//! - [`commands`]: the subcommands for scripts (tables or `--json`, exit codes).
 //!
 //! # The message flow
 //!
@@ -27,11 +29,13 @@
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod countries;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
+pub mod purchase;
 pub mod sandbox;
 pub mod search;
 pub mod settle;

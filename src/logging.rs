@@ -9,12 +9,16 @@ use tracing_subscriber::EnvFilter;
 /// The variable choosing what is logged, in tracing's filter syntax (`debug`, `numpick=trace`).
 pub const LOG_FILTER_VAR: &str = "NUMPICK_LOG";
 
-/// Sends logs to `numpick.log` in the state folder; returns its path. Without a usable
-/// folder, logging is off and `None` is returned.
+/// The log file: `numpick.log` in the state folder.
+pub fn log_path() -> Option<PathBuf> {
+    crate::config::state_dir().map(|dir| dir.join("numpick.log"))
+}
+
+/// Sends logs to [`log_path`]; returns its path. Without a usable folder, logging is off and
+/// `None` is returned. Nothing is ever logged to the terminal.
 pub fn init() -> Option<PathBuf> {
-    let dir = crate::config::state_dir()?;
-    std::fs::create_dir_all(&dir).ok()?;
-    let path = dir.join("numpick.log");
+    let path = log_path()?;
+    std::fs::create_dir_all(path.parent()?).ok()?;
     let file = OpenOptions::new()
         .create(true)
         .append(true)

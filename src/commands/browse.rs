@@ -1,0 +1,306 @@
+//! Looking around before buying: `regions`, `cities`, `types`, `requirements`, `groups`.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::api::GroupQuery;
+use crate::api::model::{
+    CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId, flatten_fields,
+};
+use crate::cli::CountryArg;
+
+use super::exit::{Failure, OK};
+use super::output::{Align, Table, or_dash, yes_no};
+use super::{Context, output};
+
+/// An id and a name: a region, a city or a type of number.
+#[derive(Debug, Serialize)]
+struct Named {
+    id: String,
+    name: String,
+}
+
+/// Notes on stderr that the API sent items numpick could not read.
+fn note_skipped(skipped: usize, what: &str) {
+    if skipped > 0 {
+        output::note(&format!(
+            "numpick: {skipped} {what} in the API's answer could not be read and are left out"
+        ));
+    }
+}
+
+fn named_table(ctx: &Context, items: &[Named], empty: &str) {
+    let mut table = Table::new(&[("ID", Align::Left), ("NAME", Align::Left)], empty);
+    for item in items {
+        table.row(vec![item.id.clone(), item.name.clone()]);
+    }
+    ctx.out.print_table(&table);
+}
+
+pub async fn regions(ctx: &Context, country: &CountryArg) -> Result<u8, Failure> {
+    let country = ctx.country_arg(country)?;
+    let conn = ctx.connect().await?;
+    let listing = conn.client.regions(&country).await?;
+    note_skipped(listing.skipped, "regions");
+    let regions: Vec<Named> = (listing.items.into_iter())
+        .map(|r| Named {
+            id: r.id.to_string(),
+            name: r.name,
+        })
+        .collect();
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            country: &'a CountryCode,
+            regions: &'a [Named],
+        }
+        ctx.out.print_json(&Doc {
+            country: &country,
+            regions: &regions,
+        })?;
+    } else {
+        named_table(ctx, &regions, &format!("{country} has no regions."));
+    }
+    Ok(OK)
+}
+
+pub async fn cities(
+    ctx: &Context,
+    country: &CountryArg,
+    region: Option<String>,
+) -> Result<u8, Failure> {
+    let country = ctx.country_arg(country)?;
+    let region = region.map(|r| RegionId::new(r.trim()));
+    let conn = ctx.connect().await?;
+    let listing = conn.client.cities(&country, region.as_ref()).await?;
+    note_skipped(listing.skipped, "cities");
+    let cities: Vec<Named> = (listing.items.into_iter())
+        .map(|c| Named {
+            id: c.id.to_string(),
+            name: c.name,
+        })
+        .collect();
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            country: &'a CountryCode,
+            region: Option<&'a RegionId>,
+            cities: &'a [Named],
+        }
+        ctx.out.print_json(&Doc {
+            country: &country,
+            region: region.as_ref(),
+            cities: &cities,
+        })?;
+    } else {
+        named_table(ctx, &cities, "No cities.");
+    }
+    Ok(OK)
+}
+
+pub async fn types(ctx: &Context) -> Result<u8, Failure> {
+    let conn = ctx.connect().await?;
+    let listing = conn.client.did_types().await?;
+    note_skipped(listing.skipped, "types");
+    let types = named_types(&listing.items);
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            types: &'a [Named],
+        }
+        ctx.out.print_json(&Doc { types: &types })?;
+    } else {
+        named_table(ctx, &types, "No types.");
+    }
+    Ok(OK)
+}
+
+fn named_types(types: &[DidType]) -> Vec<Named> {
+    types
+        .iter()
+        .map(|t| Named {
+            id: t.id.to_string(),
+            name: t.name.to_string(),
+        })
+        .collect()
+}
+
+pub async fn requirements(
+    ctx: &Context,
+    country: &CountryArg,
+    did_type: Option<String>,
+) -> Result<u8, Failure> {
+    let country = ctx.country_arg(country)?;
+    let name = did_type.map(|n| n.trim().to_ascii_lowercase());
+    let conn = ctx.connect().await?;
+    // The requirements endpoint takes the type's numeric id: translate the name.
+    let type_id = match &name {
+        None => None,
+        Some(name) => {
+            let types = conn.client.did_types().await?.items;
+            let found = types
+                .iter()
+                .find(|t| t.name.as_str().eq_ignore_ascii_case(name));
+            match found {
+                Some(t) => Some(t.id.clone()),
+                None => {
+                    let known: Vec<String> = types.iter().map(|t| t.name.to_string()).collect();
+                    return Err(Failure::usage(format!(
+                        "unknown type {name:?}: the API knows {}",
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
+    };
+    let requirements = conn.client.requirements(&country, type_id.as_ref()).await?;
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            country: &'a CountryCode,
+            #[serde(rename = "type")]
+            did_type: Option<&'a str>,
+            type_id: Option<String>,
+            requirements: &'a [Value],
+        }
+        ctx.out.print_json(&Doc {
+            country: &country,
+            did_type: name.as_deref(),
+            type_id: type_id.map(|id| id.to_string()),
+            requirements: &requirements,
+        })?;
+    } else {
+        let mut table = Table::new(
+            &[
+                ("#", Align::Right),
+                ("FIELD", Align::Left),
+                ("VALUE", Align::Left),
+            ],
+            &format!("No requirements: {country} asks for no documents."),
+        );
+        for (index, requirement) in requirements.iter().enumerate() {
+            for (field, value) in flatten_fields(requirement) {
+                table.row(vec![(index + 1).to_string(), field, value]);
+            }
+        }
+        ctx.out.print_table(&table);
+    }
+    Ok(OK)
+}
+
+/// The narrowing options of `groups`.
+#[derive(Debug, Default)]
+pub struct GroupFilters {
+    pub region: Option<String>,
+    pub city: Option<String>,
+    pub city_name: Option<String>,
+    pub did_type: Option<String>,
+}
+
+/// A group as `groups --json` prints it: flat, prices as strings.
+#[derive(Debug, Serialize)]
+pub struct GroupRow<'a> {
+    pub id: String,
+    pub prefix: &'a str,
+    pub location: &'a str,
+    #[serde(rename = "type")]
+    pub did_type: &'a str,
+    pub setup_price: Price,
+    pub monthly_price: Price,
+    pub allow_number_selection: bool,
+    pub is_eligible_for_free_number: bool,
+    pub features: &'a [String],
+    pub requirements: &'a [Value],
+}
+
+impl<'a> From<&'a Group> for GroupRow<'a> {
+    fn from(group: &'a Group) -> Self {
+        Self {
+            id: group.id.to_string(),
+            prefix: &group.prefix,
+            location: &group.location,
+            did_type: &group.did_type,
+            setup_price: group.price.setup,
+            monthly_price: group.price.monthly,
+            allow_number_selection: group.allow_number_selection,
+            is_eligible_for_free_number: group.is_eligible_for_free_number,
+            features: &group.features,
+            requirements: &group.requirements,
+        }
+    }
+}
+
+/// The search of `groups` (and of `buy`'s price lookup).
+pub fn group_query(country: CountryCode, filters: &GroupFilters) -> GroupQuery {
+    let clean = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    GroupQuery {
+        region: clean(&filters.region).map(RegionId::new),
+        city: clean(&filters.city).map(CityId::new),
+        city_name_or_prefix: clean(&filters.city_name),
+        did_type: clean(&filters.did_type).map(|t| DidTypeName::new(t.to_ascii_lowercase())),
+        ..GroupQuery::new(country)
+    }
+}
+
+pub async fn groups(
+    ctx: &Context,
+    country: &CountryArg,
+    filters: GroupFilters,
+) -> Result<u8, Failure> {
+    let country = ctx.country_arg(country)?;
+    let query = group_query(country.clone(), &filters);
+    let conn = ctx.connect().await?;
+    let listing = conn.client.groups(&query).await?;
+    note_skipped(listing.skipped, "groups");
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            country: &'a CountryCode,
+            groups: Vec<GroupRow<'a>>,
+        }
+        ctx.out.print_json(&Doc {
+            country: &country,
+            groups: listing.items.iter().map(GroupRow::from).collect(),
+        })?;
+        return Ok(OK);
+    }
+    let mut table = Table::new(
+        &[
+            ("ID", Align::Left),
+            ("PREFIX", Align::Left),
+            ("LOCATION", Align::Left),
+            ("TYPE", Align::Left),
+            ("SETUP", Align::Right),
+            ("MONTHLY", Align::Right),
+            ("PICK", Align::Left),
+            ("DOCS", Align::Left),
+            ("FEATURES", Align::Left),
+        ],
+        "No groups match.",
+    );
+    for group in &listing.items {
+        table.row(vec![
+            group.id.to_string(),
+            group.prefix.clone(),
+            or_dash(Some(&group.location).filter(|l| !l.is_empty())),
+            group.did_type.clone(),
+            group.price.setup.to_string(),
+            group.price.monthly.to_string(),
+            yes_no(group.allow_number_selection),
+            if group.has_requirements() {
+                "required".to_owned()
+            } else {
+                "none".to_owned()
+            },
+            group.features.join(","),
+        ]);
+    }
+    ctx.out.print_table(&table);
+    Ok(OK)
+}

@@ -1,0 +1,235 @@
+//! The subcommands: what `numpick <command>` does, for operators and their scripts.
+//!
+//! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY` or
+//! the config's `key_file`), else the embedded sandbox, started in this process for as long as
+//! the command runs. Data goes to stdout as a table or, with `--json`, as one JSON document
+//! ([`output`]); messages and errors go to stderr; the exit code says what happened
+//! ([`exit`]).
+//!
+//! - [`browse`]: regions, cities, types, requirements, groups.
+//! - [`numbers`]: the available numbers of a group, with the vanity pattern.
+//! - [`reservations`]: reserve, list, cancel.
+//! - [`buy`]: the purchase, confirmed, recorded and settled.
+//! - [`account`]: the account's state and usage.
+//! - [`settings`]: `config path|init|show` and shell completions.
+//! - [`session`]: the interactive wizard and the standalone sandbox server.
+
+mod account;
+mod browse;
+mod buy;
+pub mod exit;
+mod numbers;
+pub mod output;
+mod reservations;
+mod session;
+mod settings;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use secrecy::SecretString;
+
+use crate::api::model::CountryCode;
+use crate::api::{Client, ClientConfig};
+use crate::cli::{Cli, CliCommand, CountryArg};
+use crate::config::{Overrides, Settings, Source};
+use crate::journal::Journal;
+use crate::sandbox::{self, RunningSandbox, SandboxConfig};
+use crate::wizard::Backend;
+
+pub use exit::Failure;
+use output::Output;
+
+/// Runs the command line and returns the process exit code; failures are reported on stderr.
+pub async fn run(cli: Cli) -> u8 {
+    match dispatch(cli).await {
+        Ok(code) => code,
+        Err(failure) => {
+            tracing::info!(code = failure.code, "the command failed");
+            output::note(&format!("numpick: {}", failure.message));
+            failure.code
+        }
+    }
+}
+
+async fn dispatch(cli: Cli) -> Result<u8, Failure> {
+    let overrides = Overrides {
+        base_url: cli.base_url,
+        theme: cli.theme,
+    };
+    // These need no valid config file: they are how one is made or found.
+    match &cli.command {
+        Some(CliCommand::Config(crate::cli::ConfigCommand::Path)) => {
+            return settings::path(&Output::new(cli.json, Default::default()));
+        }
+        Some(CliCommand::Config(crate::cli::ConfigCommand::Init { force })) => {
+            return settings::init(*force);
+        }
+        Some(CliCommand::Completions { shell }) => return settings::completions(*shell),
+        Some(CliCommand::Sandbox {
+            listen,
+            reservation_ttl,
+            seed,
+        }) => return session::serve_sandbox(*listen, *reservation_ttl, *seed).await,
+        _ => {}
+    }
+    let settings = Settings::load(&overrides)?;
+    let ctx = Context {
+        out: Output::new(cli.json, settings.theme),
+        settings,
+    };
+    let Some(command) = cli.command else {
+        return session::wizard(&ctx).await;
+    };
+    match command {
+        CliCommand::Regions(country) => browse::regions(&ctx, &country).await,
+        CliCommand::Cities { country, region } => browse::cities(&ctx, &country, region).await,
+        CliCommand::Types => browse::types(&ctx).await,
+        CliCommand::Requirements { country, did_type } => {
+            browse::requirements(&ctx, &country, did_type).await
+        }
+        CliCommand::Groups {
+            country,
+            region,
+            city,
+            city_name,
+            did_type,
+        } => {
+            let filters = browse::GroupFilters {
+                region,
+                city,
+                city_name,
+                did_type,
+            };
+            browse::groups(&ctx, &country, filters).await
+        }
+        CliCommand::Numbers { group_id, contains } => {
+            numbers::numbers(&ctx, &group_id, contains.as_deref()).await
+        }
+        CliCommand::Reserve { group_id, number } => {
+            reservations::reserve(&ctx, &group_id, number.as_deref()).await
+        }
+        CliCommand::Reservations => reservations::list(&ctx).await,
+        CliCommand::Cancel { uuid } => reservations::cancel(&ctx, &uuid).await,
+        CliCommand::Buy(args) => buy::buy(&ctx, &args).await,
+        CliCommand::Account => account::account(&ctx).await,
+        CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(&ctx),
+        CliCommand::Config(_) | CliCommand::Completions { .. } | CliCommand::Sandbox { .. } => {
+            unreachable!("handled before the config is read")
+        }
+    }
+}
+
+/// What every command works with: the settings in force and how to print.
+pub struct Context {
+    pub settings: Settings,
+    pub out: Output,
+}
+
+impl Context {
+    /// The country given on the command line, else the config's `default_country`.
+    pub fn country(&self, arg: Option<&str>) -> Result<CountryCode, Failure> {
+        match arg {
+            Some(text) => CountryCode::parse(text).ok_or_else(|| {
+                Failure::usage(format!(
+                    "{text:?} is not a country code: give two letters, such as US or DE"
+                ))
+            }),
+            None => self.settings.default_country.clone().ok_or_else(|| {
+                Failure::usage(
+                    "give a country (two letters, such as US or DE), or set default_country in the config file",
+                )
+            }),
+        }
+    }
+
+    /// [`Context::country`] of a positional country argument.
+    pub fn country_arg(&self, arg: &CountryArg) -> Result<CountryCode, Failure> {
+        self.country(arg.country.as_deref())
+    }
+
+    /// Connects: to the API with the key, or to a sandbox started here without one.
+    pub async fn connect(&self) -> Result<Connection, Failure> {
+        let settings = &self.settings;
+        let configure = |base_url: &str, key: SecretString| {
+            let mut config = ClientConfig::new(base_url, Some(key));
+            config.connect_timeout = settings.connect_timeout;
+            config.request_timeout = settings.request_timeout;
+            config
+        };
+        match settings.api_key()? {
+            Some((key, source)) => {
+                tracing::info!(?source, base_url = %settings.base_url, "using the live API");
+                Ok(Connection {
+                    client: Client::new(configure(&settings.base_url, key))?,
+                    backend: Backend::Live,
+                    _sandbox: None,
+                    scratch: None,
+                })
+            }
+            None => {
+                if settings.base_url_source != Source::Default {
+                    output::note(
+                        "numpick: no API key is set (TWOCHAT_API_KEY or key_file): using the embedded sandbox, not the --base-url given",
+                    );
+                }
+                let running = sandbox::spawn(SandboxConfig::default())
+                    .await
+                    .map_err(|error| {
+                        Failure::other(format!("cannot start the embedded sandbox: {error}"))
+                    })?;
+                let key = SecretString::from("sandbox".to_owned());
+                Ok(Connection {
+                    client: Client::new(configure(&running.base_url(), key))?,
+                    backend: Backend::Sandbox,
+                    _sandbox: Some(running),
+                    scratch: None,
+                })
+            }
+        }
+    }
+}
+
+/// A client ready to use, and what keeps its sandbox (if any) running.
+pub struct Connection {
+    pub client: Client,
+    pub backend: Backend,
+    _sandbox: Option<RunningSandbox>,
+    /// The sandbox's throwaway journal folder, removed when the command ends.
+    scratch: Option<tempfile::TempDir>,
+}
+
+impl Connection {
+    /// The journal's path: the usual one on the live API; on the sandbox, whose state ends
+    /// with the command, a throwaway one in a temporary folder.
+    pub fn journal_path(&mut self) -> Result<PathBuf, Failure> {
+        match self.backend {
+            Backend::Live => Journal::default_path()
+                .ok_or_else(|| Failure::other("no folder for the journal is known (is HOME set?)")),
+            Backend::Sandbox => {
+                if self.scratch.is_none() {
+                    let dir = tempfile::Builder::new()
+                        .prefix("numpick-sandbox-")
+                        .tempdir()
+                        .map_err(|error| {
+                            Failure::other(format!("cannot make a temporary folder: {error}"))
+                        })?;
+                    self.scratch = Some(dir);
+                }
+                let dir = self.scratch.as_ref().map(|d| d.path().to_owned());
+                Ok(dir.unwrap_or_default().join("journal.jsonl"))
+            }
+        }
+    }
+
+    /// Opens the journal for appending.
+    pub fn open_journal(&mut self) -> Result<Mutex<Journal>, Failure> {
+        let path = self.journal_path()?;
+        Journal::open(&path).map(Mutex::new).map_err(|error| {
+            Failure::other(format!(
+                "cannot open the journal {}: {error}",
+                path.display()
+            ))
+        })
+    }
+}

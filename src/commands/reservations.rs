@@ -1,0 +1,210 @@
+//! `reserve`, `reservations`, `cancel`: holding numbers before buying them.
+//!
+//! A reservation made or cancelled here is written to the journal, as the wizard does.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::api::model::{Reservation, ReservationId};
+use crate::journal::Entry;
+use crate::purchase::record_after;
+use crate::vanity::split_e164;
+
+use super::Context;
+use super::exit::{Failure, OK};
+use super::numbers::group_id_arg;
+use super::output::{Align, Table, or_dash};
+
+/// A reservation as `--json` prints it.
+#[derive(Debug, Serialize)]
+struct ReservationRow<'a> {
+    uuid: &'a str,
+    number: &'a str,
+    group_id: Option<&'a str>,
+    created_at: Timestamp,
+    expires_at: Timestamp,
+    /// Seconds left until it expires (0 once expired).
+    expires_in_secs: i64,
+}
+
+impl<'a> ReservationRow<'a> {
+    fn new(reservation: &'a Reservation, now: Timestamp) -> Self {
+        Self {
+            uuid: reservation.uuid.as_str(),
+            number: &reservation.number,
+            group_id: reservation.group_id.as_ref().map(|g| g.as_str()),
+            created_at: reservation.created_at,
+            expires_at: reservation.expires_at,
+            expires_in_secs: seconds_left(reservation.expires_at, now),
+        }
+    }
+}
+
+fn seconds_left(expires_at: Timestamp, now: Timestamp) -> i64 {
+    now.duration_until(expires_at).as_secs().max(0)
+}
+
+/// `12:05`, or `expired`.
+fn countdown(seconds: i64) -> String {
+    if seconds <= 0 {
+        "expired".to_owned()
+    } else {
+        format!("{}:{:02}", seconds / 60, seconds % 60)
+    }
+}
+
+/// A number from the command line: E.164, else a usage error.
+pub fn number_arg(number: Option<&str>) -> Result<Option<String>, Failure> {
+    let Some(text) = number.map(str::trim) else {
+        return Ok(None);
+    };
+    if !text.starts_with('+') || split_e164(text).is_none() {
+        return Err(Failure::usage(format!(
+            "--number {text:?} is not an E.164 number such as +4930123456"
+        )));
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// The journal, or `None` (logged) when it cannot be opened: a reservation is not held back
+/// for want of a record, as a purchase is.
+fn journal_or_log(
+    conn: &mut super::Connection,
+) -> Option<std::sync::Mutex<crate::journal::Journal>> {
+    conn.open_journal()
+        .inspect_err(|failure| tracing::warn!(error = %failure.message, "not recorded"))
+        .ok()
+}
+
+pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Result<u8, Failure> {
+    let group = group_id_arg(group_id)?;
+    let number = number_arg(number)?;
+    let mut conn = ctx.connect().await?;
+    let journal = journal_or_log(&mut conn);
+    let mut reservation = conn.client.reserve(&group, number.as_deref()).await?;
+    record_after(
+        journal.as_ref(),
+        &Entry::Reserved {
+            at: Timestamp::now(),
+            uuid: reservation.uuid.to_string(),
+            group_id: Some(group.to_string()),
+            number: reservation.number.clone(),
+            expires_at: reservation.expires_at,
+        },
+    );
+    reservation.group_id.get_or_insert(group);
+    let row = ReservationRow::new(&reservation, Timestamp::now());
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            reservation: ReservationRow<'a>,
+        }
+        ctx.out.print_json(&Doc { reservation: row })?;
+    } else {
+        ctx.out.print_fields(&[
+            ("Reserved", row.number.to_owned()),
+            ("UUID", row.uuid.to_owned()),
+            ("Group", or_dash(row.group_id)),
+            ("Expires at", row.expires_at.to_string()),
+            ("Time left", countdown(row.expires_in_secs)),
+        ]);
+    }
+    Ok(OK)
+}
+
+pub async fn list(ctx: &Context) -> Result<u8, Failure> {
+    let conn = ctx.connect().await?;
+    let listing = conn.client.reservations().await?;
+    let now = Timestamp::now();
+    let rows: Vec<ReservationRow> = (listing.items.iter())
+        .map(|r| ReservationRow::new(r, now))
+        .collect();
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            reservations: Vec<ReservationRow<'a>>,
+        }
+        ctx.out.print_json(&Doc { reservations: rows })?;
+        return Ok(OK);
+    }
+    let mut table = Table::new(
+        &[
+            ("UUID", Align::Left),
+            ("NUMBER", Align::Left),
+            ("GROUP", Align::Left),
+            ("EXPIRES AT", Align::Left),
+            ("LEFT", Align::Right),
+        ],
+        "No active reservations.",
+    );
+    for row in &rows {
+        table.row(vec![
+            row.uuid.to_owned(),
+            row.number.to_owned(),
+            or_dash(row.group_id),
+            row.expires_at.to_string(),
+            countdown(row.expires_in_secs),
+        ]);
+    }
+    ctx.out.print_table(&table);
+    Ok(OK)
+}
+
+pub async fn cancel(ctx: &Context, uuid: &str) -> Result<u8, Failure> {
+    let uuid = uuid.trim();
+    if uuid.is_empty() || uuid.contains('/') {
+        return Err(Failure::usage(format!(
+            "{uuid:?} is not a reservation uuid"
+        )));
+    }
+    let uuid = ReservationId::new(uuid);
+    let mut conn = ctx.connect().await?;
+    let journal = journal_or_log(&mut conn);
+    let message = conn.client.cancel_reservation(&uuid).await?;
+    record_after(
+        journal.as_ref(),
+        &Entry::Cancelled {
+            at: Timestamp::now(),
+            uuid: uuid.to_string(),
+        },
+    );
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            cancelled: &'a str,
+            message: &'a str,
+        }
+        ctx.out.print_json(&Doc {
+            cancelled: uuid.as_str(),
+            message: &message,
+        })?;
+    } else {
+        ctx.out.print_line(&message);
+    }
+    Ok(OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_countdown_reads_minutes_and_seconds() {
+        assert_eq!(countdown(605), "10:05");
+        assert_eq!(countdown(0), "expired");
+        let now: Timestamp = "2024-01-15T11:00:00Z".parse().unwrap();
+        let later: Timestamp = "2024-01-15T11:10:00Z".parse().unwrap();
+        assert_eq!(seconds_left(later, now), 600);
+        assert_eq!(seconds_left(now, later), 0);
+    }
+
+    #[test]
+    fn numbers_must_be_e164() {
+        assert_eq!(
+            number_arg(Some(" +12135551234 ")).unwrap(),
+            Some("+12135551234".to_owned())
+        );
+        assert_eq!(number_arg(Some("2135551234")).unwrap_err().code, 2);
+        assert_eq!(number_arg(None).unwrap(), None);
+    }
+}

@@ -1,0 +1,68 @@
+//! The long-running sessions: the interactive wizard, and the sandbox served on its own.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::app;
+use crate::journal::Journal;
+use crate::sandbox::{self, SandboxConfig};
+use crate::wizard::Backend;
+
+use super::Context;
+use super::exit::{Failure, OK};
+
+/// Opens the wizard, on the live API with a key, else on a sandbox started here.
+pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
+    let conn = ctx.connect().await?;
+    let journal = journal_path(&conn.backend);
+    let exit = app::run(
+        conn.client.clone(),
+        conn.backend.clone(),
+        journal,
+        ctx.settings.theme,
+    )
+    .await
+    .map_err(|error| Failure::other(format!("{error:#}")))?;
+    Ok(u8::try_from(exit.code()).unwrap_or(1))
+}
+
+/// The journal of the wizard. The sandbox forgets everything when numpick exits, so its
+/// purchases get a journal of their own, started afresh each time: settling them against a
+/// new sandbox would be meaningless.
+fn journal_path(backend: &Backend) -> Option<PathBuf> {
+    match backend {
+        Backend::Live => Journal::default_path(),
+        Backend::Sandbox => {
+            let path = crate::config::state_dir()?.join("sandbox-journal.jsonl");
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => tracing::warn!(%error, "the old sandbox journal stays"),
+            }
+            Some(path)
+        }
+    }
+}
+
+/// `numpick sandbox`: serves the sandbox on `listen` until Ctrl-C.
+pub async fn serve_sandbox(
+    listen: SocketAddr,
+    reservation_ttl: u64,
+    seed: u64,
+) -> Result<u8, Failure> {
+    let config = SandboxConfig {
+        seed,
+        reservation_ttl: Duration::from_secs(reservation_ttl),
+    };
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|error| Failure::other(format!("cannot listen on {listen}: {error}")))?;
+    println!("numpick sandbox: serving the Numbers API on http://{listen} (Ctrl-C stops)");
+    tokio::select! {
+        served = sandbox::serve(listener, config) => served
+            .map_err(|error| Failure::other(format!("the sandbox stopped: {error}")))?,
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    Ok(OK)
+}
