@@ -9,9 +9,7 @@ use crate::api::ApiError;
 use crate::api::model::ReservationId;
 use crate::worker::{Answer, Call, Command, RequestId};
 
-use super::{
-    Action, Held, Load, Manager, NoticeLevel, PurchaseTarget, Step, Wizard, expect_answer,
-};
+use super::{Action, Held, NoticeLevel, PurchaseTarget, Step, Wizard, expect_answer};
 
 impl Wizard {
     /// `r`, `b` and `c` on the Review and Reserved steps.
@@ -65,7 +63,7 @@ impl Wizard {
         Some(command)
     }
 
-    fn cancel(&mut self, uuid: ReservationId) -> Option<Command> {
+    pub(super) fn cancel(&mut self, uuid: ReservationId) -> Option<Command> {
         if self.cancelling.is_some() {
             return None;
         }
@@ -74,7 +72,7 @@ impl Wizard {
         Some(command)
     }
 
-    fn buy_hold(&mut self, held: Held) {
+    pub(super) fn buy_hold(&mut self, held: Held) {
         let Some(group_id) = held.group_id().cloned() else {
             self.say(
                 NoticeLevel::Warning,
@@ -158,49 +156,5 @@ impl Wizard {
             }
         }
         Vec::new()
-    }
-
-    /// Ctrl-R: opens the manager and asks for the account's reservations.
-    pub(super) fn open_manager(&mut self) -> Vec<Command> {
-        self.notice = None;
-        self.manager = Some(Manager::default());
-        vec![self.request_reservations()]
-    }
-
-    pub(super) fn update_manager(&mut self, action: Action) -> Vec<Command> {
-        let Some(manager) = &mut self.manager else {
-            return Vec::new();
-        };
-        match action {
-            Action::Move(step) => {
-                manager.cursor = super::picker::moved(manager.cursor, self.holds.len(), step);
-                Vec::new()
-            }
-            Action::Back => {
-                self.manager = None;
-                Vec::new()
-            }
-            Action::Retry => vec![self.request_reservations()],
-            Action::Choose if matches!(manager.load, Load::Failed { .. }) => {
-                vec![self.request_reservations()]
-            }
-            Action::Cancel => {
-                let cursor = manager.cursor;
-                match self.holds.get(cursor) {
-                    Some(held) => {
-                        let uuid = held.reservation.uuid.clone();
-                        self.cancel(uuid).into_iter().collect()
-                    }
-                    None => Vec::new(),
-                }
-            }
-            Action::Buy => {
-                if let Some(held) = self.holds.get(manager.cursor).cloned() {
-                    self.buy_hold(held);
-                }
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
     }
 }

@@ -5,8 +5,7 @@ use crate::api::model::{CountryCode, DidTypeId, DidTypeName};
 use crate::worker::{Answer, Call, Command, RequestId};
 
 use super::{
-    Action, Choice, Fetched, Load, NoticeLevel, NumberList, Picker, Step, VANITY_DEBOUNCE, Wizard,
-    expect_answer,
+    Action, Choice, Fetched, Load, NoticeLevel, NumberList, Picker, Step, Wizard, expect_answer,
 };
 
 /// Countries whose numbers are searched by region (the contract: only these have regions).
@@ -84,55 +83,6 @@ impl Wizard {
             Step::Review | Step::Reserved | Step::Done => {}
         }
         Vec::new()
-    }
-
-    /// Asks the API again after the operator pauses, unless the list already answers the box.
-    fn schedule_vanity(&mut self) {
-        let answered = self
-            .numbers
-            .load
-            .loaded()
-            .is_none_or(NumberList::is_answered);
-        let invalid = self
-            .numbers
-            .load
-            .loaded()
-            .is_some_and(|l| l.pattern_error.is_some());
-        self.vanity_due = (!answered && !invalid).then_some(self.now + VANITY_DEBOUNCE);
-        if answered {
-            // A request for an abandoned query is no longer wanted.
-            self.vanity_request = None;
-        }
-    }
-
-    pub(super) fn request_vanity(&mut self) -> Option<Command> {
-        let list = self.numbers.load.loaded()?;
-        if list.is_answered() {
-            return None;
-        }
-        let contains = list.server_query();
-        let group = self.group.as_ref()?.id.clone();
-        let (id, command) = self.command(Call::Numbers {
-            group,
-            contains: contains.clone(),
-        });
-        self.vanity_request = Some((id, contains));
-        Some(command)
-    }
-
-    pub(super) fn apply_vanity(
-        &mut self,
-        contains: Option<String>,
-        result: Result<Answer, ApiError>,
-    ) {
-        match expect_answer!(result, Answer::Numbers) {
-            Ok(listing) => {
-                if let Some(list) = self.numbers.load.loaded_mut() {
-                    list.replace_items(listing.items, contains);
-                }
-            }
-            Err(message) => self.say(NoticeLevel::Error, message),
-        }
     }
 
     fn choose(&mut self) -> Vec<Command> {

@@ -8,13 +8,16 @@
 mod deal;
 mod flow;
 pub mod load;
+mod manager;
 pub mod numbers;
 pub mod picker;
 mod purchase;
+mod queries;
 pub mod rows;
 mod state;
 #[cfg(test)]
 mod tests;
+mod vanity_box;
 
 use std::time::{Duration, Instant};
 
@@ -202,16 +205,6 @@ impl Wizard {
         }
     }
 
-    /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
-    pub fn set_theme(&mut self, theme: ThemeName) {
-        self.theme = theme;
-    }
-
-    /// The colours of the screen.
-    pub fn theme(&self) -> ThemeName {
-        self.theme
-    }
-
     /// The commands to send when the wizard starts: the account's active reservations, and
     /// the settling of purchases an earlier run left without an outcome (`unsettled`, from
     /// the journal). Buying is possible once those are settled.
@@ -232,124 +225,6 @@ impl Wizard {
             );
         }
         commands
-    }
-
-    /// Updates the credit meter from the client's counters (the event loop does this before
-    /// each frame; the wizard itself never reads them).
-    pub fn set_meter(&mut self, requests_sent: u64, rate_limit_wait: Option<Duration>) {
-        self.meter.requests_sent = requests_sent;
-        self.meter.rate_limit_wait = rate_limit_wait;
-    }
-
-    /// The credit meter.
-    pub fn meter(&self) -> &Meter {
-        &self.meter
-    }
-
-    /// The screen shown.
-    pub fn step(&self) -> Step {
-        self.step
-    }
-
-    /// Whether the operator asked to leave.
-    pub fn should_quit(&self) -> bool {
-        self.quit
-    }
-
-    /// The purchase's state.
-    pub fn purchase(&self) -> &Purchase {
-        &self.purchase
-    }
-
-    /// The dialog open, if any.
-    pub fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
-    }
-
-    /// The line of feedback shown, if any.
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
-    /// Active reservations known to the wizard.
-    pub fn holds(&self) -> &[Held] {
-        &self.holds
-    }
-
-    /// Whether the reservations manager is open.
-    pub fn manager_open(&self) -> bool {
-        self.manager.is_some()
-    }
-
-    /// How the keymap should read the keyboard now.
-    pub fn input_mode(&self) -> InputMode {
-        match &self.modal {
-            Some(Modal::Help) => return InputMode::Help,
-            Some(Modal::ConfirmPurchase(_)) => return InputMode::Confirm,
-            Some(Modal::QuitGuard) => return InputMode::QuitGuard,
-            None => {}
-        }
-        if self.manager.is_some() {
-            return InputMode::Commands;
-        }
-        match self.search_text() {
-            Some(text) => InputMode::Search {
-                empty: text.is_empty(),
-            },
-            None => InputMode::Commands,
-        }
-    }
-
-    /// Whether time matters right now: a countdown runs, a spinner turns or a pause in
-    /// typing is awaited. The event loop ticks only then, so an idle wizard costs nothing.
-    pub fn needs_tick(&self) -> bool {
-        self.vanity_due.is_some()
-            || self.is_busy()
-            || self.holds.iter().any(|h| !h.is_expired(self.now))
-    }
-
-    /// How long the event loop may sleep before the screen changes by itself: a spinner
-    /// turns every 100 ms, a countdown changes on the next whole second, the vanity pause ends
-    /// at its due time. `None` when nothing moves.
-    pub fn next_tick_in(&self) -> Option<Duration> {
-        const SPINNER_FRAME: Duration = Duration::from_millis(100);
-        let mut next: Option<Duration> = None;
-        let mut consider = |candidate: Duration| {
-            next = Some(next.map_or(candidate, |n| n.min(candidate)));
-        };
-        if self.is_busy() {
-            consider(SPINNER_FRAME);
-        }
-        if self.meter.rate_limit_wait.is_some() {
-            consider(Duration::from_secs(1));
-        }
-        if let Some(due) = self.vanity_due {
-            consider(due.saturating_duration_since(self.now));
-        }
-        for held in self.holds.iter().filter(|h| !h.is_expired(self.now)) {
-            let remaining = held.remaining(self.now);
-            let to_next_second = Duration::from_nanos(u64::from(remaining.subsec_nanos()));
-            // Wake just after the displayed second changes.
-            consider(to_next_second + Duration::from_millis(1));
-        }
-        next
-    }
-
-    /// Whether a request the operator waits for is in flight (a spinner shows).
-    pub fn is_busy(&self) -> bool {
-        self.regions.load.is_loading()
-            || self.cities.load.is_loading()
-            || self.types.load.is_loading()
-            || self.groups.load.is_loading()
-            || self.numbers.load.is_loading()
-            || self.requirements.load.is_loading()
-            || self.vanity_request.is_some()
-            || self.reserving.is_some()
-            || self.cancelling.is_some()
-            || self.manager_request.is_some()
-            || self.purchase_pending()
-            || !self.startup_settles.is_empty()
-            || !self.quit_cancels.is_empty()
     }
 
     /// Lets time pass: expires what ran out and sends a vanity query once typing paused.
@@ -458,20 +333,6 @@ impl Wizard {
             text: text.into(),
         });
     }
-
-    /// The text of the current screen's search box, if the screen has one.
-    pub fn search_text(&self) -> Option<&str> {
-        let query = match self.step {
-            Step::Country => self.countries.query(),
-            Step::Region => self.regions.load.loaded()?.query(),
-            Step::City => self.cities.load.loaded()?.query(),
-            Step::DidType => self.types.load.loaded()?.query(),
-            Step::Group => self.groups.load.loaded()?.query(),
-            Step::Number => self.numbers.load.loaded()?.query(),
-            Step::Review | Step::Reserved | Step::Done => return None,
-        };
-        Some(query.value())
-    }
 }
 
 /// Reads an answer that must be of one kind; any other kind is a programming error that is
@@ -492,64 +353,3 @@ macro_rules! expect_answer {
     };
 }
 pub(crate) use expect_answer;
-
-impl Wizard {
-    /// A command listing the account's reservations (for the manager and at start).
-    fn request_reservations(&mut self) -> Command {
-        let (id, command) = self.command(Call::Reservations);
-        self.manager_request = Some(id);
-        if let Some(manager) = &mut self.manager {
-            manager.load = Load::Loading { id };
-        }
-        command
-    }
-
-    fn apply_reservations(
-        &mut self,
-        received_at: Instant,
-        result: Result<Answer, crate::api::ApiError>,
-    ) {
-        self.manager_request = None;
-        match expect_answer!(result, Answer::Reservations) {
-            Ok(listing) => {
-                let now_utc = self.now_utc;
-                let known = std::mem::take(&mut self.holds);
-                self.holds = listing
-                    .items
-                    .into_iter()
-                    .map(|reservation| {
-                        let previous = known
-                            .iter()
-                            .find(|h| h.reservation.uuid == reservation.uuid);
-                        match previous {
-                            // Keep the deadline anchored when the reservation was made here.
-                            Some(held) => Held {
-                                reservation,
-                                ..held.clone()
-                            },
-                            None => {
-                                let left = reservation.expires_at.duration_since(now_utc);
-                                let left = Duration::try_from(left).unwrap_or_default();
-                                Held {
-                                    reservation,
-                                    expiry_recorded: false,
-                                    group: None,
-                                    deadline: received_at + left,
-                                }
-                            }
-                        }
-                    })
-                    .collect();
-                if let Some(manager) = &mut self.manager {
-                    manager.load = Load::Loaded(());
-                    manager.cursor = manager.cursor.min(self.holds.len().saturating_sub(1));
-                }
-            }
-            Err(message) => {
-                if let Some(manager) = &mut self.manager {
-                    manager.load = Load::Failed { message };
-                }
-            }
-        }
-    }
-}

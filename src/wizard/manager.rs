@@ -1,0 +1,114 @@
+//! The reservations manager (Ctrl-R): every active reservation of the account, each with its
+//! countdown, to cancel or buy. The same list is loaded at start, so that a restarted numpick
+//! picks up the reservations it left.
+
+use std::time::{Duration, Instant};
+
+use crate::worker::{Answer, Call, Command};
+
+use super::{Action, Held, Load, Manager, Wizard, expect_answer};
+
+impl Wizard {
+    /// A command listing the account's reservations (for the manager and at start).
+    pub(super) fn request_reservations(&mut self) -> Command {
+        let (id, command) = self.command(Call::Reservations);
+        self.manager_request = Some(id);
+        if let Some(manager) = &mut self.manager {
+            manager.load = Load::Loading { id };
+        }
+        command
+    }
+
+    pub(super) fn apply_reservations(
+        &mut self,
+        received_at: Instant,
+        result: Result<Answer, crate::api::ApiError>,
+    ) {
+        self.manager_request = None;
+        match expect_answer!(result, Answer::Reservations) {
+            Ok(listing) => {
+                let now_utc = self.now_utc;
+                let known = std::mem::take(&mut self.holds);
+                self.holds = listing
+                    .items
+                    .into_iter()
+                    .map(|reservation| {
+                        let previous = known
+                            .iter()
+                            .find(|h| h.reservation.uuid == reservation.uuid);
+                        match previous {
+                            // Keep the deadline anchored when the reservation was made here.
+                            Some(held) => Held {
+                                reservation,
+                                ..held.clone()
+                            },
+                            None => {
+                                let left = reservation.expires_at.duration_since(now_utc);
+                                let left = Duration::try_from(left).unwrap_or_default();
+                                Held {
+                                    reservation,
+                                    expiry_recorded: false,
+                                    group: None,
+                                    deadline: received_at + left,
+                                }
+                            }
+                        }
+                    })
+                    .collect();
+                if let Some(manager) = &mut self.manager {
+                    manager.load = Load::Loaded(());
+                    manager.cursor = manager.cursor.min(self.holds.len().saturating_sub(1));
+                }
+            }
+            Err(message) => {
+                if let Some(manager) = &mut self.manager {
+                    manager.load = Load::Failed { message };
+                }
+            }
+        }
+    }
+
+    /// Ctrl-R: opens the manager and asks for the account's reservations.
+    pub(super) fn open_manager(&mut self) -> Vec<Command> {
+        self.notice = None;
+        self.manager = Some(Manager::default());
+        vec![self.request_reservations()]
+    }
+
+    pub(super) fn update_manager(&mut self, action: Action) -> Vec<Command> {
+        let Some(manager) = &mut self.manager else {
+            return Vec::new();
+        };
+        match action {
+            Action::Move(step) => {
+                manager.cursor = super::picker::moved(manager.cursor, self.holds.len(), step);
+                Vec::new()
+            }
+            Action::Back => {
+                self.manager = None;
+                Vec::new()
+            }
+            Action::Retry => vec![self.request_reservations()],
+            Action::Choose if matches!(manager.load, Load::Failed { .. }) => {
+                vec![self.request_reservations()]
+            }
+            Action::Cancel => {
+                let cursor = manager.cursor;
+                match self.holds.get(cursor) {
+                    Some(held) => {
+                        let uuid = held.reservation.uuid.clone();
+                        self.cancel(uuid).into_iter().collect()
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Action::Buy => {
+                if let Some(held) = self.holds.get(manager.cursor).cloned() {
+                    self.buy_hold(held);
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! What the event loop and the renderer ask of the wizard, and the two values they hand it
+//! (the theme, the credit meter). None of these change the state machine's course.
+
+use std::time::Duration;
+
+use super::{Held, InputMode, Meter, Modal, Notice, Purchase, Step, Wizard};
+use crate::ui::theme::ThemeName;
+
+impl Wizard {
+    /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
+    pub fn set_theme(&mut self, theme: ThemeName) {
+        self.theme = theme;
+    }
+
+    /// The colours of the screen.
+    pub fn theme(&self) -> ThemeName {
+        self.theme
+    }
+
+    /// Updates the credit meter from the client's counters (the event loop does this before
+    /// each frame; the wizard itself never reads them).
+    pub fn set_meter(&mut self, requests_sent: u64, rate_limit_wait: Option<Duration>) {
+        self.meter.requests_sent = requests_sent;
+        self.meter.rate_limit_wait = rate_limit_wait;
+    }
+
+    /// The credit meter.
+    pub fn meter(&self) -> &Meter {
+        &self.meter
+    }
+
+    /// The screen shown.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// Whether the operator asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The purchase's state.
+    pub fn purchase(&self) -> &Purchase {
+        &self.purchase
+    }
+
+    /// The dialog open, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The line of feedback shown, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Active reservations known to the wizard.
+    pub fn holds(&self) -> &[Held] {
+        &self.holds
+    }
+
+    /// Whether the reservations manager is open.
+    pub fn manager_open(&self) -> bool {
+        self.manager.is_some()
+    }
+
+    /// How the keymap should read the keyboard now.
+    pub fn input_mode(&self) -> InputMode {
+        match &self.modal {
+            Some(Modal::Help) => return InputMode::Help,
+            Some(Modal::ConfirmPurchase(_)) => return InputMode::Confirm,
+            Some(Modal::QuitGuard) => return InputMode::QuitGuard,
+            None => {}
+        }
+        if self.manager.is_some() {
+            return InputMode::Commands;
+        }
+        match self.search_text() {
+            Some(text) => InputMode::Search {
+                empty: text.is_empty(),
+            },
+            None => InputMode::Commands,
+        }
+    }
+
+    /// Whether time matters right now: a countdown runs, a spinner turns or a pause in
+    /// typing is awaited. The event loop ticks only then, so an idle wizard costs nothing.
+    pub fn needs_tick(&self) -> bool {
+        self.vanity_due.is_some()
+            || self.is_busy()
+            || self.holds.iter().any(|h| !h.is_expired(self.now))
+    }
+
+    /// How long the event loop may sleep before the screen changes by itself: a spinner
+    /// turns every 100 ms, a countdown changes on the next whole second, the vanity pause ends
+    /// at its due time. `None` when nothing moves.
+    pub fn next_tick_in(&self) -> Option<Duration> {
+        const SPINNER_FRAME: Duration = Duration::from_millis(100);
+        let mut next: Option<Duration> = None;
+        let mut consider = |candidate: Duration| {
+            next = Some(next.map_or(candidate, |n| n.min(candidate)));
+        };
+        if self.is_busy() {
+            consider(SPINNER_FRAME);
+        }
+        if self.meter.rate_limit_wait.is_some() {
+            consider(Duration::from_secs(1));
+        }
+        if let Some(due) = self.vanity_due {
+            consider(due.saturating_duration_since(self.now));
+        }
+        for held in self.holds.iter().filter(|h| !h.is_expired(self.now)) {
+            let remaining = held.remaining(self.now);
+            let to_next_second = Duration::from_nanos(u64::from(remaining.subsec_nanos()));
+            // Wake just after the displayed second changes.
+            consider(to_next_second + Duration::from_millis(1));
+        }
+        next
+    }
+
+    /// Whether a request the operator waits for is in flight (a spinner shows).
+    pub fn is_busy(&self) -> bool {
+        self.regions.load.is_loading()
+            || self.cities.load.is_loading()
+            || self.types.load.is_loading()
+            || self.groups.load.is_loading()
+            || self.numbers.load.is_loading()
+            || self.requirements.load.is_loading()
+            || self.vanity_request.is_some()
+            || self.reserving.is_some()
+            || self.cancelling.is_some()
+            || self.manager_request.is_some()
+            || self.purchase_pending()
+            || !self.startup_settles.is_empty()
+            || !self.quit_cancels.is_empty()
+    }
+
+    /// The text of the current screen's search box, if the screen has one.
+    pub fn search_text(&self) -> Option<&str> {
+        let query = match self.step {
+            Step::Country => self.countries.query(),
+            Step::Region => self.regions.load.loaded()?.query(),
+            Step::City => self.cities.load.loaded()?.query(),
+            Step::DidType => self.types.load.loaded()?.query(),
+            Step::Group => self.groups.load.loaded()?.query(),
+            Step::Number => self.numbers.load.loaded()?.query(),
+            Step::Review | Step::Reserved | Step::Done => return None,
+        };
+        Some(query.value())
+    }
+}

@@ -1,0 +1,58 @@
+//! The vanity box's conversation with the API: after a pause in typing, one request for the
+//! pattern's digits; an answer for a pattern the operator has since changed is dropped.
+
+use crate::api::ApiError;
+use crate::worker::{Answer, Call, Command};
+
+use super::{NoticeLevel, NumberList, VANITY_DEBOUNCE, Wizard, expect_answer};
+
+impl Wizard {
+    /// Asks the API again after the operator pauses, unless the list already answers the box.
+    pub(super) fn schedule_vanity(&mut self) {
+        let answered = self
+            .numbers
+            .load
+            .loaded()
+            .is_none_or(NumberList::is_answered);
+        let invalid = self
+            .numbers
+            .load
+            .loaded()
+            .is_some_and(|l| l.pattern_error.is_some());
+        self.vanity_due = (!answered && !invalid).then_some(self.now + VANITY_DEBOUNCE);
+        if answered {
+            // A request for an abandoned query is no longer wanted.
+            self.vanity_request = None;
+        }
+    }
+
+    pub(super) fn request_vanity(&mut self) -> Option<Command> {
+        let list = self.numbers.load.loaded()?;
+        if list.is_answered() {
+            return None;
+        }
+        let contains = list.server_query();
+        let group = self.group.as_ref()?.id.clone();
+        let (id, command) = self.command(Call::Numbers {
+            group,
+            contains: contains.clone(),
+        });
+        self.vanity_request = Some((id, contains));
+        Some(command)
+    }
+
+    pub(super) fn apply_vanity(
+        &mut self,
+        contains: Option<String>,
+        result: Result<Answer, ApiError>,
+    ) {
+        match expect_answer!(result, Answer::Numbers) {
+            Ok(listing) => {
+                if let Some(list) = self.numbers.load.loaded_mut() {
+                    list.replace_items(listing.items, contains);
+                }
+            }
+            Err(message) => self.say(NoticeLevel::Error, message),
+        }
+    }
+}
