@@ -10,7 +10,7 @@ use crate::ui::phone::pretty;
 use crate::ui::text::{clean, utc};
 use crate::wizard::{Purchase, PurchaseTarget};
 
-use super::{body_block, draw_clipped, field, json_fields, price};
+use super::{body_block, draw_clipped, field, json_fields};
 
 /// Draws the done step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -124,29 +124,11 @@ fn target_lines<'a>(
         None => Span::raw("a random number of the group"),
     };
     let mut lines = vec![field(view, "Number", vec![number])];
-    match &target.group {
-        Some(group) => {
-            lines.push(field(
-                view,
-                "Group",
-                vec![Span::raw(super::describe_group(group))],
-            ));
-            lines.push(field(
-                view,
-                "Setup",
-                price(view, group.price.setup, "one-time"),
-            ));
-            lines.push(field(
-                view,
-                "Monthly",
-                price(view, group.price.monthly, "a month"),
-            ));
-        }
-        None => lines.push(field(
-            view,
-            "Group",
-            vec![Span::raw(clean(target.group_id.as_str()).into_owned())],
-        )),
-    }
+    let id = clean(target.group_id.as_str()).into_owned();
+    lines.extend(super::group_fields(
+        view,
+        target.group.as_ref(),
+        Span::raw(id),
+    ));
     lines
 }

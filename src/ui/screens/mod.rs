@@ -154,6 +154,23 @@ pub fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'
 }
 
 /// `3.50 a month`; an unknown price says so, in the warning style.
+/// The Group, Setup and Monthly lines of `group`; `unknown` stands in the Group line when the
+/// group is not known.
+pub fn group_fields<'a>(
+    view: &View<'_>,
+    group: Option<&Group>,
+    unknown: Span<'a>,
+) -> Vec<Line<'a>> {
+    match group {
+        Some(group) => vec![
+            field(view, "Group", vec![Span::raw(describe_group(group))]),
+            field(view, "Setup", price(view, group.price.setup, "one-time")),
+            field(view, "Monthly", price(view, group.price.monthly, "a month")),
+        ],
+        None => vec![field(view, "Group", vec![unknown])],
+    }
+}
+
 pub fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
     match price {
         Price::Known(_) => vec![Span::raw(format!("{price} {per}"))],

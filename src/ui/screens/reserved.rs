@@ -12,7 +12,7 @@ use crate::ui::text::{clean, mmss, utc};
 use crate::ui::widgets::{countdown, spinner};
 use crate::wizard::Purchase;
 
-use super::{body_block, describe_group, draw_clipped, field, price};
+use super::{body_block, draw_clipped, field, group_fields};
 
 /// Draws the reserved step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -45,26 +45,11 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             theme.title,
         )],
     )];
-    match group {
-        Some(group) => {
-            lines.push(field(view, "Group", vec![Span::raw(describe_group(group))]));
-            lines.push(field(
-                view,
-                "Setup",
-                price(view, group.price.setup, "one-time"),
-            ));
-            lines.push(field(
-                view,
-                "Monthly",
-                price(view, group.price.monthly, "a month"),
-            ));
-        }
-        None => lines.push(field(
-            view,
-            "Group",
-            vec![Span::styled("unknown", theme.warning)],
-        )),
-    }
+    lines.extend(group_fields(
+        view,
+        group,
+        Span::styled("unknown", theme.warning),
+    ));
     lines.push(field(
         view,
         "Expires at",

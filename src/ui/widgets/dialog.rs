@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Wrap};
 
 use crate::ui::phone::pretty;
-use crate::ui::screens::{describe_group, field, price};
+use crate::ui::screens::{field, group_fields};
 use crate::ui::text::{clean, mmss};
 use crate::ui::{View, centered};
 use crate::wizard::PurchaseTarget;
@@ -41,33 +41,8 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
         None => Span::styled("a random number of the group", theme.title),
     };
     let mut lines = vec![field(view, "Number", vec![number])];
-    match &target.group {
-        Some(group) => {
-            lines.push(field(view, "Group", vec![Span::raw(describe_group(group))]));
-            lines.push(field(
-                view,
-                "Setup",
-                price(view, group.price.setup, "one-time"),
-            ));
-            lines.push(field(
-                view,
-                "Monthly",
-                price(view, group.price.monthly, "a month"),
-            ));
-        }
-        None => {
-            let id = clean(target.group_id.as_str()).into_owned();
-            lines.push(field(view, "Group", vec![Span::raw(id)]));
-            lines.push(field(
-                view,
-                "Prices",
-                vec![Span::styled(
-                    "unknown (the group is not loaded)",
-                    theme.warning,
-                )],
-            ));
-        }
-    }
+    let id = clean(target.group_id.as_str()).into_owned();
+    lines.extend(group_fields(view, target.group.as_ref(), Span::raw(id)));
     if let Some(held) = &target.reservation {
         let remaining = held.remaining(view.wizard.now);
         let state = if held.is_expired(view.wizard.now) {
