@@ -1,6 +1,7 @@
 //! Logs go to a file, never to the terminal the wizard draws on.
 
 use std::fs::OpenOptions;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -19,9 +20,11 @@ pub fn log_path() -> Option<PathBuf> {
 pub fn init() -> Option<PathBuf> {
     let path = log_path()?;
     std::fs::create_dir_all(path.parent()?).ok()?;
+    // The log names numbers and reservations: it is the owner's alone.
     let file = OpenOptions::new()
         .create(true)
         .append(true)
+        .mode(0o600)
         .open(&path)
         .ok()?;
     let filter = EnvFilter::try_from_env(LOG_FILTER_VAR).unwrap_or_else(|_| EnvFilter::new("info"));
