@@ -139,6 +139,30 @@ fn review_screens() {
 }
 
 #[test]
+fn a_long_review_scrolls() {
+    let requirements: Vec<_> = ["identity", "address", "business"]
+        .iter()
+        .map(|kind| {
+            json!({
+                "type": kind,
+                "description": format!("Proof of {kind}"),
+                "documents": ["passport", "id_card", "utility_bill"],
+                "fields": {"first_name": true, "last_name": true, "street": true, "city": true}
+            })
+        })
+        .collect();
+    let mut run = at_review(requirements);
+    snap!("review_long_top", run);
+    for _ in 0..3 {
+        run.act(Action::Move(Move::PageDown));
+    }
+    snap!("review_long_end", run);
+    run.act(Action::Move(Move::First));
+    let top = run.draw(80, 24).backend().to_string();
+    assert!(top.contains("Number"), "Home scrolls back to the top");
+}
+
+#[test]
 fn reserved_countdown() {
     let mut run = at_reserved();
     run.wait(Duration::from_secs(1));

@@ -4,6 +4,8 @@ use crate::api::ApiError;
 use crate::api::model::{CountryCode, DidTypeId, DidTypeName};
 use crate::worker::{Answer, Call, Command, RequestId};
 
+use super::picker::moved;
+
 use super::{
     Action, Choice, Fetched, Load, NoticeLevel, NumberList, Picker, Step, Wizard, expect_answer,
 };
@@ -51,8 +53,41 @@ impl Wizard {
             Step::DidType => loaded_picker(&mut self.types, |p| p.move_cursor(step)),
             Step::Group => loaded_picker(&mut self.groups, |p| p.move_cursor(step)),
             Step::Number => loaded_picker(&mut self.numbers, |p| p.move_cursor(step)),
-            Step::Review | Step::Reserved | Step::Done => {}
+            Step::Review | Step::Reserved | Step::Done => {
+                let bound = self.document_lines_bound();
+                self.scroll = (self.step, moved(self.document_scroll(), bound, step));
+            }
         }
+    }
+
+    /// An upper bound of the lines the current document screen shows, so that scrolling
+    /// stops near its end (the renderer stops it exactly).
+    fn document_lines_bound(&self) -> usize {
+        const FRAME_LINES: usize = 30;
+        let fields = |value: &serde_json::Value| crate::api::model::flatten_fields(value).len() + 1;
+        let content: usize = match self.step {
+            Step::Review => {
+                let fetched = self
+                    .requirements
+                    .load
+                    .loaded()
+                    .map_or(0, |r| r.iter().map(fields).sum());
+                let own = self
+                    .group
+                    .as_ref()
+                    .map_or(0, |g| g.requirements.iter().map(fields).sum());
+                fetched + own
+            }
+            Step::Done => match &self.purchase {
+                super::Purchase::Bought {
+                    receipt: Some(receipt),
+                    ..
+                } => fields(&receipt.body),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        FRAME_LINES + content
     }
 
     fn edit_search(&mut self, request: tui_input::InputRequest) -> Vec<Command> {
@@ -231,6 +266,7 @@ impl Wizard {
     /// Shows `step`, asking for its data unless what is loaded already answers the choices.
     pub(super) fn go(&mut self, step: Step) -> Vec<Command> {
         self.step = step;
+        self.scroll = (step, 0);
         self.retry_or_reuse(false).into_iter().collect()
     }
 

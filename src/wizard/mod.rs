@@ -149,6 +149,9 @@ pub struct Wizard {
     /// Cancellations sent by the quit guard; numpick quits once they are all in.
     pub(crate) quit_cancels: Vec<(RequestId, ReservationId)>,
     quit_cancel_failed: bool,
+    /// How far the Review, Reserved or Done screen is scrolled, and on which step: a scroll
+    /// belongs to the step it was made on.
+    pub(crate) scroll: (Step, usize),
     /// The credit meter shown in the status line.
     pub(crate) meter: Meter,
     account_request: Option<RequestId>,
@@ -197,6 +200,7 @@ impl Wizard {
             startup_settles: Vec::new(),
             quit_cancels: Vec::new(),
             quit_cancel_failed: false,
+            scroll: (Step::Country, 0),
             meter: Meter::default(),
             account_request: None,
             quit: false,

@@ -7,6 +7,12 @@ use super::{Held, InputMode, Meter, Modal, Notice, Purchase, Step, Wizard};
 use crate::ui::theme::ThemeName;
 
 impl Wizard {
+    /// How many lines the Review, Reserved or Done screen is scrolled down.
+    pub fn document_scroll(&self) -> usize {
+        let (step, offset) = self.scroll;
+        if step == self.step { offset } else { 0 }
+    }
+
     /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
     pub fn set_theme(&mut self, theme: ThemeName) {
         self.theme = theme;

@@ -10,7 +10,7 @@ use crate::ui::phone::pretty;
 use crate::ui::text::{clean, utc};
 use crate::wizard::{Purchase, PurchaseTarget};
 
-use super::{body_block, draw_clipped, field, json_fields};
+use super::{body_block, draw_scrolled, field, json_fields};
 
 /// Draws the done step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -106,7 +106,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let block = body_block(view, title);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
-    draw_clipped(view, frame, inner, lines);
+    draw_scrolled(view, frame, inner, lines, view.wizard.document_scroll());
 }
 
 fn prefix(target: &PurchaseTarget) -> Option<&str> {

@@ -121,13 +121,32 @@ pub fn describe_group(group: &Group) -> String {
 
 /// Draws `lines` in `area` without wrapping; when they do not all fit, the last row says how
 /// many more there are, so nothing is cut off silently.
-pub fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, mut lines: Vec<Line<'_>>) {
+pub fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
+    draw_scrolled(view, frame, area, lines, 0);
+}
+
+/// Draws `lines` from `offset` on; when they do not all fit, the last row says which lines are
+/// shown and how to see the rest (↑↓ scroll these screens).
+pub fn draw_scrolled(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    mut lines: Vec<Line<'_>>,
+    offset: usize,
+) {
     let height = usize::from(area.height);
     if lines.len() > height && height > 0 {
-        let hidden = lines.len() - (height - 1);
-        lines.truncate(height - 1);
+        let total = lines.len();
+        let room = height - 1;
+        let offset = offset.min(total - room);
+        lines.drain(..offset);
+        lines.truncate(room);
         lines.push(Line::styled(
-            format!("… {hidden} more lines: enlarge the terminal to see them"),
+            format!(
+                "lines {}–{} of {total} · ↑↓ PgUp PgDn scroll",
+                offset + 1,
+                offset + room
+            ),
             view.theme.muted,
         ));
     }

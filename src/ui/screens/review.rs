@@ -12,7 +12,7 @@ use crate::ui::text::clean;
 use crate::ui::widgets::spinner;
 use crate::wizard::Load;
 
-use super::{body_block, describe_group, draw_clipped, field, json_fields, price};
+use super::{body_block, describe_group, draw_scrolled, field, json_fields, price};
 
 /// Draws the review step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -30,7 +30,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     } else {
         lines.push(Line::styled("No group is chosen.", view.theme.warning));
     }
-    draw_clipped(view, frame, content, lines);
+    draw_scrolled(view, frame, content, lines, view.wizard.document_scroll());
     frame.render_widget(action_line(view), actions);
 }
 

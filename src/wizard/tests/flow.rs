@@ -418,3 +418,26 @@ fn an_invalid_vanity_pattern_sends_nothing() {
         "no pause awaited for an invalid pattern"
     );
 }
+
+#[test]
+fn the_review_scrolls_and_starts_at_the_top_each_time() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    for _ in 0..3 {
+        h.act(Action::Move(crate::wizard::Move::Down));
+    }
+    assert_eq!(h.wizard.document_scroll(), 3);
+    h.act(Action::Back);
+    assert_eq!(
+        h.wizard.document_scroll(),
+        0,
+        "the number list has its own cursor"
+    );
+    h.act(Action::Choose);
+    assert_eq!(h.wizard.step(), Step::Review);
+    assert_eq!(
+        h.wizard.document_scroll(),
+        0,
+        "a new review starts at the top"
+    );
+}
