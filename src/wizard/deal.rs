@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::api::ApiError;
-use crate::api::model::ReservationId;
+use crate::api::model::{GroupId, ReservationId};
 use crate::worker::{Answer, Call, Command, RequestId};
 
 use super::{Action, Held, NoticeLevel, PurchaseTarget, Step, Wizard, expect_answer};
@@ -15,7 +15,26 @@ impl Wizard {
     /// `r`, `b` and `c` on the Review and Reserved steps.
     pub(super) fn deal(&mut self, action: Action) -> Vec<Command> {
         match (self.step, action) {
-            (Step::Review, Action::Reserve) => self.reserve().into_iter().collect(),
+            (Step::Review, Action::Reserve) => {
+                let group = self.group.as_ref().map(|g| g.id.clone());
+                let number = self.number.clone();
+                group
+                    .and_then(|group| self.reserve(group, number))
+                    .into_iter()
+                    .collect()
+            }
+            // An expired reservation can be made again, for the same number (a new credit).
+            (Step::Reserved, Action::Reserve) => match self.shown_hold() {
+                Some(held) if held.is_expired(self.now) => {
+                    let group = held.group_id().cloned();
+                    let number = Some(held.reservation.number.clone());
+                    group
+                        .and_then(|group| self.reserve(group, number))
+                        .into_iter()
+                        .collect()
+                }
+                _ => Vec::new(),
+            },
             (Step::Review, Action::Buy) => {
                 if let Some(group) = self.group.clone() {
                     self.ask_to_buy(PurchaseTarget {
@@ -50,15 +69,11 @@ impl Wizard {
         self.holds.iter().find(|h| &h.reservation.uuid == uuid)
     }
 
-    fn reserve(&mut self) -> Option<Command> {
+    fn reserve(&mut self, group: GroupId, number: Option<String>) -> Option<Command> {
         if self.reserving.is_some() {
             return None;
         }
-        let group = self.group.as_ref()?.id.clone();
-        let (id, command) = self.command(Call::Reserve {
-            group,
-            number: self.number.clone(),
-        });
+        let (id, command) = self.command(Call::Reserve { group, number });
         self.reserving = Some(id);
         Some(command)
     }
@@ -116,7 +131,7 @@ impl Wizard {
                         group: self.group.clone(),
                         deadline: received_at + lifetime,
                     });
-                    if self.step == Step::Review {
+                    if matches!(self.step, Step::Review | Step::Reserved) {
                         self.current_hold = Some(uuid);
                         self.step = Step::Reserved;
                     } else {

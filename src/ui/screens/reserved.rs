@@ -83,7 +83,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
     let label_line = if expired {
         Line::styled(
-            "EXPIRED — cannot be bought. Esc to go back and reserve again.",
+            "EXPIRED — cannot be bought. r reserves the number again (one credit).",
             theme.countdown_critical,
         )
     } else {

@@ -96,7 +96,7 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         (Step::Reserved, _) => {
             let expired = wizard.shown_hold().is_none_or(|h| h.is_expired(wizard.now));
             let mut keys = if expired {
-                vec![]
+                vec![("r", "reserve again (1 credit)")]
             } else {
                 vec![("b", "buy"), ("c", "cancel")]
             };

@@ -441,3 +441,32 @@ fn the_review_scrolls_and_starts_at_the_top_each_time() {
         "a new review starts at the top"
     );
 }
+
+#[test]
+fn an_expired_reservation_can_be_made_again_with_r() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(1)));
+    assert_eq!(h.act(Action::Reserve), vec![], "not while it is held");
+    h.tick(Duration::from_secs(61));
+    let again = only(h.act(Action::Reserve));
+    assert_eq!(
+        call(&again),
+        &Call::Reserve {
+            group: GroupId::new("abc-123"),
+            number: Some("+12135551234".to_owned()),
+        }
+    );
+    let mut renewed = h.reservation(10);
+    renewed.uuid = "r-2".into();
+    h.answer_at(
+        &again,
+        Duration::from_secs(62),
+        Ok(Answer::Reserved(renewed)),
+    );
+    assert_eq!(h.wizard.step(), Step::Reserved);
+    let shown = h.wizard.shown_hold().unwrap();
+    assert_eq!(shown.reservation.uuid.as_str(), "r-2");
+    assert!(!shown.is_expired(h.wizard.now));
+}
