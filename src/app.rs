@@ -49,9 +49,14 @@ pub async fn run(
     theme: ThemeName,
 ) -> Result<Exit> {
     let (journal, unsettled) = open_journal(journal_path.as_deref());
+    let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
+    wizard.set_theme(theme);
+    if let (Some(_), Some(path)) = (&journal, &journal_path) {
+        wizard.set_journal_path(path.display().to_string());
+    }
     let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), journal);
-    let outcome = event_loop(&mut terminal, &client, worker, backend, unsettled, theme).await;
+    let outcome = event_loop(&mut terminal, &client, worker, wizard, unsettled).await;
     ratatui::restore();
     outcome
 }
@@ -83,12 +88,9 @@ async fn event_loop(
     terminal: &mut DefaultTerminal,
     client: &Client,
     mut worker: WorkerHandle,
-    backend: Backend,
+    mut wizard: Wizard,
     unsettled: Vec<PendingPurchase>,
-    theme: ThemeName,
 ) -> Result<Exit> {
-    let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
-    wizard.set_theme(theme);
     let mut events = EventStream::new();
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;

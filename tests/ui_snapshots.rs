@@ -195,6 +195,8 @@ fn purchase_screens() {
     }));
     snap!("outcome_unknown", unknown);
 
+    run.wizard
+        .set_journal_path("/home/operator/.local/state/numpick/journal.jsonl");
     run.act(Action::Confirm);
     run.wait(Duration::from_secs(2));
     run.answer(Ok(Answer::Purchased(Receipt {

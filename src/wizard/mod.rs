@@ -152,6 +152,8 @@ pub struct Wizard {
     /// How far the Review, Reserved or Done screen is scrolled, and on which step: a scroll
     /// belongs to the step it was made on.
     pub(crate) scroll: (Step, usize),
+    /// Where purchases are recorded, shown with the receipt.
+    pub(crate) journal_path: Option<String>,
     /// The credit meter shown in the status line.
     pub(crate) meter: Meter,
     account_request: Option<RequestId>,
@@ -201,6 +203,7 @@ impl Wizard {
             quit_cancels: Vec::new(),
             quit_cancel_failed: false,
             scroll: (Step::Country, 0),
+            journal_path: None,
             meter: Meter::default(),
             account_request: None,
             quit: false,

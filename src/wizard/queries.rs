@@ -18,6 +18,11 @@ impl Wizard {
         self.theme = theme;
     }
 
+    /// Names the journal file, so that the receipt can say where it was recorded.
+    pub fn set_journal_path(&mut self, path: impl Into<String>) {
+        self.journal_path = Some(path.into());
+    }
+
     /// The colours of the screen.
     pub fn theme(&self) -> ThemeName {
         self.theme

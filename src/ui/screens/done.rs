@@ -25,6 +25,13 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let mut lines = vec![Line::styled("✓ Bought.", theme.ok), Line::raw("")];
             lines.extend(target_lines(view, target, number.as_deref()));
             lines.push(field(view, "Time", vec![Span::raw(utc(*at))]));
+            if let Some(path) = &view.wizard.journal_path {
+                lines.push(field(
+                    view,
+                    "Recorded",
+                    vec![Span::raw(clean(path).into_owned())],
+                ));
+            }
             lines.push(Line::raw(""));
             match receipt {
                 Some(receipt) => {
