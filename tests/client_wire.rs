@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use fault_server::{FaultServer, Reply};
 use numpick::api::model::{
-    CityId, CountryCode, DidTypeId, DidTypeName, GroupId, Price, RegionId, ReservationId,
+    CityId, CountryCode, DidTypeId, DidTypeName, Group, GroupId, Listing, Price, RegionId,
+    ReservationId,
 };
 use numpick::api::{ApiError, Client, ClientConfig, GroupQuery};
 use secrecy::SecretString;
@@ -29,6 +30,15 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect()
+}
+
+/// A US group search answered with `groups` by a scripted server.
+async fn us_groups(groups: serde_json::Value) -> Listing<Group> {
+    let server = FaultServer::start(vec![ok(json!({ "groups": groups }))]).await;
+    client_for(&server.url())
+        .groups(&GroupQuery::new(CountryCode::parse("US").unwrap()))
+        .await
+        .unwrap()
 }
 
 fn reservation(uuid: &str) -> serde_json::Value {
@@ -170,18 +180,13 @@ async fn writes_send_json_bodies_to_the_documented_paths() {
 
 #[tokio::test]
 async fn ids_come_through_exactly_whatever_their_json_type() {
-    let server = FaultServer::start(vec![ok(json!({"groups": [
+    let groups = us_groups(json!([
         {"id": 123, "prefix": "+1 (213)"},
         {"id": "abc-123"},
         {"id": 9007199254740993_u64},
         {"id": 18446744073709551615_u64}
-    ]}))])
+    ]))
     .await;
-    let client = client_for(&server.url());
-    let groups = client
-        .groups(&GroupQuery::new(CountryCode::parse("US").unwrap()))
-        .await
-        .unwrap();
     let ids: Vec<&str> = groups.items.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -192,7 +197,7 @@ async fn ids_come_through_exactly_whatever_their_json_type() {
 
 #[tokio::test]
 async fn prices_stay_exact_or_unknown_and_odd_fields_are_tolerated() {
-    let server = FaultServer::start(vec![ok(json!({"groups": [
+    let groups = us_groups(json!([
         {"id": "a", "price": {"setup_price": "1.50", "monthly_price": 1.5}, "new_field": [1]},
         {"id": "b", "price": {"setup_price": null, "monthly_price": "abc"}},
         {"id": "c"},
@@ -200,13 +205,8 @@ async fn prices_stay_exact_or_unknown_and_odd_fields_are_tolerated() {
         "not an object",
         {"id": "d", "features": ["voice", "sms_in"], "allow_number_selection": true,
          "requirements": [{"type": "address"}], "type": "local"}
-    ]}))])
+    ]))
     .await;
-    let client = client_for(&server.url());
-    let groups = client
-        .groups(&GroupQuery::new(CountryCode::parse("US").unwrap()))
-        .await
-        .unwrap();
     assert_eq!(groups.skipped, 2, "the malformed items are counted");
     let [a, b, c, d] = groups.items.as_slice() else {
         panic!("{groups:?}");

@@ -1,0 +1,265 @@
+//! Reserving and buying from the command line: reserve, reservations and cancel on the sandbox;
+//! buy with `--yes`, with `--dry-run`, on a terminal with its confirmation, and without either;
+//! and a lost purchase answer settled through the journal and never sent twice.
+
+mod cli_support;
+mod fault_server;
+
+use cli_support::{Home, KEY, NUMBER, buy_args, items, keys, on_terminal, one_group, posts, set};
+use fault_server::{FaultServer, Reply};
+use serde_json::json;
+
+#[test]
+fn reserve_reservations_and_cancel_on_the_sandbox() {
+    let home = Home::new();
+    let doc = home
+        .run(&["reserve", "de-ber-local-1", "--json"], &[])
+        .ok()
+        .json();
+    let reservation = &doc["reservation"];
+    assert_eq!(
+        keys(reservation),
+        set(&[
+            "uuid",
+            "number",
+            "group_id",
+            "created_at",
+            "expires_at",
+            "expires_in_secs"
+        ])
+    );
+    assert!(reservation["number"].as_str().unwrap().starts_with("+4930"));
+    assert_eq!(reservation["group_id"], "de-ber-local-1");
+    let left = reservation["expires_in_secs"].as_i64().unwrap();
+    assert!((500..=600).contains(&left), "{left}");
+    let table = home.run(&["reserve", "de-ber-local-1"], &[]).ok();
+    assert!(table.stdout.starts_with("Reserved:"), "{table:?}");
+    // The sandbox lives for one command: the next one starts with no reservation.
+    let list = home.run(&["reservations", "--json"], &[]).ok().json();
+    assert_eq!(list, json!({"reservations": []}));
+    let list = home.run(&["reservations"], &[]).ok();
+    assert_eq!(list.stdout, "No active reservations.\n");
+    let cancel = home.run(&["cancel", "no-such-uuid", "--json"], &[]);
+    assert_eq!(cancel.code, 3, "{cancel:?}");
+    assert!(cancel.stdout.is_empty() && cancel.stderr.contains("not found"));
+}
+
+#[test]
+fn buy_on_the_sandbox_with_yes() {
+    let home = Home::new();
+    let doc = home
+        .run(
+            &[
+                "buy",
+                "de-ber-local-1",
+                "--country",
+                "DE",
+                "--yes",
+                "--json",
+            ],
+            &[],
+        )
+        .ok()
+        .json();
+    assert_eq!(
+        keys(&doc),
+        set(&[
+            "status",
+            "group_id",
+            "number",
+            "setup_price",
+            "monthly_price",
+            "receipt"
+        ])
+    );
+    assert_eq!(doc["status"], "bought");
+    assert_eq!(
+        (doc["setup_price"].as_str(), doc["monthly_price"].as_str()),
+        (Some("1.00"), Some("3.50"))
+    );
+    assert!(doc["number"].as_str().unwrap().starts_with("+4930"));
+    assert_eq!(doc["receipt"]["success"], true);
+    // A chosen number, from the same seeded catalogue.
+    let numbers = home
+        .run(&["numbers", "de-ber-local-1", "--json"], &[])
+        .ok()
+        .json();
+    let chosen = items(&numbers, "numbers")[3]["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let table = home
+        .run(
+            &[
+                "buy",
+                "de-ber-local-1",
+                "--country",
+                "DE",
+                "--number",
+                &chosen,
+                "--yes",
+            ],
+            &[],
+        )
+        .ok();
+    assert!(
+        table.stdout.contains(&format!("Bought:  {chosen}")),
+        "{table:?}"
+    );
+    // The sandbox's journal is a throwaway: the real one is untouched.
+    assert!(!home.state_dir().join("journal.jsonl").exists());
+}
+
+#[test]
+fn buy_needs_the_country_to_show_prices() {
+    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes"], &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("--country"));
+    let home = Home::new();
+    home.write_config("default_country = \"DE\"\n");
+    let doc = home
+        .run(&["buy", "de-ber-local-1", "--yes", "--json"], &[])
+        .ok()
+        .json();
+    assert_eq!(doc["status"], "bought");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buy_without_a_terminal_and_without_yes_sends_nothing() {
+    let server = FaultServer::start(vec![]).await;
+    let url = server.url();
+    let home = Home::new();
+    let run = home
+        .run_async(
+            &["buy", "g-1", "--country", "DE", "--base-url", &url],
+            &[KEY],
+        )
+        .await;
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("--yes") && run.stdout.is_empty());
+    assert_eq!(server.count(), 0);
+    assert!(!home.state_dir().join("journal.jsonl").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dry_run_prints_the_request_and_sends_nothing() {
+    let server = FaultServer::start(vec![]).await;
+    let url = server.url();
+    let home = Home::new();
+    let args = [
+        "buy",
+        "g-1",
+        "--number",
+        NUMBER,
+        "--dry-run",
+        "--json",
+        "--base-url",
+        &url,
+    ];
+    let doc = home.run_async(&args, &[KEY]).await.ok().json();
+    assert_eq!(
+        doc,
+        json!({"dry_run": true, "method": "POST", "path": "/open/numbers/purchase",
+               "body": {"group_id": "g-1", "number": "+493012345678"}})
+    );
+    let table = home
+        .run_async(&["buy", "g-1", "--dry-run", "--base-url", &url], &[KEY])
+        .await
+        .ok();
+    assert!(table.stdout.contains("POST /open/numbers/purchase"));
+    assert!(table.stdout.contains(r#"{"group_id":"g-1"}"#), "{table:?}");
+    assert_eq!(server.count(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_purchase_answer_is_settled_and_never_sent_twice() {
+    // Unknown even after settling: the account's numbers cannot be read → exit 6.
+    let server = FaultServer::start(vec![
+        one_group("g-1"),
+        Reply::ResetMidAnswer,
+        Reply::refusal(403, "numbers unavailable"),
+    ])
+    .await;
+    let url = server.url();
+    let home = Home::new();
+    let run = home
+        .run_async(&buy_args("g-1", &["--json"], &url), &[KEY])
+        .await;
+    assert_eq!(run.code, 6, "{run:?}");
+    assert!(run.stdout.is_empty(), "{run:?}");
+    assert_eq!(posts(&server), 1, "a purchase is sent once");
+    let journal = home.journal();
+    assert!(
+        journal.contains("\"purchase_intent\"") && journal.contains("\"unknown\""),
+        "{journal}"
+    );
+
+    // The next buy of the same group settles that one first; still unknown → nothing is sent.
+    let again = FaultServer::start(vec![
+        one_group("g-1"),
+        Reply::refusal(403, "numbers unavailable"),
+    ])
+    .await;
+    let url = again.url();
+    let run = home.run_async(&buy_args("g-1", &[], &url), &[KEY]).await;
+    assert_eq!(run.code, 6, "{run:?}");
+    assert!(run.stderr.contains("still unsettled"), "{run:?}");
+    assert!(again.requests().iter().all(|r| r.method == "GET"));
+
+    // Settled as not bought: the number is not on the account → exit 7, nothing bought.
+    let server = FaultServer::start(vec![
+        one_group("g-2"),
+        Reply::ResetMidAnswer,
+        Reply::json(
+            200,
+            json!({"success": true, "count": 0, "page": 0, "numbers": []}),
+        ),
+    ])
+    .await;
+    let url = server.url();
+    let run = Home::new()
+        .run_async(&buy_args("g-2", &[], &url), &[KEY])
+        .await;
+    assert_eq!(run.code, 7, "{run:?}");
+    assert!(run.stderr.contains("did not go through"), "{run:?}");
+    assert_eq!(posts(&server), 1);
+}
+
+#[test]
+fn buy_on_a_terminal_shows_the_prices_and_buys_on_yes() {
+    let home = Home::new();
+    let args = ["buy", "de-ber-local-1", "--country", "DE"];
+    let (code, shown) = on_terminal(home.path(), &args, &[], "y\n");
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        shown.contains("setup:   1.00 (one-time)") && shown.contains("monthly: 3.50"),
+        "{shown}"
+    );
+    assert!(shown.contains("Buy it? [y/N]"));
+    assert!(shown.contains("Bought:  +4930"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buy_declined_on_a_terminal_sends_no_purchase() {
+    let server = FaultServer::start(vec![one_group("g-1")]).await;
+    let home = Home::new();
+    let url = server.url();
+    let args = [
+        "buy",
+        "g-1",
+        "--number",
+        NUMBER,
+        "--country",
+        "DE",
+        "--base-url",
+        &url,
+    ];
+    let (code, shown) = home.on_terminal_async(&args, &[KEY], "n\n").await;
+    assert_eq!(code, 1, "{shown}");
+    assert!(
+        shown.contains("About to buy +493012345678") && shown.contains("declined"),
+        "{shown}"
+    );
+    let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
+    assert_eq!(methods, ["GET"], "only the price lookup");
+}
