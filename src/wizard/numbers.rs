@@ -80,6 +80,8 @@ impl NumberList {
         self.fetched_with == self.server_query()
     }
 
+    /// Recomputes the visible numbers. Runs on every keystroke over up to 100,000 numbers, so
+    /// it reuses the list's buffer and searches bytes directly (no searcher built per number).
     fn refilter(&mut self) {
         let wanted = self.server_query();
         self.pattern_error = self
@@ -88,21 +90,14 @@ impl NumberList {
             .chars()
             .find(|c| !c.is_ascii_digit() && !" -.".contains(*c))
             .map(|c| format!("{c:?} is not a digit: type the digits the number should contain"));
-        self.visible = self
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| {
-                let span = match &wanted {
-                    None => 0..0,
-                    Some(digits) => {
-                        let start = item.number.rfind(digits.as_str())?;
-                        start..start + digits.len()
-                    }
-                };
+        self.visible.clear();
+        self.visible.reserve(self.items.len());
+        let digits = wanted.as_deref().unwrap_or_default().as_bytes();
+        self.visible
+            .extend(self.items.iter().enumerate().filter_map(|(index, item)| {
+                let span = last_match(item.number.as_bytes(), digits)?;
                 Some(NumberMatch { index, span })
-            })
-            .collect();
+            }));
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }
 
@@ -139,5 +134,32 @@ impl NumberList {
 
     pub fn query(&self) -> &Input {
         &self.query
+    }
+}
+
+/// The byte range of the last occurrence of `digits` in `number`; `0..0` for no digits.
+fn last_match(number: &[u8], digits: &[u8]) -> Option<Range<usize>> {
+    let Some((&first, _)) = digits.split_first() else {
+        return Some(0..0);
+    };
+    let start = number
+        .windows(digits.len())
+        .rposition(|window| window[0] == first && window == digits)?;
+    Some(start..start + digits.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_match;
+
+    #[test]
+    fn the_last_occurrence_of_the_digits_is_matched() {
+        assert_eq!(last_match(b"+12135550123", b""), Some(0..0));
+        assert_eq!(last_match(b"+12135550123", b"5"), Some(7..8));
+        assert_eq!(last_match(b"+12135550123", b"555"), Some(5..8));
+        assert_eq!(last_match(b"+12135551555", b"555"), Some(9..12));
+        assert_eq!(last_match(b"+12135550123", b"0123"), Some(8..12));
+        assert_eq!(last_match(b"+12135550123", b"999"), None);
+        assert_eq!(last_match(b"+1", b"1234"), None);
     }
 }
