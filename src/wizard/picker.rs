@@ -9,8 +9,9 @@ use crate::search::Filter;
 
 /// What a list item offers to the search box.
 pub trait Searchable {
-    /// The texts the search box matches against (a name, a code, a prefix …).
-    fn search_keys(&self) -> Vec<&str>;
+    /// The texts the search box matches against (a name, a code, a prefix …). Asked for
+    /// every item on every keystroke, so implementations return arrays, not vectors.
+    fn search_keys(&self) -> impl IntoIterator<Item = &str>;
 }
 
 /// A searchable, navigable list.
@@ -150,8 +151,8 @@ mod tests {
     use super::*;
 
     impl Searchable for &'static str {
-        fn search_keys(&self) -> Vec<&str> {
-            vec![self]
+        fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+            [*self]
         }
     }
 

@@ -23,40 +23,45 @@ impl<T> Choice<T> {
 }
 
 impl<T: Searchable> Searchable for Choice<T> {
-    fn search_keys(&self) -> Vec<&str> {
-        match self {
-            Self::Any => vec!["any"],
-            Self::One(item) => item.search_keys(),
-        }
+    fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+        let (any, item) = match self {
+            Self::Any => (Some("any"), None),
+            Self::One(item) => (None, Some(item.search_keys())),
+        };
+        any.into_iter().chain(item.into_iter().flatten())
     }
 }
 
 impl Searchable for &'static Country {
-    fn search_keys(&self) -> Vec<&str> {
-        vec![self.name, self.code]
+    fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+        [self.name, self.code]
     }
 }
 
 impl Searchable for Region {
-    fn search_keys(&self) -> Vec<&str> {
-        vec![&self.name]
+    fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+        [self.name.as_str()]
     }
 }
 
 impl Searchable for City {
-    fn search_keys(&self) -> Vec<&str> {
-        vec![&self.name]
+    fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+        [self.name.as_str()]
     }
 }
 
 impl Searchable for DidType {
-    fn search_keys(&self) -> Vec<&str> {
-        vec![self.name.as_str()]
+    fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+        [self.name.as_str()]
     }
 }
 
 impl Searchable for Group {
-    fn search_keys(&self) -> Vec<&str> {
-        vec![&self.prefix, &self.location, &self.did_type]
+    fn search_keys(&self) -> impl IntoIterator<Item = &str> {
+        [
+            self.prefix.as_str(),
+            self.location.as_str(),
+            self.did_type.as_str(),
+        ]
     }
 }

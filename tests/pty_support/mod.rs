@@ -98,7 +98,11 @@ impl PtyApp {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let writer = pty.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            parser_size(rows),
+            parser_size(cols),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (parser_in, raw_in, drained_in) =
@@ -168,11 +172,12 @@ impl PtyApp {
                 pixel_height: 0,
             })
             .expect("resize");
+        // The screen parser cannot place a double-width character in a one-column grid (it
+        // underflows), so it keeps at least two columns; the program still sees `cols`.
         self.parser
             .lock()
             .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
+            .set_size(parser_size(rows), parser_size(cols.max(2)));
     }
 
     pub fn pid(&self) -> i32 {
@@ -221,6 +226,11 @@ impl PtyApp {
         let shown = raw.rfind("\x1b[?25h");
         matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e)
     }
+}
+
+/// A size for the screen parser, which counts from one.
+fn parser_size(cells: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(cells.max(1)).expect("at least one")
 }
 
 impl Drop for PtyApp {

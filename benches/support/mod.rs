@@ -1,0 +1,208 @@
+//! Drives the wizard through its public API into the screens the benchmarks measure, with
+//! made-up lists of any size: cities, groups and available numbers.
+//!
+//! Shared by the benchmarks and by `examples/perf_harness.rs` (through `#[path]`).
+
+#![allow(dead_code)]
+
+use std::time::Instant;
+
+use jiff::Timestamp;
+use numpick::api::model::{AvailableNumber, City, Group, Listing, Region};
+use numpick::ui::render;
+use numpick::wizard::{Action, Backend, Wizard};
+use numpick::worker::{Answer, Command, WorkerMsg};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::{Value, json};
+use tui_input::InputRequest;
+
+/// The terminal size every benchmark draws into.
+pub const WIDTH: u16 = 120;
+pub const HEIGHT: u16 = 40;
+
+/// A wizard and the commands it asked for last.
+pub struct Run {
+    pub wizard: Wizard,
+    pending: Vec<Command>,
+}
+
+impl Run {
+    /// A wizard at the country step, its start-up reservations answered (none).
+    pub fn new() -> Self {
+        let utc: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
+        let mut wizard = Wizard::new(Backend::Sandbox, Instant::now(), utc);
+        let pending = wizard.start(Vec::new());
+        let mut run = Self { wizard, pending };
+        run.answer(Answer::Reservations(listing(Vec::new())));
+        run
+    }
+
+    pub fn act(&mut self, action: Action) -> &mut Self {
+        self.pending = self.wizard.update(action);
+        self
+    }
+
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.act(Action::Edit(InputRequest::InsertChar(c)));
+        }
+        self
+    }
+
+    /// Answers the one call the wizard asked for last.
+    pub fn answer(&mut self, answer: Answer) -> &mut Self {
+        let message = self.message(answer);
+        self.pending = self.wizard.apply(message);
+        self
+    }
+
+    /// The worker's message answering the call the wizard asked for last.
+    pub fn message(&self, answer: Answer) -> WorkerMsg {
+        let id = match self.pending.as_slice() {
+            [Command::Call { id, .. }] => *id,
+            other => panic!("expected one call, the wizard asked for {other:?}"),
+        };
+        WorkerMsg {
+            id,
+            received_at: Instant::now(),
+            result: Ok(answer),
+        }
+    }
+}
+
+/// A test terminal of the benchmarks' size.
+pub fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
+}
+
+/// Draws one frame of `wizard`.
+pub fn draw(terminal: &mut Terminal<TestBackend>, wizard: &Wizard) {
+    terminal.draw(|frame| render(wizard, frame)).unwrap();
+}
+
+pub fn listing<T>(items: Vec<T>) -> Listing<T> {
+    Listing { items, skipped: 0 }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value).unwrap()
+}
+
+/// The United States with California chosen: the city list is awaited.
+pub fn awaiting_cities() -> Run {
+    let mut run = Run::new();
+    run.type_text("united st").act(Action::Choose);
+    let california =
+        decode::<Region>(json!({"id": 123, "region_name": "California", "iso_country_code": "US"}));
+    run.answer(Answer::Regions(listing(vec![california])));
+    run.act(Action::Choose);
+    run
+}
+
+/// `count` made-up city names: varied prefixes and suffixes, some accented, each unique.
+pub fn city_names(count: usize) -> Vec<String> {
+    const PREFIXES: [&str; 12] = [
+        "North", "South", "East", "West", "Port", "San", "Saint", "Santa", "São", "Mount", "Lake",
+        "New",
+    ];
+    const SUFFIXES: [&str; 10] = [
+        "ville", "burg", "ton", "field", "haven", "ford", " Paulo", " Rosa", "ridge", " Bay",
+    ];
+    (0..count)
+        .map(|n| {
+            let prefix = PREFIXES[n % PREFIXES.len()];
+            let suffix = SUFFIXES[(n / PREFIXES.len()) % SUFFIXES.len()];
+            format!("{prefix}{suffix} {n}")
+        })
+        .collect()
+}
+
+/// The city step with `count` cities loaded (and "Any city").
+pub fn at_cities(count: usize) -> Run {
+    let mut run = awaiting_cities();
+    let cities = city_names(count)
+        .into_iter()
+        .enumerate()
+        .map(|(n, name)| {
+            decode::<City>(json!({"id": n + 1, "city_name": name, "iso_country_code": "US"}))
+        })
+        .collect();
+    run.answer(Answer::Cities(listing(cities)));
+    run
+}
+
+/// The `n`th made-up group; every fifth assigns a random number, the others let one be chosen.
+pub fn group(n: usize) -> Group {
+    let area = 200 + n % 800;
+    decode(json!({
+        "id": format!("grp-{n}"), "prefix": format!("+1 ({area})"),
+        "location": format!("Los Angeles district {n}"),
+        "price": {"setup_price": "0.00", "monthly_price": format!("{}.50", 3 + n % 9)},
+        "type": "local", "requirements": [], "allow_number_selection": n % 5 != 4,
+        "features": ["voice", "sms_in", "sms_out"]
+    }))
+}
+
+/// The group step with `count` groups loaded.
+pub fn at_groups(count: usize) -> Run {
+    let mut run = at_cities(3);
+    run.act(Action::Choose); // Any city
+    let local = decode(json!({"id": 1, "name": "local"}));
+    run.answer(Answer::DidTypes(listing(vec![local])));
+    run.act(Action::Choose); // Any type
+    run.answer(Answer::Groups(listing((0..count).map(group).collect())));
+    run
+}
+
+/// The group step with one group chosen: its numbers are awaited.
+pub fn awaiting_numbers() -> Run {
+    let mut run = at_groups(1);
+    run.act(Action::Choose);
+    run
+}
+
+/// The E.164 text of the `n`th made-up number of area code 200 (all distinct).
+pub fn number(n: usize) -> String {
+    format!("+1200{:07}", (n * 7919) % 10_000_000)
+}
+
+/// `count` available numbers as the API's JSON body of `GET /numbers/available`, written
+/// directly (no JSON tree is built, so making the body leaves no memory behind).
+pub fn numbers_body(count: usize) -> String {
+    use std::fmt::Write;
+    let mut body = String::from(r#"{"success":true,"data":{"numbers":["#);
+    for n in 0..count {
+        if n > 0 {
+            body.push(',');
+        }
+        write!(body, r#"{{"id":"did-{n}","number":"{}"}}"#, number(n)).unwrap();
+    }
+    body.push_str("]}}");
+    body
+}
+
+/// Decodes a body made by [`numbers_body`] as the client does: JSON, then each item.
+pub fn parse_numbers(body: &str) -> Listing<AvailableNumber> {
+    let value: Value = serde_json::from_str(body).unwrap();
+    let items = value["data"]["numbers"].as_array().unwrap();
+    Listing::from_values(items)
+}
+
+/// `count` decoded numbers, made without JSON.
+pub fn numbers_listing(count: usize) -> Listing<AvailableNumber> {
+    let numbers = (0..count)
+        .map(|n| AvailableNumber {
+            id: decode(json!(format!("did-{n}"))),
+            number: number(n),
+        })
+        .collect();
+    listing(numbers)
+}
+
+/// The number step with `count` numbers loaded.
+pub fn at_numbers(count: usize) -> Run {
+    let mut run = awaiting_numbers();
+    run.answer(Answer::Numbers(numbers_listing(count)));
+    run
+}
