@@ -3,15 +3,15 @@
 //!
 //! Shared by the benchmarks and by `examples/perf_harness.rs` (through `#[path]`).
 
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each benchmark uses its own part of the helpers")]
 
 use std::time::Instant;
 
 use jiff::Timestamp;
-use numpick::api::model::{AvailableNumber, City, Group, Listing, Region};
+use numpick::api::model::{AccountInfo, AvailableNumber, City, Group, Listing, Region};
 use numpick::ui::render;
 use numpick::wizard::{Action, Backend, Wizard};
-use numpick::worker::{Answer, Command, WorkerMsg};
+use numpick::worker::{Answer, Call, Command, WorkerMsg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
@@ -32,10 +32,26 @@ impl Run {
     pub fn new() -> Self {
         let utc: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
         let mut wizard = Wizard::new(Backend::Sandbox, Instant::now(), utc);
-        let pending = wizard.start(Vec::new());
-        let mut run = Self { wizard, pending };
-        run.answer(Answer::Reservations(listing(Vec::new())));
-        run
+        // The session's first calls: the account's reservations (none) and its info.
+        for command in wizard.start(Vec::new()) {
+            let Command::Call { id, call } = command else {
+                continue;
+            };
+            let answer = match call {
+                Call::Reservations => Answer::Reservations(listing(Vec::new())),
+                Call::AccountInfo => Answer::AccountInfo(AccountInfo::default()),
+                other => panic!("unexpected call at start: {other:?}"),
+            };
+            wizard.apply(WorkerMsg {
+                id,
+                received_at: Instant::now(),
+                result: Ok(answer),
+            });
+        }
+        Self {
+            wizard,
+            pending: Vec::new(),
+        }
     }
 
     pub fn act(&mut self, action: Action) -> &mut Self {
