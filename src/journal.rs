@@ -50,6 +50,30 @@ pub enum Entry {
     },
 }
 
+impl Entry {
+    /// A reservation just made in `group`, stamped now.
+    pub fn reserved(
+        group: &crate::api::model::GroupId,
+        reservation: &crate::api::model::Reservation,
+    ) -> Self {
+        Self::Reserved {
+            at: Timestamp::now(),
+            uuid: reservation.uuid.to_string(),
+            group_id: Some(group.to_string()),
+            number: reservation.number.clone(),
+            expires_at: reservation.expires_at,
+        }
+    }
+
+    /// A reservation just cancelled, stamped now.
+    pub fn cancelled(uuid: &crate::api::model::ReservationId) -> Self {
+        Self::Cancelled {
+            at: Timestamp::now(),
+            uuid: uuid.to_string(),
+        }
+    }
+}
+
 /// How a purchase ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "snake_case")]

@@ -82,16 +82,7 @@ pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Res
     let mut conn = ctx.connect().await?;
     let journal = journal_or_log(&mut conn);
     let mut reservation = conn.client.reserve(&group, number.as_deref()).await?;
-    record_after(
-        journal.as_ref(),
-        &Entry::Reserved {
-            at: Timestamp::now(),
-            uuid: reservation.uuid.to_string(),
-            group_id: Some(group.to_string()),
-            number: reservation.number.clone(),
-            expires_at: reservation.expires_at,
-        },
-    );
+    record_after(journal.as_ref(), &Entry::reserved(&group, &reservation));
     reservation.group_id.get_or_insert(group);
     let row = ReservationRow::new(&reservation, Timestamp::now());
     if ctx.out.json {
@@ -161,13 +152,7 @@ pub async fn cancel(ctx: &Context, uuid: &str) -> Result<u8, Failure> {
     let mut conn = ctx.connect().await?;
     let journal = journal_or_log(&mut conn);
     let message = conn.client.cancel_reservation(&uuid).await?;
-    record_after(
-        journal.as_ref(),
-        &Entry::Cancelled {
-            at: Timestamp::now(),
-            uuid: uuid.to_string(),
-        },
-    );
+    record_after(journal.as_ref(), &Entry::cancelled(&uuid));
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {

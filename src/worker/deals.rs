@@ -35,28 +35,13 @@ pub(super) async fn reserve(
     number: Option<&str>,
 ) -> Result<Answer, ApiError> {
     let reservation = shared.client.reserve(group, number).await?;
-    record_after(
-        shared,
-        &Entry::Reserved {
-            at: Timestamp::now(),
-            uuid: reservation.uuid.to_string(),
-            group_id: Some(group.to_string()),
-            number: reservation.number.clone(),
-            expires_at: reservation.expires_at,
-        },
-    );
+    record_after(shared, &Entry::reserved(group, &reservation));
     Ok(Answer::Reserved(reservation))
 }
 
 pub(super) async fn cancel(shared: &Shared, uuid: &ReservationId) -> Result<Answer, ApiError> {
     let message = shared.client.cancel_reservation(uuid).await?;
-    record_after(
-        shared,
-        &Entry::Cancelled {
-            at: Timestamp::now(),
-            uuid: uuid.to_string(),
-        },
-    );
+    record_after(shared, &Entry::cancelled(uuid));
     Ok(Answer::Cancelled(message))
 }
 
