@@ -60,11 +60,15 @@ impl Wizard {
                     manager.cursor = manager.cursor.min(self.holds.len().saturating_sub(1));
                 }
             }
-            Err(message) => {
-                if let Some(manager) = &mut self.manager {
-                    manager.load = Load::Failed { message };
-                }
-            }
+            Err(message) => match &mut self.manager {
+                Some(manager) => manager.load = Load::Failed { message },
+                // At start: the first thing that can tell the operator of a wrong key or an
+                // unreachable API.
+                None => self.say(
+                    super::NoticeLevel::Error,
+                    format!("Could not list your reservations: {message}"),
+                ),
+            },
         }
     }
 

@@ -206,3 +206,20 @@ fn an_expiry_is_recorded_once() {
         "an expired reservation is nothing at stake"
     );
 }
+
+#[test]
+fn a_failure_at_start_is_shown_at_once() {
+    let mut h = Harness::new();
+    let commands = h.wizard.start(Vec::new());
+    h.answer_at(
+        &commands[0],
+        Duration::ZERO,
+        Err(ApiError::Unauthorized {
+            status: 401,
+            message: "Invalid API key".to_owned(),
+        }),
+    );
+    let notice = h.wizard.notice().unwrap();
+    assert_eq!(notice.level, NoticeLevel::Error);
+    assert!(notice.text.contains("TWOCHAT_API_KEY"), "{}", notice.text);
+}
