@@ -8,11 +8,11 @@
 use std::time::Instant;
 
 use jiff::Timestamp;
-use numpick::api::model::{AvailableNumber, City, Group, Listing, Region};
+use numpick::api::model::{AccountInfo, AvailableNumber, City, Group, Listing, Region};
 use numpick::api::raw::{self, Shape};
 use numpick::ui::render;
 use numpick::wizard::{Action, Backend, Wizard};
-use numpick::worker::{Answer, Command, WorkerMsg};
+use numpick::worker::{Answer, Call, Command, WorkerMsg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
@@ -29,13 +29,31 @@ pub struct Run {
 }
 
 impl Run {
-    /// A wizard at the country step, its start-up reservations answered (none).
+    /// A wizard at the country step, its start-up calls answered: no reservations, an
+    /// account without details.
     pub fn new() -> Self {
         let utc: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
         let mut wizard = Wizard::new(Backend::Sandbox, Instant::now(), utc);
-        let pending = wizard.start(Vec::new());
-        let mut run = Self { wizard, pending };
-        run.answer(Answer::Reservations(listing(Vec::new())));
+        let started = wizard.start(Vec::new());
+        let mut run = Self {
+            wizard,
+            pending: Vec::new(),
+        };
+        for command in started {
+            let answer = match &command {
+                Command::Call {
+                    call: Call::Reservations,
+                    ..
+                } => Answer::Reservations(listing(Vec::new())),
+                Command::Call {
+                    call: Call::AccountInfo,
+                    ..
+                } => Answer::AccountInfo(AccountInfo::default()),
+                other => panic!("an unexpected start-up command: {other:?}"),
+            };
+            run.pending = vec![command];
+            run.answer(answer);
+        }
         run
     }
 
