@@ -309,6 +309,32 @@ mod tests {
     }
 
     #[test]
+    fn the_box_ranks_as_rank_matches_does() {
+        let texts = [
+            "+12135551234",
+            "not a number",
+            "+4930555123",
+            "+12135550055",
+            "+35312345555",
+            "+15555551234",
+            "+2135",
+            "+447700905551",
+        ];
+        let mut numbers = list(&texts);
+        for pattern in ["5", "55", "^55", "5$", "5*5", "1234$", "^*1"] {
+            numbers.clear_query();
+            typed(&mut numbers, pattern);
+            let expected = vanity::rank_matches(&VanityPattern::parse(pattern).unwrap(), &texts);
+            let got: Vec<(usize, Range<usize>)> = numbers
+                .visible()
+                .iter()
+                .map(|m| (m.index, m.span.clone()))
+                .collect();
+            assert_eq!(got, expected, "pattern {pattern}");
+        }
+    }
+
+    #[test]
     fn memorable_first_puts_striking_numbers_on_top() {
         let mut numbers = list(&["+12135550183", "+12135557777", "+12135551234"]);
         numbers.toggle_memorable_first();
