@@ -1,5 +1,5 @@
-//! A worker answer of 10,000 available numbers: the JSON body parsed, each item decoded
-//! (`Listing::from_values`), and the listing applied to a wizard awaiting it.
+//! A worker answer of 10,000 available numbers: the JSON body read raw, each item decoded
+//! (`Listing::from_raw`), and the listing applied to a wizard awaiting it.
 //!
 //! `cargo bench --bench apply`
 

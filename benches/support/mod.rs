@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use jiff::Timestamp;
 use numpick::api::model::{AccountInfo, AvailableNumber, City, Group, Listing, Region};
+use numpick::api::raw::{self, Shape};
 use numpick::ui::render;
 use numpick::wizard::{Action, Backend, Wizard};
 use numpick::worker::{Answer, Call, Command, WorkerMsg};
@@ -28,7 +29,8 @@ pub struct Run {
 }
 
 impl Run {
-    /// A wizard at the country step, its start-up reservations answered (none).
+    /// A wizard at the country step, its start-up calls answered: no reservations, an
+    /// account without details.
     pub fn new() -> Self {
         let utc: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
         let mut wizard = Wizard::new(Backend::Sandbox, Instant::now(), utc);
@@ -198,11 +200,18 @@ pub fn numbers_body(count: usize) -> String {
     body
 }
 
-/// Decodes a body made by [`numbers_body`] as the client does: JSON, then each item.
+/// Decodes a body made by [`numbers_body`] as the client does, with no JSON tree: the body's
+/// top-level fields read raw to judge `success`, read again for `data`, then `data.numbers`
+/// as raw items, each decoded on its own.
 pub fn parse_numbers(body: &str) -> Listing<AvailableNumber> {
-    let value: Value = serde_json::from_str(body).unwrap();
-    let items = value["data"]["numbers"].as_array().unwrap();
-    Listing::from_values(items)
+    let judged = raw::object(body).unwrap();
+    assert_eq!(raw::read::<bool>(&judged, "success"), Some(true));
+    let top = raw::object(body).unwrap();
+    let data = raw::fields(top["data"]).unwrap();
+    let Shape::List(items) = raw::shape(data["numbers"]) else {
+        panic!("numbers is not a list");
+    };
+    Listing::from_raw(&items)
 }
 
 /// `count` decoded numbers, made without JSON.

@@ -4,12 +4,12 @@
 //! reservations list) every documented alternative is accepted. Data that is missing or
 //! `null` reads as an empty list; data of the wrong shape is an [`ApiError::UnexpectedBody`].
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::error::ApiError;
 use super::model::{GroupId, Listing, OwnedNumbersPage, Reservation};
+use super::raw::{self, Object, RawValue, Shape};
 use super::transport::Success;
 
 /// The body of a reservation or a purchase; `number` left out when none is chosen.
@@ -20,17 +20,27 @@ pub(crate) fn order_body(group: &GroupId, number: Option<&str>) -> Value {
     }
 }
 
-/// The list `data.<field>` (or a top-level `<field>`).
-pub(crate) fn array_field<'a>(answer: &'a Success, field: &str) -> Result<&'a [Value], ApiError> {
-    let body = &answer.body;
+/// The whole body as a JSON tree, for the small answers that are kept or searched whole.
+pub(crate) fn value(answer: &Success) -> Result<Value, ApiError> {
+    serde_json::from_str(&answer.body).map_err(|_| unexpected(answer, "the body is unreadable"))
+}
+
+/// The top-level fields of the body (an object: the transport checked it).
+fn top(answer: &Success) -> Object<'_> {
+    raw::object(&answer.body).unwrap_or_default()
+}
+
+/// The raw items of the list `data.<field>` (or a top-level `<field>`).
+fn array_field<'a>(answer: &'a Success, field: &str) -> Result<Vec<&'a RawValue>, ApiError> {
+    let body = top(answer);
     let value = body
         .get("data")
-        .and_then(|d| d.get(field))
-        .filter(|v| !v.is_null())
-        .or_else(|| body.get(field));
-    match value {
-        None | Some(Value::Null) => Ok(&[]),
-        Some(Value::Array(items)) => Ok(items),
+        .and_then(|d| raw::fields(d)?.get(field).copied())
+        .filter(|v| !raw::is_null(v))
+        .or_else(|| body.get(field).copied());
+    match value.map(raw::shape) {
+        None | Some(Shape::Null) => Ok(Vec::new()),
+        Some(Shape::List(items)) => Ok(items),
         Some(_) => Err(unexpected(answer, &format!("{field} is not a list"))),
     }
 }
@@ -40,28 +50,39 @@ pub(crate) fn list<T: DeserializeOwned>(
     answer: &Success,
     field: &str,
 ) -> Result<Listing<T>, ApiError> {
-    array_field(answer, field).map(Listing::from_values)
+    array_field(answer, field).map(|items| Listing::from_raw(&items))
 }
 
 /// `data.reservation_details` of a reserve answer (or `data` itself when it is the details).
 pub(crate) fn reservation(answer: &Success) -> Result<Reservation, ApiError> {
-    let data = answer.body.get("data");
-    data.and_then(|d| d.get("reservation_details"))
-        .or_else(|| data.filter(|d| d.get("uuid").is_some()))
-        .and_then(|details| Reservation::deserialize(details).ok())
+    let data = top(answer).get("data").copied();
+    let fields = data.and_then(raw::fields);
+    let details = match &fields {
+        Some(fields) if fields.contains_key("reservation_details") => {
+            fields.get("reservation_details").copied()
+        }
+        Some(fields) if fields.contains_key("uuid") => data,
+        _ => None,
+    };
+    details
+        .and_then(|details| raw::decode::<Reservation>(details).ok())
         .ok_or_else(|| unexpected(answer, "no readable reservation_details"))
 }
 
 /// The reservations list: `data` as a list, or an object holding it (`data.reservations`, or
 /// its only list field).
 pub(crate) fn reservations(answer: &Success) -> Result<Listing<Reservation>, ApiError> {
-    let items = match answer.body.get("data") {
-        None | Some(Value::Null) => return Ok(Listing::default()),
-        Some(Value::Array(items)) => items,
-        Some(Value::Object(map)) => match map.get("reservations") {
-            Some(Value::Array(items)) => items,
-            Some(Value::Null) | None => {
-                let mut lists = map.values().filter_map(Value::as_array);
+    let body = top(answer);
+    let items = match body.get("data").map(|d| raw::shape(d)) {
+        None | Some(Shape::Null) => return Ok(Listing::default()),
+        Some(Shape::List(items)) => items,
+        Some(Shape::Object(map)) => match map.get("reservations").map(|r| raw::shape(r)) {
+            Some(Shape::List(items)) => items,
+            Some(Shape::Null) | None => {
+                let mut lists = map.values().filter_map(|v| match raw::shape(v) {
+                    Shape::List(items) => Some(items),
+                    _ => None,
+                });
                 match (lists.next(), lists.next()) {
                     (Some(items), None) => items,
                     (None, _) => return Ok(Listing::default()),
@@ -72,23 +93,29 @@ pub(crate) fn reservations(answer: &Success) -> Result<Listing<Reservation>, Api
         },
         Some(_) => return Err(unexpected(answer, "data is not a list")),
     };
-    Ok(Listing::from_values(items))
+    Ok(Listing::from_raw(&items))
 }
 
 /// A page of the account's numbers: top-level `numbers` and `count` (inside `data` also read).
 pub(crate) fn owned_numbers(answer: &Success) -> Result<OwnedNumbersPage, ApiError> {
-    let root = &answer.body;
+    let root = top(answer);
+    let data = root.get("data").and_then(|d| raw::fields(d));
     let field = |name: &str| {
         root.get(name)
-            .filter(|v| !v.is_null())
-            .or_else(|| root.get("data").and_then(|d| d.get(name)))
+            .copied()
+            .filter(|v| !raw::is_null(v))
+            .or_else(|| data.as_ref()?.get(name).copied())
     };
-    let numbers = match field("numbers") {
-        None | Some(Value::Null) => Listing::default(),
-        Some(Value::Array(items)) => Listing::from_values(items),
+    let numbers = match field("numbers").map(raw::shape) {
+        None | Some(Shape::Null) => Listing::default(),
+        Some(Shape::List(items)) => Listing::from_raw(&items),
         Some(_) => return Err(unexpected(answer, "numbers is not a list")),
     };
-    let count = field("count").and_then(|v| v.as_u64().or_else(|| v.as_str()?.trim().parse().ok()));
+    let count = field("count").and_then(|v| {
+        raw::decode::<u64>(v)
+            .ok()
+            .or_else(|| raw::decode::<String>(v).ok()?.trim().parse().ok())
+    });
     Ok(OwnedNumbersPage { numbers, count })
 }
 
@@ -108,9 +135,13 @@ fn unexpected(answer: &Success, what: &str) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::model::AvailableNumber;
 
     fn answer(body: Value) -> Success {
-        Success { status: 200, body }
+        Success {
+            status: 200,
+            body: body.to_string(),
+        }
     }
 
     fn item(uuid: &str) -> Value {
@@ -196,6 +227,41 @@ mod tests {
             (page.numbers.items.len(), page.numbers.skipped, page.count),
             (1, 1, Some(2))
         );
+    }
+
+    fn text(body: &str) -> Success {
+        Success {
+            status: 200,
+            body: body.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_list_decodes_from_the_body_text_item_by_item() {
+        let body = text(
+            r#"{"success": true, "data": {"numbers": [
+                {"id": 9007199254740993, "number": "+12135550001", "new_field": [{}]},
+                {"id": 2},
+                {"id": "n-3", "number": "+12135550003"}]}}"#,
+        );
+        let numbers: Listing<AvailableNumber> = list(&body, "numbers").unwrap();
+        let ids: Vec<&str> = numbers.items.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!((ids, numbers.skipped), (vec!["9007199254740993", "n-3"], 1));
+    }
+
+    #[test]
+    fn reservations_decode_from_the_body_text_in_both_shapes() {
+        let a = r#"{"uuid": "a", "number": "+12135551234",
+                    "created_at": "2024-01-15T11:00:00Z", "expires_at": "2024-01-15T11:30:00Z"}"#;
+        let bare = text(&format!(
+            r#"{{"success": true, "data": [{a}, {{"uuid": 1}}]}}"#
+        ));
+        let bare = reservations(&bare).unwrap();
+        assert_eq!((uuids(&bare), bare.skipped), (vec!["a"], 1));
+        let held = text(&format!(
+            r#"{{"data": {{"total": 1, "reservations": [{a}]}}}}"#
+        ));
+        assert_eq!(uuids(&reservations(&held).unwrap()), ["a"]);
     }
 
     #[test]

@@ -194,7 +194,7 @@ impl Client {
         let mut query = vec![("country", country.to_string())];
         query.extend(did_type.map(|t| ("did_type", t.to_string())));
         let answer = self.get(&["requirements"], &query).await?;
-        Ok(answer::array_field(&answer, "requirements")?.to_vec())
+        Ok(answer::list::<Value>(&answer, "requirements")?.items)
     }
 
     /// `GET /open/numbers/groups?country=&region_id=&city_id=&city_name_or_prefix=&did_type=<name>`
@@ -271,7 +271,7 @@ impl Client {
                 Kind::Write,
             )
             .await?;
-        let body = &answer.body;
+        let body = answer::value(&answer)?;
         let message = body
             .get("message")
             .or_else(|| body.get("data").and_then(|d| d.get("message")))
@@ -299,7 +299,11 @@ impl Client {
                 Kind::Purchase,
             )
             .await?;
-        Ok(Receipt { body: answer.body })
+        // A body too deep to keep whole is as unreadable as a broken one.
+        let body = answer::value(&answer).map_err(|_| ApiError::OutcomeUnknown {
+            reason: format!("the answer (HTTP {}) could not be read", answer.status),
+        })?;
+        Ok(Receipt { body })
     }
 
     /// `GET /open/info`. Also sets the rate limiter to the account's `requests_per_minute`.
@@ -307,7 +311,7 @@ impl Client {
         let answer = self
             .call(Method::GET, &["open", "info"], &[], None, Kind::Read)
             .await?;
-        let info = AccountInfo::from_body(&answer.body);
+        let info = AccountInfo::from_body(&answer::value(&answer)?);
         if let Some(limit) = info.requests_per_minute.filter(|limit| *limit > 0) {
             self.set_requests_per_minute(limit);
         }

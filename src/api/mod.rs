@@ -3,6 +3,7 @@
 //! - [`client`]: one method per endpoint ([`Client`]), configured by [`ClientConfig`].
 //! - [`error`]: [`ApiError`], the one error type, with operator-facing texts.
 //! - [`model`], [`ids`]: the answers as typed values, tolerant where the contract is loose.
+//! - [`raw`]: reading bodies without a JSON tree, lists decoded item by item.
 //! - [`sanitize`]: [`sanitize_text`], for any server text shown in the terminal.
 //! - `transport`, [`retry`], [`limiter`]: sending, retrying reads, the client-side rate limit.
 //! - `answer`: where each endpoint's data sits in its answer.
@@ -13,6 +14,7 @@ pub mod error;
 pub mod ids;
 pub mod limiter;
 pub mod model;
+pub mod raw;
 pub mod retry;
 pub mod sanitize;
 mod transport;

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 pub use super::ids::{
     CityId, CountryCode, DidTypeId, DidTypeName, GroupId, NumberId, RegionId, ReservationId,
@@ -41,6 +42,23 @@ impl<T: DeserializeOwned> Listing<T> {
         let mut listing = Self::default();
         for value in values {
             match T::deserialize(value) {
+                Ok(item) => listing.items.push(item),
+                Err(error) => {
+                    tracing::debug!(%error, "skipping a malformed list item");
+                    listing.skipped += 1;
+                }
+            }
+        }
+        listing
+    }
+
+    /// Decodes each raw item of a JSON array on its own (see [`super::raw`]), skipping (and
+    /// counting) the bad ones, as [`Listing::from_values`] does.
+    pub fn from_raw(items: &[&RawValue]) -> Self {
+        let mut listing = Self::default();
+        listing.items.reserve(items.len());
+        for item in items {
+            match serde_json::from_str(item.get()) {
                 Ok(item) => listing.items.push(item),
                 Err(error) => {
                     tracing::debug!(%error, "skipping a malformed list item");

@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use super::error::{ApiError, Wait};
 use super::limiter::RateLimiter;
+use super::raw::{self, Object};
 use super::retry::{MAX_RETRIES, backoff, parse_retry_after};
 use super::sanitize::sanitize_text;
 
@@ -37,10 +38,11 @@ pub(crate) enum Kind {
     Purchase,
 }
 
-/// A `success: true` answer.
+/// A `success: true` answer: its body is a JSON object, kept as text for [`super::answer`]
+/// to read only the parts it needs.
 pub(crate) struct Success {
     pub status: u16,
-    pub body: Value,
+    pub body: String,
 }
 
 /// What came back from one attempt, before it is judged.
@@ -94,13 +96,14 @@ impl Transport {
                 }
                 Ok(answer) => {
                     tracing::debug!(%method, path = url.path(), status = answer.status, "answer");
-                    let retryable = answer.status == 429 || answer.status >= 500;
-                    let verdict = self.judge(&answer, kind);
+                    let (status, retry_after) = (answer.status, answer.retry_after);
+                    let retryable = status == 429 || status >= 500;
+                    let verdict = self.judge(answer, kind);
                     if verdict.is_ok() || last || !retryable {
                         return verdict;
                     }
-                    if let Some(wait) = answer.retry_after.filter(|w| *w > self.max_retry_wait) {
-                        return Err(if answer.status == 429 {
+                    if let Some(wait) = retry_after.filter(|w| *w > self.max_retry_wait) {
+                        return Err(if status == 429 {
                             ApiError::RateLimited {
                                 retry_after: Some(wait),
                             }
@@ -108,7 +111,7 @@ impl Transport {
                             ApiError::WaitTooLong { wait }
                         });
                     }
-                    answer.retry_after
+                    retry_after
                 }
             };
             let wait = wait.unwrap_or_else(|| {
@@ -168,18 +171,18 @@ impl Transport {
     }
 
     /// Turns a complete answer into the success body or the error it means.
-    fn judge(&self, answer: &Answer, kind: Kind) -> Result<Success, ApiError> {
+    fn judge(&self, answer: Answer, kind: Kind) -> Result<Success, ApiError> {
         let status = answer.status;
-        let parsed = (!answer.truncated)
-            .then(|| serde_json::from_slice::<Value>(&answer.body).ok())
-            .flatten()
-            .filter(Value::is_object);
+        let text = String::from_utf8(answer.body).map_err(|e| e.into_bytes());
+        let parsed = match &text {
+            Ok(text) if !answer.truncated => raw::object(text),
+            _ => None,
+        };
         let success = parsed
             .as_ref()
-            .and_then(|body| body.get("success"))
-            .and_then(Value::as_bool);
+            .and_then(|body| raw::read::<bool>(body, "success"));
         if success == Some(true)
-            && let Some(body) = parsed
+            && let Ok(body) = text
         {
             return Ok(Success { status, body });
         }
@@ -213,7 +216,10 @@ impl Transport {
             }
             _ => {}
         }
-        let excerpt = self.excerpt(&answer.body);
+        let excerpt = match &text {
+            Ok(text) => self.excerpt(text.as_bytes()),
+            Err(bytes) => self.excerpt(bytes),
+        };
         tracing::debug!(status, %excerpt, "unreadable answer");
         if kind == Kind::Purchase && StatusCode::from_u16(status).is_ok_and(|s| s.is_success()) {
             return Err(ApiError::OutcomeUnknown {
@@ -266,11 +272,11 @@ impl Transport {
     }
 
     /// The operator-facing message of an error envelope.
-    fn message(&self, body: &Value) -> Option<String> {
+    fn message(&self, body: &Object<'_>) -> Option<String> {
         ["error_message", "message", "error"]
             .iter()
-            .find_map(|field| body.get(*field).and_then(Value::as_str))
-            .map(|text| self.clean(text))
+            .find_map(|field| raw::read::<String>(body, field))
+            .map(|text| self.clean(&text))
             .filter(|text| !text.is_empty())
     }
 

@@ -28,6 +28,8 @@ pub struct NumberMatch {
 #[derive(Debug, Clone, Default)]
 pub struct NumberList {
     items: Vec<AvailableNumber>,
+    /// The items' national numbers, laid out for the vanity box.
+    nationals: Nationals,
     /// The `number_contains` the items were fetched with (`None`: the unfiltered list).
     fetched_with: Option<String>,
     query: Input,
@@ -44,6 +46,7 @@ impl NumberList {
     /// The numbers of an answer fetched with `fetched_with`, shown through the current box.
     pub fn replace_items(&mut self, items: Vec<AvailableNumber>, fetched_with: Option<String>) {
         let selected = self.selected().map(|n| n.number.clone());
+        self.nationals = Nationals::of(&items);
         self.items = items;
         self.fetched_with = fetched_with;
         self.refilter();
@@ -115,14 +118,8 @@ impl NumberList {
                 self.pattern_error = Some(error.to_string());
             }
         }
-        self.visible = match &self.pattern {
-            Some(pattern) => {
-                let numbers: Vec<&str> = self.items.iter().map(|n| n.number.as_str()).collect();
-                vanity::rank_matches(pattern, &numbers)
-                    .into_iter()
-                    .map(|(index, span)| NumberMatch { index, span })
-                    .collect()
-            }
+        match &self.pattern {
+            Some(pattern) => self.nationals.rank(pattern, &mut self.visible),
             None => {
                 let order: Vec<usize> = if self.memorable_first {
                     let numbers: Vec<&str> = self.items.iter().map(|n| n.number.as_str()).collect();
@@ -130,12 +127,12 @@ impl NumberList {
                 } else {
                     (0..self.items.len()).collect()
                 };
-                order
+                self.visible = order
                     .into_iter()
                     .map(|index| NumberMatch { index, span: 0..0 })
-                    .collect()
+                    .collect();
             }
-        };
+        }
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }
 
@@ -172,6 +169,77 @@ impl NumberList {
 
     pub fn query(&self) -> &Input {
         &self.query
+    }
+}
+
+/// The national numbers of a list's items, split out of their E.164 text once, when the
+/// items arrive, and kept side by side in one buffer: a keystroke in the vanity box then scans
+/// contiguous digits instead of splitting every number again and visiting each one's string.
+#[derive(Debug, Clone, Default)]
+struct Nationals {
+    /// The national digits of every valid item, one after another.
+    digits: String,
+    /// Per item, where its national number lies; `None` when it is not valid E.164 (see
+    /// [`vanity::split_e164`]), so that no pattern matches it.
+    places: Vec<Option<Place>>,
+}
+
+/// Where one item's national number lies.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// Its start in [`Nationals::digits`].
+    start: u32,
+    /// Its length in digits.
+    len: u8,
+    /// Its start in the item's E.164 text (after `+` and the calling code).
+    offset: u8,
+}
+
+impl Nationals {
+    fn of(items: &[AvailableNumber]) -> Self {
+        let mut digits = String::new();
+        let places = items
+            .iter()
+            .map(|item| {
+                let (_, national) = vanity::split_e164(&item.number)?;
+                let place = Place {
+                    start: u32::try_from(digits.len()).ok()?,
+                    len: u8::try_from(national.len()).ok()?,
+                    offset: u8::try_from(item.number.len() - national.len()).ok()?,
+                };
+                digits.push_str(national);
+                Some(place)
+            })
+            .collect();
+        Self { digits, places }
+    }
+
+    /// Refills `visible` with the items that match `pattern` and their spans in E.164 text,
+    /// ordered as [`vanity::rank_matches`] orders them: by how close the match sits to the end
+    /// of the number, matches ending on the last digit first, equal distances in the API's
+    /// order.
+    fn rank(&self, pattern: &VanityPattern, visible: &mut Vec<NumberMatch>) {
+        // A national number has at most 14 digits (E.164's 15 less one for the calling code),
+        // so the distance from the end is below 16: one bucket per distance, filled in the
+        // API's order, ranks without sorting.
+        let mut by_distance: [Vec<NumberMatch>; 16] = Default::default();
+        for (index, place) in self.places.iter().enumerate() {
+            let Some(place) = place else { continue };
+            let start = place.start as usize;
+            let national = &self.digits[start..start + usize::from(place.len)];
+            let Some(span) = pattern.find(national) else {
+                continue;
+            };
+            let offset = usize::from(place.offset);
+            by_distance[national.len() - span.end].push(NumberMatch {
+                index,
+                span: span.start + offset..span.end + offset,
+            });
+        }
+        visible.clear();
+        for mut bucket in by_distance {
+            visible.append(&mut bucket);
+        }
     }
 }
 
@@ -238,6 +306,32 @@ mod tests {
         assert_eq!(numbers.server_query(), None);
         assert!(numbers.is_answered(), "nothing to send");
         assert_eq!(shown(&numbers), ["+12135551234"]);
+    }
+
+    #[test]
+    fn the_box_ranks_as_rank_matches_does() {
+        let texts = [
+            "+12135551234",
+            "not a number",
+            "+4930555123",
+            "+12135550055",
+            "+35312345555",
+            "+15555551234",
+            "+2135",
+            "+447700905551",
+        ];
+        let mut numbers = list(&texts);
+        for pattern in ["5", "55", "^55", "5$", "5*5", "1234$", "^*1"] {
+            numbers.clear_query();
+            typed(&mut numbers, pattern);
+            let expected = vanity::rank_matches(&VanityPattern::parse(pattern).unwrap(), &texts);
+            let got: Vec<(usize, Range<usize>)> = numbers
+                .visible()
+                .iter()
+                .map(|m| (m.index, m.span.clone()))
+                .collect();
+            assert_eq!(got, expected, "pattern {pattern}");
+        }
     }
 
     #[test]
