@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use numpick::api::ApiError;
 use numpick::api::model::Receipt;
+use numpick::journal::PendingPurchase;
+use numpick::settle::Settlement;
 use numpick::ui::ThemeName;
 use numpick::wizard::{Action, Move};
 use numpick::worker::Answer;
@@ -206,6 +208,44 @@ fn purchase_screens() {
         }}),
     })));
     snap!("receipt", run);
+}
+
+#[test]
+fn a_lost_purchase_answer_is_settled_on_screen() {
+    let mut run = at_reserved();
+    run.act(Action::Buy).act(Action::Confirm);
+    run.answer(Ok(Answer::PurchaseUnknown {
+        pending: PendingPurchase {
+            intent: "intent-1".to_owned(),
+            at: "2024-01-15T11:21:00Z".parse().unwrap(),
+            group_id: "abc-123".to_owned(),
+            number: Some("+12135550123".to_owned()),
+            owned_before: None,
+        },
+        reason: "the connection closed before the answer arrived".to_owned(),
+    }));
+    snap!("purchase_settling", run);
+    run.answer(Ok(Answer::Settled {
+        intent: "intent-1".to_owned(),
+        settlement: Settlement::Bought {
+            number: "+12135550123".to_owned(),
+        },
+    }));
+    snap!("purchase_settled_bought", run);
+}
+
+#[test]
+fn quitting_with_a_reservation_asks_first() {
+    let mut run = at_reserved();
+    run.act(Action::Quit);
+    snap!("quit_guard", run);
+}
+
+#[test]
+fn the_meter_shows_a_rate_limit_wait() {
+    let mut run = at_groups();
+    run.wizard.set_meter(57, Some(Duration::from_millis(2_400)));
+    snap!("meter_rate_limit_wait", run);
 }
 
 #[test]

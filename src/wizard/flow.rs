@@ -121,6 +121,9 @@ impl Wizard {
     }
 
     fn choose(&mut self) -> Vec<Command> {
+        if self.leaving_an_unsettled_purchase() {
+            return Vec::new();
+        }
         if self.current_load_failed() {
             return self.retry().into_iter().collect();
         }
@@ -190,6 +193,9 @@ impl Wizard {
 
     /// Esc: clear the search box, else go one step back.
     fn back(&mut self) -> Vec<Command> {
+        if self.leaving_an_unsettled_purchase() {
+            return Vec::new();
+        }
         let filter = &mut self.filter;
         let cleared = match self.step {
             Step::Country => self.countries.clear_query(filter),
@@ -238,6 +244,13 @@ impl Wizard {
             self.purchase = super::Purchase::Idle;
         }
         self.go(previous)
+    }
+
+    /// Whether the operator would leave the Done step while its purchase is still being
+    /// settled: they stay until it is known whether the number was bought, so that nothing
+    /// can be bought again before that.
+    fn leaving_an_unsettled_purchase(&self) -> bool {
+        self.step == Step::Done && self.purchase_pending()
     }
 
     /// Drops the data a step was still waiting for as the operator leaves it: its answer is

@@ -38,10 +38,16 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                     lines.push(Line::styled("The API's answer", theme.title));
                     lines.extend(json_fields(view, &receipt.body));
                 }
-                None => lines.push(Line::styled(
-                    "The answer to the purchase never arrived; the account's numbers show it was bought.",
-                    theme.muted,
-                )),
+                None => {
+                    lines.push(Line::styled(
+                        "The answer to the purchase never arrived;",
+                        theme.muted,
+                    ));
+                    lines.push(Line::styled(
+                        "the account's numbers show it was bought.",
+                        theme.muted,
+                    ));
+                }
             }
             (" Bought ", lines)
         }
@@ -56,15 +62,13 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 ),
                 Line::raw(""),
             ];
-            lines.extend(target_lines(view, target, target.number.as_deref()));
-            lines.push(field(
-                view,
-                "Why",
-                vec![Span::raw(clean(reason).into_owned())],
-            ));
-            lines.push(Line::raw(""));
+            lines.extend(uncertain_lines(view, target, reason));
             lines.push(Line::styled(
-                "numpick is asking the API for the account's numbers. Nothing is bought again.",
+                "numpick is asking the API for the account's numbers;",
+                theme.muted,
+            ));
+            lines.push(Line::styled(
+                "nothing is bought again, and this screen stays until the answer is known.",
                 theme.muted,
             ));
             (" Purchase outcome pending ", lines)
@@ -82,13 +86,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 ),
                 Line::raw(""),
             ];
-            lines.extend(target_lines(view, target, target.number.as_deref()));
-            lines.push(field(
-                view,
-                "Why",
-                vec![Span::raw(clean(reason).into_owned())],
-            ));
-            lines.push(Line::raw(""));
+            lines.extend(uncertain_lines(view, target, reason));
             lines.push(Line::styled("Before buying again, check:", theme.title));
             lines.push(Line::raw(
                 "  • the numbers the account owns (2Chat dashboard):",
@@ -118,6 +116,18 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
 
 fn prefix(target: &PurchaseTarget) -> Option<&str> {
     target.group.as_ref().map(|g| g.prefix.as_str())
+}
+
+/// What may have been bought and why its outcome is not known, then a blank line.
+fn uncertain_lines<'a>(view: &View<'_>, target: &PurchaseTarget, reason: &str) -> Vec<Line<'a>> {
+    let mut lines = target_lines(view, target, target.number.as_deref());
+    lines.push(field(
+        view,
+        "Why",
+        vec![Span::raw(clean(reason).into_owned())],
+    ));
+    lines.push(Line::raw(""));
+    lines
 }
 
 /// The number, group and prices of what was (or may have been) bought.

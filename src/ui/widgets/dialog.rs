@@ -73,12 +73,20 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
 /// Every key, what it does and where.
 const KEYS: [(&str, &str, &str); 13] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
-    ("letters, digits", "type into the search box", "lists"),
-    ("Backspace", "edit the search box", "lists"),
+    (
+        "letters, digits",
+        "type into the search box; Backspace edits",
+        "lists",
+    ),
+    ("Tab", "memorable numbers first", "numbers"),
     ("Enter", "choose the row; retry what failed", "all"),
     ("Esc", "clear the search, else go back", "all"),
-    ("r / b", "reserve / buy now", "Review"),
-    ("b / c", "buy / cancel the reservation", "Reserved"),
+    ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
+    (
+        "b / c / r",
+        "buy / cancel / reserve again once expired",
+        "Reserved",
+    ),
     ("Esc", "back, keeping the reservation", "Reserved"),
     ("y / n", "buy / do not (Enter does not)", "purchase"),
     ("b / c / Esc", "buy / cancel / close", "Ctrl-R list"),

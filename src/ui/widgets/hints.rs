@@ -107,6 +107,7 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             });
             keys
         }
+        (Step::Done, _) if wizard.purchase_pending() => vec![],
         (Step::Done, _) => vec![("Enter", "buy another"), back],
         (_, StepData::Failed) => vec![("Enter", "retry"), back],
         (_, StepData::Loading | StepData::Idle) => vec![back],

@@ -74,10 +74,6 @@ impl Harness {
             .collect()
     }
 
-    pub(super) fn clear(&mut self) {
-        self.act(Action::Edit(InputRequest::DeleteLine));
-    }
-
     /// Answers `command` with `answer`, arriving `after` the start.
     pub(super) fn answer_at(
         &mut self,

@@ -223,3 +223,17 @@ fn a_failure_at_start_is_shown_at_once() {
     assert_eq!(notice.level, NoticeLevel::Error);
     assert!(notice.text.contains("TWOCHAT_API_KEY"), "{}", notice.text);
 }
+
+#[test]
+fn the_operator_stays_on_a_purchase_until_it_is_settled() {
+    let mut h = Harness::new();
+    buy_with_unknown_outcome(&mut h);
+    for action in [Action::Choose, Action::Back, Action::Buy] {
+        assert_eq!(h.act(action), vec![], "{action:?}");
+        assert_eq!(h.wizard.step(), Step::Done, "{action:?}");
+        assert!(
+            matches!(h.wizard.purchase(), Purchase::Settling { .. }),
+            "{action:?}"
+        );
+    }
+}
