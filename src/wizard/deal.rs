@@ -127,14 +127,10 @@ impl Wizard {
             );
             return;
         };
-        let group = held
-            .group
-            .clone()
-            .filter(|g| g.id == group_id)
-            .or_else(|| {
-                let groups = self.groups.load.loaded()?;
-                groups.items().iter().find(|g| g.id == group_id).cloned()
-            });
+        let group = held.group.clone().filter(|g| g.id == group_id).or_else(|| {
+            let groups = self.groups.load.loaded()?;
+            groups.items().iter().find(|g| g.id == group_id).cloned()
+        });
         self.ask_to_buy(PurchaseTarget {
             group_id,
             group,

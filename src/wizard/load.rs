@@ -37,7 +37,7 @@ impl<T> Load<T> {
     }
 
     pub fn is_loading(&self) -> bool {
-        matches!(self, Self::Loading { .. })
+        matches!(self, Self::Loading)
     }
 }
 

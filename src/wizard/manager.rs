@@ -12,8 +12,7 @@ impl Wizard {
     /// A command listing the account's reservations (for the manager and at start). It
     /// replaces a listing still awaited, so that an older list never overwrites a newer one.
     pub(super) fn request_reservations(&mut self) -> Command {
-        self.requests
-            .forget(|p| matches!(p, Pending::Reservations));
+        self.requests.forget(|p| matches!(p, Pending::Reservations));
         let command = self.requests.ask(Call::Reservations, Pending::Reservations);
         if let Some(manager) = &mut self.manager {
             manager.load = Load::Loading;

@@ -36,8 +36,8 @@ use crate::worker::{Answer, Call, Command, WorkerMsg};
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use picker::{Move, Picker};
-pub use rows::Choice;
 pub(crate) use requests::{Pending, Requests};
+pub use rows::Choice;
 pub use state::{
     Held, Manager, Meter, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget, Quitting,
 };

@@ -12,7 +12,9 @@ use crate::buy_rule::{self, BuyState};
 use crate::settle::Settlement;
 use crate::worker::{Answer, Call, Command};
 
-use super::{Action, Modal, NoticeLevel, Pending, Purchase, PurchaseTarget, Quitting, Step, Wizard};
+use super::{
+    Action, Modal, NoticeLevel, Pending, Purchase, PurchaseTarget, Quitting, Step, Wizard,
+};
 
 impl Wizard {
     /// Whether a purchase is sent or being settled: no other may start.
@@ -30,9 +32,7 @@ impl Wizard {
     fn buy_state(&self) -> BuyState {
         BuyState {
             journal_open: self.journal_open,
-            purchase_in_flight: self
-                .requests
-                .any(|p| matches!(p, Pending::Purchase { .. })),
+            purchase_in_flight: self.requests.any(|p| matches!(p, Pending::Purchase { .. })),
             settling: self.requests.any(|p| matches!(p, Pending::Settle { .. })),
             checking_earlier: self.requests.any(|p| matches!(p, Pending::SettleEarlier)),
             outcome_unknown: self.outcome_unknown,
@@ -330,10 +330,7 @@ impl Wizard {
         uuid: ReservationId,
         result: &Result<Answer, ApiError>,
     ) {
-        let mut failed = matches!(
-            self.quitting,
-            Quitting::CancellingThenQuit { failed: true }
-        );
+        let mut failed = matches!(self.quitting, Quitting::CancellingThenQuit { failed: true });
         match result {
             Ok(_) => self.holds.retain(|h| h.reservation.uuid != uuid),
             Err(error) => {

@@ -43,7 +43,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
     match &wizard.numbers.load {
         Load::Loaded(numbers) => draw_list(view, frame, inner, numbers),
-        Load::Loading { .. } | Load::Idle => {
+        Load::Loading | Load::Idle => {
             status::loading(view, frame, inner, "Loading available numbers…");
         }
         Load::Failed { message } => status::failed(

@@ -97,7 +97,7 @@ fn requirements<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
         }
     }
     match fetched {
-        Load::Loading { .. } | Load::Idle => lines.push(Line::from(vec![
+        Load::Loading | Load::Idle => lines.push(Line::from(vec![
             Span::styled(spinner::frame(view.wizard), theme.accent),
             Span::raw(" Checking the requirements…"),
         ])),

@@ -76,7 +76,10 @@ fn a_reservation_answered_after_moving_to_another_group_is_filed_under_the_group
     let Some(Modal::ConfirmPurchase(target)) = h.wizard.modal() else {
         panic!("no confirmation: {:?}", h.wizard.modal());
     };
-    assert_eq!(target.group.as_ref().map(|g| &g.id), Some(&"abc-123".into()));
+    assert_eq!(
+        target.group.as_ref().map(|g| &g.id),
+        Some(&"abc-123".into())
+    );
     let purchase = only(h.act(Action::Confirm));
     assert_eq!(
         call(&purchase),

@@ -265,7 +265,11 @@ fn after_an_unknown_outcome_nothing_more_is_bought() {
     assert_eq!(h.act(Action::Buy), vec![]);
     assert_eq!(h.wizard.modal(), None, "no confirmation");
     let notice = h.wizard.notice().unwrap();
-    assert!(notice.text.contains("outcome is unknown"), "{}", notice.text);
+    assert!(
+        notice.text.contains("outcome is unknown"),
+        "{}",
+        notice.text
+    );
     assert_eq!(h.act(Action::Confirm), vec![], "no purchase");
 }
 
@@ -342,5 +346,9 @@ fn an_earlier_purchase_whose_outcome_stays_unknown_keeps_buying_off() {
     assert_eq!(h.act(Action::Buy), vec![]);
     assert_eq!(h.wizard.modal(), None, "no confirmation");
     let notice = h.wizard.notice().unwrap();
-    assert!(notice.text.contains("outcome is unknown"), "{}", notice.text);
+    assert!(
+        notice.text.contains("outcome is unknown"),
+        "{}",
+        notice.text
+    );
 }
