@@ -145,11 +145,13 @@ pub struct Wizard {
     /// Whether some purchase's outcome stayed unknown even after asking the API (this run's,
     /// or one an earlier run left): buying stays off, for it could buy a second number.
     pub(crate) outcome_unknown: bool,
-    /// Whether purchases can be recorded in the journal before they are sent.
+    /// Whether purchases can be recorded in the journal before they are sent; the event loop
+    /// says when they cannot ([`Wizard::set_journal_unavailable`]).
     pub(crate) journal_open: bool,
     pub(crate) modal: Option<Modal>,
     pub(crate) manager: Option<Manager>,
     pub(crate) notice: Option<Notice>,
+    /// Whether the operator is leaving; nothing can be bought once they are.
     pub(crate) quitting: Quitting,
     /// How far the Review, Reserved or Done screen is scrolled, and on which step: a scroll
     /// belongs to the step it was made on.
@@ -208,7 +210,7 @@ impl Wizard {
 
     /// The commands to send when the wizard starts: the account's active reservations, and
     /// the settling of purchases an earlier run left without an outcome (`unsettled`, from
-    /// the journal). Buying is possible once those are settled.
+    /// the journal). Buying is possible once those are settled and none stayed unknown.
     #[must_use = "the commands must be sent to the worker"]
     pub fn start(&mut self, unsettled: Vec<PendingPurchase>) -> Vec<Command> {
         let mut commands = vec![self.request_reservations()];
@@ -279,7 +281,9 @@ impl Wizard {
     }
 
     /// Takes in one answer of the worker, against the request it answers. Answers nobody
-    /// waits for any more are dropped.
+    /// waits for any more (a screen's data after it was left, a replaced vanity or listing
+    /// request) are dropped; those that change what the account holds — reservations,
+    /// cancellations, purchases and their settling — are always awaited.
     #[must_use = "the commands must be sent to the worker"]
     pub fn apply(&mut self, message: WorkerMsg) -> Vec<Command> {
         let WorkerMsg {
