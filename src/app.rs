@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, WrapErr};
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{Event, EventStream, KeyEvent};
 use futures_util::StreamExt;
 use jiff::Timestamp;
 use ratatui::DefaultTerminal;
@@ -19,7 +19,7 @@ use crate::keymap;
 use crate::ui;
 use crate::ui::theme::ThemeName;
 use crate::wizard::{Backend, Wizard};
-use crate::worker::{self, Command, WorkerHandle};
+use crate::worker::{self, Command, WorkerHandle, WorkerMsg};
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,9 @@ pub async fn run(
     let (journal, unsettled) = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(theme);
-    if let (Some(_), Some(path)) = (&journal, &journal_path) {
-        wizard.set_journal_path(path.display().to_string());
+    match (&journal, &journal_path) {
+        (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
+        _ => wizard.set_journal_unavailable(),
     }
     let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), journal);
@@ -105,28 +106,53 @@ async fn event_loop(
             return Ok(Exit::Quit);
         }
         let next_tick = wizard.next_tick_in();
-        let commands = tokio::select! {
+        let input = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) => {
-                    wizard.tick(Instant::now(), Timestamp::now());
-                    match keymap::action_for(key, wizard.input_mode()) {
-                        Some(action) => wizard.update(action),
-                        None => Vec::new(),
-                    }
-                }
+                Some(Ok(Event::Key(key))) => Input::Key(key),
                 // A resize needs only the redraw at the top of the loop.
-                Some(Ok(_)) => Vec::new(),
+                Some(Ok(_)) => continue,
                 Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),
                 // The terminal is gone (a closed SSH session): nothing more can be shown.
                 None => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             },
-            Some(message) = worker.answers.recv() => wizard.apply(message),
-            () = sleep_for(next_tick) => wizard.tick(Instant::now(), Timestamp::now()),
+            Some(message) = worker.answers.recv() => Input::Answer(message),
+            () = sleep_for(next_tick) => Input::Tick,
             _ = terminate.recv() => return Ok(Exit::Signal(libc_signal::SIGTERM)),
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
         };
+        let commands = handle(&mut wizard, input, Instant::now(), Timestamp::now());
         send(&worker, commands);
+    }
+}
+
+/// One thing the event loop takes in.
+#[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one input exists at a time, moved straight into the wizard: boxing would save nothing"
+)]
+enum Input {
+    Key(KeyEvent),
+    Answer(WorkerMsg),
+    /// Time passed.
+    Tick,
+}
+
+/// Hands `input` to the wizard at `now` and returns every command it asked for. A key first
+/// lets time pass — an expiry or the end of a pause in typing may be due — and what that asks
+/// for is sent along with what the key asks for.
+fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -> Vec<Command> {
+    match input {
+        Input::Key(key) => {
+            let mut commands = wizard.tick(now, now_utc);
+            if let Some(action) = keymap::action_for(key, wizard.input_mode()) {
+                commands.extend(wizard.update(action));
+            }
+            commands
+        }
+        Input::Answer(message) => wizard.apply(message),
+        Input::Tick => wizard.tick(now, now_utc),
     }
 }
 
@@ -149,5 +175,159 @@ fn send(worker: &WorkerHandle, commands: Vec<Command>) {
         if worker.commands.send(command).is_err() {
             tracing::error!("the worker stopped; a command was not sent");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use jiff::{SignedDuration, Timestamp};
+
+    use super::{Input, handle};
+    use serde_json::json;
+
+    use crate::api::model::{AvailableNumber, Listing, NumberId, Reservation};
+    use crate::wizard::{Backend, Step, VANITY_DEBOUNCE, Wizard};
+    use crate::worker::{Answer, Call, Command, WorkerMsg};
+
+    fn listing<T>(items: Vec<T>) -> Listing<T> {
+        Listing { items, skipped: 0 }
+    }
+
+    /// The answer a small German catalogue gives to `call`.
+    fn catalogue(call: &Call) -> Answer {
+        fn value<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+            serde_json::from_value(v).unwrap()
+        }
+        match call {
+            Call::Reservations => Answer::Reservations(listing(vec![])),
+            Call::Cities { .. } => Answer::Cities(listing(vec![value(
+                json!({"id": 10, "city_name": "Berlin"}),
+            )])),
+            Call::DidTypes => {
+                Answer::DidTypes(listing(vec![value(json!({"id": 1, "name": "local"}))]))
+            }
+            Call::Groups { .. } => Answer::Groups(listing(vec![value(json!({
+                "id": "de-ber-local-1", "prefix": "+49 30", "location": "Berlin",
+                "type": "local", "price": {"setup_price": "1.00", "monthly_price": "3.50"},
+                "allow_number_selection": true, "features": ["voice"]
+            }))])),
+            Call::Numbers { .. } => Answer::Numbers(listing(vec![AvailableNumber {
+                id: NumberId::new("did-1"),
+                number: "+493012345678".to_owned(),
+            }])),
+            Call::Requirements { .. } => Answer::Requirements(vec![]),
+            other => panic!("not in the catalogue: {other:?}"),
+        }
+    }
+
+    /// Handles `key` at `now`, then answers every call it asked for from the catalogue.
+    fn press(wizard: &mut Wizard, key: KeyCode, now: Instant) {
+        let utc: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
+        let key = KeyEvent::new(key, KeyModifiers::NONE);
+        let mut commands = handle(wizard, Input::Key(key), now, utc);
+        while let Some(command) = commands.pop() {
+            let Command::Call { id, call } = command else {
+                continue;
+            };
+            let result = Ok(catalogue(&call));
+            let message = WorkerMsg {
+                id,
+                received_at: now,
+                result,
+            };
+            commands.extend(handle(wizard, Input::Answer(message), now, utc));
+        }
+    }
+
+    /// A wizard that knows of one reservation, made before it started, running out a minute
+    /// after `t0`.
+    fn wizard_holding_a_reservation(t0: Instant, utc0: Timestamp) -> Wizard {
+        let mut wizard = Wizard::new(Backend::Sandbox, t0, utc0);
+        for command in wizard.start(Vec::new()) {
+            let Command::Call {
+                id,
+                call: Call::Reservations,
+            } = command
+            else {
+                continue;
+            };
+            let reservation = Reservation {
+                uuid: "r-1".into(),
+                number: "+12135551234".to_owned(),
+                created_at: Some(utc0),
+                expires_at: utc0 + SignedDuration::from_mins(1),
+                group_id: None,
+                facts: Default::default(),
+            };
+            let answer = Answer::Reservations(Listing {
+                items: vec![reservation],
+                skipped: 0,
+            });
+            let more = wizard.apply(WorkerMsg {
+                id,
+                received_at: t0,
+                result: Ok(answer),
+            });
+            assert_eq!(more, vec![]);
+        }
+        assert_eq!(wizard.holds().len(), 1);
+        wizard
+    }
+
+    #[test]
+    fn a_key_sends_what_the_passing_of_time_asks_for() {
+        let t0 = Instant::now();
+        let utc0: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
+        let mut wizard = wizard_holding_a_reservation(t0, utc0);
+        // The first thing after the expiry is a key press, which asks for nothing itself.
+        let key = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+        let later = Duration::from_secs(61);
+        let commands = handle(
+            &mut wizard,
+            Input::Key(key),
+            t0 + later,
+            utc0 + SignedDuration::try_from(later).unwrap(),
+        );
+        assert_eq!(
+            commands,
+            vec![Command::RecordExpired { uuid: "r-1".into() }],
+            "the expiry's journal entry is sent"
+        );
+    }
+
+    #[test]
+    fn a_key_after_the_pause_in_typing_sends_the_vanity_request() {
+        let t0 = Instant::now();
+        let utc0: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
+        let mut wizard = Wizard::new(Backend::Sandbox, t0, utc0);
+        let _accounts_and_reservations = wizard.start(Vec::new());
+        for c in "germany".chars() {
+            press(&mut wizard, KeyCode::Char(c), t0);
+        }
+        // Germany › Any city › Any type › the Berlin group › its numbers.
+        for _ in 0..4 {
+            press(&mut wizard, KeyCode::Enter, t0);
+        }
+        assert_eq!(wizard.step(), Step::Number);
+        press(&mut wizard, KeyCode::Char('5'), t0);
+        assert_eq!(wizard.vanity_asked(), None, "not before the pause");
+
+        // The first thing after the pause is a key that asks for nothing itself.
+        let key = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+        let commands = handle(&mut wizard, Input::Key(key), t0 + VANITY_DEBOUNCE, utc0);
+        let [Command::Call { call, .. }] = commands.as_slice() else {
+            panic!("expected the vanity request, got {commands:?}");
+        };
+        assert_eq!(
+            call,
+            &Call::Numbers {
+                group: "de-ber-local-1".into(),
+                contains: Some("5".to_owned()),
+            }
+        );
+        assert_eq!(wizard.vanity_asked(), Some(Some("5")));
     }
 }

@@ -12,6 +12,7 @@
 //! - [`journal`]: the append-only record of reservations and purchases.
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
+//! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
@@ -28,6 +29,7 @@
 //! ```
 pub mod api;
 pub mod app;
+pub mod buy_rule;
 pub mod cli;
 pub mod commands;
 pub mod config;

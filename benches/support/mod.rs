@@ -44,11 +44,12 @@ impl Run {
                 Call::AccountInfo => Answer::AccountInfo(AccountInfo::default()),
                 other => panic!("unexpected call at start: {other:?}"),
             };
-            wizard.apply(WorkerMsg {
+            let more = wizard.apply(WorkerMsg {
                 id,
                 received_at: Instant::now(),
                 result: Ok(answer),
             });
+            assert!(more.is_empty(), "the start-up answers ask for nothing more");
         }
         Self {
             wizard,

@@ -1,35 +1,37 @@
 //! Reserving, buying and cancelling: the steps that change what the account holds.
 //!
 //! A purchase passes a confirmation (`y` buys; Enter alone never does), is sent once, and
-//! blocks every further buy until its answer is in.
+//! blocks every further buy until its answer is in. A reservation is filed under the group it
+//! was asked for, whatever the screen shows when its answer arrives.
 
 use std::time::{Duration, Instant};
 
 use crate::api::ApiError;
-use crate::api::model::{GroupId, ReservationId};
-use crate::worker::{Answer, Call, Command, RequestId};
+use crate::api::model::{Group, GroupId, ReservationId};
+use crate::worker::{Answer, Call, Command};
 
-use super::{Action, Held, NoticeLevel, PurchaseTarget, Step, Wizard, expect_answer};
+use super::{Action, Held, NoticeLevel, Pending, PurchaseTarget, Step, Wizard, expect_answer};
 
 impl Wizard {
     /// `r`, `b` and `c` on the Review and Reserved steps.
     pub(super) fn deal(&mut self, action: Action) -> Vec<Command> {
         match (self.step, action) {
             (Step::Review, Action::Reserve) => {
-                let group = self.group.as_ref().map(|g| g.id.clone());
+                let group = self.group.clone();
                 let number = self.number.clone();
                 group
-                    .and_then(|group| self.reserve(group, number))
+                    .and_then(|group| self.reserve(group.id.clone(), Some(group), number, false))
                     .into_iter()
                     .collect()
             }
             // An expired reservation can be made again, for the same number (a new credit).
             (Step::Reserved, Action::Reserve) => match self.shown_hold() {
                 Some(held) if held.is_expired(self.now) => {
-                    let group = held.group_id().cloned();
+                    let group_id = held.group_id().cloned();
+                    let group = held.group.clone();
                     let number = Some(held.reservation.number.clone());
-                    group
-                        .and_then(|group| self.reserve(group, number))
+                    group_id
+                        .and_then(|group_id| self.reserve(group_id, group, number, false))
                         .into_iter()
                         .collect()
                 }
@@ -52,11 +54,10 @@ impl Wizard {
                     // A purchase always names its number: a group that assigns numbers is
                     // asked for one by reserving, and the operator sees which number and its
                     // countdown before confirming.
-                    None => {
-                        let command = self.reserve(group.id, None);
-                        self.reserve_then_buy = command.is_some();
-                        command.into_iter().collect()
-                    }
+                    None => self
+                        .reserve(group.id.clone(), Some(group), None, true)
+                        .into_iter()
+                        .collect(),
                 }
             }
             (Step::Reserved, Action::Buy) => {
@@ -82,22 +83,54 @@ impl Wizard {
         self.holds.iter().find(|h| &h.reservation.uuid == uuid)
     }
 
-    fn reserve(&mut self, group: GroupId, number: Option<String>) -> Option<Command> {
-        if self.reserving.is_some() {
+    /// Reserves `number` (a random one if `None`) in the group `group_id`, unless a
+    /// reservation is already on its way.
+    fn reserve(
+        &mut self,
+        group_id: GroupId,
+        group: Option<Group>,
+        number: Option<String>,
+        then_buy: bool,
+    ) -> Option<Command> {
+        if self.requests.any(|p| matches!(p, Pending::Reserve { .. })) {
             return None;
         }
-        let (id, command) = self.command(Call::Reserve { group, number });
-        self.reserving = Some(id);
-        Some(command)
+        let call = Call::Reserve {
+            group: group_id.clone(),
+            number: number.clone(),
+        };
+        let pending = Pending::Reserve {
+            group_id,
+            group,
+            number,
+            then_buy,
+        };
+        Some(self.requests.ask(call, pending))
+    }
+
+    /// Whether a reservation is on its way (a spinner shows).
+    pub fn is_reserving(&self) -> bool {
+        self.requests.any(|p| matches!(p, Pending::Reserve { .. }))
+    }
+
+    /// Whether a cancellation the operator asked for is on its way (a spinner shows).
+    pub fn is_cancelling(&self) -> bool {
+        self.requests
+            .any(|p| matches!(p, Pending::Cancel { on_quit: false, .. }))
     }
 
     pub(super) fn cancel(&mut self, uuid: ReservationId) -> Option<Command> {
-        if self.cancelling.is_some() {
+        if self.is_cancelling() {
             return None;
         }
-        let (id, command) = self.command(Call::Cancel { uuid: uuid.clone() });
-        self.cancelling = Some((id, uuid));
-        Some(command)
+        let call = Call::Cancel { uuid: uuid.clone() };
+        Some(self.requests.ask(
+            call,
+            Pending::Cancel {
+                uuid,
+                on_quit: false,
+            },
+        ))
     }
 
     pub(super) fn buy_hold(&mut self, held: Held) {
@@ -118,6 +151,7 @@ impl Wizard {
         let group = held
             .group
             .clone()
+            .filter(|g| g.id == group_id)
             .or_else(|| {
                 let groups = self.groups.load.loaded()?;
                 groups.items().iter().find(|g| g.id == group_id).cloned()
@@ -139,76 +173,93 @@ impl Wizard {
         });
     }
 
-    /// Takes in the answer to a reservation or a cancellation.
-    pub(super) fn apply_deal(
+    /// Takes in the answer to a reservation asked for in `group_id` (`group` its record, when
+    /// the screen had it). The reservation is filed under that group, not the one on screen.
+    pub(super) fn apply_reserved(
         &mut self,
-        id: RequestId,
+        group_id: GroupId,
+        group: Option<Group>,
+        number: Option<String>,
+        then_buy: bool,
         received_at: Instant,
         result: Result<Answer, ApiError>,
+    ) {
+        let reservation = match expect_answer!(result, Answer::Reserved) {
+            Ok(reservation) => reservation,
+            Err(message) => {
+                self.say(NoticeLevel::Error, format!("Not reserved: {message}"));
+                return;
+            }
+        };
+        // The server's own lifetime, so a skewed local clock changes nothing.
+        let lifetime = reservation
+            .expires_at
+            .duration_since(reservation.created_at.unwrap_or(self.now_utc));
+        let lifetime = Duration::try_from(lifetime).unwrap_or_default();
+        // The API's group, when it names one, is the truth; the record asked with serves
+        // only if it is that group.
+        let api_group = reservation.group_id.clone().unwrap_or(group_id.clone());
+        let group = group.filter(|g| g.id == api_group);
+        let uuid = reservation.uuid.clone();
+        self.holds.retain(|h| h.reservation.uuid != uuid);
+        self.holds.push(Held {
+            reservation,
+            expiry_recorded: false,
+            group,
+            deadline: received_at + lifetime,
+            gone: false,
+        });
+        // Show it only where the operator still looks at what was reserved.
+        let screen_group = self.group.as_ref().map(|g| &g.id);
+        let on_screen = match self.step {
+            Step::Review => screen_group == Some(&group_id) && self.number == number,
+            Step::Reserved => true,
+            _ => false,
+        };
+        if on_screen {
+            self.current_hold = Some(uuid);
+            self.step = Step::Reserved;
+            if then_buy && let Some(held) = self.shown_hold().cloned() {
+                self.buy_hold(held);
+            }
+        } else {
+            self.say(
+                NoticeLevel::Info,
+                "Reserved. Ctrl-R lists your reservations.",
+            );
+        }
+    }
+
+    /// Takes in the answer to a cancellation of `uuid` the operator asked for.
+    pub(super) fn apply_cancelled(
+        &mut self,
+        uuid: ReservationId,
+        result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
-        if self.reserving == Some(id) {
-            self.reserving = None;
-            match expect_answer!(result, Answer::Reserved) {
-                Ok(reservation) => {
-                    // The server's own lifetime, so a skewed local clock changes nothing.
-                    let lifetime = reservation
-                        .expires_at
-                        .duration_since(reservation.created_at.unwrap_or(self.now_utc));
-                    let lifetime = Duration::try_from(lifetime).unwrap_or_default();
-                    let uuid = reservation.uuid.clone();
-                    self.holds.retain(|h| h.reservation.uuid != uuid);
-                    self.holds.push(Held {
-                        reservation,
-                        expiry_recorded: false,
-                        group: self.group.clone(),
-                        deadline: received_at + lifetime,
-                        gone: false,
-                    });
-                    let then_buy = std::mem::take(&mut self.reserve_then_buy);
-                    if matches!(self.step, Step::Review | Step::Reserved) {
-                        self.current_hold = Some(uuid);
-                        self.step = Step::Reserved;
-                        if then_buy && let Some(held) = self.shown_hold().cloned() {
-                            self.buy_hold(held);
-                        }
+        match expect_answer!(result, Answer::Cancelled) {
+            Ok(_) => {
+                self.holds.retain(|h| h.reservation.uuid != uuid);
+                self.say(
+                    NoticeLevel::Info,
+                    "Reservation cancelled; the number is back in the pool.",
+                );
+                if self.step == Step::Reserved && self.current_hold.as_ref() == Some(&uuid) {
+                    self.current_hold = None;
+                    // The numbers shown before still list the number as taken.
+                    self.numbers.reset();
+                    let back = if self
+                        .group
+                        .as_ref()
+                        .is_some_and(|g| g.allow_number_selection)
+                    {
+                        Step::Number
                     } else {
-                        self.say(
-                            NoticeLevel::Info,
-                            "Reserved. Ctrl-R lists your reservations.",
-                        );
-                    }
-                }
-                Err(message) => {
-                    self.reserve_then_buy = false;
-                    self.say(NoticeLevel::Error, format!("Not reserved: {message}"));
+                        Step::Review
+                    };
+                    return self.go(back);
                 }
             }
-        } else if let Some((_, uuid)) = self.cancelling.take() {
-            match expect_answer!(result, Answer::Cancelled) {
-                Ok(_) => {
-                    self.holds.retain(|h| h.reservation.uuid != uuid);
-                    self.say(
-                        NoticeLevel::Info,
-                        "Reservation cancelled; the number is back in the pool.",
-                    );
-                    if self.step == Step::Reserved && self.current_hold.as_ref() == Some(&uuid) {
-                        self.current_hold = None;
-                        // The numbers shown before still list the number as taken.
-                        self.numbers.reset();
-                        let back = if self
-                            .group
-                            .as_ref()
-                            .is_some_and(|g| g.allow_number_selection)
-                        {
-                            Step::Number
-                        } else {
-                            Step::Review
-                        };
-                        return self.go(back);
-                    }
-                }
-                Err(message) => self.say(NoticeLevel::Error, format!("Not cancelled: {message}")),
-            }
+            Err(message) => self.say(NoticeLevel::Error, format!("Not cancelled: {message}")),
         }
         Vec::new()
     }

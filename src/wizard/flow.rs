@@ -2,12 +2,13 @@
 
 use crate::api::ApiError;
 use crate::api::model::{CountryCode, DidTypeId, DidTypeName};
-use crate::worker::{Answer, Call, Command, RequestId};
+use crate::worker::{Answer, Call, Command};
 
 use super::picker::moved;
 
 use super::{
-    Action, Choice, Fetched, Load, NoticeLevel, NumberList, Picker, Step, Wizard, expect_answer,
+    Action, Choice, Fetched, Load, NoticeLevel, NumberList, Pending, Picker, Requests, Step,
+    Wizard, expect_answer,
 };
 
 /// Countries whose numbers are searched by region (the contract: only these have regions).
@@ -183,6 +184,7 @@ impl Wizard {
             }
             Step::Review | Step::Reserved => Vec::new(),
             // After a purchase, Enter starts on another number of the same search.
+            // After an unknown outcome buying stays off, but browsing goes on.
             Step::Done => {
                 self.purchase = super::Purchase::Idle;
                 self.numbers.reset();
@@ -261,14 +263,17 @@ impl Wizard {
                 fetched.reset();
             }
         }
-        match self.step {
+        let step = self.step;
+        self.requests
+            .forget(|p| matches!(p, Pending::Load { step: s } if *s == step));
+        match step {
             Step::Region => drop_pending(&mut self.regions),
             Step::City => drop_pending(&mut self.cities),
             Step::DidType => drop_pending(&mut self.types),
             Step::Group => drop_pending(&mut self.groups),
             Step::Number => {
                 drop_pending(&mut self.numbers);
-                self.vanity_request = None;
+                self.forget_vanity();
                 self.vanity_due = None;
             }
             Step::Review => drop_pending(&mut self.requirements),
@@ -331,14 +336,15 @@ impl Wizard {
 
     fn retry_or_reuse(&mut self, force: bool) -> Option<Command> {
         let call = self.call_for_step()?;
-        let ids = &mut self.next_request;
-        match self.step {
-            Step::Region => fetch(&mut self.regions, call, ids, force),
-            Step::City => fetch(&mut self.cities, call, ids, force),
-            Step::DidType => fetch(&mut self.types, call, ids, force),
-            Step::Group => fetch(&mut self.groups, call, ids, force),
-            Step::Number => fetch(&mut self.numbers, call, ids, force),
-            Step::Review => fetch(&mut self.requirements, call, ids, force),
+        let requests = &mut self.requests;
+        let step = self.step;
+        match step {
+            Step::Region => fetch(&mut self.regions, call, requests, step, force),
+            Step::City => fetch(&mut self.cities, call, requests, step, force),
+            Step::DidType => fetch(&mut self.types, call, requests, step, force),
+            Step::Group => fetch(&mut self.groups, call, requests, step, force),
+            Step::Number => fetch(&mut self.numbers, call, requests, step, force),
+            Step::Review => fetch(&mut self.requirements, call, requests, step, force),
             Step::Country | Step::Reserved | Step::Done => None,
         }
     }
@@ -355,13 +361,13 @@ impl Wizard {
         }
     }
 
-    /// Stores the answer to a step's load, if that step still waits for it.
+    /// Stores the answer to `step`'s load, if that step still waits for it.
     pub(super) fn apply_load(
         &mut self,
-        id: RequestId,
+        step: Step,
         result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
-        if self.regions.load.awaits(id) {
+        if step == Step::Region && self.regions.load.is_loading() {
             let required = self.country.is_some_and(|c| c.code == REGION_REQUIRED);
             let regions = expect_answer!(result, Answer::Regions);
             let no_regions = regions.as_ref().is_ok_and(|l| l.items.is_empty());
@@ -382,19 +388,19 @@ impl Wizard {
                     message: "the API listed no regions for this country".to_owned(),
                 };
             }
-        } else if self.cities.load.awaits(id) {
+        } else if step == Step::City && self.cities.load.is_loading() {
             let rows = expect_answer!(result, Answer::Cities).map(|listing| {
                 let cities = listing.items.into_iter().map(Choice::One);
                 Picker::new(std::iter::once(Choice::Any).chain(cities).collect())
             });
             store(&mut self.cities, rows, &mut self.filter);
-        } else if self.types.load.awaits(id) {
+        } else if step == Step::DidType && self.types.load.is_loading() {
             let rows = expect_answer!(result, Answer::DidTypes).map(|listing| {
                 let types = listing.items.into_iter().map(Choice::One);
                 Picker::new(std::iter::once(Choice::Any).chain(types).collect())
             });
             store(&mut self.types, rows, &mut self.filter);
-        } else if self.groups.load.awaits(id) {
+        } else if step == Step::Group && self.groups.load.is_loading() {
             let groups = expect_answer!(result, Answer::Groups);
             if groups.as_ref().is_ok_and(|l| l.items.is_empty()) {
                 self.say(
@@ -407,33 +413,39 @@ impl Wizard {
                 groups.map(|l| Picker::new(l.items)),
                 &mut self.filter,
             );
-        } else if self.numbers.load.awaits(id) {
+        } else if step == Step::Number && self.numbers.load.is_loading() {
             let numbers = expect_answer!(result, Answer::Numbers).map(|listing| {
                 let mut list = NumberList::default();
                 list.replace_items(listing.items, None);
                 list
             });
             self.numbers.load = into_load(numbers);
-        } else if self.requirements.load.awaits(id) {
+        } else if step == Step::Review && self.requirements.load.is_loading() {
             let requirements = expect_answer!(result, Answer::Requirements);
             self.requirements.load = into_load(requirements);
         } else {
-            tracing::debug!(?id, "dropping an answer nobody waits for");
+            tracing::debug!(?step, "dropping a load the step no longer waits for");
         }
         Vec::new()
     }
 }
 
-/// Asks for `call` into `slot` unless the slot already holds (or awaits) its answer.
-fn fetch<T>(slot: &mut Fetched<T>, call: Call, ids: &mut u64, force: bool) -> Option<Command> {
+/// Asks for `call` into `step`'s `slot` unless the slot already holds (or awaits) its
+/// answer. A load the step awaited before is forgotten: only the newest answer is stored.
+fn fetch<T>(
+    slot: &mut Fetched<T>,
+    call: Call,
+    requests: &mut Requests,
+    step: Step,
+    force: bool,
+) -> Option<Command> {
     if !force && slot.is_current(&call) {
         return None;
     }
-    *ids += 1;
-    let id = RequestId(*ids);
+    requests.forget(|p| matches!(p, Pending::Load { step: s } if *s == step));
     slot.call = Some(call.clone());
-    slot.load = Load::Loading { id };
-    Some(Command::Call { id, call })
+    slot.load = Load::Loading;
+    Some(requests.ask(call, Pending::Load { step }))
 }
 
 fn into_load<T>(result: Result<T, String>) -> Load<T> {

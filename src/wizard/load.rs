@@ -1,6 +1,9 @@
 //! The loading state of data that comes from the API.
+//!
+//! Which answer a screen awaits is recorded once, in the wizard's requests; a [`Load`] only
+//! says where the data stands.
 
-use crate::worker::{Call, RequestId};
+use crate::worker::Call;
 
 /// Data a screen shows, and where it stands in being fetched.
 #[derive(Debug, Clone, Default)]
@@ -8,8 +11,8 @@ pub enum Load<T> {
     /// Not asked for.
     #[default]
     Idle,
-    /// Asked for; the answer tagged `id` is awaited.
-    Loading { id: RequestId },
+    /// Asked for; the answer is awaited.
+    Loading,
     /// Arrived.
     Loaded(T),
     /// The request failed; `message` is for the operator.
@@ -33,13 +36,8 @@ impl<T> Load<T> {
         }
     }
 
-    /// Whether the answer tagged `id` is the one awaited.
-    pub fn awaits(&self, id: RequestId) -> bool {
-        matches!(self, Self::Loading { id: awaited } if *awaited == id)
-    }
-
     pub fn is_loading(&self) -> bool {
-        matches!(self, Self::Loading { .. })
+        matches!(self, Self::Loading)
     }
 }
 

@@ -6,15 +6,16 @@ use std::time::{Duration, Instant};
 
 use crate::worker::{Answer, Call, Command};
 
-use super::{Action, Held, Load, Manager, Wizard, expect_answer};
+use super::{Action, Held, Load, Manager, Pending, Wizard, expect_answer};
 
 impl Wizard {
-    /// A command listing the account's reservations (for the manager and at start).
+    /// A command listing the account's reservations (for the manager and at start). It
+    /// replaces a listing still awaited, so that an older list never overwrites a newer one.
     pub(super) fn request_reservations(&mut self) -> Command {
-        let (id, command) = self.command(Call::Reservations);
-        self.manager_request = Some(id);
+        self.requests.forget(|p| matches!(p, Pending::Reservations));
+        let command = self.requests.ask(Call::Reservations, Pending::Reservations);
         if let Some(manager) = &mut self.manager {
-            manager.load = Load::Loading { id };
+            manager.load = Load::Loading;
         }
         command
     }
@@ -24,7 +25,6 @@ impl Wizard {
         received_at: Instant,
         result: Result<Answer, crate::api::ApiError>,
     ) {
-        self.manager_request = None;
         match expect_answer!(result, Answer::Reservations) {
             Ok(listing) => {
                 let complete = listing.skipped == 0;

@@ -14,6 +14,7 @@ pub mod numbers;
 pub mod picker;
 mod purchase;
 mod queries;
+mod requests;
 pub mod rows;
 mod state;
 #[cfg(test)]
@@ -31,13 +32,16 @@ use crate::countries::{self, Country};
 use crate::journal::PendingPurchase;
 use crate::search::Filter;
 use crate::ui::ThemeName;
-use crate::worker::{Answer, Call, Command, RequestId, WorkerMsg};
+use crate::worker::{Answer, Call, Command, WorkerMsg};
 
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use picker::{Move, Picker};
+pub(crate) use requests::{Pending, Requests};
 pub use rows::Choice;
-pub use state::{Held, Manager, Meter, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget};
+pub use state::{
+    Held, Manager, Meter, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget, Quitting,
+};
 
 /// How long the vanity box waits after the last keystroke before asking the API.
 pub const VANITY_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -113,7 +117,8 @@ pub struct Wizard {
     pub(crate) now_utc: Timestamp,
     pub(crate) backend: Backend,
     pub(crate) step: Step,
-    next_request: u64,
+    /// Every request awaited, with the context it was asked in.
+    pub(crate) requests: Requests,
     filter: Filter,
 
     pub(crate) countries: Picker<&'static Country>,
@@ -127,10 +132,9 @@ pub struct Wizard {
     pub(crate) groups: Fetched<Picker<Group>>,
     pub(crate) group: Option<Group>,
     pub(crate) numbers: Fetched<NumberList>,
-    /// The vanity request awaited, and when the next one is due after a pause in typing.
-    pub(crate) vanity_request: Option<(RequestId, Option<String>)>,
+    /// When the next vanity request is due after a pause in typing.
     pub(crate) vanity_due: Option<Instant>,
-    /// The chosen number; `None` on the review means one the group assigns (reserved first).
+    /// The chosen number; `None` on the review means a random number of the group.
     pub(crate) number: Option<String>,
     pub(crate) requirements: Fetched<Vec<Value>>,
 
@@ -138,20 +142,18 @@ pub struct Wizard {
     pub(crate) holds: Vec<Held>,
     /// The reservation shown on the Reserved step.
     pub(crate) current_hold: Option<ReservationId>,
-    pub(crate) reserving: Option<RequestId>,
-    /// Whether the reservation awaited was asked for to buy the number it names.
-    reserve_then_buy: bool,
-    pub(crate) cancelling: Option<(RequestId, crate::api::model::ReservationId)>,
     pub(crate) purchase: Purchase,
+    /// Whether some purchase's outcome stayed unknown even after asking the API (this run's,
+    /// or one an earlier run left): buying stays off, for it could buy a second number.
+    pub(crate) outcome_unknown: bool,
+    /// Whether purchases can be recorded in the journal before they are sent; the event loop
+    /// says when they cannot ([`Wizard::set_journal_unavailable`]).
+    pub(crate) journal_open: bool,
     pub(crate) modal: Option<Modal>,
     pub(crate) manager: Option<Manager>,
-    pub(crate) manager_request: Option<RequestId>,
     pub(crate) notice: Option<Notice>,
-    /// Settlements of purchases an earlier run left unknown; buying waits for them.
-    pub(crate) startup_settles: Vec<RequestId>,
-    /// Cancellations sent by the quit guard; numpick quits once they are all in.
-    pub(crate) quit_cancels: Vec<(RequestId, ReservationId)>,
-    quit_cancel_failed: bool,
+    /// Whether the operator is leaving; nothing can be bought once they are.
+    pub(crate) quitting: Quitting,
     /// How far the Review, Reserved or Done screen is scrolled, and on which step: a scroll
     /// belongs to the step it was made on.
     pub(crate) scroll: (Step, usize),
@@ -159,8 +161,6 @@ pub struct Wizard {
     pub(crate) journal_path: Option<String>,
     /// The credit meter shown in the status line.
     pub(crate) meter: Meter,
-    account_request: Option<RequestId>,
-    quit: bool,
     /// When the wizard was made: the origin the spinner's frames are counted from.
     pub(crate) started: Instant,
     /// The colours the renderer uses.
@@ -176,7 +176,7 @@ impl Wizard {
             now_utc,
             backend,
             step: Step::Country,
-            next_request: 0,
+            requests: Requests::default(),
             filter: Filter::new(),
             countries: Picker::new(countries::all().iter().collect()),
             country: None,
@@ -189,28 +189,21 @@ impl Wizard {
             groups: Fetched::default(),
             group: None,
             numbers: Fetched::default(),
-            vanity_request: None,
             vanity_due: None,
             number: None,
             requirements: Fetched::default(),
             holds: Vec::new(),
             current_hold: None,
-            reserving: None,
-            reserve_then_buy: false,
-            cancelling: None,
             purchase: Purchase::Idle,
+            outcome_unknown: false,
+            journal_open: true,
             modal: None,
             manager: None,
-            manager_request: None,
             notice: None,
-            startup_settles: Vec::new(),
-            quit_cancels: Vec::new(),
-            quit_cancel_failed: false,
+            quitting: Quitting::No,
             scroll: (Step::Country, 0),
             journal_path: None,
             meter: Meter::default(),
-            account_request: None,
-            quit: false,
             started: now,
             theme: ThemeName::default(),
         }
@@ -218,18 +211,19 @@ impl Wizard {
 
     /// The commands to send when the wizard starts: the account's active reservations, and
     /// the settling of purchases an earlier run left without an outcome (`unsettled`, from
-    /// the journal). Buying is possible once those are settled.
+    /// the journal). Buying is possible once those are settled and none stayed unknown.
+    #[must_use = "the commands must be sent to the worker"]
     pub fn start(&mut self, unsettled: Vec<PendingPurchase>) -> Vec<Command> {
         let mut commands = vec![self.request_reservations()];
-        let (id, account) = self.command(Call::AccountInfo);
-        self.account_request = Some(id);
-        commands.push(account);
+        commands.push(self.requests.ask(Call::AccountInfo, Pending::AccountInfo));
+        let settling = !unsettled.is_empty();
         for pending in unsettled {
-            let (id, command) = self.command(Call::Settle(pending));
-            self.startup_settles.push(id);
+            let command = self
+                .requests
+                .ask(Call::Settle(pending), Pending::SettleEarlier);
             commands.push(command);
         }
-        if !self.startup_settles.is_empty() {
+        if settling {
             self.say(
                 NoticeLevel::Info,
                 "Checking whether an earlier purchase went through…",
@@ -239,6 +233,7 @@ impl Wizard {
     }
 
     /// Lets time pass: expires what ran out and sends a vanity query once typing paused.
+    #[must_use = "the commands must be sent to the worker"]
     pub fn tick(&mut self, now: Instant, now_utc: Timestamp) -> Vec<Command> {
         self.now = now;
         self.now_utc = now_utc;
@@ -259,6 +254,7 @@ impl Wizard {
     }
 
     /// Handles one action of the operator.
+    #[must_use = "the commands must be sent to the worker"]
     pub fn update(&mut self, action: Action) -> Vec<Command> {
         if let Some(Modal::QuitGuard) = self.modal {
             return self.update_quit_guard(action);
@@ -285,8 +281,11 @@ impl Wizard {
         }
     }
 
-    /// Takes in one answer of the worker. Answers nobody waits for any more are dropped,
-    /// except those that change what the account holds (reservations, purchases).
+    /// Takes in one answer of the worker, against the request it answers. Answers nobody
+    /// waits for any more (a screen's data after it was left, a replaced vanity or listing
+    /// request) are dropped; those that change what the account holds — reservations,
+    /// cancellations, purchases and their settling — are always awaited.
+    #[must_use = "the commands must be sent to the worker"]
     pub fn apply(&mut self, message: WorkerMsg) -> Vec<Command> {
         let WorkerMsg {
             id,
@@ -294,48 +293,59 @@ impl Wizard {
             result,
         } = message;
         self.now = self.now.max(received_at);
-        if self.apply_quit_cancel(id, &result) || self.apply_settled(id, &result) {
+        let Some(pending) = self.requests.take(id) else {
+            tracing::debug!(?id, "dropping an answer nobody waits for");
             return Vec::new();
-        }
-        if self.account_request == Some(id) {
-            self.account_request = None;
-            match result {
-                Ok(Answer::AccountInfo(info)) => self.meter.account = Some(info),
-                // The meter is a convenience: without account info it shows what it can.
-                Ok(_) => tracing::warn!("account info answered with another kind of data"),
-                Err(error) => tracing::warn!(%error, "account info could not be read"),
-            }
-            return Vec::new();
-        }
-        if self.reserving == Some(id) || self.cancelling.as_ref().is_some_and(|(c, _)| *c == id) {
-            return self.apply_deal(id, received_at, result);
-        }
-        if matches!(&self.purchase, Purchase::InFlight { id: awaited, .. } if *awaited == id) {
-            return self.apply_purchase(result);
-        }
-        if self.manager_request == Some(id) {
-            self.apply_reservations(received_at, result);
-            return Vec::new();
-        }
-        if let Some((awaited, contains)) = self.vanity_request.take() {
-            if awaited == id {
+        };
+        match pending {
+            Pending::Load { step } => self.apply_load(step, result),
+            Pending::Vanity { contains } => {
                 self.apply_vanity(contains, result);
-                return Vec::new();
+                Vec::new()
             }
-            self.vanity_request = Some((awaited, contains));
+            Pending::Reservations => {
+                self.apply_reservations(received_at, result);
+                Vec::new()
+            }
+            Pending::AccountInfo => {
+                match result {
+                    Ok(Answer::AccountInfo(info)) => self.meter.account = Some(info),
+                    // The meter is a convenience: without account info it shows what it can.
+                    Ok(_) => tracing::warn!("account info answered with another kind of data"),
+                    Err(error) => tracing::warn!(%error, "account info could not be read"),
+                }
+                Vec::new()
+            }
+            Pending::Reserve {
+                group_id,
+                group,
+                number,
+                then_buy,
+            } => {
+                self.apply_reserved(group_id, group, number, then_buy, received_at, result);
+                Vec::new()
+            }
+            Pending::Cancel {
+                uuid,
+                on_quit: false,
+            } => self.apply_cancelled(uuid, result),
+            Pending::Cancel {
+                uuid,
+                on_quit: true,
+            } => {
+                self.apply_quit_cancel(uuid, &result);
+                Vec::new()
+            }
+            Pending::Purchase { target } => self.apply_purchase(target, result),
+            Pending::Settle { target, reason } => {
+                self.apply_settled(target, reason, &result);
+                Vec::new()
+            }
+            Pending::SettleEarlier => {
+                self.apply_earlier_settled(&result);
+                Vec::new()
+            }
         }
-        self.apply_load(id, result)
-    }
-
-    fn next_id(&mut self) -> RequestId {
-        self.next_request += 1;
-        RequestId(self.next_request)
-    }
-
-    /// A command for `call`, tagged with a fresh id.
-    fn command(&mut self, call: Call) -> (RequestId, Command) {
-        let id = self.next_id();
-        (id, Command::Call { id, call })
     }
 
     fn say(&mut self, level: NoticeLevel, text: impl Into<String>) {

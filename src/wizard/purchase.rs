@@ -3,38 +3,57 @@
 //!
 //! A purchase passes a confirmation (`y` buys; Enter alone never does), is sent once, and
 //! blocks every further buy until it is settled. An unknown outcome is settled by asking the
-//! API, never guessed.
+//! API, never guessed. Whether a purchase may start is decided by [`crate::buy_rule`], both
+//! when the confirmation opens and when it is answered.
 
 use crate::api::ApiError;
 use crate::api::model::{E164, PurchaseOrder, Receipt, ReservationId};
+use crate::buy_rule::{self, BuyState};
 use crate::orders::Settlement;
-use crate::worker::{Answer, Call, Command, RequestId};
+use crate::worker::{Answer, Call, Command};
 
-use super::{Action, Modal, NoticeLevel, Purchase, PurchaseTarget, Step, Wizard};
+use super::{
+    Action, Modal, NoticeLevel, Pending, Purchase, PurchaseTarget, Quitting, Step, Wizard,
+};
 
 impl Wizard {
     /// Whether a purchase is sent or being settled: no other may start.
     pub fn purchase_pending(&self) -> bool {
-        matches!(
-            self.purchase,
-            Purchase::InFlight { .. } | Purchase::Settling { .. }
-        )
+        self.requests
+            .any(|p| matches!(p, Pending::Purchase { .. } | Pending::Settle { .. }))
+    }
+
+    /// Whether some purchase's outcome stayed unknown, so that buying is off.
+    pub fn outcome_unknown(&self) -> bool {
+        self.outcome_unknown
+    }
+
+    /// Where the wizard stands, as the buy rule reads it.
+    fn buy_state(&self) -> BuyState {
+        BuyState {
+            journal_open: self.journal_open,
+            purchase_in_flight: self.requests.any(|p| matches!(p, Pending::Purchase { .. })),
+            settling: self.requests.any(|p| matches!(p, Pending::Settle { .. })),
+            checking_earlier: self.requests.any(|p| matches!(p, Pending::SettleEarlier)),
+            outcome_unknown: self.outcome_unknown,
+            quitting: self.quitting != Quitting::No,
+        }
+    }
+
+    /// Whether a purchase may start now; if not, says why and returns `false`.
+    fn may_buy_now(&mut self) -> bool {
+        match buy_rule::may_buy(&self.buy_state()) {
+            Ok(()) => true,
+            Err(refusal) => {
+                self.say(NoticeLevel::Warning, refusal.to_string());
+                false
+            }
+        }
     }
 
     /// Opens the confirmation, unless buying must wait or the reservation expired.
     pub(super) fn ask_to_buy(&mut self, target: PurchaseTarget) {
-        if !self.startup_settles.is_empty() {
-            self.say(
-                NoticeLevel::Info,
-                "Checking whether an earlier purchase went through; buying is possible once that is known.",
-            );
-            return;
-        }
-        if self.purchase_pending() {
-            self.say(
-                NoticeLevel::Info,
-                "A purchase is in flight: wait for its outcome.",
-            );
+        if !self.may_buy_now() {
             return;
         }
         if target
@@ -63,6 +82,10 @@ impl Wizard {
         match action {
             Action::Confirm => {
                 self.modal = None;
+                // Things may have changed since the confirmation opened.
+                if !self.may_buy_now() {
+                    return Vec::new();
+                }
                 if target
                     .reservation
                     .as_ref()
@@ -79,14 +102,20 @@ impl Wizard {
                     );
                     return Vec::new();
                 };
-                let (id, command) = self.command(Call::Purchase {
+                let call = Call::Purchase {
                     order: PurchaseOrder::new(target.group_id.clone(), number),
                     reservation: target
                         .reservation
                         .as_ref()
                         .map(|h| h.reservation.uuid.clone()),
-                });
-                self.purchase = Purchase::InFlight { id, target };
+                };
+                let command = self.requests.ask(
+                    call,
+                    Pending::Purchase {
+                        target: target.clone(),
+                    },
+                );
+                self.purchase = Purchase::InFlight { target };
                 self.say(NoticeLevel::Info, "Buying…");
                 vec![command]
             }
@@ -98,11 +127,13 @@ impl Wizard {
         }
     }
 
-    /// Takes in the answer to the purchase in flight.
-    pub(super) fn apply_purchase(&mut self, result: Result<Answer, ApiError>) -> Vec<Command> {
-        let Purchase::InFlight { target, .. } = std::mem::take(&mut self.purchase) else {
-            return Vec::new();
-        };
+    /// Takes in the answer to the purchase of `target`.
+    pub(super) fn apply_purchase(
+        &mut self,
+        target: PurchaseTarget,
+        result: Result<Answer, ApiError>,
+    ) -> Vec<Command> {
+        self.purchase = Purchase::Idle;
         self.notice = None;
         self.modal = None;
         match result {
@@ -118,8 +149,14 @@ impl Wizard {
                 Vec::new()
             }
             Ok(Answer::PurchaseUnknown { pending, reason }) => {
-                let (id, command) = self.command(Call::Settle(pending));
-                self.purchase = Purchase::Settling { id, target, reason };
+                let command = self.requests.ask(
+                    Call::Settle(pending),
+                    Pending::Settle {
+                        target: target.clone(),
+                        reason: reason.clone(),
+                    },
+                );
+                self.purchase = Purchase::Settling { target, reason };
                 self.manager = None;
                 self.step = Step::Done;
                 vec![command]
@@ -127,8 +164,7 @@ impl Wizard {
             // The worker settles unknown outcomes itself; one that reaches here unsettled
             // is shown as unknown, never as refused.
             Err(ApiError::OutcomeUnknown { reason }) => {
-                self.purchase = Purchase::Unknown { target, reason };
-                self.step = Step::Done;
+                self.stays_unknown(target, reason);
                 Vec::new()
             }
             Err(error) => {
@@ -148,11 +184,8 @@ impl Wizard {
             }
             Ok(_) => {
                 tracing::warn!("worker answered a purchase with another kind of data");
-                self.purchase = Purchase::Unknown {
-                    target,
-                    reason: "numpick could not read the answer".to_owned(),
-                };
-                self.step = Step::Done;
+                let reason = "numpick could not read the answer".to_owned();
+                self.stays_unknown(target, reason);
                 Vec::new()
             }
         }
@@ -175,41 +208,42 @@ impl Wizard {
         self.step = Step::Done;
     }
 
-    /// Takes in a settlement: of the purchase just made, or of one left unsettled by an
-    /// earlier run. Returns whether `id` was such a settlement.
+    /// The outcome of the purchase of `target` is unknown even after asking: the Done screen
+    /// says so, and buying stays off.
+    fn stays_unknown(&mut self, target: PurchaseTarget, reason: String) {
+        self.outcome_unknown = true;
+        self.purchase = Purchase::Unknown { target, reason };
+        self.manager = None;
+        self.step = Step::Done;
+    }
+
+    /// Takes in the settlement of an earlier run's purchase.
+    pub(super) fn apply_earlier_settled(&mut self, result: &Result<Answer, ApiError>) {
+        let settlement = settlement_of(result);
+        let text = match &settlement {
+            Ok(settlement) => format!("An earlier purchase: {}", settlement.describe()),
+            Err(error) => format!("An earlier purchase could not be checked: {error}"),
+        };
+        let level = match &settlement {
+            Ok(Settlement::Bought { .. } | Settlement::NotBought { .. }) => NoticeLevel::Info,
+            _ => {
+                self.outcome_unknown = true;
+                NoticeLevel::Warning
+            }
+        };
+        self.say(level, text);
+    }
+
+    /// Takes in the settlement of this run's purchase of `target`, whose answer was lost
+    /// (`reason`).
     pub(super) fn apply_settled(
         &mut self,
-        id: RequestId,
+        target: PurchaseTarget,
+        reason: String,
         result: &Result<Answer, ApiError>,
-    ) -> bool {
-        let settlement = match result {
-            Ok(Answer::Settled { settlement, .. }) => Ok(settlement.clone()),
-            Ok(_) => Err("numpick received an answer it did not expect".to_owned()),
-            Err(error) => Err(error.to_string()),
-        };
-        if let Some(position) = self.startup_settles.iter().position(|&s| s == id) {
-            self.startup_settles.remove(position);
-            let text = match &settlement {
-                Ok(settlement) => format!("An earlier purchase: {}", settlement.describe()),
-                Err(error) => format!("An earlier purchase could not be checked: {error}"),
-            };
-            let level = match &settlement {
-                Ok(Settlement::Bought { .. } | Settlement::NotBought { .. }) => NoticeLevel::Info,
-                _ => NoticeLevel::Warning,
-            };
-            self.say(level, text);
-            return true;
-        }
-        let Purchase::Settling { id: awaited, .. } = &self.purchase else {
-            return false;
-        };
-        if *awaited != id {
-            return false;
-        }
-        let Purchase::Settling { target, reason, .. } = std::mem::take(&mut self.purchase) else {
-            return false;
-        };
-        match settlement {
+    ) {
+        self.purchase = Purchase::Idle;
+        match settlement_of(result) {
             Ok(Settlement::Bought { number }) => self.bought(target, None, Some(number)),
             Ok(not_bought @ Settlement::NotBought { .. }) => {
                 self.say(NoticeLevel::Error, not_bought.describe());
@@ -230,19 +264,12 @@ impl Wizard {
                 };
             }
             Ok(Settlement::Unknown { reason: why }) => {
-                self.purchase = Purchase::Unknown {
-                    target,
-                    reason: format!("{reason}; {why}"),
-                };
+                self.stays_unknown(target, format!("{reason}; {why}"));
             }
             Err(error) => {
-                self.purchase = Purchase::Unknown {
-                    target,
-                    reason: format!("{reason}; checking failed: {error}"),
-                };
+                self.stays_unknown(target, format!("{reason}; checking failed: {error}"));
             }
         }
-        true
     }
 
     /// Whether quitting now would leave something at stake.
@@ -255,7 +282,7 @@ impl Wizard {
         if self.quitting_needs_asking() {
             self.modal = Some(Modal::QuitGuard);
         } else {
-            self.quit = true;
+            self.quitting = Quitting::Now;
         }
     }
 
@@ -264,7 +291,7 @@ impl Wizard {
         match action {
             // A second Ctrl-C quits: the reservations stay and expire on their own.
             Action::KeepAndQuit | Action::Quit => {
-                self.quit = true;
+                self.quitting = Quitting::Now;
                 Vec::new()
             }
             Action::Cancel => {
@@ -276,9 +303,10 @@ impl Wizard {
                     .map(|h| h.reservation.uuid.clone())
                     .collect();
                 if active.is_empty() {
-                    self.quit = true;
+                    self.quitting = Quitting::Now;
                     return Vec::new();
                 }
+                self.quitting = Quitting::CancellingThenQuit { failed: false };
                 self.say(
                     NoticeLevel::Info,
                     format!("Cancelling {} reservation(s), then quitting…", active.len()),
@@ -286,9 +314,14 @@ impl Wizard {
                 active
                     .into_iter()
                     .map(|uuid| {
-                        let (id, command) = self.command(Call::Cancel { uuid: uuid.clone() });
-                        self.quit_cancels.push((id, uuid));
-                        command
+                        let call = Call::Cancel { uuid: uuid.clone() };
+                        self.requests.ask(
+                            call,
+                            Pending::Cancel {
+                                uuid,
+                                on_quit: true,
+                            },
+                        )
                     })
                     .collect()
             }
@@ -300,21 +333,18 @@ impl Wizard {
         }
     }
 
-    /// Takes in the answer to a cancellation sent on the way out; quits once all are in and
-    /// none failed. Returns whether `id` was one.
+    /// Takes in the answer to a cancellation of `uuid` sent on the way out; quits once all
+    /// are in and none failed, and stays otherwise.
     pub(super) fn apply_quit_cancel(
         &mut self,
-        id: RequestId,
+        uuid: ReservationId,
         result: &Result<Answer, ApiError>,
-    ) -> bool {
-        let Some(position) = self.quit_cancels.iter().position(|(c, _)| *c == id) else {
-            return false;
-        };
-        let (_, uuid) = self.quit_cancels.remove(position);
+    ) {
+        let mut failed = matches!(self.quitting, Quitting::CancellingThenQuit { failed: true });
         match result {
             Ok(_) => self.holds.retain(|h| h.reservation.uuid != uuid),
             Err(error) => {
-                self.quit_cancel_failed = true;
+                failed = true;
                 self.say(
                     NoticeLevel::Error,
                     format!(
@@ -323,9 +353,26 @@ impl Wizard {
                 );
             }
         }
-        if self.quit_cancels.is_empty() && !self.quit_cancel_failed {
-            self.quit = true;
+        if self.quitting == Quitting::Now {
+            // The operator chose to quit at once meanwhile.
+            return;
         }
-        true
+        let more = self
+            .requests
+            .any(|p| matches!(p, Pending::Cancel { on_quit: true, .. }));
+        self.quitting = match (more, failed) {
+            (true, failed) => Quitting::CancellingThenQuit { failed },
+            (false, true) => Quitting::No,
+            (false, false) => Quitting::Now,
+        };
+    }
+}
+
+/// A settlement answer, or why there is none.
+fn settlement_of(result: &Result<Answer, ApiError>) -> Result<Settlement, String> {
+    match result {
+        Ok(Answer::Settled { settlement, .. }) => Ok(settlement.clone()),
+        Ok(_) => Err("numpick received an answer it did not expect".to_owned()),
+        Err(error) => Err(error.to_string()),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::{Held, InputMode, Meter, Modal, Notice, Purchase, Step, Wizard};
+use super::{Held, InputMode, Meter, Modal, Notice, Pending, Purchase, Quitting, Step, Wizard};
 use crate::ui::theme::ThemeName;
 
 impl Wizard {
@@ -45,9 +45,19 @@ impl Wizard {
         self.step
     }
 
-    /// Whether the operator asked to leave.
+    /// Whether numpick should leave now.
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.quitting == Quitting::Now
+    }
+
+    /// Whether, and how, the operator is leaving.
+    pub fn quitting(&self) -> Quitting {
+        self.quitting
+    }
+
+    /// Tells the wizard that purchases cannot be recorded in the journal: buying is off.
+    pub fn set_journal_unavailable(&mut self) {
+        self.journal_open = false;
     }
 
     /// The purchase's state.
@@ -137,13 +147,17 @@ impl Wizard {
             || self.groups.load.is_loading()
             || self.numbers.load.is_loading()
             || self.requirements.load.is_loading()
-            || self.vanity_request.is_some()
-            || self.reserving.is_some()
-            || self.cancelling.is_some()
-            || self.manager_request.is_some()
-            || self.purchase_pending()
-            || !self.startup_settles.is_empty()
-            || !self.quit_cancels.is_empty()
+            || self.requests.any(|p| match p {
+                // A screen's load shows as busy only while the screen still waits for it.
+                Pending::Load { .. } | Pending::AccountInfo => false,
+                Pending::Vanity { .. }
+                | Pending::Reservations
+                | Pending::Reserve { .. }
+                | Pending::Cancel { .. }
+                | Pending::Purchase { .. }
+                | Pending::Settle { .. }
+                | Pending::SettleEarlier => true,
+            })
     }
 
     /// The text of the current screen's search box, if the screen has one.

@@ -5,7 +5,6 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 
 use crate::api::model::{Group, GroupId, Receipt, Reservation};
-use crate::worker::RequestId;
 
 use super::Load;
 
@@ -29,7 +28,8 @@ pub struct Held {
     pub reservation: Reservation,
     /// Whether its expiry has been recorded in the journal.
     pub expiry_recorded: bool,
-    /// The group it belongs to, when known (needed to buy it).
+    /// The group it was reserved in, when numpick made it: the group asked for, never the one
+    /// on screen when the answer arrived. Its prices are shown when buying it.
     pub group: Option<Group>,
     /// When it expires, anchored to the arrival of the answer that announced it.
     pub deadline: Instant,
@@ -54,12 +54,12 @@ impl Held {
         !self.gone && !self.is_expired(now)
     }
 
-    /// The group id to buy it with.
+    /// The group id to buy it with: the API's own, else the group it was asked in.
     pub fn group_id(&self) -> Option<&GroupId> {
-        self.group
+        self.reservation
+            .group_id
             .as_ref()
-            .map(|g| &g.id)
-            .or(self.reservation.group_id.as_ref())
+            .or(self.group.as_ref().map(|g| &g.id))
     }
 }
 
@@ -69,7 +69,7 @@ pub struct PurchaseTarget {
     pub group_id: GroupId,
     /// The group, when known: its prices are shown in the confirmation.
     pub group: Option<Group>,
-    /// The number; `None` only before the group has named one (no purchase is sent then).
+    /// The number; `None` buys a random number of the group.
     pub number: Option<String>,
     /// The reservation being bought, if any.
     pub reservation: Option<Held>,
@@ -81,14 +81,10 @@ pub enum Purchase {
     #[default]
     Idle,
     /// Sent; nothing more is sent until it is settled.
-    InFlight {
-        id: RequestId,
-        target: PurchaseTarget,
-    },
+    InFlight { target: PurchaseTarget },
     /// The answer never arrived or could not be read: the API is being asked whether the
     /// purchase went through.
     Settling {
-        id: RequestId,
         target: PurchaseTarget,
         reason: String,
     },
@@ -105,6 +101,18 @@ pub enum Purchase {
         target: PurchaseTarget,
         reason: String,
     },
+}
+
+/// Whether, and how, the operator is leaving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Quitting {
+    #[default]
+    No,
+    /// The quit guard's "cancel them, then quit": the cancellations are in flight, and nothing
+    /// can be bought meanwhile. `failed` once one of them failed: numpick then stays.
+    CancellingThenQuit { failed: bool },
+    /// Leave now.
+    Now,
 }
 
 /// A dialog over the screen.

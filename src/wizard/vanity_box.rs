@@ -4,7 +4,7 @@
 use crate::api::ApiError;
 use crate::worker::{Answer, Call, Command};
 
-use super::{NoticeLevel, NumberList, VANITY_DEBOUNCE, Wizard, expect_answer};
+use super::{NoticeLevel, NumberList, Pending, VANITY_DEBOUNCE, Wizard, expect_answer};
 
 impl Wizard {
     /// Asks the API again after the operator pauses, unless the list already answers the box.
@@ -22,8 +22,22 @@ impl Wizard {
         self.vanity_due = (!answered && !invalid).then_some(self.now + VANITY_DEBOUNCE);
         if answered {
             // A request for an abandoned query is no longer wanted.
-            self.vanity_request = None;
+            self.forget_vanity();
         }
+    }
+
+    /// Stops waiting for the vanity request on its way, if any: its answer will be dropped.
+    pub(super) fn forget_vanity(&mut self) {
+        self.requests
+            .forget(|p| matches!(p, Pending::Vanity { .. }));
+    }
+
+    /// The digits of the vanity request on its way (`Some(None)`: any number), if one is.
+    pub fn vanity_asked(&self) -> Option<Option<&str>> {
+        self.requests.find(|p| match p {
+            Pending::Vanity { contains } => Some(contains.as_deref()),
+            _ => None,
+        })
     }
 
     pub(super) fn request_vanity(&mut self) -> Option<Command> {
@@ -33,12 +47,13 @@ impl Wizard {
         }
         let contains = list.server_query();
         let group = self.group.as_ref()?.id.clone();
-        let (id, command) = self.command(Call::Numbers {
+        // Only the newest pattern's answer is wanted.
+        self.forget_vanity();
+        let call = Call::Numbers {
             group,
             contains: contains.clone(),
-        });
-        self.vanity_request = Some((id, contains));
-        Some(command)
+        };
+        Some(self.requests.ask(call, Pending::Vanity { contains }))
     }
 
     pub(super) fn apply_vanity(

@@ -44,11 +44,12 @@ impl Run {
                 }))),
                 other => panic!("unexpected call at start: {other:?}"),
             };
-            wizard.apply(WorkerMsg {
+            let more = wizard.apply(WorkerMsg {
                 id,
                 received_at: t0,
                 result: Ok(answer),
             });
+            assert!(more.is_empty(), "the start-up answers ask for nothing more");
         }
         wizard.set_meter(12, None);
         Self {

@@ -75,8 +75,9 @@ impl Driver {
     }
 
     pub async fn act(&mut self, action: Action) {
-        self.wizard.tick(Instant::now(), Timestamp::now());
-        let commands = self.wizard.update(action);
+        // As in the event loop: what the passing of time asks for is sent with the key's.
+        let mut commands = self.wizard.tick(Instant::now(), Timestamp::now());
+        commands.extend(self.wizard.update(action));
         self.send(commands);
         self.settle().await;
     }

@@ -128,7 +128,7 @@ pub fn draw_fetched<T>(
 ) {
     match &fetched.load {
         Load::Loaded(picker) => draw_picker(view, frame, area, title, picker, columns, cells),
-        Load::Loading { .. } | Load::Idle => {
+        Load::Loading | Load::Idle => {
             let block = body_block(view, format!(" {title} "));
             let inner = block.inner(area);
             frame.render_widget(block, area);

@@ -38,7 +38,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
             );
             return;
         }
-        Load::Loading { .. } | Load::Idle => {
+        Load::Loading | Load::Idle => {
             let line = Line::from(vec![
                 Span::styled(spinner::frame(wizard), theme.accent),
                 Span::raw(" Loading reservations…"),

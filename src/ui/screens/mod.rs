@@ -48,7 +48,7 @@ pub enum StepData {
 fn state_of<T>(load: &Load<T>) -> StepData {
     match load {
         Load::Idle => StepData::Idle,
-        Load::Loading { .. } => StepData::Loading,
+        Load::Loading => StepData::Loading,
         Load::Loaded(_) => StepData::Loaded,
         Load::Failed { .. } => StepData::Failed,
     }

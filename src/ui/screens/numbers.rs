@@ -43,7 +43,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
     match &wizard.numbers.load {
         Load::Loaded(numbers) => draw_list(view, frame, inner, numbers),
-        Load::Loading { .. } | Load::Idle => {
+        Load::Loading | Load::Idle => {
             status::loading(view, frame, inner, "Loading available numbers…");
         }
         Load::Failed { message } => status::failed(
@@ -79,8 +79,8 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
     let contains = numbers.server_query();
     let state = if let Some(error) = &numbers.pattern_error {
         Line::styled(format!("✗ {}", clean(error)), theme.error)
-    } else if let Some((_, asked)) = &wizard.vanity_request {
-        let asked = asked.as_deref().unwrap_or("any digits");
+    } else if let Some(asked) = wizard.vanity_asked() {
+        let asked = asked.unwrap_or("any digits");
         Line::from(vec![
             Span::styled(spinner::frame(wizard), theme.accent),
             Span::styled(

@@ -99,7 +99,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
 
     let busy = if matches!(wizard.purchase, Purchase::InFlight { .. }) {
         Some("Buying…")
-    } else if wizard.cancelling.is_some() {
+    } else if wizard.is_cancelling() {
         Some("Cancelling…")
     } else {
         None

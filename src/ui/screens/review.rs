@@ -105,7 +105,7 @@ fn requirements<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
         }
     }
     match fetched {
-        Load::Loading { .. } | Load::Idle => lines.push(Line::from(vec![
+        Load::Loading | Load::Idle => lines.push(Line::from(vec![
             Span::styled(spinner::frame(view.wizard), theme.accent),
             Span::raw(" Checking the requirements…"),
         ])),
@@ -141,7 +141,7 @@ fn requirements<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
 
 fn action_line<'a>(view: &View<'_>) -> Line<'a> {
     let theme = &view.theme;
-    if view.wizard.reserving.is_some() {
+    if view.wizard.is_reserving() {
         return Line::from(vec![
             Span::styled(spinner::frame(view.wizard), theme.accent),
             Span::raw(" Reserving…"),

@@ -108,6 +108,8 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             keys
         }
         (Step::Done, _) if wizard.purchase_pending() => vec![],
+        // Buying is off until the outcome is known: nothing offers to buy another.
+        (Step::Done, _) if wizard.outcome_unknown() => vec![back],
         (Step::Done, _) => vec![("Enter", "buy another"), back],
         (_, StepData::Failed) => vec![("Enter", "retry"), back],
         (_, StepData::Loading | StepData::Idle) => vec![back],

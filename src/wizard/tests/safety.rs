@@ -7,7 +7,7 @@ use super::*;
 use crate::api::ApiError;
 use crate::journal::PendingPurchase;
 use crate::orders::Settlement;
-use crate::wizard::{Action, InputMode, Modal, NoticeLevel, Purchase, Step};
+use crate::wizard::{Action, InputMode, Modal, NoticeLevel, Purchase, Quitting, Step};
 use crate::worker::{Answer, Call};
 
 fn pending(number: Option<&str>) -> PendingPurchase {
@@ -236,4 +236,119 @@ fn the_operator_stays_on_a_purchase_until_it_is_settled() {
             "{action:?}"
         );
     }
+}
+
+#[test]
+fn after_an_unknown_outcome_nothing_more_is_bought() {
+    let mut h = Harness::new();
+    let settle = buy_with_unknown_outcome(&mut h);
+    h.answer_at(
+        &settle,
+        Duration::ZERO,
+        Err(ApiError::Unreachable {
+            detail: "connection refused".to_owned(),
+        }),
+    );
+    assert!(matches!(h.wizard.purchase(), Purchase::Unknown { .. }));
+
+    // Enter on the Done screen: browsing goes on, to another number.
+    assert_eq!(h.act(Action::Choose), vec![]);
+    assert_eq!(h.wizard.step(), Step::Group);
+    let numbers = only(h.act(Action::Choose));
+    h.answer(
+        &numbers,
+        Answer::Numbers(listing(vec![number("+12135550000")])),
+    );
+    h.act(Action::Choose);
+    assert_eq!(h.wizard.step(), Step::Review);
+
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.wizard.modal(), None, "no confirmation");
+    let notice = h.wizard.notice().unwrap();
+    assert!(
+        notice.text.contains("outcome is unknown"),
+        "{}",
+        notice.text
+    );
+    assert_eq!(h.act(Action::Confirm), vec![], "no purchase");
+}
+
+#[test]
+fn nothing_is_bought_while_cancelling_to_quit() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    assert_eq!(h.wizard.step(), Step::Reserved);
+    h.act(Action::Quit);
+    let cancel = only(h.act(Action::Cancel));
+    assert_eq!(
+        h.wizard.quitting(),
+        Quitting::CancellingThenQuit { failed: false }
+    );
+
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.wizard.modal(), None, "no confirmation");
+    let notice = h.wizard.notice().unwrap();
+    assert!(notice.text.contains("quitting"), "{}", notice.text);
+    assert_eq!(h.act(Action::Confirm), vec![], "no purchase");
+
+    h.answer(&cancel, Answer::Cancelled("cancelled".to_owned()));
+    assert!(h.wizard.should_quit());
+}
+
+#[test]
+fn a_failed_cancellation_on_the_way_out_leaves_the_wizard_staying() {
+    let mut h = Harness::new();
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    h.act(Action::Quit);
+    let cancel = only(h.act(Action::Cancel));
+    h.answer_at(
+        &cancel,
+        Duration::ZERO,
+        Err(ApiError::TimedOut {
+            after: Duration::from_secs(20),
+        }),
+    );
+    assert_eq!(h.wizard.quitting(), Quitting::No);
+    h.act(Action::Buy);
+    assert!(
+        matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))),
+        "staying, the operator may buy the reservation kept"
+    );
+}
+
+#[test]
+fn without_a_journal_nothing_is_bought() {
+    let mut h = Harness::new();
+    h.wizard.set_journal_unavailable();
+    h.walk_to_review();
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.wizard.modal(), None, "no confirmation");
+    let notice = h.wizard.notice().unwrap();
+    assert!(notice.text.contains("journal"), "{}", notice.text);
+}
+
+#[test]
+fn an_earlier_purchase_whose_outcome_stays_unknown_keeps_buying_off() {
+    let mut h = Harness::new();
+    let commands = h.wizard.start(vec![pending(None)]);
+    h.answer_at(
+        &commands[2],
+        Duration::ZERO,
+        Err(ApiError::Unreachable {
+            detail: "connection refused".to_owned(),
+        }),
+    );
+    h.walk_to_review();
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.wizard.modal(), None, "no confirmation");
+    let notice = h.wizard.notice().unwrap();
+    assert!(
+        notice.text.contains("outcome is unknown"),
+        "{}",
+        notice.text
+    );
 }
