@@ -48,38 +48,61 @@ pub async fn run(
     journal_path: Option<PathBuf>,
     theme: ThemeName,
 ) -> Result<Exit> {
-    let (journal, unsettled) = open_journal(journal_path.as_deref());
+    let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(theme);
-    if let (Some(_), Some(path)) = (&journal, &journal_path) {
+    if let (Some(_), Some(path)) = (&opened.journal, &journal_path) {
         wizard.set_journal_path(path.display().to_string());
     }
     let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
-    let worker = worker::spawn(client.clone(), journal);
-    let outcome = event_loop(&mut terminal, &client, worker, wizard, unsettled).await;
+    let worker = worker::spawn(client.clone(), opened.journal);
+    let start = wizard.start(opened.unsettled);
+    if opened.unreadable > 0 {
+        wizard.warn_unreadable_journal(opened.unreadable);
+    }
+    let outcome = event_loop(&mut terminal, &client, worker, wizard, start).await;
     ratatui::restore();
     outcome
 }
 
+/// The journal opened for the session, what an earlier run left unsettled in it, and how many
+/// of its lines could not be read.
+struct OpenedJournal {
+    journal: Option<Journal>,
+    unsettled: Vec<PendingPurchase>,
+    unreadable: usize,
+}
+
 /// Opens the journal and reads the purchases an earlier run left unsettled. Without a
-/// journal numpick still browses and reserves, but does not buy (the worker refuses).
-fn open_journal(path: Option<&Path>) -> (Option<Journal>, Vec<PendingPurchase>) {
+/// journal numpick still browses and reserves, but does not buy (the worker refuses). Lines
+/// that cannot be read are skipped and counted; they disable nothing.
+fn open_journal(path: Option<&Path>) -> OpenedJournal {
+    let disabled = |unsettled| OpenedJournal {
+        journal: None,
+        unsettled,
+        unreadable: 0,
+    };
     let Some(path) = path else {
         tracing::warn!("no folder for the journal: purchases are disabled");
-        return (None, Vec::new());
+        return disabled(Vec::new());
     };
-    let unsettled = match Journal::read_all(path) {
-        Ok(entries) => Journal::pending_purchases(&entries),
+    let readout = match Journal::read_all(path) {
+        Ok(readout) => readout,
         Err(error) => {
             tracing::error!(%error, "the journal cannot be read: purchases are disabled");
-            return (None, Vec::new());
+            return disabled(Vec::new());
         }
     };
+    let unsettled = Journal::pending_purchases(&readout.entries);
     match Journal::open(path) {
-        Ok(journal) => (Some(journal), unsettled),
+        Ok(journal) => OpenedJournal {
+            journal: Some(journal),
+            unsettled,
+            unreadable: readout.unreadable,
+        },
         Err(error) => {
             tracing::error!(%error, "the journal cannot be opened: purchases are disabled");
-            (None, unsettled)
+            disabled(unsettled)
         }
     }
 }
@@ -89,13 +112,12 @@ async fn event_loop(
     client: &Client,
     mut worker: WorkerHandle,
     mut wizard: Wizard,
-    unsettled: Vec<PendingPurchase>,
+    start: Vec<Command>,
 ) -> Result<Exit> {
     let mut events = EventStream::new();
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
-    let start = wizard.start(unsettled);
     send(&worker, start);
 
     loop {

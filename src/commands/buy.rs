@@ -186,13 +186,16 @@ async fn settle_earlier(
     path: &Path,
     group: &GroupId,
 ) -> Result<(), Failure> {
-    let entries = Journal::read_all(path).map_err(|error| {
+    let readout = Journal::read_all(path).map_err(|error| {
         Failure::other(format!(
             "cannot read the journal {}: {error} (nothing was sent)",
             path.display()
         ))
     })?;
-    let earlier = Journal::pending_purchases(&entries);
+    if let Some(note) = readout.unreadable_note() {
+        output::note(&format!("numpick: {note}"));
+    }
+    let earlier = Journal::pending_purchases(&readout.entries);
     for pending in earlier.iter().filter(|p| p.group_id == group.as_str()) {
         let settlement = settle_recorded(client, Some(journal), pending).await;
         output::note(&format!(
