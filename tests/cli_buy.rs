@@ -13,7 +13,7 @@ use serde_json::json;
 fn reserve_reservations_and_cancel_on_the_sandbox() {
     let home = Home::new();
     let doc = home
-        .run(&["reserve", "de-ber-local-1", "--json"], &[])
+        .run(&["reserve", "de-ber-local-1", "--json", "--sandbox"], &[])
         .ok()
         .json();
     let reservation = &doc["reservation"];
@@ -32,14 +32,16 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
     assert_eq!(reservation["group_id"], "de-ber-local-1");
     let left = reservation["expires_in_secs"].as_i64().unwrap();
     assert!((500..=600).contains(&left), "{left}");
-    let table = home.run(&["reserve", "de-ber-local-1"], &[]).ok();
+    let table = home
+        .run(&["reserve", "de-ber-local-1", "--sandbox"], &[])
+        .ok();
     assert!(table.stdout.starts_with("Reserved:"), "{table:?}");
     // The sandbox lives for one command: the next one starts with no reservation.
     let list = home.run(&["reservations", "--json"], &[]).ok().json();
-    assert_eq!(list, json!({"reservations": []}));
+    assert_eq!(list, json!({"backend": "sandbox", "reservations": []}));
     let list = home.run(&["reservations"], &[]).ok();
     assert_eq!(list.stdout, "No active reservations.\n");
-    let cancel = home.run(&["cancel", "no-such-uuid", "--json"], &[]);
+    let cancel = home.run(&["cancel", "no-such-uuid", "--json", "--sandbox"], &[]);
     assert_eq!(cancel.code, 3, "{cancel:?}");
     assert!(cancel.stdout.is_empty() && cancel.stderr.contains("not found"));
 }
@@ -56,6 +58,7 @@ fn buy_on_the_sandbox_with_yes() {
                 "DE",
                 "--yes",
                 "--json",
+                "--sandbox",
             ],
             &[],
         )
@@ -64,6 +67,7 @@ fn buy_on_the_sandbox_with_yes() {
     assert_eq!(
         keys(&doc),
         set(&[
+            "backend",
             "status",
             "group_id",
             "number",
@@ -98,6 +102,7 @@ fn buy_on_the_sandbox_with_yes() {
                 "--number",
                 &chosen,
                 "--yes",
+                "--sandbox",
             ],
             &[],
         )
@@ -112,13 +117,16 @@ fn buy_on_the_sandbox_with_yes() {
 
 #[test]
 fn buy_needs_the_country_to_show_prices() {
-    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes"], &[]);
+    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes", "--sandbox"], &[]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("--country"));
     let home = Home::new();
     home.write_config("default_country = \"DE\"\n");
     let doc = home
-        .run(&["buy", "de-ber-local-1", "--yes", "--json"], &[])
+        .run(
+            &["buy", "de-ber-local-1", "--yes", "--json", "--sandbox"],
+            &[],
+        )
         .ok()
         .json();
     assert_eq!(doc["status"], "bought");
@@ -159,7 +167,7 @@ async fn a_dry_run_prints_the_request_and_sends_nothing() {
     let doc = home.run_async(&args, &[KEY]).await.ok().json();
     assert_eq!(
         doc,
-        json!({"dry_run": true, "method": "POST", "path": "/open/numbers/purchase",
+        json!({"backend": "live", "dry_run": true, "method": "POST", "path": "/open/numbers/purchase",
                "body": {"group_id": "g-1", "number": "+493012345678"}})
     );
     let table = home
@@ -228,7 +236,7 @@ async fn a_lost_purchase_answer_is_settled_and_never_sent_twice() {
 #[test]
 fn buy_on_a_terminal_shows_the_prices_and_buys_on_yes() {
     let home = Home::new();
-    let args = ["buy", "de-ber-local-1", "--country", "DE"];
+    let args = ["buy", "de-ber-local-1", "--country", "DE", "--sandbox"];
     let (code, shown) = on_terminal(home.path(), &args, &[], "y\n");
     assert_eq!(code, 0, "{shown}");
     assert!(
