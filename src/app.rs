@@ -1,7 +1,10 @@
-//! The interactive session: terminal setup and restore, and the event loop.
+//! The interactive session: terminal setup and restore ([`terminal`]), and the event loop.
 //!
-//! The loop draws, then waits for whichever comes first: a key, a worker answer, a signal, or
-//! a tick — and ticks only while something on screen moves, so an idle wizard sleeps.
+//! The loop draws, then waits for whichever comes first: a key, a paste, a worker answer, a
+//! signal, or a tick — and ticks only while something on screen moves, so an idle wizard
+//! sleeps.
+
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -54,14 +57,14 @@ pub async fn run(
     if let (Some(_), Some(path)) = (&opened.journal, &journal_path) {
         wizard.set_journal_path(path.display().to_string());
     }
-    let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
+    let mut terminal = terminal::init().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), opened.journal);
     let start = wizard.start(opened.unsettled);
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
     let outcome = event_loop(&mut terminal, &client, worker, wizard, start).await;
-    ratatui::restore();
+    terminal::restore();
     outcome
 }
 
@@ -136,6 +139,8 @@ async fn event_loop(
                         None => Vec::new(),
                     }
                 }
+                // Pasted text is text, never keys: see `Wizard::paste`.
+                Some(Ok(Event::Paste(text))) => wizard.paste(&text),
                 // A resize needs only the redraw at the top of the loop.
                 Some(Ok(_)) => Vec::new(),
                 Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),

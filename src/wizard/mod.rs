@@ -10,6 +10,7 @@ mod flow;
 pub mod load;
 mod manager;
 pub mod numbers;
+mod paste;
 pub mod picker;
 mod purchase;
 mod queries;

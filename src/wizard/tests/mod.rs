@@ -1,6 +1,7 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
 mod flow;
+mod paste;
 mod safety;
 
 use std::time::{Duration, Instant};
