@@ -1,6 +1,7 @@
 //! Reserving and buying from the command line: reserve, reservations and cancel on the sandbox;
 //! buy with `--yes`, with `--dry-run`, on a terminal with its confirmation, and without either;
-//! and a lost purchase answer settled through the journal and never sent twice.
+//! a lost purchase answer settled through the journal and never sent twice; and unreadable
+//! journal lines reported without stopping a purchase.
 
 mod cli_support;
 mod fault_server;
@@ -270,4 +271,32 @@ async fn buy_declined_on_a_terminal_sends_no_purchase() {
     );
     let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["GET"], "only the price lookup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreadable_journal_lines_are_reported_and_do_not_stop_a_purchase() {
+    let server = FaultServer::start(vec![
+        one_group("g-1"),
+        Reply::json(201, json!({"success": true, "data": {"number": NUMBER}})),
+    ])
+    .await;
+    let url = server.url();
+    let home = Home::new();
+    std::fs::create_dir_all(home.state_dir()).unwrap();
+    // A line that is not UTF-8, then one cut short by a crash (no newline).
+    let journal = home.state_dir().join("journal.jsonl");
+    std::fs::write(&journal, b"\xff\xfe\n{\"event\":\"purchase_int").unwrap();
+    let run = home
+        .run_async(&buy_args("g-1", &["--json"], &url), &[KEY])
+        .await
+        .ok();
+    assert!(
+        run.stderr.contains("2 journal line(s) could not be read"),
+        "{run:?}"
+    );
+    assert_eq!(run.json()["status"], "bought");
+    assert_eq!(posts(&server), 1);
+    let entries = numpick::journal::Journal::read_all(&journal).unwrap();
+    assert_eq!(entries.unreadable, 2, "the purchase's own lines are whole");
+    assert_eq!(entries.entries.len(), 2, "{:?}", entries.entries);
 }
