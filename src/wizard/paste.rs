@@ -6,9 +6,7 @@
 //! [`PASTE_LIMIT`] characters; where there is no box — and in every dialog — it does nothing
 //! but say so.
 
-use tui_input::InputRequest;
-
-use super::{Action, InputMode, NoticeLevel, Wizard};
+use super::{Fetched, InputMode, NoticeLevel, Step, Wizard};
 use crate::api::sanitize_text;
 use crate::worker::Command;
 
@@ -29,17 +27,45 @@ impl Wizard {
             return Vec::new();
         }
         let (clean, cut) = clean_paste(text);
-        let mut commands = Vec::new();
-        for c in clean.chars() {
-            commands.extend(self.update(Action::Edit(InputRequest::InsertChar(c))));
-        }
+        self.notice = None;
+        self.insert_search_text(&clean);
         if cut {
             self.say(
                 NoticeLevel::Info,
                 format!("Pasted only the first {PASTE_LIMIT} characters"),
             );
         }
-        commands
+        // Typing asks the API for nothing at once: the vanity box waits for a pause (a tick).
+        Vec::new()
+    }
+
+    /// Types `text` into the focused search box as one edit: the list is filtered once, not
+    /// once per character.
+    fn insert_search_text(&mut self, text: &str) {
+        let filter = &mut self.filter;
+        match self.step {
+            Step::Country => {
+                self.countries.insert_text(text, filter);
+            }
+            Step::Region => loaded(&mut self.regions, |p| p.insert_text(text, filter)),
+            Step::City => loaded(&mut self.cities, |p| p.insert_text(text, filter)),
+            Step::DidType => loaded(&mut self.types, |p| p.insert_text(text, filter)),
+            Step::Group => loaded(&mut self.groups, |p| p.insert_text(text, filter)),
+            Step::Number => {
+                let typed = self.numbers.load.loaded_mut();
+                if typed.is_some_and(|list| list.insert_text(text)) {
+                    self.schedule_vanity();
+                }
+            }
+            Step::Review | Step::Reserved | Step::Done => {}
+        }
+    }
+}
+
+/// Types into the picker of `slot`, when it is loaded.
+fn loaded<T>(slot: &mut Fetched<T>, insert: impl FnOnce(&mut T) -> bool) {
+    if let Some(picker) = slot.load.loaded_mut() {
+        insert(picker);
     }
 }
 

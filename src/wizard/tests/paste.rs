@@ -1,6 +1,7 @@
 //! Pasted text goes into the focused search box as text, and nowhere else.
 
 use super::*;
+use crate::api::model::GroupId;
 
 #[test]
 fn a_paste_types_into_the_search_box_cleaned() {
@@ -62,4 +63,42 @@ fn a_paste_in_a_confirmation_does_not_confirm() {
     h.act(Action::Help);
     assert!(h.wizard.paste("k").is_empty());
     assert_eq!(h.wizard.modal(), Some(&Modal::Help));
+}
+
+#[test]
+fn a_paste_in_the_vanity_box_narrows_at_once_and_asks_after_the_pause() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("abc-123", true)]);
+    let numbers = only(h.act(Action::Choose));
+    h.answer(
+        &numbers,
+        Answer::Numbers(listing(vec![
+            number("+12135551234"),
+            number("+12135550000"),
+        ])),
+    );
+    assert!(h.wizard.paste("555\n1").is_empty());
+    assert_eq!(h.wizard.search_text(), Some("5551"));
+    let list = h.wizard.numbers.load.loaded().unwrap();
+    assert_eq!(list.visible().len(), 1);
+    let query = only(h.tick(Duration::from_millis(400)));
+    assert_eq!(
+        call(&query),
+        &Call::Numbers {
+            group: GroupId::new("abc-123"),
+            contains: Some("5551".to_owned())
+        }
+    );
+}
+
+#[test]
+fn a_paste_in_a_group_list_filters_it() {
+    let mut h = Harness::new();
+    let mut elsewhere = group("xyz-9", true);
+    elsewhere.location = "San Francisco".to_owned();
+    h.walk_to_groups(vec![group("abc-123", true), elsewhere]);
+    assert!(h.wizard.paste("Francisco\n").is_empty());
+    assert_eq!(h.wizard.search_text(), Some("Francisco"));
+    let groups = h.wizard.groups.load.loaded().unwrap();
+    assert_eq!(groups.selected().map(|g| g.id.as_str()), Some("xyz-9"));
 }
