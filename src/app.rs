@@ -1,4 +1,4 @@
-//! The interactive session: terminal setup and restore ([`terminal`]), and the event loop.
+//! The interactive session: terminal setup and restore (`terminal`), and the event loop.
 //!
 //! The loop draws, then waits for whichever comes first: a key, a paste, a worker answer, a
 //! signal, or a tick — and ticks only while something on screen moves, so an idle wizard

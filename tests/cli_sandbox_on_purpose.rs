@@ -58,8 +58,10 @@ fn reading_without_a_key_says_so_on_stderr_and_in_the_json() {
 #[test]
 fn a_blank_key_is_an_error_for_every_command_and_the_wizard() {
     let home = Home::new();
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 8] = [
         &["groups", "DE", "--json"],
+        &["config", "path"],
+        &["completions", "bash"],
         &["types"],
         &[
             "buy",

@@ -2,7 +2,7 @@
 //!
 //! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY` or
 //! the config's `key_file`), else the embedded sandbox, started in this process for as long as
-//! the command runs; [`backend`] decides which, once, and keeps the sandbox from being used
+//! the command runs; `backend` decides which, once, and keeps the sandbox from being used
 //! by accident. Data goes to stdout as a table or, with `--json`, as one JSON document
 //! ([`output`]); messages and errors go to stderr; the exit code says what happened
 //! ([`exit`]).
@@ -60,6 +60,9 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         base_url: cli.base_url,
         theme: cli.theme,
     };
+    // A blank key is an error for every command, even those that need no key: it is what a
+    // missing CI secret becomes, and is better found at once.
+    crate::config::api_key_from_env()?;
     // These need no valid config file: they are how one is made or found.
     match &cli.command {
         Some(CliCommand::Config(crate::cli::ConfigCommand::Path)) => {

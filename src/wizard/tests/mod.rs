@@ -1,6 +1,7 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
 mod flow;
+mod journal_notice;
 mod paste;
 mod safety;
 
