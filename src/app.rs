@@ -1,7 +1,10 @@
-//! The interactive session: terminal setup and restore, and the event loop.
+//! The interactive session: terminal setup and restore (`terminal`), and the event loop.
 //!
-//! The loop draws, then waits for whichever comes first: a key, a worker answer, a signal, or
-//! a tick — and ticks only while something on screen moves, so an idle wizard sleeps.
+//! The loop draws, then waits for whichever comes first: a key, a paste, a worker answer, a
+//! signal, or a tick — and ticks only while something on screen moves, so an idle wizard
+//! sleeps.
+
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -48,39 +51,62 @@ pub async fn run(
     journal_path: Option<PathBuf>,
     theme: ThemeName,
 ) -> Result<Exit> {
-    let (journal, unsettled) = open_journal(journal_path.as_deref());
+    let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(theme);
-    match (&journal, &journal_path) {
+    match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),
     }
-    let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
-    let worker = worker::spawn(client.clone(), journal);
-    let outcome = event_loop(&mut terminal, &client, worker, wizard, unsettled).await;
-    ratatui::restore();
+    let mut terminal = terminal::init().wrap_err("numpick needs an interactive terminal")?;
+    let worker = worker::spawn(client.clone(), opened.journal);
+    let start = wizard.start(opened.unsettled);
+    if opened.unreadable > 0 {
+        wizard.warn_unreadable_journal(opened.unreadable);
+    }
+    let outcome = event_loop(&mut terminal, &client, worker, wizard, start).await;
+    terminal::restore();
     outcome
 }
 
+/// The journal opened for the session, what an earlier run left unsettled in it, and how many
+/// of its lines could not be read.
+struct OpenedJournal {
+    journal: Option<Journal>,
+    unsettled: Vec<PendingPurchase>,
+    unreadable: usize,
+}
+
 /// Opens the journal and reads the purchases an earlier run left unsettled. Without a
-/// journal numpick still browses and reserves, but does not buy (the worker refuses).
-fn open_journal(path: Option<&Path>) -> (Option<Journal>, Vec<PendingPurchase>) {
+/// journal numpick still browses and reserves, but does not buy (the worker refuses). Lines
+/// that cannot be read are skipped and counted; they disable nothing.
+fn open_journal(path: Option<&Path>) -> OpenedJournal {
+    let disabled = |unsettled| OpenedJournal {
+        journal: None,
+        unsettled,
+        unreadable: 0,
+    };
     let Some(path) = path else {
         tracing::warn!("no folder for the journal: purchases are disabled");
-        return (None, Vec::new());
+        return disabled(Vec::new());
     };
-    let unsettled = match Journal::read_all(path) {
-        Ok(entries) => Journal::pending_purchases(&entries),
+    let readout = match Journal::read_all(path) {
+        Ok(readout) => readout,
         Err(error) => {
             tracing::error!(%error, "the journal cannot be read: purchases are disabled");
-            return (None, Vec::new());
+            return disabled(Vec::new());
         }
     };
+    let unsettled = Journal::pending_purchases(&readout.entries);
     match Journal::open(path) {
-        Ok(journal) => (Some(journal), unsettled),
+        Ok(journal) => OpenedJournal {
+            journal: Some(journal),
+            unsettled,
+            unreadable: readout.unreadable,
+        },
         Err(error) => {
             tracing::error!(%error, "the journal cannot be opened: purchases are disabled");
-            (None, unsettled)
+            disabled(unsettled)
         }
     }
 }
@@ -90,13 +116,12 @@ async fn event_loop(
     client: &Client,
     mut worker: WorkerHandle,
     mut wizard: Wizard,
-    unsettled: Vec<PendingPurchase>,
+    start: Vec<Command>,
 ) -> Result<Exit> {
     let mut events = EventStream::new();
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
-    let start = wizard.start(unsettled);
     send(&worker, start);
 
     loop {
@@ -109,6 +134,8 @@ async fn event_loop(
         let input = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) => Input::Key(key),
+                // Pasted text is text, never keys: see `Wizard::paste`.
+                Some(Ok(Event::Paste(text))) => Input::Paste(text),
                 // A resize needs only the redraw at the top of the loop.
                 Some(Ok(_)) => continue,
                 Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),
@@ -134,6 +161,8 @@ async fn event_loop(
 )]
 enum Input {
     Key(KeyEvent),
+    /// Text pasted in the terminal (bracketed paste).
+    Paste(String),
     Answer(WorkerMsg),
     /// Time passed.
     Tick,
@@ -149,6 +178,11 @@ fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -
             if let Some(action) = keymap::action_for(key, wizard.input_mode()) {
                 commands.extend(wizard.update(action));
             }
+            commands
+        }
+        Input::Paste(text) => {
+            let mut commands = wizard.tick(now, now_utc);
+            commands.extend(wizard.paste(&text));
             commands
         }
         Input::Answer(message) => wizard.apply(message),

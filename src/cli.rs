@@ -14,13 +14,14 @@ use crate::config::ThemeChoice;
 ///
 /// Without a subcommand, numpick opens its interactive wizard. The subcommands are for
 /// scripts: a readable table by default, or one JSON document with --json (ids and prices are
-/// strings). Errors go to stderr only.
+/// strings; every document also says "backend": "live" or "sandbox"). Errors go to stderr only.
 ///
 /// The API key is read from TWOCHAT_API_KEY, or from the config's key_file; never from a
 /// flag. Without a key, numpick runs on its embedded sandbox: a local emulator of the API, so
-/// that everything can be tried without an account and without spending money. The sandbox
-/// lives only as long as one command, so a reservation or purchase made there is not seen by
-/// the next command.
+/// that everything can be tried without an account and without spending money (stderr says
+/// so each time). Reserving, buying and cancelling on the sandbox need --sandbox, so that a
+/// script that lost its key never believes it ordered. The sandbox lives only as long as one
+/// command, so a reservation or purchase made there is not seen by the next command.
 #[derive(Debug, Parser)]
 #[command(name = "numpick", version, about, long_about)]
 pub struct Cli {
@@ -31,6 +32,11 @@ pub struct Cli {
     /// Print one JSON document instead of a table (for jq).
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Use the embedded sandbox, even when a key is set (needed to reserve, buy or cancel
+    /// without a key).
+    #[arg(long, global = true)]
+    pub sandbox: bool,
 
     /// The colours of the wizard and of tables (NO_COLOR turns colour off unless this is given).
     #[arg(long, global = true, value_enum, value_name = "THEME")]
@@ -265,7 +271,8 @@ pub fn help_footer(config_file: Option<&Path>, log_file: Option<&Path>) -> Strin
   1  any other failure (a bad config file, an unreadable key file, a local I/O error)
   2  usage: bad arguments, or `buy` without a terminal and without --yes
   3  refused by the API (its message is printed)
-  4  unauthorized: the API refused the key
+  4  unauthorized: the API refused the key, TWOCHAT_API_KEY is set but empty,
+     or reserve/buy/cancel without a key and without --sandbox
   5  rate limited: the API asks to wait
   6  purchase outcome unknown, even after reading the account's numbers
   7  the API could not be reached, or did not answer in time

@@ -25,12 +25,23 @@ pub const BASE_URL_VAR: &str = "TWOCHAT_BASE_URL";
 /// The environment variable asking for no colour (<https://no-color.org>).
 pub const NO_COLOR_VAR: &str = "NO_COLOR";
 
-/// The API key from the environment, if set and not blank. The key is kept as a secret from
-/// here on: it is never printed, logged or shown.
-pub fn api_key_from_env() -> Option<SecretString> {
-    let key = std::env::var(API_KEY_VAR).ok()?;
-    let key = key.trim();
-    (!key.is_empty()).then(|| SecretString::from(key.to_owned()))
+/// The API key from the environment, if set. The key is kept as a secret from here on: it is
+/// never printed, logged or shown. Set but empty or blank is an error, not "no key": that is
+/// what a missing CI secret becomes, and it must not silently mean the sandbox.
+pub fn api_key_from_env() -> Result<Option<SecretString>, ConfigError> {
+    key_from_value(std::env::var_os(API_KEY_VAR).map(|v| v.to_string_lossy().into_owned()))
+}
+
+/// [`api_key_from_env`] of the variable's value, if it is set.
+fn key_from_value(value: Option<String>) -> Result<Option<SecretString>, ConfigError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let key = value.trim();
+    if key.is_empty() {
+        return Err(ConfigError::EmptyKey);
+    }
+    Ok(Some(SecretString::from(key.to_owned())))
 }
 
 /// The folder numpick keeps its state in (log, journal): the platform's state or data folder.
@@ -79,6 +90,8 @@ pub enum ConfigError {
     },
     #[error("no config folder is known on this system (is HOME set?)")]
     NoConfigDir,
+    #[error("TWOCHAT_API_KEY is set but empty; unset it to use the sandbox")]
+    EmptyKey,
 }
 
 /// The colours of the wizard and of tables, as chosen by `--theme` or the config.
@@ -260,9 +273,9 @@ impl Settings {
     }
 
     /// The API key and where it came from: `TWOCHAT_API_KEY`, else the key file. A key file
-    /// that group or others can read is refused.
+    /// that group or others can read is refused, and so is a `TWOCHAT_API_KEY` set but blank.
     pub fn api_key(&self) -> Result<Option<(SecretString, KeySource)>, ConfigError> {
-        if let Some(key) = api_key_from_env() {
+        if let Some(key) = api_key_from_env()? {
             return Ok(Some((key, KeySource::Env)));
         }
         match &self.key_file {
@@ -440,6 +453,23 @@ mod tests {
         );
         assert!(FileConfig::parse("request_timeout_secs = 0").is_err());
         assert!(FileConfig::parse("theme = \"pink\"").is_err());
+    }
+
+    #[test]
+    fn a_key_set_but_blank_is_an_error_not_the_sandbox() {
+        use secrecy::ExposeSecret;
+        for blank in ["", "  ", "\t\n"] {
+            let error = key_from_value(Some(blank.to_owned())).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "TWOCHAT_API_KEY is set but empty; unset it to use the sandbox"
+            );
+        }
+        assert!(key_from_value(None).unwrap().is_none());
+        let key = key_from_value(Some(" sk-1 \n".to_owned()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(key.expose_secret(), "sk-1");
     }
 
     #[test]

@@ -4,11 +4,18 @@
 //! owner only. A purchase intent is written and flushed to disk *before* the purchase request
 //! is sent, and its outcome after; an intent without an outcome (numpick was killed, the
 //! answer never came) is settled on the next start by asking the API.
+//!
+//! The file may be shared by several numpick processes, and may have been cut short by a
+//! crash: appends and reads hold an advisory lock, a torn last line is ended before the next
+//! entry, and a line that cannot be read is skipped and counted, never fatal. The file is
+//! opened without following symbolic links, and folders made for it are private (0700).
 
-use std::fs::{File, OpenOptions};
+use std::fs::{DirBuilder, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+
+use fd_lock::RwLock;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -103,10 +110,35 @@ pub struct PendingPurchase {
 }
 
 /// The journal file, open for appending.
+///
+/// Several numpick processes may share one journal (a wizard and a `numpick buy`, or two
+/// operators on one account): every append and every read holds an advisory lock on the file
+/// (`flock`), exclusive to write and shared to read, so that no process ever sees, or adds
+/// to, another's half-written line.
 #[derive(Debug)]
 pub struct Journal {
-    file: File,
+    file: RwLock<File>,
     path: PathBuf,
+}
+
+/// What [`Journal::read_all`] found: the entries it could read, and how many lines it could
+/// not (cut short by a crash, or not UTF-8). Those are skipped, never fatal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Readout {
+    pub entries: Vec<Entry>,
+    pub unreadable: usize,
+}
+
+impl Readout {
+    /// "N journal line(s) could not be read", when some could not.
+    pub fn unreadable_note(&self) -> Option<String> {
+        (self.unreadable > 0).then(|| unreadable_note(self.unreadable))
+    }
+}
+
+/// What the operator is told when `lines` lines of the journal could not be read.
+pub fn unreadable_note(lines: usize) -> String {
+    format!("{lines} journal line(s) could not be read and were skipped")
 }
 
 impl Journal {
@@ -115,18 +147,22 @@ impl Journal {
         crate::config::state_dir().map(|dir| dir.join("journal.jsonl"))
     }
 
-    /// Opens (or creates, mode 0600) the journal at `path`.
+    /// Opens (or creates, mode 0600) the journal at `path`. Folders made for it are private
+    /// (0700), and a symbolic link in the journal's place is refused rather than followed.
     pub fn open(path: &Path) -> io::Result<Self> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
         }
         let file = OpenOptions::new()
             .create(true)
+            .read(true)
             .append(true)
             .mode(0o600)
-            .open(path)?;
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+            .map_err(|error| explain_link(error, path))?;
         Ok(Self {
-            file,
+            file: RwLock::new(file),
             path: path.to_path_buf(),
         })
     }
@@ -135,31 +171,51 @@ impl Journal {
         &self.path
     }
 
-    /// Appends one entry and makes sure it is on disk before returning.
+    /// Appends one entry and makes sure it is on disk before returning. A last line left
+    /// without its newline by a crash is ended first, so that this entry stays readable.
     pub fn append(&mut self, entry: &Entry) -> io::Result<()> {
         let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
         line.push(b'\n');
-        self.file.write_all(&line)?;
-        self.file.flush()?;
-        self.file.sync_data()
+        let mut file = self.file.write()?;
+        if !ends_with_newline(&file)? {
+            line.insert(0, b'\n');
+        }
+        // One write of the whole line: a reader holding the shared lock never sees part of it.
+        file.write_all(&line)?;
+        file.flush()?;
+        file.sync_data()
     }
 
-    /// Every readable entry of the journal at `path` (a missing file has none). A line that
-    /// cannot be read — cut short by a crash — is skipped, never fatal.
-    pub fn read_all(path: &Path) -> io::Result<Vec<Entry>> {
-        let file = match File::open(path) {
+    /// Every readable entry of the journal at `path` (a missing file has none), and the count
+    /// of lines that could not be read — cut short by a crash, or not UTF-8 — which are
+    /// skipped: one bad line never hides the entries around it.
+    pub fn read_all(path: &Path) -> io::Result<Readout> {
+        let file = match OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+        {
             Ok(file) => file,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(error) => return Err(error),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Readout::default()),
+            Err(error) => return Err(explain_link(error, path)),
         };
-        let mut entries = Vec::new();
-        for line in BufReader::new(file).lines() {
-            match serde_json::from_str(&line?) {
-                Ok(entry) => entries.push(entry),
-                Err(error) => tracing::warn!(%error, "skipping an unreadable journal line"),
+        let lock = RwLock::new(file);
+        let guard = lock.read()?;
+        let mut readout = Readout::default();
+        for line in BufReader::new(&*guard).split(b'\n') {
+            let line = line?;
+            if line.trim_ascii().is_empty() {
+                continue;
+            }
+            match serde_json::from_slice(&line) {
+                Ok(entry) => readout.entries.push(entry),
+                Err(error) => {
+                    readout.unreadable += 1;
+                    tracing::warn!(%error, "skipping an unreadable journal line");
+                }
             }
         }
-        Ok(entries)
+        Ok(readout)
     }
 
     /// The purchase intents of `entries` whose outcome is missing or still unknown.
@@ -193,80 +249,29 @@ impl Journal {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::os::unix::fs::PermissionsExt;
-
-    fn intent(id: &str) -> Entry {
-        Entry::PurchaseIntent {
-            at: Timestamp::UNIX_EPOCH,
-            intent: id.to_owned(),
-            group_id: "g1".to_owned(),
-            number: Some("+12135551234".to_owned()),
-            reservation: None,
-            owned_before: None,
-        }
+/// Whether `file` is empty or its last byte is a newline.
+fn ends_with_newline(file: &File) -> io::Result<bool> {
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
     }
+    let mut last = [0u8];
+    file.read_exact_at(&mut last, len - 1)?;
+    Ok(last[0] == b'\n')
+}
 
-    fn outcome(id: &str, outcome: Outcome) -> Entry {
-        Entry::PurchaseOutcome {
-            at: Timestamp::UNIX_EPOCH,
-            intent: id.to_owned(),
-            outcome,
-        }
-    }
-
-    #[test]
-    fn the_journal_is_private_and_survives_a_torn_last_line() {
-        let dir = std::env::temp_dir().join(format!("numpick-journal-{}", std::process::id()));
-        let path = dir.join("journal.jsonl");
-        let _ = std::fs::remove_file(&path);
-        let mut journal = Journal::open(&path).unwrap();
-        journal.append(&intent("a")).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-        // A crash in the middle of a write leaves half a line.
-        journal
-            .file
-            .write_all(b"{\"event\":\"purchase_out")
-            .unwrap();
-        let entries = Journal::read_all(&path).unwrap();
-        assert_eq!(entries, vec![intent("a")]);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn only_intents_without_a_final_outcome_are_pending() {
-        let entries = vec![
-            intent("bought"),
-            intent("unknown"),
-            intent("refused"),
-            intent("no-answer"),
-            outcome(
-                "bought",
-                Outcome::Bought {
-                    number: None,
-                    receipt: None,
-                },
-            ),
-            outcome(
-                "unknown",
-                Outcome::Unknown {
-                    reason: "timeout".to_owned(),
-                },
-            ),
-            outcome(
-                "refused",
-                Outcome::NotBought {
-                    reason: "taken".to_owned(),
-                },
-            ),
-        ];
-        let pending: Vec<String> = Journal::pending_purchases(&entries)
-            .into_iter()
-            .map(|p| p.intent)
-            .collect();
-        assert_eq!(pending, ["unknown", "no-answer"]);
+/// `O_NOFOLLOW` refuses a link with ELOOP, whose own text ("too many levels of symbolic
+/// links") would not tell the operator what is wrong.
+fn explain_link(error: io::Error, path: &Path) -> io::Error {
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        io::Error::other(format!(
+            "{} is a symbolic link; numpick does not follow links to its journal",
+            path.display()
+        ))
+    } else {
+        error
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,6 +2,9 @@
 //!
 //! The same key means different things on different screens (`b` types a letter into a search
 //! box but buys on the Review step), so the mapping takes the wizard's [`InputMode`].
+//!
+//! Pasted text never comes here: it arrives as one paste event (bracketed paste) and is text,
+//! never keys ([`crate::wizard::Wizard::paste`]), so a pasted `by` cannot buy.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;

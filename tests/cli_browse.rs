@@ -15,7 +15,8 @@ fn regions_as_a_table_and_as_json() {
     assert!(table.stdout.contains("California"));
     assert!(!table.stdout.contains('\x1b'), "no colour off a terminal");
     let doc = home.run(&["regions", "us", "--json"], &[]).ok().json();
-    assert_eq!(keys(&doc), set(&["country", "regions"]));
+    assert_eq!(keys(&doc), set(&["backend", "country", "regions"]));
+    assert_eq!(doc["backend"], "sandbox");
     assert_eq!(doc["country"], "US");
     let regions = items(&doc, "regions");
     assert!(regions.len() >= 3);
@@ -50,7 +51,7 @@ fn cities_of_a_region_and_global_flags_after_the_subcommand() {
         )
         .ok()
         .json();
-    assert_eq!(keys(&doc), set(&["country", "region", "cities"]));
+    assert_eq!(keys(&doc), set(&["backend", "country", "region", "cities"]));
     assert_eq!(doc["region"], id);
     let cities = items(&doc, "cities");
     assert!(cities.iter().any(|c| c["name"] == "Los Angeles"), "{doc}");
@@ -84,7 +85,7 @@ fn requirements_translate_the_type_name_to_its_id() {
         .json();
     assert_eq!(
         keys(&doc),
-        set(&["country", "type", "type_id", "requirements"])
+        set(&["backend", "country", "type", "type_id", "requirements"])
     );
     assert_eq!(
         (doc["type"].as_str(), doc["type_id"].as_str()),
@@ -127,7 +128,7 @@ fn groups_print_flat_rows_with_prices_as_strings() {
         )
         .ok()
         .json();
-    assert_eq!(keys(&doc), set(&["country", "groups"]));
+    assert_eq!(keys(&doc), set(&["backend", "country", "groups"]));
     let groups = items(&doc, "groups");
     assert!(!groups.is_empty());
     for group in groups {
@@ -202,7 +203,7 @@ fn numbers_are_filtered_by_the_vanity_pattern_and_ranked() {
         .json();
     assert_eq!(
         keys(&doc),
-        set(&["group_id", "pattern", "mapping", "numbers"])
+        set(&["backend", "group_id", "pattern", "mapping", "numbers"])
     );
     assert_eq!(doc["pattern"], "5*5");
     let numbers = items(&doc, "numbers");

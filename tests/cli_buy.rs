@@ -1,6 +1,7 @@
 //! Reserving and buying from the command line: reserve, reservations and cancel on the sandbox;
 //! buy with `--yes`, with `--dry-run`, on a terminal with its confirmation, and without either;
-//! and a lost purchase answer settled through the journal and never sent twice.
+//! a lost purchase answer settled through the journal and never sent twice; and unreadable
+//! journal lines reported without stopping a purchase.
 
 mod cli_support;
 mod fault_server;
@@ -13,7 +14,7 @@ use serde_json::json;
 fn reserve_reservations_and_cancel_on_the_sandbox() {
     let home = Home::new();
     let doc = home
-        .run(&["reserve", "de-ber-local-1", "--json"], &[])
+        .run(&["reserve", "de-ber-local-1", "--json", "--sandbox"], &[])
         .ok()
         .json();
     let reservation = &doc["reservation"];
@@ -39,14 +40,19 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
     assert_eq!(reservation["group_id"], "de-ber-local-1");
     let left = reservation["expires_in_secs"].as_i64().unwrap();
     assert!((500..=600).contains(&left), "{left}");
-    let table = home.run(&["reserve", "de-ber-local-1"], &[]).ok();
+    let table = home
+        .run(&["reserve", "de-ber-local-1", "--sandbox"], &[])
+        .ok();
     assert!(table.stdout.starts_with("Reserved:"), "{table:?}");
     // The sandbox lives for one command: the next one starts with no reservation.
     let list = home.run(&["reservations", "--json"], &[]).ok().json();
-    assert_eq!(list, json!({"reservations": [], "unreadable": 0}));
+    assert_eq!(
+        list,
+        json!({"backend": "sandbox", "reservations": [], "unreadable": 0})
+    );
     let list = home.run(&["reservations"], &[]).ok();
     assert_eq!(list.stdout, "No active reservations.\n");
-    let cancel = home.run(&["cancel", "no-such-uuid", "--json"], &[]);
+    let cancel = home.run(&["cancel", "no-such-uuid", "--json", "--sandbox"], &[]);
     assert_eq!(cancel.code, 3, "{cancel:?}");
     assert!(cancel.stdout.is_empty() && cancel.stderr.contains("not found"));
 }
@@ -63,6 +69,7 @@ fn buy_on_the_sandbox_with_yes() {
                 "DE",
                 "--yes",
                 "--json",
+                "--sandbox",
             ],
             &[],
         )
@@ -71,6 +78,7 @@ fn buy_on_the_sandbox_with_yes() {
     assert_eq!(
         keys(&doc),
         set(&[
+            "backend",
             "status",
             "group_id",
             "number",
@@ -111,6 +119,7 @@ fn buy_on_the_sandbox_with_yes() {
                 "--number",
                 &chosen,
                 "--yes",
+                "--sandbox",
             ],
             &[],
         )
@@ -125,13 +134,16 @@ fn buy_on_the_sandbox_with_yes() {
 
 #[test]
 fn buy_needs_the_country_to_show_prices() {
-    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes"], &[]);
+    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes", "--sandbox"], &[]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("--country"));
     let home = Home::new();
     home.write_config("default_country = \"DE\"\n");
     let doc = home
-        .run(&["buy", "de-ber-local-1", "--yes", "--json"], &[])
+        .run(
+            &["buy", "de-ber-local-1", "--yes", "--json", "--sandbox"],
+            &[],
+        )
         .ok()
         .json();
     assert_eq!(doc["status"], "bought");
@@ -172,7 +184,8 @@ async fn a_dry_run_prints_the_request_and_sends_nothing() {
     let doc = home.run_async(&args, &[KEY]).await.ok().json();
     assert_eq!(
         doc,
-        json!({"dry_run": true, "requests": [{"method": "POST", "path": "/open/numbers/purchase",
+        json!({"backend": "live", "dry_run": true, "requests": [{"method": "POST",
+               "path": "/open/numbers/purchase",
                "body": {"group_id": "g-1", "number": "+493012345678"}}]})
     );
     // Without a number, the group is asked for one by a reservation, and the purchase still
@@ -250,7 +263,7 @@ async fn a_lost_purchase_answer_is_settled_and_never_sent_twice() {
 #[test]
 fn buy_on_a_terminal_shows_the_prices_and_buys_on_yes() {
     let home = Home::new();
-    let args = ["buy", "de-ber-local-1", "--country", "DE"];
+    let args = ["buy", "de-ber-local-1", "--country", "DE", "--sandbox"];
     let (code, shown) = on_terminal(home.path(), &args, &[], "y\n");
     assert_eq!(code, 0, "{shown}");
     assert!(
@@ -284,4 +297,35 @@ async fn buy_declined_on_a_terminal_sends_no_purchase() {
     );
     let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["GET"], "only the price lookup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreadable_journal_lines_are_reported_and_do_not_stop_a_purchase() {
+    let server = FaultServer::start(vec![
+        one_group("g-1"),
+        Reply::json(
+            201,
+            json!({"success": true, "purchased": [NUMBER], "failed": []}),
+        ),
+    ])
+    .await;
+    let url = server.url();
+    let home = Home::new();
+    std::fs::create_dir_all(home.state_dir()).unwrap();
+    // A line that is not UTF-8, then one cut short by a crash (no newline).
+    let journal = home.state_dir().join("journal.jsonl");
+    std::fs::write(&journal, b"\xff\xfe\n{\"event\":\"purchase_int").unwrap();
+    let run = home
+        .run_async(&buy_args("g-1", &["--json"], &url), &[KEY])
+        .await
+        .ok();
+    assert!(
+        run.stderr.contains("2 journal line(s) could not be read"),
+        "{run:?}"
+    );
+    assert_eq!(run.json()["status"], "bought");
+    assert_eq!(posts(&server), 1);
+    let entries = numpick::journal::Journal::read_all(&journal).unwrap();
+    assert_eq!(entries.unreadable, 2, "the purchase's own lines are whole");
+    assert_eq!(entries.entries.len(), 2, "{:?}", entries.entries);
 }

@@ -176,7 +176,7 @@ async fn a_key_file_open_to_others_is_refused_and_a_private_one_is_used() {
         (Some(true), Some("file"))
     );
     let run = home.run_async(&["types", "--json"], &[]).await.ok();
-    assert_eq!(run.json(), json!({"types": []}));
+    assert_eq!(run.json(), json!({"backend": "live", "types": []}));
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].header("x-user-api-key"), Some("sk-FROMFILE-42"));

@@ -61,7 +61,9 @@ fn open_confirmation(app: &mut PtyApp) {
 }
 
 fn journal(home: &TempHome) -> Vec<Entry> {
-    Journal::read_all(&home.state_dir().join("journal.jsonl")).unwrap()
+    Journal::read_all(&home.state_dir().join("journal.jsonl"))
+        .unwrap()
+        .entries
 }
 
 fn intents(entries: &[Entry]) -> usize {

@@ -34,15 +34,14 @@ pub async fn account(ctx: &Context) -> Result<u8, Failure> {
             api_request_count: Option<u64>,
             max_api_request_count: Option<u64>,
         }
+        // The backend is added by the printer, as in every document.
         #[derive(Serialize)]
         struct Doc<'a> {
-            backend: &'a str,
             account: Account<'a>,
             limits: Limits,
             usage: Usage,
         }
         ctx.out.print_json(&Doc {
-            backend,
             account: Account {
                 name: info.name.as_deref(),
                 uuid: info.uuid.as_deref(),

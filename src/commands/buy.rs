@@ -258,13 +258,16 @@ async fn settle_earlier(
     journal: &Mutex<Journal>,
     path: &Path,
 ) -> Result<(), Failure> {
-    let entries = Journal::read_all(path).map_err(|error| {
+    let readout = Journal::read_all(path).map_err(|error| {
         Failure::other(format!(
             "cannot read the journal {}: {error} (nothing was sent)",
             path.display()
         ))
     })?;
-    for pending in Journal::pending_purchases(&entries) {
+    if let Some(note) = readout.unreadable_note() {
+        output::note(&format!("numpick: {note}"));
+    }
+    for pending in Journal::pending_purchases(&readout.entries) {
         let settlement = settle_recorded(client, Some(journal), &pending).await;
         output::note(&format!(
             "numpick: an earlier purchase (at {}, group {}): {}",

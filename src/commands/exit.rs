@@ -6,7 +6,7 @@
 //! | 1 | any other failure (a bad config file, an unreadable key file, a local I/O error) |
 //! | 2 | usage: bad arguments (clap's own, and values numpick checks), `buy` without --yes off a terminal |
 //! | 3 | refused by the API |
-//! | 4 | unauthorized: the API refused the key |
+//! | 4 | unauthorized: the API refused the key, `TWOCHAT_API_KEY` is set but blank, or an order without a key and without `--sandbox` |
 //! | 5 | rate limited |
 //! | 6 | a purchase's outcome is unknown, even after settling |
 //! | 7 | unreachable, or no answer in time |
@@ -73,7 +73,11 @@ impl From<ApiError> for Failure {
 
 impl From<ConfigError> for Failure {
     fn from(error: ConfigError) -> Self {
-        Self::other(error.to_string())
+        match error {
+            // A blank key is a key problem, as the API refusing one is.
+            ConfigError::EmptyKey => Self::new(UNAUTHORIZED, error.to_string()),
+            error => Self::other(error.to_string()),
+        }
     }
 }
 

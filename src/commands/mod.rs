@@ -2,7 +2,8 @@
 //!
 //! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY` or
 //! the config's `key_file`), else the embedded sandbox, started in this process for as long as
-//! the command runs. Data goes to stdout as a table or, with `--json`, as one JSON document
+//! the command runs; `backend` decides which, once, and keeps the sandbox from being used
+//! by accident. Data goes to stdout as a table or, with `--json`, as one JSON document
 //! ([`output`]); messages and errors go to stderr; the exit code says what happened
 //! ([`exit`]).
 //!
@@ -15,6 +16,7 @@
 //! - [`session`]: the interactive wizard and the standalone sandbox server.
 
 mod account;
+mod backend;
 mod browse;
 mod buy;
 pub mod exit;
@@ -37,6 +39,7 @@ use crate::journal::Journal;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
 use crate::wizard::Backend;
 
+use backend::Route;
 pub use exit::Failure;
 use output::Output;
 
@@ -57,6 +60,9 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         base_url: cli.base_url,
         theme: cli.theme,
     };
+    // A blank key is an error for every command, even those that need no key: it is what a
+    // missing CI secret becomes, and is better found at once.
+    crate::config::api_key_from_env()?;
     // These need no valid config file: they are how one is made or found.
     match &cli.command {
         Some(CliCommand::Config(crate::cli::ConfigCommand::Path)) => {
@@ -82,13 +88,23 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         _ => {}
     }
     let settings = Settings::load(&overrides)?;
-    let ctx = Context {
+    let route = Route::resolve(&settings, cli.sandbox)?;
+    let mut ctx = Context {
         out: Output::new(cli.json, settings.theme),
         settings,
+        route,
     };
     let Some(command) = cli.command else {
         return session::wizard(&ctx).await;
     };
+    ctx.route.check(&command)?;
+    let backend = ctx.route.backend();
+    ctx.out = ctx
+        .out
+        .for_backend(&backend, backend::order_name(&command).is_some());
+    if let (Some(note), false) = (ctx.route.note(), is_config(&command)) {
+        output::note(note);
+    }
     match command {
         CliCommand::Regions(country) => browse::regions(&ctx, &country).await,
         CliCommand::Cities { country, region } => browse::cities(&ctx, &country, region).await,
@@ -128,10 +144,16 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     }
 }
 
-/// What every command works with: the settings in force and how to print.
+/// Whether `command` only shows settings, and talks to no API.
+fn is_config(command: &CliCommand) -> bool {
+    matches!(command, CliCommand::Config(_))
+}
+
+/// What every command works with: the settings in force, how to print, and where requests go.
 pub struct Context {
     pub settings: Settings,
     pub out: Output,
+    route: Route,
 }
 
 impl Context {
@@ -156,7 +178,8 @@ impl Context {
         self.country(arg.country.as_deref())
     }
 
-    /// Connects: to the API with the key, or to a sandbox started here without one.
+    /// Connects: to the API with the key, or to a sandbox started here (without a key, or
+    /// with `--sandbox`).
     pub async fn connect(&self) -> Result<Connection, Failure> {
         let settings = &self.settings;
         let configure = |base_url: &str, key: SecretString| {
@@ -165,18 +188,18 @@ impl Context {
             config.request_timeout = settings.request_timeout;
             config
         };
-        match settings.api_key()? {
-            Some((key, source)) => {
+        match &self.route {
+            Route::Live { key, source } => {
                 tracing::info!(?source, base_url = %settings.base_url, "using the live API");
                 Ok(Connection {
-                    client: Client::new(configure(&settings.base_url, key))?,
+                    client: Client::new(configure(&settings.base_url, key.clone()))?,
                     backend: Backend::Live,
                     _sandbox: None,
                     scratch: None,
                 })
             }
-            None => {
-                if settings.base_url_source != Source::Default {
+            Route::Sandbox { chosen } => {
+                if settings.base_url_source != Source::Default && !chosen {
                     output::note(
                         "numpick: no API key is set (TWOCHAT_API_KEY or key_file): using the embedded sandbox, not the --base-url given",
                     );

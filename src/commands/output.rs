@@ -4,6 +4,10 @@
 //! Only data goes to stdout; messages and errors go to stderr. Colour (a bold header) is used
 //! only when stdout is a terminal and the theme has colour (NO_COLOR turns it off). Text from
 //! the server is cleaned of control characters before it reaches a terminal.
+//!
+//! Once the backend is known ([`Output::for_backend`]), every JSON document names it
+//! (`"backend": "live" | "sandbox"`), and the receipt of an order on the sandbox says
+//! "(sandbox)" on its first line: here, once, rather than in each command.
 
 use std::io::{IsTerminal, Write};
 
@@ -12,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::api::sanitize_text;
 use crate::ui::theme::ThemeName;
+use crate::wizard::Backend;
 
 use super::exit::Failure;
 
@@ -23,7 +28,14 @@ pub struct Output {
     /// Whether escape codes for emphasis may be written.
     pub color: bool,
     pub theme: ThemeName,
+    /// The backend, named in every JSON document; `None` before it is known.
+    backend: Option<&'static str>,
+    /// Whether receipts say "(sandbox)": an order, on the sandbox.
+    sandbox_receipts: bool,
 }
+
+/// What marks a receipt of the sandbox.
+pub const SANDBOX_MARK: &str = " (sandbox)";
 
 impl Output {
     /// Colour only on a terminal, never with the no-colour theme, and never while NO_COLOR
@@ -34,15 +46,57 @@ impl Output {
                 == ThemeName::NoColor;
         let color =
             !json && !no_color && theme != ThemeName::NoColor && std::io::stdout().is_terminal();
-        Self { json, color, theme }
+        Self {
+            json,
+            color,
+            theme,
+            backend: None,
+            sandbox_receipts: false,
+        }
+    }
+
+    /// The same output for a command on `backend`; `order` when the command reserves, buys or
+    /// cancels.
+    pub fn for_backend(self, backend: &Backend, order: bool) -> Self {
+        Self {
+            backend: Some(super::backend::backend_name(backend)),
+            sandbox_receipts: order && *backend == Backend::Sandbox,
+            ..self
+        }
     }
 
     /// Prints `value` as one JSON document (pretty, ending with a newline).
     pub fn print_json<T: Serialize>(&self, value: &T) -> Result<(), Failure> {
-        let text = serde_json::to_string_pretty(value)
-            .map_err(|error| Failure::other(format!("cannot write JSON: {error}")))?;
-        emit(&format!("{text}\n"));
+        emit(&format!("{}\n", self.json_text(value)?));
         Ok(())
+    }
+
+    /// `value` as pretty JSON, with `"backend"` first once the backend is known. `value` must
+    /// serialize as a map (every document is a struct).
+    fn json_text<T: Serialize>(&self, value: &T) -> Result<String, Failure> {
+        #[derive(Serialize)]
+        struct Tagged<'a, T> {
+            backend: &'a str,
+            #[serde(flatten)]
+            document: &'a T,
+        }
+        match self.backend {
+            Some(backend) => serde_json::to_string_pretty(&Tagged {
+                backend,
+                document: value,
+            }),
+            None => serde_json::to_string_pretty(value),
+        }
+        .map_err(|error| Failure::other(format!("cannot write JSON: {error}")))
+    }
+
+    /// `text`, followed by " (sandbox)" when this is the receipt of an order on the sandbox.
+    pub fn receipt_text(&self, text: &str) -> String {
+        if self.sandbox_receipts {
+            format!("{text}{SANDBOX_MARK}")
+        } else {
+            text.to_owned()
+        }
     }
 
     /// Prints a table.
@@ -50,15 +104,26 @@ impl Output {
         emit(&table.render(self.header_style()));
     }
 
-    /// Prints `label: value` lines, the values aligned.
+    /// Prints `label: value` lines, the values aligned. The first line is the headline: on
+    /// the receipt of an order on the sandbox, it says "(sandbox)".
     pub fn print_fields(&self, fields: &[(&str, String)]) {
+        emit(&self.fields_text(fields));
+    }
+
+    fn fields_text(&self, fields: &[(&str, String)]) -> String {
         let width = fields.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
         let mut text = String::new();
-        for (label, value) in fields {
+        for (index, (label, value)) in fields.iter().enumerate() {
             let pad = " ".repeat(width - label.width());
-            text.push_str(&format!("{label}:{pad} {}\n", sanitize_text(value)));
+            let value = sanitize_text(value);
+            let value = if index == 0 {
+                self.receipt_text(&value)
+            } else {
+                value
+            };
+            text.push_str(&format!("{label}:{pad} {value}\n"));
         }
-        emit(&text);
+        text
     }
 
     /// Prints one line, cleaned of control characters.
@@ -208,6 +273,50 @@ mod tests {
             table.render(Some(("<", ">"))).lines().next(),
             Some("<ID            SETUP>")
         );
+    }
+
+    #[test]
+    fn every_json_document_names_the_backend_once_it_is_known() {
+        #[derive(Serialize)]
+        struct Doc {
+            status: &'static str,
+            count: u32,
+        }
+        let doc = Doc {
+            status: "bought",
+            count: 2,
+        };
+        let out = Output::new(true, ThemeName::NoColor);
+        let plain: serde_json::Value = serde_json::from_str(&out.json_text(&doc).unwrap()).unwrap();
+        assert_eq!(plain, serde_json::json!({"status": "bought", "count": 2}));
+        for (backend, name) in [(Backend::Sandbox, "sandbox"), (Backend::Live, "live")] {
+            let text = out.for_backend(&backend, false).json_text(&doc).unwrap();
+            assert!(
+                text.starts_with(&format!("{{\n  \"backend\": \"{name}\",")),
+                "{text}"
+            );
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                value,
+                serde_json::json!({"backend": name, "status": "bought", "count": 2})
+            );
+        }
+    }
+
+    #[test]
+    fn receipts_of_orders_on_the_sandbox_say_so() {
+        let out = Output::new(false, ThemeName::NoColor);
+        let fields = [("Bought", "+4930".to_owned()), ("Group", "g".to_owned())];
+        let order = out.for_backend(&Backend::Sandbox, true);
+        assert_eq!(
+            order.fields_text(&fields),
+            "Bought: +4930 (sandbox)\nGroup:  g\n"
+        );
+        assert_eq!(order.receipt_text("Cancelled"), "Cancelled (sandbox)");
+        let reading = out.for_backend(&Backend::Sandbox, false);
+        assert_eq!(reading.fields_text(&fields), "Bought: +4930\nGroup:  g\n");
+        let live = out.for_backend(&Backend::Live, true);
+        assert_eq!(live.fields_text(&fields), "Bought: +4930\nGroup:  g\n");
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub async fn cancel(ctx: &Context, uuid: &str) -> Result<u8, Failure> {
             message: &message,
         })?;
     } else {
-        ctx.out.print_line(&message);
+        ctx.out.print_line(&ctx.out.receipt_text(&message));
     }
     Ok(OK)
 }

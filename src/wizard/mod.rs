@@ -11,6 +11,7 @@ mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
+mod paste;
 pub mod picker;
 mod purchase;
 mod queries;

@@ -64,6 +64,16 @@ impl NumberList {
         changed
     }
 
+    /// Types `text` into the vanity box at once, filtering once (a paste); returns whether its
+    /// text changed.
+    pub fn insert_text(&mut self, text: &str) -> bool {
+        let changed = super::picker::insert_text(&mut self.query, text);
+        if changed {
+            self.refilter();
+        }
+        changed
+    }
+
     /// Empties the vanity box; returns whether there was anything to clear.
     pub fn clear_query(&mut self) -> bool {
         if self.query.value().is_empty() {

@@ -14,6 +14,14 @@ pub trait Searchable {
     fn search_keys(&self) -> impl IntoIterator<Item = &str>;
 }
 
+/// Types `text` into `input` character by character; returns whether its text changed.
+pub(super) fn insert_text(input: &mut Input, text: &str) -> bool {
+    text.chars().fold(false, |changed, c| {
+        let this = input.handle(InputRequest::InsertChar(c));
+        this.is_some_and(|c| c.value) || changed
+    })
+}
+
 /// A searchable, navigable list.
 #[derive(Debug, Clone)]
 pub struct Picker<T> {
@@ -90,6 +98,16 @@ impl<T: Searchable> Picker<T> {
     /// Applies an edit to the search box; returns whether the text changed.
     pub fn edit(&mut self, request: InputRequest, filter: &mut Filter) -> bool {
         let changed = self.query.handle(request).is_some_and(|c| c.value);
+        if changed {
+            self.refilter(filter);
+        }
+        changed
+    }
+
+    /// Types `text` into the search box at once, filtering once (a paste); returns whether
+    /// the text changed.
+    pub fn insert_text(&mut self, text: &str, filter: &mut Filter) -> bool {
+        let changed = insert_text(&mut self.query, text);
         if changed {
             self.refilter(filter);
         }

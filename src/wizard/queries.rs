@@ -23,6 +23,13 @@ impl Wizard {
         self.journal_path = Some(path.into());
     }
 
+    /// Warns that `lines` lines of the journal could not be read (they were skipped; buying
+    /// is not affected).
+    pub fn warn_unreadable_journal(&mut self, lines: usize) {
+        let text = crate::journal::unreadable_note(lines);
+        self.say(super::NoticeLevel::Warning, text);
+    }
+
     /// The colours of the screen.
     pub fn theme(&self) -> ThemeName {
         self.theme

@@ -228,6 +228,23 @@ impl PtyApp {
     }
 }
 
+impl PtyApp {
+    /// Whether the program has asked the terminal for bracketed paste (pastes wrapped in
+    /// `ESC [200~` … `ESC [201~` instead of typed as keys).
+    pub fn paste_is_bracketed(&self) -> bool {
+        self.parser.lock().unwrap().screen().bracketed_paste()
+    }
+
+    /// Whether the output ends with bracketed paste turned off after it was last turned on.
+    pub fn paste_mode_restored(&self) -> bool {
+        let raw = String::from_utf8_lossy(&self.raw_output()).into_owned();
+        match (raw.rfind("\x1b[?2004h"), raw.rfind("\x1b[?2004l")) {
+            (Some(on), Some(off)) => off > on,
+            _ => false,
+        }
+    }
+}
+
 /// A size for the screen parser, which counts from one.
 fn parser_size(cells: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(cells.max(1)).expect("at least one")

@@ -130,7 +130,7 @@ impl Driver {
     }
 
     pub fn journal(&self) -> Vec<Entry> {
-        Journal::read_all(&self.journal_path).unwrap()
+        Journal::read_all(&self.journal_path).unwrap().entries
     }
 }
 

@@ -1,6 +1,8 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
 mod flow;
+mod journal_notice;
+mod paste;
 mod requests;
 mod safety;
 

@@ -1,0 +1,104 @@
+//! Pasted text: always text, never commands.
+//!
+//! The terminal delivers a paste as one event (bracketed paste), so that `by` pasted on the
+//! Review step cannot open a confirmation and answer it. A paste goes into the focused search
+//! box as typed text, cleaned of newlines and control characters and cut to
+//! [`PASTE_LIMIT`] characters; where there is no box — and in every dialog — it does nothing
+//! but say so.
+
+use super::{Fetched, InputMode, NoticeLevel, Step, Wizard};
+use crate::api::sanitize_text;
+use crate::worker::Command;
+
+/// The most characters one paste adds to a search box: no search needs more, and a flood of
+/// text must not keep the wizard busy.
+pub const PASTE_LIMIT: usize = 256;
+
+/// What a paste says where it cannot go.
+pub const PASTE_IGNORED: &str = "Paste ignored here";
+
+impl Wizard {
+    /// Takes in pasted `text`: typed into the focused search box, or ignored (with a notice)
+    /// on a screen without one and in every dialog.
+    #[must_use]
+    pub fn paste(&mut self, text: &str) -> Vec<Command> {
+        if !matches!(self.input_mode(), InputMode::Search { .. }) {
+            self.say(NoticeLevel::Info, PASTE_IGNORED);
+            return Vec::new();
+        }
+        let (clean, cut) = clean_paste(text);
+        self.notice = None;
+        self.insert_search_text(&clean);
+        if cut {
+            self.say(
+                NoticeLevel::Info,
+                format!("Pasted only the first {PASTE_LIMIT} characters"),
+            );
+        }
+        // Typing asks the API for nothing at once: the vanity box waits for a pause (a tick).
+        Vec::new()
+    }
+
+    /// Types `text` into the focused search box as one edit: the list is filtered once, not
+    /// once per character.
+    fn insert_search_text(&mut self, text: &str) {
+        let filter = &mut self.filter;
+        match self.step {
+            Step::Country => {
+                self.countries.insert_text(text, filter);
+            }
+            Step::Region => loaded(&mut self.regions, |p| p.insert_text(text, filter)),
+            Step::City => loaded(&mut self.cities, |p| p.insert_text(text, filter)),
+            Step::DidType => loaded(&mut self.types, |p| p.insert_text(text, filter)),
+            Step::Group => loaded(&mut self.groups, |p| p.insert_text(text, filter)),
+            Step::Number => {
+                let typed = self.numbers.load.loaded_mut();
+                if typed.is_some_and(|list| list.insert_text(text)) {
+                    self.schedule_vanity();
+                }
+            }
+            Step::Review | Step::Reserved | Step::Done => {}
+        }
+    }
+}
+
+/// Types into the picker of `slot`, when it is loaded.
+fn loaded<T>(slot: &mut Fetched<T>, insert: impl FnOnce(&mut T) -> bool) {
+    if let Some(picker) = slot.load.loaded_mut() {
+        insert(picker);
+    }
+}
+
+/// `text` without line breaks, control characters or escape sequences, at most
+/// [`PASTE_LIMIT`] characters, and whether it was cut. A line break joins the lines (a number
+/// copied with its newline is just the number).
+fn clean_paste(text: &str) -> (String, bool) {
+    let mut joined = text.chars().filter(|c| !matches!(c, '\n' | '\r'));
+    // Only a bounded prefix is cleaned: a huge paste costs no more than a full one.
+    let bounded: String = joined.by_ref().take(PASTE_LIMIT * 4).collect();
+    let more = joined.next().is_some();
+    let clean = sanitize_text(&bounded);
+    let cut = more || clean.chars().count() > PASTE_LIMIT;
+    (clean.chars().take(PASTE_LIMIT).collect(), cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_is_cleaned_and_capped() {
+        let clean = |text: &str| clean_paste(text).0;
+        assert_eq!(clean("Germ\r\nany\n"), "Germany");
+        assert_eq!(clean("\x1b[31m555\x1b[0m\u{7}"), "555");
+        assert_eq!(clean("\n\r\n"), "");
+        assert_eq!(
+            clean_paste(&"7".repeat(10_000)),
+            ("7".repeat(PASTE_LIMIT), true)
+        );
+        let accents = clean_paste(&"é".repeat(300));
+        assert_eq!((accents.0.chars().count(), accents.1), (PASTE_LIMIT, true));
+        let newlines = format!("{}\n", "1".repeat(PASTE_LIMIT));
+        assert_eq!(clean_paste(&newlines), ("1".repeat(PASTE_LIMIT), false));
+    }
+}

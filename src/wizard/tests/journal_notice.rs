@@ -1,0 +1,24 @@
+//! Unreadable journal lines are reported, and take nothing away.
+
+use super::*;
+
+#[test]
+fn unreadable_journal_lines_are_reported_and_buying_stays_possible() {
+    let mut h = Harness::new();
+    let start = h.wizard.start(Vec::new());
+    assert_eq!(start.len(), 2, "reservations and account info: {start:?}");
+    h.wizard.warn_unreadable_journal(3);
+    let notice = h.wizard.notice().expect("a notice");
+    assert_eq!(notice.level, NoticeLevel::Warning);
+    assert_eq!(
+        notice.text,
+        "3 journal line(s) could not be read and were skipped"
+    );
+    h.walk_to_review();
+    assert!(h.act(Action::Buy).is_empty());
+    let purchase = only(h.act(Action::Confirm));
+    assert!(
+        matches!(call(&purchase), Call::Purchase { .. }),
+        "{purchase:?}"
+    );
+}
