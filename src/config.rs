@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use crate::api::DEFAULT_BASE_URL;
 use crate::api::model::CountryCode;
@@ -28,7 +29,8 @@ pub const NO_COLOR_VAR: &str = "NO_COLOR";
 /// The API key from the environment, if set and not blank. The key is kept as a secret from
 /// here on: it is never printed, logged or shown.
 pub fn api_key_from_env() -> Option<SecretString> {
-    let key = std::env::var(API_KEY_VAR).ok()?;
+    // The untrimmed copy is zeroed when dropped; the secret is the only copy that stays.
+    let key = Zeroizing::new(std::env::var(API_KEY_VAR).ok()?);
     let key = key.trim();
     (!key.is_empty()).then(|| SecretString::from(key.to_owned()))
 }
@@ -109,6 +111,7 @@ pub struct FileConfig {
     pub connect_timeout_secs: Option<u64>,
     pub request_timeout_secs: Option<u64>,
     pub theme: Option<ThemeChoice>,
+    pub allow_insecure_http: Option<bool>,
 }
 
 impl FileConfig {
@@ -189,6 +192,8 @@ pub struct Settings {
     pub request_timeout: Duration,
     pub theme: ThemeName,
     pub theme_source: Source,
+    /// Whether the key may go to a plain-http address off this machine.
+    pub allow_insecure_http: bool,
 }
 
 /// What the command line says about settings.
@@ -196,6 +201,8 @@ pub struct Settings {
 pub struct Overrides {
     pub base_url: Option<String>,
     pub theme: Option<ThemeChoice>,
+    /// `--allow-insecure-http`: only ever turns the permission on.
+    pub allow_insecure_http: bool,
 }
 
 impl Settings {
@@ -240,6 +247,8 @@ impl Settings {
             request_timeout: seconds(file.request_timeout_secs, defaults.request_timeout),
             theme,
             theme_source,
+            allow_insecure_http: overrides.allow_insecure_http
+                || file.allow_insecure_http.unwrap_or(false),
         }
     }
 
@@ -303,7 +312,8 @@ pub fn read_key_file(path: &Path) -> Result<SecretString, ConfigError> {
             mode,
         });
     }
-    let text = std::fs::read_to_string(path).map_err(key_error)?;
+    // The whole file is zeroed when dropped; the secret is the only copy that stays.
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(key_error)?);
     let key = text.lines().next().unwrap_or_default().trim();
     if key.is_empty() {
         return Err(ConfigError::KeyFileEmpty {
@@ -330,6 +340,10 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 # How long to wait for a connection, and for a whole request, in seconds.
 # connect_timeout_secs = 5
 # request_timeout_secs = 20
+
+# Lets the key go to a plain http:// address that is not this machine. Off by default: over
+# http the key travels in clear. --allow-insecure-http does the same for one command.
+# allow_insecure_http = false
 
 # The colours: "default" or "high-contrast". NO_COLOR and --theme take precedence.
 # theme = "default"
@@ -397,6 +411,7 @@ mod tests {
         let flag = Overrides {
             base_url: Some("http://flag".into()),
             theme: Some(ThemeChoice::Default),
+            allow_insecure_http: false,
         };
         let env = env_of(&[(BASE_URL_VAR, "http://env"), (NO_COLOR_VAR, "1")]);
         let all = Settings::resolve(&flag, &env, None, Some(file.clone()));
@@ -440,6 +455,22 @@ mod tests {
         );
         assert!(FileConfig::parse("request_timeout_secs = 0").is_err());
         assert!(FileConfig::parse("theme = \"pink\"").is_err());
+    }
+
+    #[test]
+    fn insecure_http_is_allowed_by_the_flag_or_the_file_only() {
+        let resolve = |flag: bool, file: &str| {
+            let overrides = Overrides {
+                allow_insecure_http: flag,
+                ..Overrides::default()
+            };
+            let file = FileConfig::parse(file).expect("valid");
+            Settings::resolve(&overrides, env_of(&[]), None, Some(file)).allow_insecure_http
+        };
+        assert!(!resolve(false, ""));
+        assert!(!resolve(false, "allow_insecure_http = false"));
+        assert!(resolve(false, "allow_insecure_http = true"));
+        assert!(resolve(true, ""));
     }
 
     #[test]

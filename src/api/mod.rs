@@ -4,10 +4,13 @@
 //! - [`error`]: [`ApiError`], the one error type, with operator-facing texts.
 //! - [`model`], [`ids`]: the answers as typed values, tolerant where the contract is loose.
 //! - [`raw`]: reading bodies without a JSON tree, lists decoded item by item.
+//! - [`address`]: loopback, plain http and proxies: where the key may travel.
+//! - [`secret`]: the key's header and its redaction from every answer.
 //! - [`sanitize`]: [`sanitize_text`], for any server text shown in the terminal.
 //! - `transport`, [`retry`], [`limiter`]: sending, retrying reads, the client-side rate limit.
 //! - `answer`: where each endpoint's data sits in its answer.
 
+pub mod address;
 mod answer;
 pub mod client;
 pub mod error;
@@ -17,6 +20,7 @@ pub mod model;
 pub mod raw;
 pub mod retry;
 pub mod sanitize;
+pub mod secret;
 mod transport;
 
 pub use client::{Client, ClientConfig, DEFAULT_BASE_URL, GroupQuery};
