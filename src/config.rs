@@ -6,7 +6,7 @@
 //! the config's `key_file`, which must be readable by its owner only.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 
 use crate::api::DEFAULT_BASE_URL;
 use crate::api::model::CountryCode;
+use crate::private_files::{self, PrivacyError};
 use crate::ui::theme::ThemeName;
 
 /// The environment variable holding the API key.
@@ -81,6 +82,8 @@ pub enum ConfigError {
     },
     #[error("no config folder is known on this system (is HOME set?)")]
     NoConfigDir,
+    #[error("the config file is refused: {0}")]
+    NotPrivate(#[from] PrivacyError),
 }
 
 /// The colours of the wizard and of tables, as chosen by `--theme` or the config.
@@ -115,18 +118,21 @@ pub struct FileConfig {
 }
 
 impl FileConfig {
-    /// Reads the file at `path`; a missing file is the empty config.
+    /// Reads the file at `path`; a missing file is the empty config. A file of another user
+    /// is refused; one that group or others can read is tightened to 0600 first.
     pub fn load(path: &Path) -> Result<Option<Self>, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+        let read_error = |source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
         };
+        let mut file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(read_error(source)),
+        };
+        private_files::make_private(&file, path)?;
+        let mut text = String::new();
+        file.read_to_string(&mut text).map_err(read_error)?;
         Self::parse(&text)
             .map(Some)
             .map_err(|detail| ConfigError::Invalid {
@@ -357,7 +363,7 @@ pub fn write_default(path: &Path, force: bool) -> Result<(), ConfigError> {
         source,
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(write_error)?;
+        private_files::create_private_dir(dir).map_err(write_error)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).mode(0o600);

@@ -16,6 +16,8 @@
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
+//! - [`hardening`], [`private_files`]: no core dumps, no death by SIGXFSZ; files and folders
+//!   only their owner can read.
 //! - [`commands`]: the subcommands for scripts (tables or `--json`, exit codes).
 //!
 //! # The message flow
@@ -32,9 +34,11 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod countries;
+pub mod hardening;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
+pub mod private_files;
 pub mod purchase;
 pub mod sandbox;
 pub mod search;
