@@ -16,6 +16,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use crate::api::Client;
 use crate::journal::{Journal, PendingPurchase};
 use crate::keymap;
+use crate::terminal::{self, JobControl};
 use crate::ui;
 use crate::ui::theme::ThemeName;
 use crate::wizard::{Backend, Wizard};
@@ -54,10 +55,10 @@ pub async fn run(
     if let (Some(_), Some(path)) = (&journal, &journal_path) {
         wizard.set_journal_path(path.display().to_string());
     }
-    let mut terminal = ratatui::try_init().wrap_err("numpick needs an interactive terminal")?;
+    let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), journal);
     let outcome = event_loop(&mut terminal, &client, worker, wizard, unsettled).await;
-    ratatui::restore();
+    terminal::give_back(&mut terminal);
     outcome
 }
 
@@ -95,6 +96,7 @@ async fn event_loop(
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut job_control = JobControl::new()?;
     let start = wizard.start(unsettled);
     send(&worker, start);
 
@@ -107,6 +109,10 @@ async fn event_loop(
         let next_tick = wizard.next_tick_in();
         let commands = tokio::select! {
             event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if terminal::is_suspend_key(&key) => {
+                    terminal::suspend(terminal)?;
+                    Vec::new()
+                }
                 Some(Ok(Event::Key(key))) => {
                     wizard.tick(Instant::now(), Timestamp::now());
                     match keymap::action_for(key, wizard.input_mode()) {
@@ -121,6 +127,11 @@ async fn event_loop(
                 None => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             },
             Some(message) = worker.answers.recv() => wizard.apply(message),
+            ended = &mut worker.task => return Err(worker_gone(ended)),
+            signal = job_control.next() => {
+                JobControl::handle(signal, terminal)?;
+                Vec::new()
+            }
             () = sleep_for(next_tick) => wizard.tick(Instant::now(), Timestamp::now()),
             _ = terminate.recv() => return Ok(Exit::Signal(libc_signal::SIGTERM)),
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
@@ -128,6 +139,21 @@ async fn event_loop(
         };
         send(&worker, commands);
     }
+}
+
+/// The error that ends the session when the worker is gone while the wizard still needs it:
+/// a panic in one of its tasks. The panic hook has given the terminal back already.
+fn worker_gone(ended: Result<(), tokio::task::JoinError>) -> color_eyre::Report {
+    let cause = match ended {
+        Err(error) if error.is_panic() => "an internal error (a panic)",
+        Err(_) => "being cancelled",
+        Ok(()) => "an internal error in one of its tasks",
+    };
+    tracing::error!(cause, "the worker stopped; ending the session");
+    color_eyre::eyre::eyre!(
+        "the session ended: its worker stopped after {cause}. The journal is intact: \
+         a purchase that was in flight is settled at the next start"
+    )
 }
 
 /// Signal numbers for exit codes (the same on every Unix numpick runs on).

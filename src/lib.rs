@@ -7,7 +7,8 @@
 //! - [`wizard`]: the interactive state as a pure state machine (`update`, `apply`, `tick`).
 //! - [`ui`]: the pure renderer of the wizard (screens, widgets, theme).
 //! - [`worker`]: the I/O actor that performs the wizard's commands with the client.
-//! - [`app`]: the terminal, the event loop and signals.
+//! - [`app`]: the event loop and signals.
+//! - [`terminal`]: taking and giving back the terminal; suspend (Ctrl-Z, SIGTSTP) and resume.
 //! - [`keymap`]: keys → the wizard's actions.
 //! - [`journal`]: the append-only record of reservations and purchases.
 //! - [`purchase`]: buying with a record in the journal, for the worker and `numpick buy`.
@@ -43,6 +44,7 @@ pub mod purchase;
 pub mod sandbox;
 pub mod search;
 pub mod settle;
+pub mod terminal;
 pub mod ui;
 pub mod vanity;
 pub mod wizard;
