@@ -190,3 +190,23 @@ async fn a_key_echoed_in_a_listing_or_a_refusal_never_leaves_the_client() {
     let error = client.regions(&us).await.unwrap_err();
     assert!(!format!("{error:?} {error}").contains(KEY), "{error:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_echoed_by_the_api_never_reaches_the_json_output_or_the_log() {
+    let info = json!({
+        "success": true,
+        "data": {"account": {"name": format!("owner of {KEY}"), "uuid": KEY}},
+    });
+    let server = FaultServer::start(vec![Reply::json(200, info)]).await;
+    let home = Home::new();
+    let env = [("TWOCHAT_API_KEY", KEY), ("NUMPICK_LOG", "trace")];
+    let run = home
+        .run_async(&["account", "--json", "--base-url", &server.url()], &env)
+        .await
+        .ok();
+    assert_eq!(run.json()["account"]["name"], "owner of [redacted]");
+    let log = std::fs::read_to_string(home.state_dir().join("numpick.log")).unwrap();
+    for text in [&run.stdout, &run.stderr, &log] {
+        assert!(!text.contains(KEY), "{text}");
+    }
+}
