@@ -193,6 +193,9 @@ pub enum CliCommand {
         /// Seed of the generated catalogue and numbers.
         #[arg(long, default_value_t = crate::sandbox::SandboxConfig::default().seed)]
         seed: u64,
+        /// Requests one key may make in any minute before getting HTTP 429 (0: no limit).
+        #[arg(long, default_value_t = crate::sandbox::DOCUMENTED_RATE_LIMIT)]
+        rate_limit: u32,
     },
 }
 

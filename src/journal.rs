@@ -51,15 +51,12 @@ pub enum Entry {
 }
 
 impl Entry {
-    /// A reservation just made in `group`, stamped now.
-    pub fn reserved(
-        group: &crate::api::model::GroupId,
-        reservation: &crate::api::model::Reservation,
-    ) -> Self {
+    /// A reservation just made, stamped now, under the group it belongs to.
+    pub fn reserved(reservation: &crate::api::model::Reservation) -> Self {
         Self::Reserved {
             at: Timestamp::now(),
             uuid: reservation.uuid.to_string(),
-            group_id: Some(group.to_string()),
+            group_id: reservation.group_id.as_ref().map(ToString::to_string),
             number: reservation.number.clone(),
             expires_at: reservation.expires_at,
         }
@@ -85,6 +82,12 @@ pub enum Outcome {
     },
     /// The API refused it, or settling showed it did not happen.
     NotBought { reason: String },
+    /// The API answered with the number in `failed`: not bought. The answer is kept.
+    Refused {
+        number: String,
+        reason: String,
+        receipt: Option<Value>,
+    },
     /// Still not known.
     Unknown { reason: String },
 }

@@ -11,8 +11,8 @@
 //! - [`terminal`]: taking and giving back the terminal; suspend (Ctrl-Z, SIGTSTP) and resume.
 //! - [`keymap`]: keys → the wizard's actions.
 //! - [`journal`]: the append-only record of reservations and purchases.
-//! - [`purchase`]: buying with a record in the journal, for the worker and `numpick buy`.
-//! - [`settle`]: settling a purchase whose outcome is unknown, by asking the API.
+//! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
+//!   place, for the worker and the subcommands.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
@@ -39,11 +39,10 @@ pub mod hardening;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
+pub mod orders;
 pub mod private_files;
-pub mod purchase;
 pub mod sandbox;
 pub mod search;
-pub mod settle;
 pub mod terminal;
 pub mod ui;
 pub mod vanity;

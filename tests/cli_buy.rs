@@ -23,6 +23,13 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
             "uuid",
             "number",
             "group_id",
+            "did_type",
+            "iso_country_code",
+            "location",
+            "setup_price",
+            "monthly_price",
+            "ppm",
+            "needs_registration",
             "created_at",
             "expires_at",
             "expires_in_secs"
@@ -36,7 +43,7 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
     assert!(table.stdout.starts_with("Reserved:"), "{table:?}");
     // The sandbox lives for one command: the next one starts with no reservation.
     let list = home.run(&["reservations", "--json"], &[]).ok().json();
-    assert_eq!(list, json!({"reservations": []}));
+    assert_eq!(list, json!({"reservations": [], "unreadable": 0}));
     let list = home.run(&["reservations"], &[]).ok();
     assert_eq!(list.stdout, "No active reservations.\n");
     let cancel = home.run(&["cancel", "no-such-uuid", "--json"], &[]);
@@ -69,6 +76,7 @@ fn buy_on_the_sandbox_with_yes() {
             "number",
             "setup_price",
             "monthly_price",
+            "ppm",
             "receipt"
         ])
     );
@@ -77,8 +85,13 @@ fn buy_on_the_sandbox_with_yes() {
         (doc["setup_price"].as_str(), doc["monthly_price"].as_str()),
         (Some("1.00"), Some("3.50"))
     );
-    assert!(doc["number"].as_str().unwrap().starts_with("+4930"));
-    assert_eq!(doc["receipt"]["success"], true);
+    let bought = doc["number"].as_str().unwrap();
+    assert!(bought.starts_with("+4930"));
+    // The receipt is the API's whole answer, the number in `purchased`.
+    assert_eq!(
+        doc["receipt"],
+        json!({"success": true, "purchased": [bought], "failed": []})
+    );
     // A chosen number, from the same seeded catalogue.
     let numbers = home
         .run(&["numbers", "de-ber-local-1", "--json"], &[])
@@ -159,15 +172,24 @@ async fn a_dry_run_prints_the_request_and_sends_nothing() {
     let doc = home.run_async(&args, &[KEY]).await.ok().json();
     assert_eq!(
         doc,
-        json!({"dry_run": true, "method": "POST", "path": "/open/numbers/purchase",
-               "body": {"group_id": "g-1", "number": "+493012345678"}})
+        json!({"dry_run": true, "requests": [{"method": "POST", "path": "/open/numbers/purchase",
+               "body": {"group_id": "g-1", "number": "+493012345678"}}]})
     );
+    // Without a number, the group is asked for one by a reservation, and the purchase still
+    // names it: never a purchase body without `number`.
     let table = home
         .run_async(&["buy", "g-1", "--dry-run", "--base-url", &url], &[KEY])
         .await
         .ok();
-    assert!(table.stdout.contains("POST /open/numbers/purchase"));
+    assert!(table.stdout.contains("POST /open/numbers/reservations"));
     assert!(table.stdout.contains(r#"{"group_id":"g-1"}"#), "{table:?}");
+    assert!(table.stdout.contains("POST /open/numbers/purchase"));
+    assert!(
+        table
+            .stdout
+            .contains(r#"{"group_id":"g-1","number":"<the reserved number>"}"#),
+        "{table:?}"
+    );
     assert_eq!(server.count(), 0);
 }
 

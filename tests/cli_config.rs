@@ -240,7 +240,7 @@ async fn the_key_never_appears_in_any_output_or_log() {
         one_group("g-1"),
         Reply::json(
             201,
-            json!({"success": true, "data": {"number": "+493012345678"}}),
+            json!({"success": true, "purchased": ["+493012345678"], "failed": []}),
         ),
     ])
     .await;

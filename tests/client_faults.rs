@@ -6,7 +6,7 @@ mod fault_server;
 use std::time::{Duration, Instant};
 
 use fault_server::{FaultServer, Reply, closed_port_url};
-use numpick::api::model::{CountryCode, GroupId, ReservationId};
+use numpick::api::model::{CountryCode, E164, GroupId, PurchaseOrder, ReservationId};
 use numpick::api::{ApiError, Client, ClientConfig};
 use serde_json::json;
 
@@ -250,7 +250,7 @@ async fn a_500_on_a_purchase_is_outcome_unknown_after_one_request() {
     let server = FaultServer::start(vec![Reply::refusal(500, "internal error"), purchased()]).await;
     let client = client_for(&server.url());
     let error = client
-        .purchase(&GroupId::new("abc-123"), Some("+12135551234"))
+        .purchase(&order("abc-123", "+12135551234"))
         .await
         .unwrap_err();
     assert!(error.is_outcome_unknown(), "{error:?}");
@@ -270,7 +270,7 @@ async fn a_purchase_answered_after_the_timeout_is_outcome_unknown_after_one_requ
     let client = Client::new(config).unwrap();
     let started = Instant::now();
     let error = client
-        .purchase(&GroupId::new("abc-123"), None)
+        .purchase(&order("abc-123", "+12135551234"))
         .await
         .unwrap_err();
     assert!(error.is_outcome_unknown(), "{error:?}");
@@ -284,7 +284,7 @@ async fn a_connection_reset_mid_answer_on_a_purchase_is_outcome_unknown() {
     let server = FaultServer::start(vec![Reply::ResetMidAnswer, purchased()]).await;
     let client = client_for(&server.url());
     let error = client
-        .purchase(&GroupId::new("abc-123"), None)
+        .purchase(&order("abc-123", "+12135551234"))
         .await
         .unwrap_err();
     let ApiError::OutcomeUnknown { reason } = &error else {
@@ -298,7 +298,10 @@ async fn a_connection_reset_mid_answer_on_a_purchase_is_outcome_unknown() {
 async fn an_unreadable_2xx_on_a_purchase_is_outcome_unknown() {
     let server = FaultServer::start(vec![Reply::raw(201, "text/html", "<p>Created</p>")]).await;
     let client = client_for(&server.url());
-    let error = client.purchase(&GroupId::new("g"), None).await.unwrap_err();
+    let error = client
+        .purchase(&order("g", "+12135551234"))
+        .await
+        .unwrap_err();
     assert!(error.is_outcome_unknown(), "{error:?}");
     assert_eq!(server.count(), 1);
 }
@@ -307,7 +310,10 @@ async fn an_unreadable_2xx_on_a_purchase_is_outcome_unknown() {
 async fn a_refused_purchase_is_refused_not_unknown() {
     let server = FaultServer::start(vec![Reply::refusal(402, "Insufficient balance")]).await;
     let client = client_for(&server.url());
-    let error = client.purchase(&GroupId::new("g"), None).await.unwrap_err();
+    let error = client
+        .purchase(&order("g", "+12135551234"))
+        .await
+        .unwrap_err();
     assert_eq!(
         error,
         ApiError::Refused {
@@ -320,7 +326,10 @@ async fn a_refused_purchase_is_refused_not_unknown() {
 
     let server = FaultServer::start(vec![Reply::refusal(200, "Number not available")]).await;
     let client = client_for(&server.url());
-    let error = client.purchase(&GroupId::new("g"), None).await.unwrap_err();
+    let error = client
+        .purchase(&order("g", "+12135551234"))
+        .await
+        .unwrap_err();
     assert!(matches!(error, ApiError::Refused { status: 200, .. }));
     assert_eq!(server.count(), 1);
 }
@@ -366,7 +375,10 @@ async fn a_closed_port_is_unreachable_and_costs_nothing() {
     assert_eq!(client.requests_sent(), 0);
 
     // Nothing reached the server, so a purchase is known not to have happened.
-    let error = client.purchase(&GroupId::new("g"), None).await.unwrap_err();
+    let error = client
+        .purchase(&order("g", "+12135551234"))
+        .await
+        .unwrap_err();
     assert!(matches!(error, ApiError::Unreachable { .. }), "{error:?}");
 }
 
@@ -402,4 +414,9 @@ async fn the_limiter_holds_the_third_request_of_two_per_minute() {
     third.await.unwrap().unwrap();
     assert_eq!((server.count(), client.requests_sent()), (3, 3));
     assert_eq!(client.rate_limit_wait(), None);
+}
+
+/// A purchase order of `number` in `group`.
+fn order(group: &str, number: &str) -> PurchaseOrder {
+    PurchaseOrder::new(GroupId::new(group), E164::parse(number).unwrap())
 }

@@ -6,7 +6,7 @@
 mod client_vs_sandbox_support;
 
 use client_vs_sandbox_support::{
-    LA, TOLLFREE_877, available, city_names, client_for, country, decimal, group, group_ids,
+    LA, TOLLFREE_877, available, city_names, client_for, country, decimal, group, group_ids, order,
     refused, region_id, start_default,
 };
 use numpick::api::model::{CityId, DidTypeId, DidTypeName, flatten_fields};
@@ -337,7 +337,10 @@ async fn a_client_without_a_key_is_unauthorized() {
             message: "Missing or invalid API key: send it in the X-User-API-Key header".to_owned()
         }
     );
-    let purchase = keyless.purchase(&group(LA), None).await.unwrap_err();
+    let purchase = keyless
+        .purchase(&order(LA, "+12135550000"))
+        .await
+        .unwrap_err();
     assert!(purchase.is_unauthorized(), "{purchase:?}");
     assert_eq!(keyless.requests_sent(), 2, "a refused key is not retried");
     assert_eq!(sandbox.purchases(), 0);

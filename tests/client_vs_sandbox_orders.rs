@@ -1,19 +1,21 @@
 //! The API client's ordering calls against the embedded sandbox over real HTTP: the
-//! reserve → cancel → reserve → purchase cycle, unknown groups and reservations, random picks,
-//! expiry, and the count of requests sent.
+//! reserve → cancel → reserve → purchase cycle in the documented shapes, refusals in
+//! `failed`, unknown groups and reservations, numbers the API picks, releases, expiry, the
+//! per-minute limit, and the count of requests sent.
 
 mod client_vs_sandbox_support;
 
 use std::time::Duration;
 
 use client_vs_sandbox_support::{
-    LA, TOLLFREE_877, available, client_for, country, group, lifetime, owned_numbers, refused,
-    reserved_numbers, start, start_default,
+    LA, TOLLFREE_877, available, client_for, country, group, lifetime, order, owned_numbers,
+    refused, reserved_numbers, start, start_default,
 };
 use jiff::SignedDuration;
 use numpick::api::GroupQuery;
-use numpick::api::model::ReservationId;
+use numpick::api::model::{E164, NumberStatus, ReservationId, Verdict};
 use numpick::sandbox::SandboxConfig;
+use serde_json::json;
 
 #[tokio::test]
 async fn reserve_list_cancel_reserve_purchase() {
@@ -27,12 +29,25 @@ async fn reserve_list_cancel_reserve_purchase() {
 
     let reservation = client.reserve(&la, Some(&number)).await.unwrap();
     assert_eq!(reservation.number, number);
-    assert_eq!(reservation.group_id.as_ref(), Some(&la));
+    assert_eq!(
+        reservation.group_id, None,
+        "the reserve answer names no group"
+    );
     assert_eq!(lifetime(&reservation), ttl);
     assert!(!available(&client, LA, None).await.contains(&number));
-    let listed = client.reservations().await.unwrap().items;
-    assert_eq!(listed, std::slice::from_ref(&reservation));
-    assert_eq!(lifetime(&listed[0]), ttl);
+    // The list item has other names and more facts than the reserve answer.
+    let listed = client.reservations().await.unwrap();
+    assert_eq!((listed.items.len(), listed.skipped), (1, 0));
+    let item = &listed.items[0];
+    assert_eq!((&item.uuid, &item.number), (&reservation.uuid, &number));
+    assert_eq!(item.group_id.as_ref(), Some(&la));
+    assert_eq!(lifetime(item), ttl);
+    assert_eq!(item.expires_at, reservation.expires_at);
+    assert_eq!(item.facts.location.as_deref(), Some("Los Angeles"));
+    assert_eq!(item.facts.did_type.as_deref(), Some("local"));
+    assert_eq!(item.facts.monthly.to_string(), "1.50");
+    assert_eq!(item.facts.per_minute.to_string(), "0.01");
+    assert_eq!(item.facts.needs_registration, Some(false));
 
     let taken = client.reserve(&la, Some(&number)).await.unwrap_err();
     assert_eq!(
@@ -63,34 +78,39 @@ async fn reserve_list_cancel_reserve_purchase() {
         std::slice::from_ref(&number)
     );
 
-    let receipt = client.purchase(&la, Some(&number)).await.unwrap();
-    assert_eq!(receipt.number(), Some(number.as_str()));
-    assert_eq!(receipt.body["success"], true);
+    let receipt = client.purchase(&order(LA, &number)).await.unwrap();
     assert_eq!(
-        receipt.body["data"]["purchase"]["reservation_uuid"],
-        again.uuid.as_str()
+        receipt.body,
+        json!({"success": true, "purchased": [number.clone()], "failed": []})
+    );
+    assert_eq!(
+        receipt.verdict(&E164::parse(&number).unwrap()),
+        Verdict::Bought
     );
     assert_eq!(sandbox.purchases(), 1);
     let (count, owned) = owned_numbers(&client).await;
     assert_eq!((count, owned), (Some(1), vec![number.clone()]));
     let page = client.account_numbers(0, 200).await.unwrap();
     let bought = &page.numbers.items[0];
+    assert!(bought.uuid.as_deref().unwrap().starts_with("DID"));
     assert_eq!(bought.iso_country_code.as_deref(), Some("US"));
+    assert_eq!(bought.region_name.as_deref(), Some("California"));
     assert_eq!(bought.provider_type.as_deref(), Some("local"));
-    assert_eq!(bought.status_text.as_deref(), Some("ACTIVE"));
+    assert_eq!(bought.status_text, Some(NumberStatus::Active));
+    let formatted = bought.formatted_phone_number.as_deref().unwrap();
+    assert!(formatted.starts_with("+1 213-"), "{formatted}");
     assert!(!available(&client, LA, None).await.contains(&number));
     assert!(reserved_numbers(&client).await.is_empty());
     let consumed = client.cancel_reservation(&again.uuid).await.unwrap_err();
     assert_eq!(refused(consumed).0, 404);
 
-    let bought_twice = client.purchase(&la, Some(&number)).await.unwrap_err();
+    // A well-formed order for a number that cannot be sold is answered with it in `failed`.
+    let bought_twice = client.purchase(&order(LA, &number)).await.unwrap();
     assert_eq!(
-        refused(bought_twice),
-        (
-            409,
-            format!("Number {number} is not available: it has already been purchased")
-        )
+        bought_twice.verdict(&E164::parse(&number).unwrap()),
+        Verdict::Refused
     );
+    assert_eq!(bought_twice.body["failed"], json!([number.clone()]));
     let reserve_bought = client.reserve(&la, Some(&number)).await.unwrap_err();
     assert_eq!(refused(reserve_bought).0, 409);
     assert_eq!(sandbox.purchases(), 1);
@@ -107,7 +127,10 @@ async fn unknown_groups_and_reservations_are_refused_404() {
         refused(reserve),
         (404, "Number group 'no-such-group' not found".to_owned())
     );
-    let purchase = client.purchase(&nowhere, None).await.unwrap_err();
+    let purchase = client
+        .purchase(&order("no-such-group", "+12135550000"))
+        .await
+        .unwrap_err();
     assert_eq!(
         refused(purchase),
         (404, "Number group 'no-such-group' not found".to_owned())
@@ -133,7 +156,7 @@ async fn unknown_groups_and_reservations_are_refused_404() {
 }
 
 #[tokio::test]
-async fn random_reservation_and_random_purchase() {
+async fn a_number_the_api_picks_is_reserved_then_bought_by_name() {
     let (sandbox, client) = start_default().await;
     let la = group(LA);
     let tollfree = group(TOLLFREE_877);
@@ -155,7 +178,8 @@ async fn random_reservation_and_random_purchase() {
         .collect();
     assert_eq!(after[..others.len()], others[..]);
 
-    // A group without number selection refuses a named number and assigns one.
+    // A group without number selection refuses a named number in a reservation, and sells
+    // only the number it assigned by reserving.
     let named = client
         .reserve(&tollfree, Some("+18775550000"))
         .await
@@ -166,29 +190,89 @@ async fn random_reservation_and_random_purchase() {
         message.contains("does not allow number selection"),
         "{message}"
     );
-    let receipt = client.purchase(&tollfree, None).await.unwrap();
-    let bought = receipt.number().expect("the receipt names the number");
+    let assigned = client.reserve(&tollfree, None).await.unwrap();
     assert!(
-        bought.starts_with("+1877") && bought.len() == 12,
-        "{bought}"
+        assigned.number.starts_with("+1877") && assigned.number.len() == 12,
+        "{assigned:?}"
     );
-    assert_eq!(receipt.body["data"]["purchase"]["group_id"], TOLLFREE_877);
+    let receipt = client
+        .purchase(&order(TOLLFREE_877, &assigned.number))
+        .await
+        .unwrap();
+    let number = E164::parse(&assigned.number).unwrap();
+    assert_eq!(receipt.verdict(&number), Verdict::Bought);
     assert_eq!(sandbox.purchases(), 1);
-
-    let second = client.purchase(&tollfree, None).await.unwrap();
-    let second = second.number().unwrap().to_owned();
-    assert_ne!(second, bought);
-    assert_eq!(sandbox.purchases(), 2);
+    // Exactly one number was bought: the other reservation remains.
+    assert_eq!(
+        reserved_numbers(&client).await,
+        std::slice::from_ref(&reservation.number)
+    );
     assert_eq!(
         owned_numbers(&client).await,
-        (Some(2), vec![bought.to_owned(), second])
+        (Some(1), vec![assigned.number.clone()])
     );
-    let first_page = client.account_numbers(0, 1).await.unwrap();
-    assert_eq!(first_page.count, Some(2));
-    assert_eq!(first_page.numbers.items.len(), 1);
-    assert_eq!(first_page.numbers.items[0].phone_number, bought);
-    // The random purchase did not take the reserved number.
-    assert_eq!(reserved_numbers(&client).await, [reservation.number]);
+}
+
+#[tokio::test]
+async fn with_other_reservations_active_an_order_buys_exactly_its_number() {
+    let (sandbox, client) = start_default().await;
+    let first = client.reserve(&group(LA), None).await.unwrap();
+    let second = client
+        .reserve(&group("de-ber-local-1"), None)
+        .await
+        .unwrap();
+    let third = client.reserve(&group(TOLLFREE_877), None).await.unwrap();
+    let receipt = client
+        .purchase(&order(TOLLFREE_877, &third.number))
+        .await
+        .unwrap();
+    assert_eq!(receipt.body["purchased"], json!([third.number.clone()]));
+    assert_eq!(sandbox.purchases(), 1);
+    assert_eq!(
+        reserved_numbers(&client).await,
+        [first.number.clone(), second.number.clone()]
+    );
+}
+
+#[tokio::test]
+async fn a_released_number_is_pending_cancellation_and_an_unknown_one_is_refused() {
+    let (_sandbox, client) = start_default().await;
+    let held = client.reserve(&group(LA), None).await.unwrap();
+    client.purchase(&order(LA, &held.number)).await.unwrap();
+    let page = client.account_numbers(0, 10).await.unwrap();
+    let uuid = page.numbers.items[0].uuid.clone().unwrap();
+    client.release_number(&uuid).await.unwrap();
+    let page = client.account_numbers(0, 10).await.unwrap();
+    let released = &page.numbers.items[0];
+    assert_eq!(
+        released.status_text,
+        Some(NumberStatus::PendingCancellation)
+    );
+    assert!(!released.is_held());
+    // The release endpoint's error body has no `success`: it is a refusal all the same.
+    let unknown = client.release_number("DID-no-such").await.unwrap_err();
+    assert_eq!(
+        refused(unknown),
+        (404, "Virtual number DID-no-such not found".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn the_account_numbers_come_in_pages_whose_count_is_the_page() {
+    let (_sandbox, client) = start_default().await;
+    let mut bought = Vec::new();
+    for _ in 0..3 {
+        let held = client.reserve(&group(LA), None).await.unwrap();
+        client.purchase(&order(LA, &held.number)).await.unwrap();
+        bought.push(held.number);
+    }
+    let mut seen = Vec::new();
+    for page_number in 0..4 {
+        let page = client.account_numbers(page_number, 2).await.unwrap();
+        assert_eq!(page.count, Some(page.numbers.items.len() as u64));
+        seen.extend(page.numbers.items.into_iter().map(|n| n.phone_number));
+    }
+    assert_eq!(seen, bought);
 }
 
 #[tokio::test]
@@ -244,13 +328,17 @@ async fn requests_sent_counts_exactly_the_requests_made() {
     let reservation = clone.reserve(&group(LA), None).await.unwrap();
     clone.cancel_reservation(&reservation.uuid).await.unwrap();
     assert_eq!(client.requests_sent(), 5);
-    client.purchase(&group(LA), None).await.unwrap();
+    client
+        .purchase(&order(LA, &reservation.number))
+        .await
+        .unwrap();
     assert_eq!(clone.requests_sent(), 6);
     assert_eq!(sandbox.purchases(), 1);
 
     // The sandbox saw the same requests, plus this one.
     let info = client.account_info().await.unwrap();
     assert_eq!(info.api_request_count, Some(7));
+    assert_eq!(info.requests_per_minute, Some(80), "the documented limit");
     assert_eq!(client.requests_sent(), 7);
 
     // A second client keeps its own count against the same sandbox.

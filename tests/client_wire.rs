@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use fault_server::{FaultServer, Reply};
 use numpick::api::model::{
-    CityId, CountryCode, DidTypeId, DidTypeName, Group, GroupId, Listing, Price, RegionId,
-    ReservationId,
+    CityId, CountryCode, DidTypeId, DidTypeName, E164, Group, GroupId, Listing, Price,
+    PurchaseOrder, RegionId, ReservationId, Verdict,
 };
 use numpick::api::{ApiError, Client, ClientConfig, GroupQuery};
 use secrecy::SecretString;
@@ -132,7 +132,7 @@ async fn writes_send_json_bodies_to_the_documented_paths() {
         ),
         Reply::json(
             201,
-            json!({"success": true, "purchase": {"phone_number": "+12135551234", "cost": 3.5}}),
+            json!({"success": true, "purchased": ["+12135551234"], "failed": []}),
         ),
         Reply::json(
             200,
@@ -145,9 +145,17 @@ async fn writes_send_json_bodies_to_the_documented_paths() {
     let reserved = client.reserve(&group, Some("+12135551234")).await.unwrap();
     assert_eq!(reserved.uuid.as_str(), "r-1");
     assert_eq!(reserved.expires_at.to_string(), "2024-01-15T11:30:00Z");
-    let receipt = client.purchase(&group, None).await.unwrap();
-    assert_eq!(receipt.number(), Some("+12135551234"));
-    assert_eq!(receipt.body["purchase"]["cost"], json!(3.5));
+    let number = E164::parse("+12135551234").unwrap();
+    let receipt = client
+        .purchase(&PurchaseOrder::new(group.clone(), number.clone()))
+        .await
+        .unwrap();
+    assert_eq!(receipt.verdict(&number), Verdict::Bought);
+    assert_eq!(
+        receipt.body["failed"],
+        json!([]),
+        "the whole answer is kept"
+    );
     let message = client
         .cancel_reservation(&ReservationId::new("a/b c"))
         .await
@@ -169,7 +177,11 @@ async fn writes_send_json_bodies_to_the_documented_paths() {
         (seen[1].method.as_str(), seen[1].path()),
         ("POST", "/open/numbers/purchase")
     );
-    assert_eq!(seen[1].json(), json!({"group_id": "abc-123"}));
+    assert_eq!(
+        seen[1].json(),
+        json!({"group_id": "abc-123", "number": "+12135551234"}),
+        "a purchase always names its number"
+    );
     assert_eq!(seen[1].header("content-type"), Some("application/json"));
     // The uuid is one path segment, whatever it holds.
     assert_eq!(
@@ -306,7 +318,13 @@ async fn the_key_never_appears_in_errors_or_debug_output() {
     let mut errors = vec![
         client.regions(&us).await.unwrap_err(),
         client.regions(&us).await.unwrap_err(),
-        client.purchase(&GroupId::new("g"), None).await.unwrap_err(),
+        client
+            .purchase(&PurchaseOrder::new(
+                GroupId::new("g"),
+                E164::parse("+12135551234").unwrap(),
+            ))
+            .await
+            .unwrap_err(),
     ];
     errors.push(
         Client::new(ClientConfig::new(

@@ -8,7 +8,7 @@ use std::time::Duration;
 use numpick::api::ApiError;
 use numpick::api::model::Receipt;
 use numpick::journal::PendingPurchase;
-use numpick::settle::Settlement;
+use numpick::orders::Settlement;
 use numpick::ui::ThemeName;
 use numpick::wizard::{Action, Move};
 use numpick::worker::Answer;
@@ -201,12 +201,13 @@ fn purchase_screens() {
         .set_journal_path("/home/operator/.local/state/numpick/journal.jsonl");
     run.act(Action::Confirm);
     run.wait(Duration::from_secs(2));
-    run.answer(Ok(Answer::Purchased(Receipt {
-        body: json!({"success": true, "data": {
-            "phone_number": "+12135550123", "uuid": "num-91c2",
-            "status": "ACTIVE\u{1b}[31m", "charged": {"setup": "0.00", "monthly": "3.50"}
-        }}),
-    })));
+    run.answer(Ok(Answer::Purchased {
+        number: "+12135550123".to_owned(),
+        receipt: Receipt {
+            body: json!({"success": true, "purchased": ["+12135550123"], "failed": [],
+                "message": "Purchased\u{1b}[31m"}),
+        },
+    }));
     snap!("receipt", run);
 }
 

@@ -12,8 +12,10 @@ use super::model::{GroupId, Listing, OwnedNumbersPage, Reservation};
 use super::raw::{self, Object, RawValue, Shape};
 use super::transport::Success;
 
-/// The body of a reservation or a purchase; `number` left out when none is chosen.
-pub(crate) fn order_body(group: &GroupId, number: Option<&str>) -> Value {
+/// The body of a reservation; `number` left out when none is chosen (the API picks one and
+/// the answer names it). Purchases have their own body, which always names the number
+/// ([`super::order::PurchaseOrder`]).
+pub(crate) fn reservation_body(group: &GroupId, number: Option<&str>) -> Value {
     match number.map(str::trim).filter(|n| !n.is_empty()) {
         Some(number) => json!({"group_id": group.as_str(), "number": number}),
         None => json!({"group_id": group.as_str()}),
@@ -265,15 +267,18 @@ mod tests {
     }
 
     #[test]
-    fn an_order_leaves_out_an_unchosen_number() {
+    fn a_reservation_leaves_out_an_unchosen_number() {
         let group = GroupId::new("abc-123");
-        assert_eq!(order_body(&group, None), json!({"group_id": "abc-123"}));
         assert_eq!(
-            order_body(&group, Some(" ")),
+            reservation_body(&group, None),
             json!({"group_id": "abc-123"})
         );
         assert_eq!(
-            order_body(&group, Some("+12135551234")),
+            reservation_body(&group, Some(" ")),
+            json!({"group_id": "abc-123"})
+        );
+        assert_eq!(
+            reservation_body(&group, Some("+12135551234")),
             json!({"group_id": "abc-123", "number": "+12135551234"})
         );
     }

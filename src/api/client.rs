@@ -22,8 +22,8 @@ use super::error::ApiError;
 use super::limiter::RateLimiter;
 use super::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
-    Group, GroupId, Listing, OwnedNumbersPage, Receipt, Region, RegionId, Reservation,
-    ReservationId,
+    Group, GroupId, Listing, OwnedNumbersPage, PurchaseOrder, Receipt, Region, RegionId,
+    Reservation, ReservationId,
 };
 use super::transport::{Kind, Success, Transport};
 use super::{address, answer, secret};
@@ -250,7 +250,7 @@ impl Client {
         group: &GroupId,
         number: Option<&str>,
     ) -> Result<Reservation, ApiError> {
-        let body = answer::order_body(group, number);
+        let body = answer::reservation_body(group, number);
         let answer = self
             .numbers(
                 Method::POST,
@@ -291,15 +291,15 @@ impl Client {
         Ok(message.unwrap_or_else(|| format!("Reservation {uuid} cancelled")))
     }
 
-    /// `POST /open/numbers/purchase` `{"group_id", "number"?}` → the whole answer as the
-    /// receipt. Sent exactly once; when its result cannot be known the error says so
-    /// ([`ApiError::OutcomeUnknown`]) and [`Client::account_numbers`] settles it.
-    pub async fn purchase(
-        &self,
-        group: &GroupId,
-        number: Option<&str>,
-    ) -> Result<Receipt, ApiError> {
-        let body = answer::order_body(group, number);
+    /// `POST /open/numbers/purchase` `{"group_id", "number"}` → the whole answer as the
+    /// receipt; [`Receipt::verdict`] reads whether the number was bought. The order always
+    /// names its number (see [`PurchaseOrder`]). Sent exactly once; when its result cannot be
+    /// known the error says so ([`ApiError::OutcomeUnknown`]) and the account's numbers
+    /// settle it.
+    pub async fn purchase(&self, order: &PurchaseOrder) -> Result<Receipt, ApiError> {
+        let body = serde_json::to_value(order).map_err(|_| ApiError::NotSent {
+            detail: "the purchase order could not be written".to_owned(),
+        })?;
         let answer = self
             .numbers(
                 Method::POST,
@@ -314,6 +314,21 @@ impl Client {
             reason: format!("the answer (HTTP {}) could not be read", answer.status),
         })?;
         Ok(Receipt { body })
+    }
+
+    /// `DELETE /open/voip/virtual-numbers/{uuid}` (a `DID…` id): marks an owned number as
+    /// pending cancellation. Never retried: a release cannot be undone.
+    pub async fn release_number(&self, uuid: &str) -> Result<(), ApiError> {
+        let uuid = uuid.trim();
+        if uuid.is_empty() {
+            return Err(ApiError::NotSent {
+                detail: "a release needs the number's id".to_owned(),
+            });
+        }
+        let path = ["open", "voip", "virtual-numbers", uuid];
+        self.call(Method::DELETE, &path, &[], None, Kind::Write)
+            .await
+            .map(|_| ())
     }
 
     /// `GET /open/info`. Also sets the rate limiter to the account's `requests_per_minute`.

@@ -2,7 +2,10 @@
 //!
 //! - [`client`]: one method per endpoint ([`Client`]), configured by [`ClientConfig`].
 //! - [`error`]: [`ApiError`], the one error type, with operator-facing texts.
-//! - [`model`], [`ids`]: the answers as typed values, tolerant where the contract is loose.
+//! - [`model`], [`ids`]: the answers as typed values, tolerant where the contract is loose;
+//!   [`reservation`] (both shapes of a reservation), [`order`] (the purchase order, which
+//!   always names its number, and how its answer is read), [`owned`] (the account's numbers)
+//!   and [`phone`] (E.164 numbers).
 //! - [`raw`]: reading bodies without a JSON tree, lists decoded item by item.
 //! - [`address`]: loopback, plain http and proxies: where the key may travel.
 //! - [`secret`]: the key's header and its redaction from every answer.
@@ -17,7 +20,11 @@ pub mod error;
 pub mod ids;
 pub mod limiter;
 pub mod model;
+pub mod order;
+pub mod owned;
+pub mod phone;
 pub mod raw;
+pub mod reservation;
 pub mod retry;
 pub mod sanitize;
 pub mod secret;

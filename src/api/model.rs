@@ -6,7 +6,6 @@
 
 use std::fmt;
 
-use jiff::Timestamp;
 use rust_decimal::Decimal;
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -16,6 +15,10 @@ use serde_json::value::RawValue;
 pub use super::ids::{
     CityId, CountryCode, DidTypeId, DidTypeName, GroupId, NumberId, RegionId, ReservationId,
 };
+pub use super::order::{PurchaseOrder, Receipt, Verdict};
+pub use super::owned::{NumberStatus, OwnedNumber, OwnedNumbersPage};
+pub use super::phone::E164;
+pub use super::reservation::{Reservation, ReservationFacts};
 
 /// The items of a list answer that decoded, and how many did not.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +165,7 @@ pub struct DidType {
     pub name: DidTypeName,
 }
 
-/// The two prices of a number group.
+/// The prices of a number group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub struct GroupPrice {
     /// The one-time fee.
@@ -171,6 +174,9 @@ pub struct GroupPrice {
     /// The recurring monthly fee.
     #[serde(rename = "monthly_price", default)]
     pub monthly: Price,
+    /// The price per minute of calls (`ppm`), where the API gives it.
+    #[serde(rename = "ppm", default)]
+    pub per_minute: Price,
 }
 
 /// A number group: numbers sharing a prefix, location, type and price.
@@ -208,47 +214,9 @@ impl Group {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct AvailableNumber {
     pub id: NumberId,
-    /// E.164, for example `+12135551234`.
+    /// E.164, for example `+12135551234`; an item with anything else does not decode.
+    #[serde(deserialize_with = "super::phone::e164_field")]
     pub number: String,
-}
-
-/// A reservation: a number held for the account until `expires_at`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-pub struct Reservation {
-    pub uuid: ReservationId,
-    #[serde(default)]
-    pub number: String,
-    pub created_at: Timestamp,
-    pub expires_at: Timestamp,
-    /// Not documented by the contract; kept when a server sends it.
-    #[serde(default)]
-    pub group_id: Option<GroupId>,
-}
-
-/// What the API answered to a purchase. Its shape is not documented, so it is kept whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Receipt {
-    /// The complete answer body.
-    pub body: Value,
-}
-
-impl Receipt {
-    /// The bought number, where the answer names one in a field called `number` or
-    /// `phone_number` at any depth.
-    pub fn number(&self) -> Option<&str> {
-        find_string_field(&self.body, &["number", "phone_number"])
-    }
-}
-
-fn find_string_field<'a>(value: &'a Value, names: &[&str]) -> Option<&'a str> {
-    match value {
-        Value::Object(map) => names
-            .iter()
-            .find_map(|name| map.get(*name).and_then(Value::as_str))
-            .or_else(|| map.values().find_map(|v| find_string_field(v, names))),
-        Value::Array(items) => items.iter().find_map(|v| find_string_field(v, names)),
-        _ => None,
-    }
 }
 
 /// The account, its request limit and its usage (`GET /open/info`).
@@ -265,10 +233,18 @@ pub struct AccountInfo {
 }
 
 impl AccountInfo {
-    /// Reads the fields the contract names from the answer body (with or without a `data`
-    /// wrapper); whatever is missing or of the wrong type stays `None`.
+    /// Reads the fields the contract names from the answer body: at the top level, as
+    /// documented, or inside a `data` wrapper, to be tolerant; whatever is missing or of the
+    /// wrong type stays `None`.
     pub fn from_body(body: &Value) -> Self {
-        let root = body.get("data").filter(|d| d.is_object()).unwrap_or(body);
+        let sections = ["account", "limits", "usage"];
+        let at_top = sections.iter().any(|name| body.get(name).is_some());
+        let wrapped = body.get("data").filter(|d| d.is_object());
+        let root = if at_top {
+            body
+        } else {
+            wrapped.unwrap_or(body)
+        };
         let account = root.get("account");
         let text = |v: Option<&Value>, key: &str| {
             v.and_then(|v| v.get(key))
@@ -295,32 +271,6 @@ impl AccountInfo {
     }
 }
 
-/// A number the account owns (`GET /open/voip/virtual-numbers`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-pub struct OwnedNumber {
-    #[serde(default)]
-    pub uuid: Option<String>,
-    pub phone_number: String,
-    #[serde(default)]
-    pub formatted_phone_number: Option<String>,
-    #[serde(default)]
-    pub iso_country_code: Option<String>,
-    #[serde(default)]
-    pub provider_type: Option<String>,
-    #[serde(default)]
-    pub status_text: Option<String>,
-    #[serde(default)]
-    pub created_at: Option<String>,
-}
-
-/// One page of the account's numbers.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct OwnedNumbersPage {
-    pub numbers: Listing<OwnedNumber>,
-    /// The total the API reports (`count`), when it does.
-    pub count: Option<u64>,
-}
-
 /// Flattens a requirement of any shape into `key → value` lines for display: nested objects
 /// give dotted keys (`address.city`), arrays give indexed keys or a comma-joined list of
 /// scalars, scalars are shown as text.
@@ -344,6 +294,7 @@ fn flatten_into(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
                 flatten_into(&join(key), inner, out);
             }
         }
+        Value::Array(items) if items.is_empty() => out.push((prefix.to_owned(), "—".to_owned())),
         Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
             let joined: Vec<String> = items.iter().map(scalar_text).collect();
             out.push((prefix.to_owned(), joined.join(", ")));
@@ -452,13 +403,5 @@ mod tests {
                 ("type".to_owned(), "identity".to_owned()),
             ]
         );
-    }
-
-    #[test]
-    fn a_receipt_finds_the_number_at_any_depth() {
-        let receipt = Receipt {
-            body: json!({"success": true, "data": {"purchase": {"phone_number": "+12135550000"}}}),
-        };
-        assert_eq!(receipt.number(), Some("+12135550000"));
     }
 }

@@ -119,8 +119,8 @@ mod tests {
     #[test]
     fn a_huge_id_decodes_exactly() {
         let raw = items(
-            r#"[{"id": 9007199254740993, "number": "+1"},
-                            {"id": 18446744073709551615, "number": "+2"}]"#,
+            r#"[{"id": 9007199254740993, "number": "+12135550001"},
+                            {"id": 18446744073709551615, "number": "+12135550002"}]"#,
         );
         let listing = Listing::<AvailableNumber>::from_raw(&raw);
         let ids: Vec<&str> = listing.items.iter().map(|n| n.id.as_str()).collect();

@@ -180,9 +180,15 @@ impl Transport {
             Ok(text) if !answer.truncated => raw::object(text),
             _ => None,
         };
-        let success = parsed
-            .as_ref()
-            .and_then(|body| raw::read::<bool>(body, "success"));
+        // `success` decides; an answer without it that says `error: true` (as the release
+        // endpoint answers) is a refusal all the same.
+        let success = parsed.as_ref().and_then(|body| {
+            raw::read::<bool>(body, "success").or_else(|| {
+                raw::read::<bool>(body, "error")
+                    .filter(|e| *e)
+                    .map(|_| false)
+            })
+        });
         if success == Some(true)
             && let Ok(body) = text
         {

@@ -1,38 +1,47 @@
 //! `buy`: the one command that spends money.
 //!
 //! The order of things is what keeps it safe:
-//! 1. `--dry-run` prints the request and sends nothing at all.
+//! 1. `--dry-run` prints the requests and sends nothing at all.
 //! 2. Without a terminal to confirm on, nothing is sent unless `--yes` is given.
-//! 3. The group's prices are looked up and shown; on a terminal the operator says y or N.
-//! 4. Earlier purchases of the same group left unsettled in the journal are settled first; one
-//!    that still cannot be settled stops this one.
-//! 5. The purchase goes through [`crate::purchase::purchase_recorded`], like the wizard's:
-//!    recorded before it is sent, sent once, never retried. A lost answer is settled from the
-//!    account's numbers; exit 6 when even that cannot tell.
+//! 3. The group's prices are looked up.
+//! 4. Purchases left unsettled in the journal are settled first; one that still cannot be
+//!    settled stops this one (no purchase while an earlier outcome is unknown).
+//! 5. A purchase always names its number: without `--number`, a number of the group is
+//!    reserved first, and the reservation's answer names it.
+//! 6. The number, both prices, the documents warning and the reservation's countdown are
+//!    shown; on a terminal the operator says y or N (a declined reservation made here is
+//!    cancelled again).
+//! 7. The purchase goes through [`crate::orders::purchase_recorded`], like the wizard's:
+//!    recorded before it is sent, sent once, never retried. The answer's `purchased` means
+//!    bought, `failed` refused (exit 3); a lost answer is settled from the account's numbers,
+//!    exit 6 when even that cannot tell.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
+use jiff::Timestamp;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{Value, json};
 
 use crate::api::Client;
-use crate::api::model::{Group, GroupId, Price};
+use crate::api::model::{E164, Group, GroupId, Price, PurchaseOrder, Reservation};
 use crate::cli::BuyArgs;
 use crate::journal::Journal;
-use crate::purchase::{PurchaseResult, purchase_recorded, settle_recorded};
-use crate::settle::Settlement;
+use crate::orders::deals::{cancel_recorded, reserve_recorded};
+use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
 use super::Context;
 use super::browse::{GroupFilters, group_query};
-use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, UNREACHABLE};
+use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
 use super::numbers::group_id_arg;
 use super::output::{self, or_dash};
 use super::reservations::number_arg;
 
 /// The purchase endpoint, as `--dry-run` shows it.
 const PURCHASE_PATH: &str = "/open/numbers/purchase";
+/// The reservation endpoint, for a group that assigns its numbers.
+const RESERVE_PATH: &str = "/open/numbers/reservations";
 
 pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let group_id = group_id_arg(&args.group_id)?;
@@ -71,35 +80,59 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     };
     if number.is_some() && !group.allow_number_selection {
         return Err(Failure::usage(format!(
-            "group {group_id} assigns a random number: leave out --number (nothing was sent)"
+            "group {group_id} assigns its numbers: leave out --number, and numpick reserves one first (nothing was sent)"
         )));
-    }
-    if !args.yes && !confirm(&group, number.as_deref())? {
-        return Err(Failure::new(
-            OTHER,
-            "not bought: the purchase was declined (nothing was sent)",
-        ));
     }
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    settle_earlier(&conn.client, &journal, &journal_path, &group_id).await?;
-    let result = purchase_recorded(
-        &conn.client,
-        Some(&journal),
-        &group_id,
-        number.as_deref(),
-        None,
-    )
-    .await?;
-    match result {
-        PurchaseResult::Bought(receipt) => {
-            let bought = receipt.number().map(str::to_owned).or(number);
-            report(ctx, &group, bought, Some(receipt.body))
+    settle_earlier(&conn.client, &journal, &journal_path).await?;
+
+    // The number to buy: the one asked for, or one the group assigns by a reservation.
+    let (number, reservation) = match number {
+        Some(number) => (number, None),
+        None => {
+            let held = reserve_recorded(&conn.client, Some(&journal), &group_id, None).await?;
+            output::note(&format!(
+                "numpick: reserved {} of group {group_id} for this purchase (expires in {})",
+                held.number,
+                countdown(&held)
+            ));
+            (held.number.clone(), Some(held))
         }
+    };
+    let Some(number) = E164::parse(&number) else {
+        return Err(Failure::other(format!(
+            "{number:?} is not an E.164 number: nothing was bought"
+        )));
+    };
+    if !args.yes && !confirm(&group, &number, reservation.as_ref())? {
+        let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
+        if let Some(held) = &reservation {
+            match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
+                Ok(_) => message.push_str("; the reservation made for it was cancelled"),
+                Err(error) => message.push_str(&format!(
+                    "; the reservation {} made for it could not be cancelled ({error}) and expires on its own",
+                    held.uuid
+                )),
+            }
+        }
+        return Err(Failure::new(OTHER, message));
+    }
+
+    let order = PurchaseOrder::new(group_id, number);
+    let held = reservation.as_ref().map(|r| &r.uuid);
+    match purchase_recorded(&conn.client, Some(&journal), &order, held).await? {
+        PurchaseResult::Bought { number, receipt } => {
+            report(ctx, &group, Some(number), Some(receipt.body))
+        }
+        PurchaseResult::Refused { number, reason, .. } => Err(Failure::new(
+            REFUSED,
+            format!("not bought: the API refused {number} ({reason}); it was recorded as refused"),
+        )),
         PurchaseResult::Unknown { pending, reason } => {
             output::note(&format!(
-                "numpick: the purchase's answer was lost ({reason}); reading the account's numbers to settle it"
+                "numpick: the purchase's outcome is not known ({reason}); reading the account's numbers to settle it"
             ));
             match settle_recorded(&conn.client, Some(&journal), &pending).await {
                 Settlement::Bought { number } => report(ctx, &group, Some(number), None),
@@ -114,43 +147,73 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     }
 }
 
-/// Prints the request a purchase would send.
+/// `12:05` left on a reservation, from the server's own times where it gave both.
+fn countdown(held: &Reservation) -> String {
+    let start = held.created_at.unwrap_or_else(Timestamp::now);
+    let seconds = start.duration_until(held.expires_at).as_secs().max(0);
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// Prints the requests a purchase would send.
 fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, Failure> {
-    let mut body = Map::new();
-    body.insert("group_id".to_owned(), Value::from(group.as_str()));
-    if let Some(number) = number {
-        body.insert("number".to_owned(), Value::from(number));
-    }
-    let body = Value::Object(body);
+    let purchase =
+        json!({"group_id": group.as_str(), "number": number.unwrap_or("<the reserved number>")});
+    let reserve = number
+        .is_none()
+        .then(|| json!({"group_id": group.as_str()}));
     if ctx.out.json {
         #[derive(Serialize)]
-        struct Doc<'a> {
-            dry_run: bool,
+        struct Step<'a> {
             method: &'a str,
             path: &'a str,
             body: &'a Value,
         }
-        ctx.out.print_json(&Doc {
-            dry_run: true,
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            dry_run: bool,
+            requests: Vec<Step<'a>>,
+        }
+        let mut requests = Vec::new();
+        if let Some(body) = &reserve {
+            requests.push(Step {
+                method: "POST",
+                path: RESERVE_PATH,
+                body,
+            });
+        }
+        requests.push(Step {
             method: "POST",
             path: PURCHASE_PATH,
-            body: &body,
+            body: &purchase,
+        });
+        ctx.out.print_json(&Doc {
+            dry_run: true,
+            requests,
         })?;
     } else {
         ctx.out
             .print_line("Dry run: nothing was sent. The purchase would be:");
+        if let Some(body) = &reserve {
+            ctx.out.print_line(&format!(
+                "POST {RESERVE_PATH} (the group assigns the number: reserve one first)"
+            ));
+            ctx.out.print_line(&body.to_string());
+        }
         ctx.out.print_line(&format!("POST {PURCHASE_PATH}"));
-        ctx.out.print_line(&body.to_string());
+        ctx.out.print_line(&purchase.to_string());
     }
     Ok(OK)
 }
 
 /// Shows what is about to be bought on stderr and reads y/N from stdin.
-fn confirm(group: &Group, number: Option<&str>) -> Result<bool, Failure> {
+fn confirm(
+    group: &Group,
+    number: &E164,
+    reservation: Option<&Reservation>,
+) -> Result<bool, Failure> {
     let clean = crate::api::sanitize_text;
-    let what = number.map_or_else(|| "a random number of the group".to_owned(), clean);
     let mut text = format!(
-        "About to buy {what}\n  group:   {} ({} {}, {})\n  setup:   {} (one-time)\n  monthly: {}\n",
+        "About to buy {number}\n  group:   {} ({} {}, {})\n  setup:   {} (one-time)\n  monthly: {}\n",
         clean(group.id.as_str()),
         clean(&group.prefix),
         clean(&group.location),
@@ -158,6 +221,16 @@ fn confirm(group: &Group, number: Option<&str>) -> Result<bool, Failure> {
         group.price.setup,
         group.price.monthly
     );
+    if group.price.per_minute.amount().is_some() {
+        text.push_str(&format!("  per minute: {}\n", group.price.per_minute));
+    }
+    if let Some(held) = reservation {
+        text.push_str(&format!(
+            "  reserved: expires in {} (at {})\n",
+            countdown(held),
+            held.expires_at
+        ));
+    }
     if group.has_requirements() {
         text.push_str(
             "  warning: this group has regulatory requirements (see `numpick requirements`); without them the number can be suspended\n",
@@ -178,13 +251,12 @@ fn confirm(group: &Group, number: Option<&str>) -> Result<bool, Failure> {
     ))
 }
 
-/// Settles the journal's unsettled purchases of `group` before another is sent; one that
-/// stays unknown stops this purchase.
+/// Settles the journal's unsettled purchases before another is sent; one that stays unknown
+/// stops this purchase, whatever its group.
 async fn settle_earlier(
     client: &Client,
     journal: &Mutex<Journal>,
     path: &Path,
-    group: &GroupId,
 ) -> Result<(), Failure> {
     let entries = Journal::read_all(path).map_err(|error| {
         Failure::other(format!(
@@ -192,18 +264,18 @@ async fn settle_earlier(
             path.display()
         ))
     })?;
-    let earlier = Journal::pending_purchases(&entries);
-    for pending in earlier.iter().filter(|p| p.group_id == group.as_str()) {
-        let settlement = settle_recorded(client, Some(journal), pending).await;
+    for pending in Journal::pending_purchases(&entries) {
+        let settlement = settle_recorded(client, Some(journal), &pending).await;
         output::note(&format!(
-            "numpick: an earlier purchase from this group (at {}): {}",
+            "numpick: an earlier purchase (at {}, group {}): {}",
             pending.at,
+            pending.group_id,
             settlement.describe()
         ));
         if matches!(settlement, Settlement::Unknown { .. }) {
             return Err(Failure::new(
                 OUTCOME_UNKNOWN,
-                "an earlier purchase from this group is still unsettled, so this one was not sent",
+                "an earlier purchase is still unsettled, so this one was not sent",
             ));
         }
     }
@@ -225,6 +297,7 @@ fn report(
             number: Option<&'a str>,
             setup_price: Price,
             monthly_price: Price,
+            ppm: Price,
             receipt: Option<&'a Value>,
         }
         ctx.out.print_json(&Doc {
@@ -233,6 +306,7 @@ fn report(
             number: number.as_deref(),
             setup_price: group.price.setup,
             monthly_price: group.price.monthly,
+            ppm: group.price.per_minute,
             receipt: receipt.as_ref(),
         })?;
     } else {

@@ -71,7 +71,15 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
             listen,
             reservation_ttl,
             seed,
-        }) => return session::serve_sandbox(*listen, *reservation_ttl, *seed).await,
+            rate_limit,
+        }) => {
+            let config = SandboxConfig {
+                seed: *seed,
+                reservation_ttl: std::time::Duration::from_secs(*reservation_ttl),
+                rate_limit: *rate_limit,
+            };
+            return session::serve_sandbox(*listen, config).await;
+        }
         _ => {}
     }
     let settings = Settings::load(&overrides)?;

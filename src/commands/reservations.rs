@@ -5,15 +5,14 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::api::model::{Reservation, ReservationId};
-use crate::journal::Entry;
-use crate::purchase::record_after;
+use crate::api::model::{Price, Reservation, ReservationId};
+use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::vanity::split_e164;
 
 use super::Context;
 use super::exit::{Failure, OK};
 use super::numbers::group_id_arg;
-use super::output::{Align, Table, or_dash};
+use super::output::{self, Align, Table, or_dash};
 
 /// A reservation as `--json` prints it.
 #[derive(Debug, Serialize)]
@@ -21,7 +20,14 @@ struct ReservationRow<'a> {
     uuid: &'a str,
     number: &'a str,
     group_id: Option<&'a str>,
-    created_at: Timestamp,
+    did_type: Option<&'a str>,
+    iso_country_code: Option<&'a str>,
+    location: Option<&'a str>,
+    setup_price: Price,
+    monthly_price: Price,
+    ppm: Price,
+    needs_registration: Option<bool>,
+    created_at: Option<Timestamp>,
     expires_at: Timestamp,
     /// Seconds left until it expires (0 once expired).
     expires_in_secs: i64,
@@ -29,13 +35,35 @@ struct ReservationRow<'a> {
 
 impl<'a> ReservationRow<'a> {
     fn new(reservation: &'a Reservation, now: Timestamp) -> Self {
+        let facts = &reservation.facts;
         Self {
             uuid: reservation.uuid.as_str(),
             number: &reservation.number,
             group_id: reservation.group_id.as_ref().map(|g| g.as_str()),
+            did_type: facts.did_type.as_deref(),
+            iso_country_code: facts.country.as_deref(),
+            location: facts.location.as_deref(),
+            setup_price: facts.setup,
+            monthly_price: facts.monthly,
+            ppm: facts.per_minute,
+            needs_registration: facts.needs_registration,
             created_at: reservation.created_at,
             expires_at: reservation.expires_at,
             expires_in_secs: seconds_left(reservation.expires_at, now),
+        }
+    }
+
+    /// `Los Angeles · local`, from what the listing gives.
+    fn place(&self) -> String {
+        let parts: Vec<&str> = [self.location, self.did_type]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.trim().is_empty())
+            .collect();
+        if parts.is_empty() {
+            "—".to_owned()
+        } else {
+            parts.join(" · ")
         }
     }
 }
@@ -81,9 +109,8 @@ pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Res
     let number = number_arg(number)?;
     let mut conn = ctx.connect().await?;
     let journal = journal_or_log(&mut conn);
-    let mut reservation = conn.client.reserve(&group, number.as_deref()).await?;
-    record_after(journal.as_ref(), &Entry::reserved(&group, &reservation));
-    reservation.group_id.get_or_insert(group);
+    let reservation =
+        reserve_recorded(&conn.client, journal.as_ref(), &group, number.as_deref()).await?;
     let row = ReservationRow::new(&reservation, Timestamp::now());
     if ctx.out.json {
         #[derive(Serialize)]
@@ -110,34 +137,60 @@ pub async fn list(ctx: &Context) -> Result<u8, Failure> {
     let rows: Vec<ReservationRow> = (listing.items.iter())
         .map(|r| ReservationRow::new(r, now))
         .collect();
+    if listing.skipped > 0 {
+        output::note(&format!(
+            "numpick: warning: {} reservation(s) could not be read; the list may be incomplete",
+            listing.skipped
+        ));
+    }
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
             reservations: Vec<ReservationRow<'a>>,
+            /// Items of the listing that could not be read.
+            unreadable: usize,
         }
-        ctx.out.print_json(&Doc { reservations: rows })?;
+        ctx.out.print_json(&Doc {
+            reservations: rows,
+            unreadable: listing.skipped,
+        })?;
         return Ok(OK);
     }
+    // "No active reservations" only when it is true: not when some could not be read.
+    let empty = if listing.skipped == 0 {
+        "No active reservations."
+    } else {
+        ""
+    };
     let mut table = Table::new(
         &[
             ("UUID", Align::Left),
             ("NUMBER", Align::Left),
+            ("WHERE", Align::Left),
             ("GROUP", Align::Left),
+            ("MONTHLY", Align::Right),
             ("EXPIRES AT", Align::Left),
             ("LEFT", Align::Right),
         ],
-        "No active reservations.",
+        empty,
     );
     for row in &rows {
         table.row(vec![
             row.uuid.to_owned(),
             row.number.to_owned(),
+            row.place(),
             or_dash(row.group_id),
+            match row.monthly_price.amount() {
+                Some(_) => row.monthly_price.to_string(),
+                None => "—".to_owned(),
+            },
             row.expires_at.to_string(),
             countdown(row.expires_in_secs),
         ]);
     }
-    ctx.out.print_table(&table);
+    if !(table.is_empty() && listing.skipped > 0) {
+        ctx.out.print_table(&table);
+    }
     Ok(OK)
 }
 
@@ -151,8 +204,7 @@ pub async fn cancel(ctx: &Context, uuid: &str) -> Result<u8, Failure> {
     let uuid = ReservationId::new(uuid);
     let mut conn = ctx.connect().await?;
     let journal = journal_or_log(&mut conn);
-    let message = conn.client.cancel_reservation(&uuid).await?;
-    record_after(journal.as_ref(), &Entry::cancelled(&uuid));
+    let message = cancel_recorded(&conn.client, journal.as_ref(), &uuid).await?;
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {

@@ -2,7 +2,6 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use crate::app;
 use crate::journal::Journal;
@@ -46,15 +45,7 @@ fn journal_path(backend: &Backend) -> Option<PathBuf> {
 }
 
 /// `numpick sandbox`: serves the sandbox on `listen` until Ctrl-C.
-pub async fn serve_sandbox(
-    listen: SocketAddr,
-    reservation_ttl: u64,
-    seed: u64,
-) -> Result<u8, Failure> {
-    let config = SandboxConfig {
-        seed,
-        reservation_ttl: Duration::from_secs(reservation_ttl),
-    };
+pub async fn serve_sandbox(listen: SocketAddr, config: SandboxConfig) -> Result<u8, Failure> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|error| Failure::other(format!("cannot listen on {listen}: {error}")))?;

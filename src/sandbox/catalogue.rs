@@ -73,6 +73,8 @@ pub struct Group {
     pub digits: usize,
     pub setup_price: String,
     pub monthly_price: String,
+    /// The price per minute of calls (`price.ppm`), by the group's type.
+    pub per_minute_price: &'static str,
     pub allow_number_selection: bool,
     pub free_number_eligible: bool,
     pub features: Vec<String>,
@@ -261,6 +263,19 @@ fn parse(json: &str, tsv: &str) -> Result<Catalogue, String> {
     })
 }
 
+/// What a minute of calls costs in a group of `did_type`: the skill document gives every
+/// group a `price.ppm`; the sandbox prices it by type, as carriers do.
+fn per_minute_price(did_type: &str) -> &'static str {
+    match did_type {
+        "local" => "0.01",
+        "national" => "0.015",
+        "mobile" => "0.02",
+        "tollfree" => "0.03",
+        "sharedcost" => "0.04",
+        _ => "0.05",
+    }
+}
+
 fn parse_group(
     line: &str,
     countries: &[Country],
@@ -334,6 +349,7 @@ fn parse_group(
         digits,
         setup_price: setup.to_owned(),
         monthly_price: monthly.to_owned(),
+        per_minute_price: per_minute_price(did_type),
         allow_number_selection: select == "y",
         free_number_eligible: free == "y",
         features,

@@ -8,17 +8,23 @@
 //! (`pool`), so the same seed always offers the same numbers. Reservations, purchases and the
 //! account's numbers live in `state`, behind a mutex; `routes` maps HTTP onto them.
 //!
-//! Choices where the contract is silent:
+//! It serves the documented shapes: the reference pages', and the provider's skill document's
+//! (2ChatCo/agent-skills, `skills/2chat-numbers/SKILL.md`) where the pages are silent — the
+//! reservations list's items, the purchase answer, releasing a number. Choices where both are
+//! silent, each the documented neighbour:
 //! - nationwide groups (no city: toll-free, most mobile and national ones) match every region
 //!   and city filter of their country;
-//! - a group without number selection lists no available numbers, and refuses a `number` in a
-//!   reservation or purchase (one is assigned at random);
+//! - a group without number selection lists no available numbers; a number of it can be
+//!   bought only once reserved (a reservation without `number` picks one);
 //! - the available-numbers list stops at 100 numbers, after the `number_contains` filter;
-//! - the purchase answer is `data.purchase` with the number, its group, prices and timestamps;
+//! - the reserve answer carries no group id, as documented: the client knows what it asked;
+//! - a purchase of a number that exists but cannot be sold is answered 201 with the number in
+//!   `failed`; an unknown group is a 404 and a body that is not an order a 400;
 //! - a `number` may be written as E.164, as the same digits without `+`, or as its `did-` id;
 //! - there is one account: every reservation is its own, so buying a reserved number consumes
 //!   the reservation;
-//! - requests without a key are refused before routing and are not counted as usage.
+//! - requests without a key are refused before routing and are not counted as usage; the
+//!   per-minute limit counts each key's admitted requests over a sliding minute.
 
 mod catalogue;
 mod envelope;
@@ -41,13 +47,20 @@ pub struct SandboxConfig {
     pub seed: u64,
     /// How long a reservation holds its number.
     pub reservation_ttl: Duration,
+    /// Requests one key may make in any minute (429 beyond); 0 for no limit. The default is
+    /// the documented 80.
+    pub rate_limit: u32,
 }
+
+/// The per-minute limit the API documents (account info's `requests_per_minute`).
+pub const DOCUMENTED_RATE_LIMIT: u32 = 80;
 
 impl Default for SandboxConfig {
     fn default() -> Self {
         Self {
             seed: 2026,
             reservation_ttl: Duration::from_secs(600),
+            rate_limit: DOCUMENTED_RATE_LIMIT,
         }
     }
 }

@@ -60,27 +60,38 @@ impl Q {
     }
 }
 
-/// `group_id` and the optional `number` of a reservation or purchase body.
+/// `group_id` and the optional `number` of a reservation body.
 pub fn order(body: Result<Bytes, BytesRejection>) -> Result<(String, Option<String>), ApiError> {
+    let (group_id, number) = order_fields(body)?;
+    let group_id =
+        group_id.ok_or_else(|| ApiError::bad_request("Field 'group_id' is required (a string)"))?;
+    Ok((group_id, number))
+}
+
+/// The optional `group_id` and `number` of a purchase body: the reference page sends both,
+/// the skill document only `number`, and without `number` every reservation is bought.
+pub fn purchase_order(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(Option<String>, Option<String>), ApiError> {
+    order_fields(body)
+}
+
+fn order_fields(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(Option<String>, Option<String>), ApiError> {
     let body = body.map_err(|e| ApiError::bad_request(format!("Unreadable request body: {e}")))?;
     let value: Value = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("Request body is not valid JSON: {e}")))?;
     let Value::Object(fields) = value else {
         return Err(ApiError::bad_request("Request body must be a JSON object"));
     };
-    let group_id = match fields.get("group_id") {
-        Some(Value::String(id)) if !id.trim().is_empty() => id.trim().to_owned(),
-        _ => {
-            return Err(ApiError::bad_request(
-                "Field 'group_id' is required (a string)",
-            ));
-        }
+    let text = |name: &str| match fields.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) if text.trim().is_empty() => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.trim().to_owned())),
+        Some(_) => Err(ApiError::bad_request(format!(
+            "Field '{name}' must be a string"
+        ))),
     };
-    let number = match fields.get("number") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(n)) if n.trim().is_empty() => None,
-        Some(Value::String(n)) => Some(n.clone()),
-        Some(_) => return Err(ApiError::bad_request("Field 'number' must be a string")),
-    };
-    Ok((group_id, number))
+    Ok((text("group_id")?, text("number")?))
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Request, State as Extract};
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -17,9 +17,9 @@ use serde_json::{Value, json};
 
 use super::catalogue::Group;
 use super::envelope::ApiError;
-use super::params::{Params, Q, order};
+use super::params::{Params, Q, order, purchase_order};
 use super::pool::formatted;
-use super::state::{Purchase, Reservation, State};
+use super::state::{Purchase, Reservation, Sale, State};
 
 /// The state shared by every handler.
 pub type Shared = Arc<Mutex<State>>;
@@ -53,6 +53,7 @@ pub fn build(shared: Shared) -> Router {
         .route("/open/numbers/purchase", post(purchase))
         .route("/open/info", get(info))
         .route("/open/voip/virtual-numbers", get(virtual_numbers))
+        .route("/open/voip/virtual-numbers/{uuid}", delete(release))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Added last so that it also guards the fallbacks: an unknown path without a key is
@@ -61,19 +62,36 @@ pub fn build(shared: Shared) -> Router {
         .with_state(shared)
 }
 
-/// Refuses requests without a key; counts the others and lets reservations expire.
+/// Refuses requests without a key, and requests past the key's per-minute limit (429 with
+/// `Retry-After`); counts the others and lets reservations expire.
 async fn authenticate(Extract(shared): Extract<Shared>, request: Request, next: Next) -> Response {
-    let has_key = request
+    let key = request
         .headers()
         .get("x-user-api-key")
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|key| !key.trim().is_empty());
-    if !has_key {
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .map(str::to_owned);
+    let Some(key) = key else {
         let message = "Missing or invalid API key: send it in the X-User-API-Key header";
         return ApiError::new(StatusCode::UNAUTHORIZED, message).into_response();
-    }
+    };
     {
         let mut state = lock(&shared);
+        if let Err(wait) = state.admit(&key, tokio::time::Instant::now()) {
+            let limit = state.rate_limit;
+            drop(state);
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            let message =
+                format!("Rate limit exceeded: {limit} requests per minute. Retry in {seconds} s");
+            let mut response =
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, message).into_response();
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from(seconds.max(1)),
+            );
+            return response;
+        }
         state.requests += 1;
         state.expire(Timestamp::now());
     }
@@ -204,7 +222,11 @@ fn group_json(state: &State, group: &Group) -> Value {
         "id": group.id,
         "prefix": group.prefix,
         "location": group.location,
-        "price": { "setup_price": group.setup_price, "monthly_price": group.monthly_price },
+        "price": {
+            "setup_price": group.setup_price,
+            "monthly_price": group.monthly_price,
+            "ppm": group.per_minute_price,
+        },
         "type": group.did_type,
         "requirements": state.catalogue().group_requirements(group),
         "allow_number_selection": group.allow_number_selection,
@@ -240,14 +262,46 @@ async fn available(Extract(shared): Extract<Shared>, params: Params) -> Answer {
     ok(json!({ "numbers": numbers }))
 }
 
-fn reservation_json(state: &State, reservation: &Reservation) -> Value {
+/// The reserve answer's `reservation_details`, as the reference page documents it.
+fn reservation_details(state: &State, reservation: &Reservation) -> Value {
     json!({
         "uuid": reservation.uuid,
         "number": state.number(reservation.number).e164,
         "created_at": reservation.created_at.to_string(),
         "expires_at": reservation.expires_at.to_string(),
-        "group_id": state.group_of(reservation.number).id,
     })
+}
+
+/// A reservations-list item as the skill document gives it: other names than the reserve
+/// answer (`did_group_id`, `reservation_date`, `reservation_end_date`), prices as numbers.
+fn listed_reservation(state: &State, reservation: &Reservation) -> Value {
+    let group = state.group_of(reservation.number);
+    let has = |feature: &str| group.features.iter().any(|f| f == feature);
+    json!({
+        "uuid": reservation.uuid,
+        "number": state.number(reservation.number).e164,
+        "did_group_id": group.id,
+        "did_type": group.did_type,
+        "iso_country_code": group.country,
+        "location": group.location,
+        "setup_price": json_number(&group.setup_price),
+        "monthly_price": json_number(&group.monthly_price),
+        "ppm": json_number(group.per_minute_price),
+        "reservation_date": reservation.created_at.to_string(),
+        "reservation_end_date": reservation.expires_at.to_string(),
+        "needs_registration": !state.catalogue().group_requirements(group).is_empty(),
+        "supports_sms_in": has("sms_in"),
+        "supports_sms_out": has("sms_out"),
+    })
+}
+
+/// A catalogue price (`"3.50"`) as the JSON number the skill document shows (`3.5`).
+fn json_number(price: &str) -> Value {
+    price
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
 }
 
 async fn reserve(
@@ -259,7 +313,7 @@ async fn reserve(
     let reservation = state
         .reserve(&group_id, number.as_deref(), Timestamp::now())?
         .clone();
-    let details = reservation_json(&state, &reservation);
+    let details = reservation_details(&state, &reservation);
     let body = json!({ "success": true, "data": { "reservation_details": details } });
     Ok((StatusCode::CREATED, Json(body)))
 }
@@ -267,7 +321,7 @@ async fn reserve(
 async fn list_reservations(Extract(shared): Extract<Shared>) -> Answer {
     let state = lock(&shared);
     let list: Vec<Value> = (state.reservations().iter())
-        .map(|r| reservation_json(&state, r))
+        .map(|r| listed_reservation(&state, r))
         .collect();
     ok(json!({ "reservations": list }))
 }
@@ -279,56 +333,75 @@ async fn cancel(Extract(shared): Extract<Shared>, Path(uuid): Path<String>) -> A
     Ok(Json(json!({ "success": true, "message": message })))
 }
 
-fn purchase_json(state: &State, purchase: &Purchase) -> Value {
-    let number = state.number(purchase.number);
-    let group = state.group_of(purchase.number);
-    json!({
-        "uuid": purchase.uuid,
-        "number": number.e164,
-        "formatted_number": formatted(group, &number.e164),
-        "group_id": group.id,
-        "iso_country_code": group.country,
-        "type": group.did_type,
-        "location": group.location,
-        "prices": { "setup_price": group.setup_price, "monthly_price": group.monthly_price },
-        "purchased_at": purchase.purchased_at.to_string(),
-        "status": "ACTIVE",
-        "virtual_number_uuid": purchase.virtual_number_uuid,
-        "reservation_uuid": purchase.reservation,
-    })
-}
-
+/// `POST /open/numbers/purchase`, as the skill document answers it: 201 and
+/// `{"success": true, "purchased": […], "failed": […]}`, no `data` wrapper. Without `number`
+/// every active reservation of the account is bought, as the skill document says — so a
+/// client that sends such a body shows it at once.
 async fn purchase(
     Extract(shared): Extract<Shared>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let (group_id, number) = order(body)?;
+    let (group_id, number) = purchase_order(body)?;
     let mut state = lock(&shared);
-    let purchase = state
-        .purchase(&group_id, number.as_deref(), Timestamp::now())?
-        .clone();
-    let details = purchase_json(&state, &purchase);
-    let message = format!(
-        "Number {} purchased successfully",
-        details["number"].as_str().unwrap_or("")
-    );
-    let body = json!({ "success": true, "message": message, "data": { "purchase": details } });
+    let now = Timestamp::now();
+    let (purchased, failed): (Vec<String>, Vec<String>) = match number {
+        Some(number) => match state.purchase_number(group_id.as_deref(), &number, now)? {
+            Sale::Sold(index) => {
+                let bought = state.purchases()[index].number;
+                (vec![state.number(bought).e164.clone()], Vec::new())
+            }
+            Sale::Failed { number, why } => {
+                tracing::debug!(%number, why, "sandbox purchase failed");
+                (Vec::new(), vec![number])
+            }
+        },
+        None => {
+            let sold = state.purchase_reserved(now);
+            let numbers = (sold.iter())
+                .map(|&index| state.number(state.purchases()[index].number).e164.clone())
+                .collect();
+            (numbers, Vec::new())
+        }
+    };
+    let body = json!({ "success": true, "purchased": purchased, "failed": failed });
     Ok((StatusCode::CREATED, Json(body)))
 }
 
+/// `DELETE /open/voip/virtual-numbers/{uuid}`: the number goes to pending cancellation. The
+/// error body of this endpoint has no `success` field, as documented.
+async fn release(Extract(shared): Extract<Shared>, Path(uuid): Path<String>) -> Response {
+    let mut state = lock(&shared);
+    match state.release(&uuid) {
+        Ok(()) => Json(json!({ "success": true })).into_response(),
+        Err(error) => {
+            let body = json!({ "error": true, "error_message": error.message });
+            (error.status, Json(body)).into_response()
+        }
+    }
+}
+
+/// `GET /open/info`: `account`, `limits` and `usage` at the top level, beside `success`
+/// (no `data` wrapper), as the reference page "Billing" shows.
 async fn info(Extract(shared): Extract<Shared>) -> Answer {
     let state = lock(&shared);
-    ok(json!({
+    Ok(Json(json!({
+        "success": true,
         "account": {
             "name": "numpick sandbox",
             "uuid": state.account_uuid,
             "on_trial": false,
             "blocked": false,
+            "created_at": "2026-01-01T00:00:00Z",
             "expires_at": "2030-12-31T23:59:59Z",
         },
-        "limits": { "requests_per_minute": 80 },
-        "usage": { "api_request_count": state.requests, "max_api_request_count": 10_000 },
-    }))
+        "limits": { "requests_per_minute": state.rate_limit },
+        "usage": {
+            "api_request_count": state.requests,
+            "max_api_request_count": 10_000,
+            "number_check_count": 0,
+            "max_number_check_count": 10_000,
+        },
+    })))
 }
 
 async fn virtual_numbers(Extract(shared): Extract<Shared>, params: Params) -> Answer {
@@ -349,24 +422,61 @@ async fn virtual_numbers(Extract(shared): Extract<Shared>, params: Params) -> An
     let numbers: Vec<Value> = (state.purchases().iter())
         .skip(page.saturating_mul(per_page))
         .take(per_page)
-        .map(|p| {
-            let number = state.number(p.number);
-            let group = state.group_of(p.number);
-            json!({
-                "uuid": p.virtual_number_uuid,
-                "phone_number": number.e164,
-                "formatted_phone_number": formatted(group, &number.e164),
-                "iso_country_code": group.country,
-                "provider_type": group.did_type,
-                "status_text": "ACTIVE",
-                "created_at": p.purchased_at.to_string(),
-            })
-        })
+        .map(|p| owned_number(&state, p))
         .collect();
+    // Whether `count` is the total or the page's size is undocumented; the sandbox says the
+    // page's size, the reading that catches a client which stops early.
     Ok(Json(json!({
         "success": true,
-        "count": state.purchases().len(),
+        "count": numbers.len(),
         "page": page,
         "numbers": numbers,
     })))
+}
+
+/// An owned number with the fields the reference page lists.
+fn owned_number(state: &State, purchase: &Purchase) -> Value {
+    let number = state.number(purchase.number);
+    let group = state.group_of(purchase.number);
+    let (status, status_text) = if purchase.released {
+        (4, "PENDING_CANCELLATION")
+    } else {
+        (1, "ACTIVE")
+    };
+    let renewal = purchase
+        .purchased_at
+        .checked_add(jiff::SignedDuration::from_hours(24 * 30))
+        .unwrap_or(purchase.purchased_at);
+    let region = group
+        .city
+        .and_then(|id| state.catalogue().city(id)?.region)
+        .and_then(|id| state.catalogue().regions.iter().find(|r| r.id == id))
+        .map(|r| r.name.clone());
+    json!({
+        "uuid": purchase.virtual_number_uuid,
+        "phone_number": number.e164,
+        "formatted_phone_number": owned_format(group, &number.e164),
+        "iso_country_code": group.country,
+        "region_name": region,
+        "friendly_name": null,
+        "provider_type": group.did_type.replace("sharedcost", "shared-cost"),
+        "is_toll_free": group.did_type == "tollfree",
+        "incoming_price_per_minute": json_number(group.per_minute_price),
+        "status": status,
+        "status_text": status_text,
+        "created_at": purchase.purchased_at.to_string(),
+        "updated_at": purchase.purchased_at.to_string(),
+        "expires_at": renewal.to_string(),
+    })
+}
+
+/// `+1 813-252-2492` for the NANP, as the reference page shows; the group's grouping
+/// elsewhere.
+fn owned_format(group: &Group, e164: &str) -> String {
+    match e164.strip_prefix("+1") {
+        Some(rest) if rest.len() == 10 => {
+            format!("+1 {}-{}-{}", &rest[..3], &rest[3..6], &rest[6..])
+        }
+        _ => formatted(group, e164),
+    }
 }

@@ -1,11 +1,12 @@
-//! The mutable side of the sandbox: reservations, purchases, the account's numbers and the
-//! request count.
+//! The mutable side of the sandbox: reservations, purchases, the account's numbers, the
+//! request count and the per-minute rate limit.
 //!
 //! A number is available when it is neither reserved nor bought. Reservations expire by
 //! themselves: every operation takes `now` and [`State::expire`] drops the reservations whose
 //! time is up, so no background task is needed and tests can pass any instant they like.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use rand::{Rng, SeedableRng};
@@ -32,13 +33,21 @@ pub struct Reservation {
 /// A successful purchase; the bought number belongs to the account from then on.
 #[derive(Debug, Clone)]
 pub struct Purchase {
-    pub uuid: String,
     pub number: usize,
     pub purchased_at: Timestamp,
-    /// The id of the number in the account's list of numbers.
+    /// The id of the number in the account's list of numbers (`DID…`).
     pub virtual_number_uuid: String,
-    /// The reservation the purchase consumed, if any.
-    pub reservation: Option<String>,
+    /// `ACTIVE` until released, then `PENDING_CANCELLATION`.
+    pub released: bool,
+}
+
+/// What a purchase request made of one number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sale {
+    /// Bought: the index of the purchase.
+    Sold(usize),
+    /// Not sold (the number as asked for, and why): it goes in the answer's `failed`.
+    Failed { number: String, why: String },
 }
 
 /// The whole mutable state of one sandbox.
@@ -54,6 +63,10 @@ pub struct State {
     /// Requests served with a key (what `/open/info` reports as usage).
     pub requests: u64,
     pub account_uuid: String,
+    /// Requests a key may make in any minute; 0 for no limit.
+    pub rate_limit: u32,
+    /// When each key's requests of the last minute were admitted, oldest first.
+    recent: HashMap<String, VecDeque<tokio::time::Instant>>,
 }
 
 impl State {
@@ -69,7 +82,31 @@ impl State {
             owned: HashSet::new(),
             requests: 0,
             account_uuid,
+            rate_limit: config.rate_limit,
+            recent: HashMap::new(),
         }
+    }
+
+    /// Admits a request of `key` at `now`, or says how long until the key may send again:
+    /// at most [`State::rate_limit`] requests in any sliding minute.
+    pub fn admit(&mut self, key: &str, now: tokio::time::Instant) -> Result<(), Duration> {
+        if self.rate_limit == 0 {
+            return Ok(());
+        }
+        let minute = Duration::from_secs(60);
+        let recent = self.recent.entry(key.to_owned()).or_default();
+        while recent
+            .front()
+            .is_some_and(|at| now.duration_since(*at) >= minute)
+        {
+            recent.pop_front();
+        }
+        if recent.len() >= self.rate_limit as usize {
+            let oldest = recent.front().copied().unwrap_or(now);
+            return Err(minute.saturating_sub(now.duration_since(oldest)));
+        }
+        recent.push_back(now);
+        Ok(())
     }
 
     pub fn catalogue(&self) -> &'static Catalogue {
@@ -150,31 +187,83 @@ impl State {
         }
     }
 
-    /// Buys `number` (or a random available number) of a group. A number reserved by the
-    /// account may be bought: the reservation is consumed.
-    pub fn purchase(
+    /// Buys `number`, of `group_id` when one is given. A number reserved by the account is
+    /// sold (the reservation is consumed), even in a group that assigns its numbers; so is
+    /// an available number of a group that allows selection. Anything else the request names
+    /// correctly but cannot be sold is [`Sale::Failed`]. An unknown group or a number that is
+    /// not a phone number is an error.
+    pub fn purchase_number(
         &mut self,
-        group_id: &str,
-        number: Option<&str>,
+        group_id: Option<&str>,
+        number: &str,
         now: Timestamp,
-    ) -> Result<&Purchase, ApiError> {
+    ) -> Result<Sale, ApiError> {
         self.expire(now);
-        let index = self.choose(group_id, number)?;
-        let reservation = self
-            .reservations
-            .iter()
-            .position(|r| r.number == index)
-            .map(|position| self.reservations.remove(position).uuid);
+        let group_index =
+            match group_id {
+                Some(id) => Some(catalogue().group_index(id).ok_or_else(|| {
+                    ApiError::not_found(format!("Number group '{id}' not found"))
+                })?),
+                None => None,
+            };
+        let text = normalize_number(number)?;
+        let failed = |why: &str| {
+            Ok(Sale::Failed {
+                number: number.trim().to_owned(),
+                why: why.to_owned(),
+            })
+        };
+        let Some(index) = self.pools.find(&text) else {
+            return failed("no such number");
+        };
+        let group = self.pools.numbers[index].group;
+        if group_index.is_some_and(|g| g != group) {
+            return failed("the number is not in that group");
+        }
+        if self.owned.contains(&index) {
+            return failed("the number has already been purchased");
+        }
+        let reservation = self.reservations.iter().position(|r| r.number == index);
+        if reservation.is_none() && !catalogue().groups[group].allow_number_selection {
+            return failed("the group assigns its numbers: reserve one first");
+        }
+        if let Some(position) = reservation {
+            self.reservations.remove(position);
+        }
+        Ok(Sale::Sold(self.sell(index, now)))
+    }
+
+    /// Buys every active reservation of the account, as a purchase without `number` does.
+    pub fn purchase_reserved(&mut self, now: Timestamp) -> Vec<usize> {
+        self.expire(now);
+        let held = std::mem::take(&mut self.reservations);
+        held.into_iter().map(|r| self.sell(r.number, now)).collect()
+    }
+
+    fn sell(&mut self, index: usize, now: Timestamp) -> usize {
         self.owned.insert(index);
-        let purchase = Purchase {
-            uuid: uuid_v4(&mut self.rng),
+        let virtual_number_uuid = format!("DID{}", uuid_v4(&mut self.rng));
+        self.purchases.push(Purchase {
             number: index,
             purchased_at: whole_seconds(now),
-            virtual_number_uuid: uuid_v4(&mut self.rng),
-            reservation,
-        };
-        self.purchases.push(purchase);
-        Ok(&self.purchases[self.purchases.len() - 1])
+            virtual_number_uuid,
+            released: false,
+        });
+        self.purchases.len() - 1
+    }
+
+    /// Releases an owned number (`DID…` id): it goes to pending cancellation and stays the
+    /// account's until the provider takes it back.
+    pub fn release(&mut self, uuid: &str) -> Result<(), ApiError> {
+        match (self.purchases.iter_mut()).find(|p| p.virtual_number_uuid == uuid) {
+            Some(purchase) => {
+                purchase.released = true;
+                Ok(())
+            }
+            None => Err(ApiError::not_found(format!(
+                "Virtual number {uuid} not found"
+            ))),
+        }
     }
 
     /// The number a reservation or purchase is about: the one named (which must belong to the
@@ -259,8 +348,6 @@ pub fn uuid_v4(rng: &mut ChaCha8Rng) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use axum::http::StatusCode;
 
     use super::*;
@@ -271,6 +358,7 @@ mod tests {
         State::new(&SandboxConfig {
             seed: 11,
             reservation_ttl: Duration::from_secs(ttl_secs),
+            ..SandboxConfig::default()
         })
     }
 
@@ -307,15 +395,74 @@ mod tests {
             .unwrap()
             .uuid
             .clone();
-        let purchase = state.purchase(LA, Some(&number), at(5)).unwrap();
-        assert_eq!(purchase.reservation.as_deref(), Some(uuid.as_str()));
+        let Sale::Sold(bought) = state.purchase_number(Some(LA), &number, at(5)).unwrap() else {
+            panic!("not sold");
+        };
+        let purchase = &state.purchases()[bought];
+        assert_eq!(state.number(purchase.number).e164, number);
+        assert!(purchase.virtual_number_uuid.starts_with("DID"));
         assert!(state.reservations().is_empty());
-        let twice = state.purchase(LA, Some(&number), at(6)).unwrap_err();
-        assert_eq!(twice.status, StatusCode::CONFLICT);
+        let twice = state.purchase_number(Some(LA), &number, at(6)).unwrap();
+        assert!(matches!(twice, Sale::Failed { .. }), "{twice:?}");
         assert_eq!(
             state.cancel(&uuid, at(7)).unwrap_err().status,
             StatusCode::NOT_FOUND
         );
+    }
+
+    #[test]
+    fn a_purchase_without_a_number_buys_every_reservation() {
+        let mut state = state(600);
+        let a = state.reserve(LA, None, at(0)).unwrap().number;
+        let b = state.reserve("de-ber-local-1", None, at(0)).unwrap().number;
+        let bought = state.purchase_reserved(at(1));
+        let numbers: Vec<usize> = bought
+            .iter()
+            .map(|&p| state.purchases()[p].number)
+            .collect();
+        assert_eq!(numbers, [a, b]);
+        assert!(state.reservations().is_empty());
+    }
+
+    #[test]
+    fn a_group_that_assigns_numbers_sells_only_what_was_reserved() {
+        let mut state = state(600);
+        let group = "us-tollfree-877";
+        let free = state
+            .available(catalogue().group_index(group).unwrap())
+            .next();
+        let free = free.unwrap().e164.clone();
+        let refused = state.purchase_number(Some(group), &free, at(0)).unwrap();
+        assert!(matches!(refused, Sale::Failed { .. }), "{refused:?}");
+        let held = state.reserve(group, None, at(0)).unwrap().number;
+        let held = state.number(held).e164.clone();
+        let sold = state.purchase_number(Some(group), &held, at(1)).unwrap();
+        assert!(matches!(sold, Sale::Sold(_)), "{sold:?}");
+        let elsewhere = state.purchase_number(Some(LA), &held, at(2)).unwrap();
+        assert!(matches!(elsewhere, Sale::Failed { .. }));
+        let unknown = state
+            .purchase_number(Some("nope"), &held, at(2))
+            .unwrap_err();
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+        let garbage = state.purchase_number(None, "call me", at(2)).unwrap_err();
+        assert_eq!(garbage.status, StatusCode::BAD_REQUEST);
+    }
+
+    #[test]
+    fn a_key_gets_its_limit_per_sliding_minute() {
+        let mut state = state(600);
+        state.rate_limit = 2;
+        let t0 = tokio::time::Instant::now();
+        assert!(state.admit("k", t0).is_ok());
+        assert!(state.admit("k", t0 + Duration::from_secs(10)).is_ok());
+        let wait = state.admit("k", t0 + Duration::from_secs(20)).unwrap_err();
+        assert_eq!(wait, Duration::from_secs(40));
+        assert!(state.admit("other", t0 + Duration::from_secs(20)).is_ok());
+        assert!(state.admit("k", t0 + Duration::from_secs(60)).is_ok());
+        state.rate_limit = 0;
+        for _ in 0..100 {
+            assert!(state.admit("k", t0 + Duration::from_secs(61)).is_ok());
+        }
     }
 
     #[test]
@@ -345,8 +492,9 @@ mod tests {
         let mut state = state(600);
         let group = catalogue().group_index("ch-sharedcost-840").unwrap();
         for _ in 0..catalogue().groups[group].pool_size {
-            state.purchase("ch-sharedcost-840", None, at(0)).unwrap();
+            state.reserve("ch-sharedcost-840", None, at(0)).unwrap();
         }
+        state.purchase_reserved(at(0));
         assert_eq!(state.available(group).count(), 0);
         let error = state.reserve("ch-sharedcost-840", None, at(1)).unwrap_err();
         assert_eq!(error.status, StatusCode::CONFLICT);

@@ -74,9 +74,11 @@ pub fn clock_at(wizard: &crate::wizard::Wizard, deadline: std::time::Instant) ->
     at.strftime("%H:%M UTC").to_string()
 }
 
-/// A feature list shortened for a table column: `voice sms wa`.
+/// A feature list shortened for a table column: `sms wa wab`. Voice is left out when
+/// there is more, since every group has it.
 pub fn short_features(features: &[String]) -> String {
     let has = |name: &str| features.iter().any(|f| f.eq_ignore_ascii_case(name));
+    let only_voice = features.iter().all(|f| f.eq_ignore_ascii_case("voice"));
     // SMS in and out together read as one word; either alone keeps its direction.
     let mut sms = match (has("sms_in"), has("sms_out")) {
         (true, true) => Some("sms"),
@@ -91,12 +93,27 @@ pub fn short_features(features: &[String]) -> String {
                 Some(word) => Cow::Borrowed(word),
                 None => continue,
             },
-            "whatsapp_business" | "whatsapp" => Cow::Borrowed("wa"),
+            "voice" if !only_voice => continue,
+            // Two different things: WhatsApp on a mobile number, and WhatsApp Business.
+            "whatsapp_business" => Cow::Borrowed("wab"),
+            "whatsapp" => Cow::Borrowed("wa"),
             _ => clean(feature),
         };
         shown.push(short);
     }
     shown.join(" ")
+}
+
+/// A feature in words, for the Review screen: `WhatsApp Business`, `SMS in`.
+pub fn feature_name(feature: &str) -> Cow<'_, str> {
+    match feature.to_ascii_lowercase().as_str() {
+        "voice" => Cow::Borrowed("voice"),
+        "sms_in" => Cow::Borrowed("SMS in"),
+        "sms_out" => Cow::Borrowed("SMS out"),
+        "whatsapp" => Cow::Borrowed("WhatsApp (mobile)"),
+        "whatsapp_business" => Cow::Borrowed("WhatsApp Business"),
+        _ => clean(feature),
+    }
 }
 
 #[cfg(test)]
@@ -128,7 +145,12 @@ mod tests {
     #[test]
     fn features_are_shortened() {
         let features = ["voice", "sms_in", "sms_out", "whatsapp_business"].map(String::from);
-        assert_eq!(short_features(&features), "voice sms wa");
+        assert_eq!(short_features(&features), "sms wab");
         assert_eq!(short_features(&["sms_out".to_owned()]), "sms-out");
+        assert_eq!(short_features(&["voice".to_owned()]), "voice");
+        let mobile = ["voice", "whatsapp", "whatsapp_business"].map(String::from);
+        assert_eq!(short_features(&mobile), "wa wab");
+        assert_eq!(feature_name("whatsapp"), "WhatsApp (mobile)");
+        assert_eq!(feature_name("whatsapp_business"), "WhatsApp Business");
     }
 }

@@ -36,15 +36,28 @@ impl Wizard {
                 _ => Vec::new(),
             },
             (Step::Review, Action::Buy) => {
-                if let Some(group) = self.group.clone() {
-                    self.ask_to_buy(PurchaseTarget {
-                        group_id: group.id.clone(),
-                        group: Some(group),
-                        number: self.number.clone(),
-                        reservation: None,
-                    });
+                let Some(group) = self.group.clone() else {
+                    return Vec::new();
+                };
+                match self.number.clone() {
+                    Some(number) => {
+                        self.ask_to_buy(PurchaseTarget {
+                            group_id: group.id.clone(),
+                            group: Some(group),
+                            number: Some(number),
+                            reservation: None,
+                        });
+                        Vec::new()
+                    }
+                    // A purchase always names its number: a group that assigns numbers is
+                    // asked for one by reserving, and the operator sees which number and its
+                    // countdown before confirming.
+                    None => {
+                        let command = self.reserve(group.id, None);
+                        self.reserve_then_buy = command.is_some();
+                        command.into_iter().collect()
+                    }
                 }
-                Vec::new()
             }
             (Step::Reserved, Action::Buy) => {
                 if let Some(held) = self.shown_hold().cloned() {
@@ -88,6 +101,13 @@ impl Wizard {
     }
 
     pub(super) fn buy_hold(&mut self, held: Held) {
+        if held.gone {
+            self.say(
+                NoticeLevel::Warning,
+                "This reservation is no longer listed by the API: it expired or was bought elsewhere.",
+            );
+            return;
+        }
         let Some(group_id) = held.group_id().cloned() else {
             self.say(
                 NoticeLevel::Warning,
@@ -95,13 +115,25 @@ impl Wizard {
             );
             return;
         };
-        let group = held.group.clone().or_else(|| {
-            let groups = self.groups.load.loaded()?;
-            groups.items().iter().find(|g| g.id == group_id).cloned()
-        });
+        let group = held
+            .group
+            .clone()
+            .or_else(|| {
+                let groups = self.groups.load.loaded()?;
+                groups.items().iter().find(|g| g.id == group_id).cloned()
+            })
+            .or_else(|| super::listed::group_of_listing(&held.reservation));
+        // The confirmation always shows both prices: without them, nothing is bought here.
+        let Some(group) = group else {
+            self.say(
+                NoticeLevel::Warning,
+                "numpick does not know this reservation's prices, so it does not buy it here: open its group in the wizard to buy it.",
+            );
+            return;
+        };
         self.ask_to_buy(PurchaseTarget {
             group_id,
-            group,
+            group: Some(group),
             number: Some(held.reservation.number.clone()),
             reservation: Some(held),
         });
@@ -121,7 +153,7 @@ impl Wizard {
                     // The server's own lifetime, so a skewed local clock changes nothing.
                     let lifetime = reservation
                         .expires_at
-                        .duration_since(reservation.created_at);
+                        .duration_since(reservation.created_at.unwrap_or(self.now_utc));
                     let lifetime = Duration::try_from(lifetime).unwrap_or_default();
                     let uuid = reservation.uuid.clone();
                     self.holds.retain(|h| h.reservation.uuid != uuid);
@@ -130,10 +162,15 @@ impl Wizard {
                         expiry_recorded: false,
                         group: self.group.clone(),
                         deadline: received_at + lifetime,
+                        gone: false,
                     });
+                    let then_buy = std::mem::take(&mut self.reserve_then_buy);
                     if matches!(self.step, Step::Review | Step::Reserved) {
                         self.current_hold = Some(uuid);
                         self.step = Step::Reserved;
+                        if then_buy && let Some(held) = self.shown_hold().cloned() {
+                            self.buy_hold(held);
+                        }
                     } else {
                         self.say(
                             NoticeLevel::Info,
@@ -141,7 +178,10 @@ impl Wizard {
                         );
                     }
                 }
-                Err(message) => self.say(NoticeLevel::Error, format!("Not reserved: {message}")),
+                Err(message) => {
+                    self.reserve_then_buy = false;
+                    self.say(NoticeLevel::Error, format!("Not reserved: {message}"));
+                }
             }
         } else if let Some((_, uuid)) = self.cancelling.take() {
             match expect_answer!(result, Answer::Cancelled) {

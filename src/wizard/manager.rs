@@ -27,36 +27,20 @@ impl Wizard {
         self.manager_request = None;
         match expect_answer!(result, Answer::Reservations) {
             Ok(listing) => {
-                let now_utc = self.now_utc;
-                let known = std::mem::take(&mut self.holds);
-                self.holds = listing
-                    .items
-                    .into_iter()
-                    .map(|reservation| {
-                        let previous = known
-                            .iter()
-                            .find(|h| h.reservation.uuid == reservation.uuid);
-                        match previous {
-                            // Keep the deadline anchored when the reservation was made here.
-                            Some(held) => Held {
-                                reservation,
-                                ..held.clone()
-                            },
-                            None => {
-                                let left = reservation.expires_at.duration_since(now_utc);
-                                let left = Duration::try_from(left).unwrap_or_default();
-                                Held {
-                                    reservation,
-                                    expiry_recorded: false,
-                                    group: None,
-                                    deadline: received_at + left,
-                                }
-                            }
-                        }
-                    })
-                    .collect();
+                let complete = listing.skipped == 0;
+                self.merge_listed(received_at, listing.items, complete);
+                if !complete {
+                    self.say(
+                        super::NoticeLevel::Warning,
+                        format!(
+                            "{} reservation(s) could not be read: the list may be incomplete.",
+                            listing.skipped
+                        ),
+                    );
+                }
                 if let Some(manager) = &mut self.manager {
                     manager.load = Load::Loaded(());
+                    manager.unreadable = listing.skipped;
                     manager.cursor = manager.cursor.min(self.holds.len().saturating_sub(1));
                 }
             }
@@ -69,6 +53,52 @@ impl Wizard {
                     format!("Could not list your reservations: {message}"),
                 ),
             },
+        }
+    }
+
+    /// Takes in the account's reservations as listed. Holds the listing names are updated
+    /// (keeping the deadline of one made here, anchored to its own answer); new ones are
+    /// counted down from their `reservation_end_date`. A hold the listing does not name is
+    /// never dropped: it is marked gone when the listing was `complete` (every item read),
+    /// and kept as it was otherwise, since it may be one of the unreadable items.
+    fn merge_listed(
+        &mut self,
+        received_at: Instant,
+        listed: Vec<crate::api::model::Reservation>,
+        complete: bool,
+    ) {
+        let now_utc = self.now_utc;
+        for held in &mut self.holds {
+            let named = listed.iter().any(|r| r.uuid == held.reservation.uuid);
+            if !named && complete {
+                held.gone = true;
+            }
+        }
+        for reservation in listed {
+            match (self.holds.iter_mut()).find(|h| h.reservation.uuid == reservation.uuid) {
+                Some(held) => {
+                    held.gone = false;
+                    // The listing's group and facts are the API's own; keep what the
+                    // reserve answer said where the listing is silent.
+                    let group_id = reservation.group_id.or(held.reservation.group_id.take());
+                    held.reservation = crate::api::model::Reservation {
+                        group_id,
+                        created_at: reservation.created_at.or(held.reservation.created_at),
+                        ..reservation
+                    };
+                }
+                None => {
+                    let left = reservation.expires_at.duration_since(now_utc);
+                    let left = Duration::try_from(left).unwrap_or_default();
+                    self.holds.push(Held {
+                        reservation,
+                        expiry_recorded: false,
+                        group: None,
+                        deadline: received_at + left,
+                        gone: false,
+                    });
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 
 mod deal;
 mod flow;
+mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
@@ -129,7 +130,7 @@ pub struct Wizard {
     /// The vanity request awaited, and when the next one is due after a pause in typing.
     pub(crate) vanity_request: Option<(RequestId, Option<String>)>,
     pub(crate) vanity_due: Option<Instant>,
-    /// The chosen number; `None` on the review means a random number of the group.
+    /// The chosen number; `None` on the review means one the group assigns (reserved first).
     pub(crate) number: Option<String>,
     pub(crate) requirements: Fetched<Vec<Value>>,
 
@@ -138,6 +139,8 @@ pub struct Wizard {
     /// The reservation shown on the Reserved step.
     pub(crate) current_hold: Option<ReservationId>,
     pub(crate) reserving: Option<RequestId>,
+    /// Whether the reservation awaited was asked for to buy the number it names.
+    reserve_then_buy: bool,
     pub(crate) cancelling: Option<(RequestId, crate::api::model::ReservationId)>,
     pub(crate) purchase: Purchase,
     pub(crate) modal: Option<Modal>,
@@ -193,6 +196,7 @@ impl Wizard {
             holds: Vec::new(),
             current_hold: None,
             reserving: None,
+            reserve_then_buy: false,
             cancelling: None,
             purchase: Purchase::Idle,
             modal: None,

@@ -6,8 +6,8 @@
 //! API, never guessed.
 
 use crate::api::ApiError;
-use crate::api::model::{Receipt, ReservationId};
-use crate::settle::Settlement;
+use crate::api::model::{E164, PurchaseOrder, Receipt, ReservationId};
+use crate::orders::Settlement;
 use crate::worker::{Answer, Call, Command, RequestId};
 
 use super::{Action, Modal, NoticeLevel, Purchase, PurchaseTarget, Step, Wizard};
@@ -71,9 +71,16 @@ impl Wizard {
                     self.say_expired();
                     return Vec::new();
                 }
+                // An order always names its number: without one, nothing is sent.
+                let Some(number) = target.number.as_deref().and_then(E164::parse) else {
+                    self.say(
+                        NoticeLevel::Error,
+                        "Not bought: numpick buys only a number it can name. Reserve one first.",
+                    );
+                    return Vec::new();
+                };
                 let (id, command) = self.command(Call::Purchase {
-                    group: target.group_id.clone(),
-                    number: target.number.clone(),
+                    order: PurchaseOrder::new(target.group_id.clone(), number),
                     reservation: target
                         .reservation
                         .as_ref()
@@ -99,12 +106,15 @@ impl Wizard {
         self.notice = None;
         self.modal = None;
         match result {
-            Ok(Answer::Purchased(receipt)) => {
-                let number = receipt
-                    .number()
-                    .map(str::to_owned)
-                    .or(target.number.clone());
-                self.bought(target, Some(receipt), number);
+            Ok(Answer::Purchased { number, receipt }) => {
+                self.bought(target, Some(receipt), Some(number));
+                Vec::new()
+            }
+            Ok(Answer::PurchaseRefused { number, reason, .. }) => {
+                self.say(
+                    NoticeLevel::Error,
+                    format!("Not bought: the API refused {number} ({reason})."),
+                );
                 Vec::new()
             }
             Ok(Answer::PurchaseUnknown { pending, reason }) => {
@@ -237,7 +247,7 @@ impl Wizard {
 
     /// Whether quitting now would leave something at stake.
     fn quitting_needs_asking(&self) -> bool {
-        self.purchase_pending() || self.holds.iter().any(|h| !h.is_expired(self.now))
+        self.purchase_pending() || self.holds.iter().any(|h| h.is_active(self.now))
     }
 
     /// Ctrl-C or `q`: quits, or asks first when reservations or a purchase are at stake.
@@ -262,7 +272,7 @@ impl Wizard {
                 let active: Vec<ReservationId> = self
                     .holds
                     .iter()
-                    .filter(|h| !h.is_expired(self.now))
+                    .filter(|h| h.is_active(self.now))
                     .map(|h| h.reservation.uuid.clone())
                     .collect();
                 if active.is_empty() {

@@ -33,6 +33,9 @@ pub struct Held {
     pub group: Option<Group>,
     /// When it expires, anchored to the arrival of the answer that announced it.
     pub deadline: Instant,
+    /// Missing from a complete, readable listing of the account's reservations: expired or
+    /// bought elsewhere. Shown as gone, never bought or counted as active.
+    pub gone: bool,
 }
 
 impl Held {
@@ -43,6 +46,12 @@ impl Held {
 
     pub fn is_expired(&self, now: Instant) -> bool {
         now >= self.deadline
+    }
+
+    /// Whether it can still be bought or cancelled: not expired, and not gone from the
+    /// account's listing.
+    pub fn is_active(&self, now: Instant) -> bool {
+        !self.gone && !self.is_expired(now)
     }
 
     /// The group id to buy it with.
@@ -60,7 +69,7 @@ pub struct PurchaseTarget {
     pub group_id: GroupId,
     /// The group, when known: its prices are shown in the confirmation.
     pub group: Option<Group>,
-    /// The number; `None` buys a random number of the group.
+    /// The number; `None` only before the group has named one (no purchase is sent then).
     pub number: Option<String>,
     /// The reservation being bought, if any.
     pub reservation: Option<Held>,
@@ -118,6 +127,9 @@ pub enum Modal {
 pub struct Manager {
     pub load: Load<()>,
     pub cursor: usize,
+    /// How many reservations of the last listing could not be read: the list may be
+    /// incomplete, and no hold was dropped because of it.
+    pub unreadable: usize,
 }
 
 /// What the session has cost in API credits, and whether the rate limit holds it back.

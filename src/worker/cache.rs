@@ -37,9 +37,8 @@ impl AnswerCache {
     /// the account makes stale.
     pub fn record(&mut self, call: &Call, answer: &Answer, now: Instant) {
         match call {
-            Call::Reserve { group, .. } | Call::Purchase { group, .. } => {
-                self.forget_numbers(Some(group));
-            }
+            Call::Reserve { group, .. } => self.forget_numbers(Some(group)),
+            Call::Purchase { order, .. } => self.forget_numbers(Some(&order.group_id)),
             // The released number's group is not known here: drop every numbers list.
             Call::Cancel { .. } => self.forget_numbers(None),
             _ if lifetime(call).is_some() => {
@@ -79,7 +78,7 @@ fn lifetime(call: &Call) -> Option<Option<Duration>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::model::{Listing, Receipt};
+    use crate::api::model::{E164, Listing, PurchaseOrder, Receipt};
 
     fn numbers_call(group: &str) -> Call {
         Call::Numbers {
@@ -121,13 +120,15 @@ mod tests {
             );
         }
         let purchase = Call::Purchase {
-            group: GroupId::new("g1"),
-            number: None,
+            order: PurchaseOrder::new(GroupId::new("g1"), E164::parse("+4930123456").unwrap()),
             reservation: None,
         };
-        let receipt = Answer::Purchased(Receipt {
-            body: serde_json::json!({}),
-        });
+        let receipt = Answer::Purchased {
+            number: "+4930123456".to_owned(),
+            receipt: Receipt {
+                body: serde_json::json!({"purchased": ["+4930123456"]}),
+            },
+        };
         cache.record(&purchase, &receipt, t0);
         assert!(cache.get(&purchase, t0).is_none());
         assert!(cache.get(&numbers_call("g1"), t0).is_none());

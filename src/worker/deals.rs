@@ -1,32 +1,15 @@
-//! The calls that change what the account holds, each recorded in the journal.
-//!
-//! Purchases and their settling go through [`crate::purchase`], the one purchase path (the
-//! intent is written and flushed *before* the request is sent; it is sent exactly once, and
-//! its outcome is written after).
-
-use jiff::Timestamp;
+//! The calls that change what the account holds, each recorded in the journal by
+//! [`crate::orders`], the one place that records, sends and settles orders.
 
 use crate::api::ApiError;
-use crate::api::model::{GroupId, ReservationId};
-use crate::journal::{Entry, PendingPurchase};
-use crate::purchase::{self, PurchaseResult};
+use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
+use crate::journal::PendingPurchase;
+use crate::orders::{self, PurchaseResult, deals};
 
 use super::{Answer, Shared};
 
-/// Appends `entry`, logging (not failing) when it cannot be written: the request it records
-/// has already been answered.
-fn record_after(shared: &Shared, entry: &Entry) {
-    purchase::record_after(shared.journal.as_deref(), entry);
-}
-
 pub(super) fn record_expired(shared: &Shared, uuid: &ReservationId) {
-    record_after(
-        shared,
-        &Entry::Expired {
-            at: Timestamp::now(),
-            uuid: uuid.to_string(),
-        },
-    );
+    deals::record_expired(shared.journal.as_deref(), uuid);
 }
 
 pub(super) async fn reserve(
@@ -34,36 +17,46 @@ pub(super) async fn reserve(
     group: &GroupId,
     number: Option<&str>,
 ) -> Result<Answer, ApiError> {
-    let reservation = shared.client.reserve(group, number).await?;
-    record_after(shared, &Entry::reserved(group, &reservation));
+    let journal = shared.journal.as_deref();
+    let reservation = deals::reserve_recorded(&shared.client, journal, group, number).await?;
     Ok(Answer::Reserved(reservation))
 }
 
 pub(super) async fn cancel(shared: &Shared, uuid: &ReservationId) -> Result<Answer, ApiError> {
-    let message = shared.client.cancel_reservation(uuid).await?;
-    record_after(shared, &Entry::cancelled(uuid));
+    let journal = shared.journal.as_deref();
+    let message = deals::cancel_recorded(&shared.client, journal, uuid).await?;
     Ok(Answer::Cancelled(message))
 }
 
 pub(super) async fn purchase(
     shared: &Shared,
-    group: &GroupId,
-    number: Option<&str>,
+    order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
-    match purchase::purchase_recorded(&shared.client, journal, group, number, reservation).await? {
-        PurchaseResult::Bought(receipt) => Ok(Answer::Purchased(receipt)),
-        PurchaseResult::Unknown { pending, reason } => {
-            Ok(Answer::PurchaseUnknown { pending, reason })
-        }
-    }
+    Ok(
+        match orders::purchase_recorded(&shared.client, journal, order, reservation).await? {
+            PurchaseResult::Bought { number, receipt } => Answer::Purchased { number, receipt },
+            PurchaseResult::Refused {
+                number,
+                reason,
+                receipt,
+            } => Answer::PurchaseRefused {
+                number,
+                reason,
+                receipt,
+            },
+            PurchaseResult::Unknown { pending, reason } => {
+                Answer::PurchaseUnknown { pending, reason }
+            }
+        },
+    )
 }
 
 /// Settles `pending` by asking the API, and records what it showed.
 pub(super) async fn settle(shared: &Shared, pending: &PendingPurchase) -> Answer {
     let settlement =
-        purchase::settle_recorded(&shared.client, shared.journal.as_deref(), pending).await;
+        orders::settle_recorded(&shared.client, shared.journal.as_deref(), pending).await;
     Answer::Settled {
         intent: pending.intent.clone(),
         settlement,

@@ -165,11 +165,9 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
         Call::Reserve { group, number } => deals::reserve(shared, group, number.as_deref()).await?,
         Call::Reservations => Answer::Reservations(client.reservations().await?),
         Call::Cancel { uuid } => deals::cancel(shared, uuid).await?,
-        Call::Purchase {
-            group,
-            number,
-            reservation,
-        } => deals::purchase(shared, group, number.as_deref(), reservation.as_ref()).await?,
+        Call::Purchase { order, reservation } => {
+            deals::purchase(shared, order, reservation.as_ref()).await?
+        }
         Call::Settle(pending) => deals::settle(shared, pending).await,
         Call::AccountInfo => Answer::AccountInfo(client.account_info().await?),
     })

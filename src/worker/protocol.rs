@@ -11,10 +11,10 @@ use serde_json::Value;
 use crate::api::ApiError;
 use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
-    Group, GroupId, Listing, Receipt, Region, RegionId, Reservation, ReservationId,
+    Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
 use crate::journal::PendingPurchase;
-use crate::settle::Settlement;
+use crate::orders::Settlement;
 
 /// Tags a command and its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,11 +53,10 @@ pub enum Call {
     Cancel {
         uuid: ReservationId,
     },
-    /// Buy `number` (or a random number) of `group`; recorded in the journal before it is
-    /// sent, and never retried.
+    /// Buy the number of `order` (an order always names its number); recorded in the
+    /// journal before it is sent, and never retried.
     Purchase {
-        group: GroupId,
-        number: Option<String>,
+        order: PurchaseOrder,
         reservation: Option<ReservationId>,
     },
     /// Ask the API whether a purchase whose outcome is unknown went through.
@@ -93,7 +92,17 @@ pub enum Answer {
     Reserved(Reservation),
     Reservations(Listing<Reservation>),
     Cancelled(String),
-    Purchased(Receipt),
+    /// The answer lists the number in `purchased`.
+    Purchased {
+        number: String,
+        receipt: Receipt,
+    },
+    /// The answer lists the number in `failed`: not bought.
+    PurchaseRefused {
+        number: String,
+        reason: String,
+        receipt: Receipt,
+    },
     /// The purchase was sent but its outcome is unknown; `pending` is what settling needs.
     PurchaseUnknown {
         pending: PendingPurchase,

@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use jiff::SignedDuration;
-use numpick::api::model::{CountryCode, GroupId, RegionId, Reservation};
+use numpick::api::model::{CountryCode, E164, GroupId, PurchaseOrder, RegionId, Reservation};
 use numpick::api::{ApiError, Client, ClientConfig, GroupQuery};
 use numpick::sandbox::{self, RunningSandbox, SandboxConfig};
 use rust_decimal::Decimal;
@@ -106,7 +106,14 @@ pub async fn group_ids(client: &Client, query: &GroupQuery) -> Vec<String> {
 
 /// How long a reservation lasts.
 pub fn lifetime(reservation: &Reservation) -> SignedDuration {
-    reservation
-        .expires_at
-        .duration_since(reservation.created_at)
+    let created = reservation.created_at.expect("the sandbox says when");
+    reservation.expires_at.duration_since(created)
+}
+
+/// A purchase order of `number` in `group_id`.
+pub fn order(group_id: &str, number: &str) -> PurchaseOrder {
+    PurchaseOrder::new(
+        group(group_id),
+        E164::parse(number).expect("an E.164 number"),
+    )
 }

@@ -33,13 +33,28 @@ pub struct Api {
 
 impl Api {
     pub async fn start(seed: u64, ttl: Duration) -> Self {
-        numpick::api::install_tls_provider();
-        let sandbox = sandbox::spawn(SandboxConfig {
+        // These tests send raw requests in bursts to check shapes, far above the per-minute
+        // limit; the limit is checked on its own (`with_rate_limit`).
+        Self::with_config(SandboxConfig {
             seed,
             reservation_ttl: ttl,
+            rate_limit: 0,
         })
         .await
-        .unwrap();
+    }
+
+    /// A sandbox that allows `limit` requests a minute per key.
+    pub async fn with_rate_limit(limit: u32) -> Self {
+        Self::with_config(SandboxConfig {
+            rate_limit: limit,
+            ..SandboxConfig::default()
+        })
+        .await
+    }
+
+    async fn with_config(config: SandboxConfig) -> Self {
+        numpick::api::install_tls_provider();
+        let sandbox = sandbox::spawn(config).await.unwrap();
         Self {
             sandbox,
             http: reqwest::Client::new(),

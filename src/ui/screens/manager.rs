@@ -1,16 +1,17 @@
-//! The reservations manager (Ctrl-R), over the body: every active reservation with its
-//! countdown; buy or cancel the one under the cursor.
+//! The reservations manager (Ctrl-R), over the body: every reservation of the account with
+//! its place, type, monthly price and countdown; buy or cancel the one under the cursor.
+//! Reservations the API no longer lists are shown as gone; unreadable ones are counted.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Row;
+use ratatui::widgets::{Paragraph, Row, Wrap};
 
 use crate::ui::View;
 use crate::ui::phone::pretty;
 use crate::ui::text::{clean, fit, mmss};
 use crate::ui::widgets::{countdown, dialog, list, spinner, status};
-use crate::wizard::{Load, Manager};
+use crate::wizard::{Held, Load, Manager};
 
 /// Draws the manager over `area`.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager) {
@@ -45,13 +46,25 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
             frame.render_widget(line, state_area);
         }
         Load::Loaded(()) => {
-            let count = holds.len();
-            let text = match count {
-                0 => "No active reservations.".to_owned(),
+            let count = holds.iter().filter(|h| !h.gone).count();
+            let mut text = match count {
+                0 if manager.unreadable == 0 => "No active reservations.".to_owned(),
                 1 => "1 reservation.".to_owned(),
                 n => format!("{n} reservations."),
             };
-            frame.render_widget(Line::styled(text, theme.muted), state_area);
+            let style = if manager.unreadable > 0 {
+                text = format!(
+                    "{text} {} could not be read: the list may be incomplete.",
+                    manager.unreadable
+                );
+                theme.warning
+            } else {
+                theme.muted
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
+                state_area,
+            );
         }
     }
     if holds.is_empty() {
@@ -60,6 +73,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
     let constraints = [
         Constraint::Length(18),
         Constraint::Fill(1),
+        Constraint::Length(9),
         Constraint::Length(10),
     ];
     let widths = list::column_widths(&constraints, list_area.width);
@@ -72,14 +86,21 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
         .iter()
         .map(|held| {
             let prefix = held.group.as_ref().map(|g| g.prefix.as_str());
-            let group = held
-                .group_id()
-                .map_or("unknown".to_owned(), |id| clean(id.as_str()).into_owned());
             let remaining = held.remaining(wizard.now);
-            let expires = if held.is_expired(wizard.now) {
+            let expires = if held.gone {
+                Span::styled("gone", theme.muted)
+            } else if held.is_expired(wizard.now) {
                 Span::styled("expired", theme.countdown_critical)
             } else {
                 Span::styled(mmss(remaining), countdown::style(theme, remaining))
+            };
+            let monthly = held
+                .group
+                .as_ref()
+                .map_or(held.reservation.facts.monthly, |g| g.price.monthly);
+            let monthly = match monthly.amount() {
+                Some(_) => monthly.to_string(),
+                None => "—".to_owned(),
             };
             Row::new(vec![
                 Span::raw(
@@ -89,12 +110,13 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
                     )
                     .into_owned(),
                 ),
-                Span::raw(fit(&group, usize::from(widths[1])).into_owned()),
+                Span::raw(fit(&place(held), usize::from(widths[1])).into_owned()),
+                Span::raw(monthly),
                 expires,
             ])
         })
         .collect();
-    let header = Row::new(vec!["Number", "Group", "Expires in"]);
+    let header = Row::new(vec!["Number", "Where", "Monthly", "Expires in"]);
     let selected = manager.cursor.checked_sub(range.start);
     list::draw_table(
         view,
@@ -105,4 +127,27 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
         rows,
         selected,
     );
+}
+
+/// Where a reservation's number is and of what type (`Los Angeles · local`), from its group
+/// when numpick loaded it, else from the listing; the group id when neither says.
+fn place(held: &Held) -> String {
+    let facts = &held.reservation.facts;
+    let (location, did_type) = match &held.group {
+        Some(group) => (Some(group.location.as_str()), Some(group.did_type.as_str())),
+        None => (facts.location.as_deref(), facts.did_type.as_deref()),
+    };
+    let parts: Vec<String> = [location, did_type]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.trim().is_empty())
+        .map(|part| clean(part).into_owned())
+        .collect();
+    if parts.is_empty() {
+        held.group_id().map_or("unknown group".to_owned(), |id| {
+            format!("group {}", clean(id.as_str()))
+        })
+    } else {
+        parts.join(" · ")
+    }
 }

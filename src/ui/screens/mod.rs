@@ -181,11 +181,27 @@ pub fn group_fields<'a>(
     unknown: Span<'a>,
 ) -> Vec<Line<'a>> {
     match group {
-        Some(group) => vec![
-            field(view, "Group", vec![Span::raw(describe_group(group))]),
-            field(view, "Setup", price(view, group.price.setup, "one-time")),
-            field(view, "Monthly", price(view, group.price.monthly, "a month")),
-        ],
+        Some(group) => {
+            let mut lines = vec![
+                field(view, "Group", vec![Span::raw(describe_group(group))]),
+                field(view, "Setup", price(view, group.price.setup, "one-time")),
+                field(view, "Monthly", price(view, group.price.monthly, "a month")),
+            ];
+            if group.price.per_minute.amount().is_some() {
+                let per_minute = price(view, group.price.per_minute, "a minute of calls");
+                lines.push(field(view, "Per minute", per_minute));
+            }
+            let documents = if group.has_requirements() {
+                Span::styled(
+                    "required — without them the number can be suspended",
+                    view.theme.warning,
+                )
+            } else {
+                Span::raw("none required")
+            };
+            lines.push(field(view, "Documents", vec![documents]));
+            lines
+        }
         None => vec![field(view, "Group", vec![unknown])],
     }
 }

@@ -37,7 +37,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             frame,
             inner,
             "This group assigns a random number: a number cannot be chosen here.",
-            "Esc to go back; the review offers a random number of the group.",
+            "Esc to go back; on the review, b reserves a number of the group and shows it before buying.",
         );
         return;
     }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::api::model::Group;
 use crate::ui::View;
 use crate::ui::phone::pretty;
-use crate::ui::text::clean;
+use crate::ui::text::{clean, feature_name};
 use crate::ui::widgets::spinner;
 use crate::wizard::Load;
 
@@ -43,8 +43,8 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
             theme.title,
         )],
         None => vec![
-            Span::styled("a random number of the group", theme.title),
-            Span::styled(" (the API picks it)", theme.muted),
+            Span::styled("one the group assigns", theme.title),
+            Span::styled(" (reserved first, shown before you buy)", theme.muted),
         ],
     };
     let features = if group.features.is_empty() {
@@ -53,7 +53,7 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
         group
             .features
             .iter()
-            .map(|f| clean(f).into_owned())
+            .map(|f| feature_name(f).into_owned())
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -69,8 +69,16 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
         ),
         field(view, "Setup", price(view, group.price.setup, "one-time")),
         field(view, "Monthly", price(view, group.price.monthly, "a month")),
-        field(view, "Features", vec![Span::raw(features)]),
     ];
+    if group.price.per_minute.amount().is_some() {
+        lines.push(field(
+            view,
+            "Per minute",
+            price(view, group.price.per_minute, "a minute of calls"),
+        ));
+    }
+    lines.push(field(view, "Features", vec![Span::raw(features)]));
+
     if group.is_eligible_for_free_number {
         lines.push(field(
             view,

@@ -6,7 +6,10 @@ use serde_json::json;
 
 use super::*;
 use crate::api::ApiError;
-use crate::api::model::{CityId, CountryCode, DidTypeId, DidTypeName, GroupId, Receipt, RegionId};
+use crate::api::model::{
+    CityId, CountryCode, DidTypeId, DidTypeName, E164, GroupId, Listing, Price, PurchaseOrder,
+    Receipt, RegionId,
+};
 use crate::wizard::{Action, InputMode, Load, Modal, NoticeLevel, Purchase, Step};
 use crate::worker::{Answer, Call};
 
@@ -169,16 +172,19 @@ fn a_purchase_is_one_command_however_many_keys_are_pressed() {
     assert_eq!(
         call(&sent[0]),
         &Call::Purchase {
-            group: GroupId::new("abc-123"),
-            number: Some("+12135551234".to_owned()),
+            order: PurchaseOrder::new(
+                GroupId::new("abc-123"),
+                E164::parse("+12135551234").unwrap()
+            ),
             reservation: None,
         }
     );
     assert!(matches!(h.wizard.purchase(), Purchase::InFlight { .. }));
     let receipt = Receipt {
-        body: json!({"success": true, "data": {"number": "+12135551234"}}),
+        body: json!({"success": true, "purchased": ["+12135551234"], "failed": []}),
     };
-    h.answer(&sent[0], Answer::Purchased(receipt));
+    let number = "+12135551234".to_owned();
+    h.answer(&sent[0], Answer::Purchased { number, receipt });
     assert_eq!(h.wizard.step(), Step::Done);
     assert!(matches!(h.wizard.purchase(), Purchase::Bought { .. }));
 }
@@ -336,21 +342,122 @@ fn the_manager_lists_cancels_and_buys_reservations() {
     assert_eq!(h.wizard.input_mode(), InputMode::Commands);
     let mut reservation = h.reservation(10);
     reservation.group_id = Some(GroupId::new("abc-123"));
+    // Listed as the skill document gives it: with its place and prices, so that the
+    // confirmation can show them although the group was never loaded.
+    reservation.facts.location = Some("Los Angeles".to_owned());
+    reservation.facts.setup = Price::Known("5.00".parse().unwrap());
+    reservation.facts.monthly = Price::Known("3.00".parse().unwrap());
     h.answer(&listed, Answer::Reservations(listing(vec![reservation])));
     assert_eq!(h.wizard.holds().len(), 1);
     assert_eq!(h.act(Action::Buy), vec![]);
+    let Some(Modal::ConfirmPurchase(target)) = h.wizard.modal() else {
+        panic!("no confirmation");
+    };
+    let shown = target
+        .group
+        .as_ref()
+        .expect("the confirmation knows the prices");
+    assert_eq!(shown.price.monthly.to_string(), "3.00");
     let purchase = only(h.act(Action::Confirm));
     assert_eq!(
         call(&purchase),
         &Call::Purchase {
-            group: GroupId::new("abc-123"),
-            number: Some("+12135551234".to_owned()),
+            order: PurchaseOrder::new(
+                GroupId::new("abc-123"),
+                E164::parse("+12135551234").unwrap()
+            ),
             reservation: Some("r-1".into()),
         }
     );
     assert!(h.wizard.manager_open());
     h.act(Action::Back);
     assert!(!h.wizard.manager_open(), "Esc closes the manager");
+}
+
+#[test]
+fn a_listed_reservation_without_prices_is_not_bought_from_the_manager() {
+    let mut h = Harness::new();
+    let listed = only(h.act(Action::Reservations));
+    let mut reservation = h.reservation(10);
+    reservation.group_id = Some(GroupId::new("abc-123"));
+    h.answer(&listed, Answer::Reservations(listing(vec![reservation])));
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert!(h.wizard.modal().is_none(), "no confirmation without prices");
+    assert_eq!(h.act(Action::Confirm), vec![]);
+    assert!(h.wizard.notice().unwrap().text.contains("prices"));
+}
+
+#[test]
+fn a_hold_is_kept_when_the_listing_is_incomplete_and_shown_gone_when_it_is_not() {
+    let mut h = Harness::new();
+    let listed = only(h.act(Action::Reservations));
+    h.answer(
+        &listed,
+        Answer::Reservations(listing(vec![h.reservation(10)])),
+    );
+    assert_eq!(h.wizard.holds().len(), 1);
+    // A listing with an unreadable item says nothing about the hold: it stays as it was.
+    let again = only(h.act(Action::Retry));
+    let incomplete = Listing {
+        items: Vec::new(),
+        skipped: 1,
+    };
+    h.answer(&again, Answer::Reservations(incomplete));
+    assert_eq!(h.wizard.holds().len(), 1);
+    assert!(!h.wizard.holds()[0].gone);
+    assert!(
+        h.wizard
+            .notice()
+            .unwrap()
+            .text
+            .contains("could not be read")
+    );
+    // A complete listing without it: gone (expired or bought elsewhere), not silently removed.
+    let last = only(h.act(Action::Retry));
+    h.answer(&last, Answer::Reservations(listing(Vec::new())));
+    assert_eq!(h.wizard.holds().len(), 1);
+    assert!(h.wizard.holds()[0].gone);
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert!(
+        h.wizard.modal().is_none(),
+        "a gone reservation is not bought"
+    );
+}
+
+#[test]
+fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![group("rnd-1", false)]);
+    let requirements = only(h.act(Action::Choose));
+    h.answer(&requirements, Answer::Requirements(vec![]));
+    assert_eq!(h.wizard.step(), Step::Review);
+    let reserve = only(h.act(Action::Buy));
+    assert_eq!(
+        call(&reserve),
+        &Call::Reserve {
+            group: GroupId::new("rnd-1"),
+            number: None,
+        }
+    );
+    assert!(
+        h.wizard.modal().is_none(),
+        "nothing to confirm before the number is known"
+    );
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    assert_eq!(h.wizard.step(), Step::Reserved);
+    let Some(Modal::ConfirmPurchase(target)) = h.wizard.modal() else {
+        panic!("the confirmation opens once the number is known");
+    };
+    assert_eq!(target.number.as_deref(), Some("+12135551234"));
+    assert!(target.reservation.is_some(), "with its countdown");
+    let purchase = only(h.act(Action::Confirm));
+    assert_eq!(
+        call(&purchase),
+        &Call::Purchase {
+            order: PurchaseOrder::new(GroupId::new("rnd-1"), E164::parse("+12135551234").unwrap()),
+            reservation: Some("r-1".into()),
+        }
+    );
 }
 
 #[test]

@@ -147,9 +147,10 @@ impl Harness {
         Reservation {
             uuid: "r-1".into(),
             number: "+12135551234".to_owned(),
-            created_at: self.utc0,
+            created_at: Some(self.utc0),
             expires_at: self.utc0 + jiff::SignedDuration::from_mins(minutes),
             group_id: None,
+            facts: Default::default(),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::*;
 use crate::api::ApiError;
 use crate::journal::PendingPurchase;
-use crate::settle::Settlement;
+use crate::orders::Settlement;
 use crate::wizard::{Action, InputMode, Modal, NoticeLevel, Purchase, Step};
 use crate::worker::{Answer, Call};
 

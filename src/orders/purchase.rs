@@ -2,59 +2,38 @@
 //! `numpick buy`.
 //!
 //! A purchase is written to the journal and flushed *before* it is sent; if that fails,
-//! nothing is sent. It is sent exactly once, never retried, and its outcome is written after.
-//! A purchase whose outcome is unknown is settled by asking the API ([`settle_recorded`]),
-//! and what that showed is written too.
+//! nothing is sent. It is sent exactly once, never retried, and always names its number
+//! ([`PurchaseOrder`]). Its outcome is read from the answer — the number in `purchased` is
+//! bought, in `failed` refused, in neither unknown — and written after. An unknown outcome is
+//! settled by asking the API ([`settle_recorded`]), and what that showed is written too.
 
 use std::sync::Mutex;
 
 use jiff::Timestamp;
 
-use crate::api::model::{GroupId, Receipt, ReservationId};
+use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
 use crate::journal::{Entry, Journal, Outcome, PendingPurchase};
-use crate::settle::{self, Settlement};
+
+use super::settle::{self, Settlement};
+use super::{record, record_after};
 
 /// What a recorded purchase came to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PurchaseResult {
-    /// The API confirmed it; the receipt is its answer.
-    Bought(Receipt),
-    /// It was sent but no answer says whether it went through: settle `pending`.
+    /// The answer lists the number in `purchased`; the receipt is the whole answer.
+    Bought { number: String, receipt: Receipt },
+    /// The answer lists the number in `failed`: it was not bought.
+    Refused {
+        number: String,
+        reason: String,
+        receipt: Receipt,
+    },
+    /// It was sent but nothing says whether it went through: settle `pending`.
     Unknown {
         pending: PendingPurchase,
         reason: String,
     },
-}
-
-/// Locks the journal; a panic elsewhere cannot leave a half-written entry behind the lock
-/// (each entry is one write), so a poisoned lock is used as it is.
-fn lock(journal: &Mutex<Journal>) -> std::sync::MutexGuard<'_, Journal> {
-    journal
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// Appends `entry` to the journal; the error says why it could not be recorded.
-pub fn record(journal: Option<&Mutex<Journal>>, entry: &Entry) -> Result<(), String> {
-    let Some(journal) = journal else {
-        return Err("the journal is not available".to_owned());
-    };
-    let mut journal = lock(journal);
-    journal.append(entry).map_err(|error| {
-        format!(
-            "cannot write the journal {}: {error}",
-            journal.path().display()
-        )
-    })
-}
-
-/// Appends `entry`, logging (not failing) when it cannot be written: the request it records
-/// has already been answered.
-pub fn record_after(journal: Option<&Mutex<Journal>>, entry: &Entry) {
-    if let Err(error) = record(journal, entry) {
-        tracing::error!(%error, "an outcome could not be recorded");
-    }
 }
 
 /// A unique id for a purchase intent: the time and the process, enough to tell apart every
@@ -71,33 +50,22 @@ fn new_intent_id() -> String {
     )
 }
 
-/// Buys `number` (or a random number) of `group`, recording the intent first and the outcome
-/// after. Without a journal, or when the intent cannot be written, nothing is sent
-/// ([`ApiError::NotSent`]). The purchase request is sent exactly once.
+/// Buys the number of `order`, recording the intent first and the outcome after. Without a
+/// journal, or when the intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
+/// The purchase request is sent exactly once.
 pub async fn purchase_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
-    group: &GroupId,
-    number: Option<&str>,
+    order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
 ) -> Result<PurchaseResult, ApiError> {
-    // A random number can only be recognised afterwards by what is new on the account.
-    let owned_before = match number {
-        Some(_) => None,
-        None => Some(
-            settle::owned_numbers(client)
-                .await
-                .map_err(|error| ApiError::NotSent {
-                    detail: format!("the account's numbers could not be read first ({error})"),
-                })?,
-        ),
-    };
+    let number = order.number.to_string();
     let pending = PendingPurchase {
         intent: new_intent_id(),
         at: Timestamp::now(),
-        group_id: group.to_string(),
-        number: number.map(str::to_owned),
-        owned_before,
+        group_id: order.group_id.to_string(),
+        number: Some(number.clone()),
+        owned_before: None,
     };
     record(
         journal,
@@ -107,7 +75,7 @@ pub async fn purchase_recorded(
             group_id: pending.group_id.clone(),
             number: pending.number.clone(),
             reservation: reservation.map(ToString::to_string),
-            owned_before: pending.owned_before.clone(),
+            owned_before: None,
         },
     )
     .map_err(|detail| ApiError::NotSent {
@@ -118,21 +86,8 @@ pub async fn purchase_recorded(
         intent: pending.intent.clone(),
         outcome,
     };
-    match client.purchase(group, number).await {
-        Ok(receipt) => {
-            let bought = receipt
-                .number()
-                .map(str::to_owned)
-                .or(pending.number.clone());
-            record_after(
-                journal,
-                &outcome_of(Outcome::Bought {
-                    number: bought,
-                    receipt: Some(receipt.body.clone()),
-                }),
-            );
-            Ok(PurchaseResult::Bought(receipt))
-        }
+    let receipt = match client.purchase(order).await {
+        Ok(receipt) => receipt,
         Err(ApiError::OutcomeUnknown { reason }) => {
             record_after(
                 journal,
@@ -140,7 +95,7 @@ pub async fn purchase_recorded(
                     reason: reason.clone(),
                 }),
             );
-            Ok(PurchaseResult::Unknown { pending, reason })
+            return Ok(PurchaseResult::Unknown { pending, reason });
         }
         Err(error) => {
             record_after(
@@ -149,7 +104,49 @@ pub async fn purchase_recorded(
                     reason: sanitize_text(&error.to_string()),
                 }),
             );
-            Err(error)
+            return Err(error);
+        }
+    };
+    match receipt.verdict(&order.number) {
+        Verdict::Bought => {
+            record_after(
+                journal,
+                &outcome_of(Outcome::Bought {
+                    number: Some(number.clone()),
+                    receipt: Some(receipt.body.clone()),
+                }),
+            );
+            Ok(PurchaseResult::Bought { number, receipt })
+        }
+        Verdict::Refused => {
+            let reason = receipt
+                .refusal_reason()
+                .map(|reason| sanitize_text(&reason))
+                .unwrap_or_else(|| "the API listed the number as failed".to_owned());
+            record_after(
+                journal,
+                &outcome_of(Outcome::Refused {
+                    number: number.clone(),
+                    reason: reason.clone(),
+                    receipt: Some(receipt.body.clone()),
+                }),
+            );
+            Ok(PurchaseResult::Refused {
+                number,
+                reason,
+                receipt,
+            })
+        }
+        Verdict::Unknown => {
+            let reason =
+                "the answer lists the number neither as purchased nor as failed".to_owned();
+            record_after(
+                journal,
+                &outcome_of(Outcome::Unknown {
+                    reason: reason.clone(),
+                }),
+            );
+            Ok(PurchaseResult::Unknown { pending, reason })
         }
     }
 }

@@ -1,0 +1,53 @@
+//! Orders: every request that changes what the account holds — reservations,
+//! cancellations, purchases, releases — recorded, sent and settled in one place, for the
+//! wizard's worker and the subcommands alike.
+//!
+//! - [`purchase`]: buying a number with a record: the intent is written and flushed *before*
+//!   the request is sent, the request is sent exactly once and always names its number, and
+//!   the outcome is read from the answer's `purchased`/`failed` and written after.
+//! - [`settle`]: settling a purchase whose outcome is unknown, by reading the account's
+//!   numbers, never by guessing.
+//! - [`deals`]: reserving, cancelling and releasing, each recorded.
+//!
+//! Whether a purchase may be *started* at all is decided by one rule, `crate::buy_rule`.
+
+pub mod deals;
+pub mod purchase;
+pub mod settle;
+
+use std::sync::{Mutex, MutexGuard};
+
+use crate::journal::{Entry, Journal};
+
+pub use purchase::{PurchaseResult, purchase_recorded, settle_recorded};
+pub use settle::Settlement;
+
+/// Locks the journal; a panic elsewhere cannot leave a half-written entry behind the lock
+/// (each entry is one write), so a poisoned lock is used as it is.
+fn lock(journal: &Mutex<Journal>) -> MutexGuard<'_, Journal> {
+    journal
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Appends `entry` to the journal; the error says why it could not be recorded.
+pub fn record(journal: Option<&Mutex<Journal>>, entry: &Entry) -> Result<(), String> {
+    let Some(journal) = journal else {
+        return Err("the journal is not available".to_owned());
+    };
+    let mut journal = lock(journal);
+    journal.append(entry).map_err(|error| {
+        format!(
+            "cannot write the journal {}: {error}",
+            journal.path().display()
+        )
+    })
+}
+
+/// Appends `entry`, logging (not failing) when it cannot be written: the request it records
+/// has already been answered.
+pub fn record_after(journal: Option<&Mutex<Journal>>, entry: &Entry) {
+    if let Err(error) = record(journal, entry) {
+        tracing::error!(%error, "an outcome could not be recorded");
+    }
+}

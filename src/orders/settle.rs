@@ -1,0 +1,298 @@
+//! Settling a purchase whose outcome is unknown, by asking the API — never by guessing.
+//!
+//! The account's numbers (`/open/voip/virtual-numbers`) are the only place that says whether
+//! a number was bought: it was if the account holds it (not released, not pending
+//! cancellation) and it was created on the account after the purchase was intended (a minute
+//! of clock skew allowed). Pages are read until one comes back empty: `count` may be the
+//! page's size rather than the total, and a server may cap pages below what was asked.
+//! An item that cannot be read makes a "not bought" verdict impossible: it may be the number.
+//!
+//! Purchases are always of a named number; intents of a random number, which older versions
+//! recorded with the account's numbers beforehand, are still settled by comparing before and
+//! after.
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::api::model::OwnedNumber;
+use crate::api::phone::digits_of;
+use crate::api::{ApiError, Client};
+use crate::journal::PendingPurchase;
+
+/// How many numbers one page of the account's numbers asks for.
+const PAGE_SIZE: u32 = 200;
+/// How many pages are read at most: 100,000 numbers.
+const MAX_PAGES: u32 = 500;
+/// How much earlier than the intent a bought number may say it was created (clock skew).
+const CLOCK_SKEW: SignedDuration = SignedDuration::from_secs(60);
+
+/// What asking the API showed about a purchase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settlement {
+    /// The account owns the number: the purchase went through.
+    Bought { number: String },
+    /// The account does not own it: nothing was bought.
+    NotBought { number: Option<String> },
+    /// The API could not tell; `reason` says why and what to check.
+    Unknown { reason: String },
+}
+
+impl Settlement {
+    /// A sentence for the operator.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Bought { number } => {
+                format!("The purchase went through: {number} is on the account.")
+            }
+            Self::NotBought {
+                number: Some(number),
+            } => {
+                format!("The purchase did not go through: {number} is not on the account.")
+            }
+            Self::NotBought { number: None } => {
+                "The purchase did not go through: no new number is on the account.".to_owned()
+            }
+            Self::Unknown { reason } => format!(
+                "Still unknown whether the purchase went through ({reason}). Check the account's numbers in the 2Chat dashboard before buying again."
+            ),
+        }
+    }
+}
+
+/// Digits only, so that `+1 (213) 555-1234` and `+12135551234` compare equal.
+pub fn digits(number: &str) -> String {
+    digits_of(number)
+}
+
+/// Every number on the account, and how many items could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AccountNumbers {
+    pub numbers: Vec<OwnedNumber>,
+    pub unreadable: usize,
+}
+
+impl AccountNumbers {
+    /// The digits of the numbers the account still holds.
+    pub fn held_digits(&self) -> Vec<String> {
+        (self.numbers.iter())
+            .filter(|n| n.is_held())
+            .map(|n| digits(&n.phone_number))
+            .collect()
+    }
+}
+
+/// Every number the account owns, reading page after page until a page comes back empty.
+pub async fn account_numbers(client: &Client) -> Result<AccountNumbers, ApiError> {
+    let mut all = AccountNumbers::default();
+    for page_number in 0..MAX_PAGES {
+        let page = client.account_numbers(page_number, PAGE_SIZE).await?;
+        if page.numbers.items.is_empty() && page.numbers.skipped == 0 {
+            return Ok(all);
+        }
+        all.numbers.extend(page.numbers.items);
+        all.unreadable += page.numbers.skipped;
+    }
+    Err(ApiError::UnexpectedBody {
+        status: 200,
+        excerpt: format!(
+            "numpick stopped reading the account's numbers after {MAX_PAGES} pages of {PAGE_SIZE} ({} numbers), and the list had not ended",
+            all.numbers.len()
+        ),
+    })
+}
+
+/// The digits of every number the account holds now (for the before/after comparison of
+/// older intents).
+pub async fn owned_numbers(client: &Client) -> Result<Vec<String>, ApiError> {
+    account_numbers(client).await.map(|all| all.held_digits())
+}
+
+/// Asks the API whether `pending` was bought.
+pub async fn settle(client: &Client, pending: &PendingPurchase) -> Settlement {
+    match account_numbers(client).await {
+        Ok(owned) => judge(pending, &owned),
+        Err(error) => Settlement::Unknown {
+            reason: format!("the account's numbers could not be read: {error}"),
+        },
+    }
+}
+
+/// Decides from the account's numbers whether `pending` was bought.
+pub fn judge(pending: &PendingPurchase, owned: &AccountNumbers) -> Settlement {
+    let Some(number) = &pending.number else {
+        return judge_random(pending, owned);
+    };
+    let wanted = digits(number);
+    let earliest = pending.at.checked_sub(CLOCK_SKEW).unwrap_or(Timestamp::MIN);
+    let bought = owned.numbers.iter().any(|n| {
+        digits(&n.phone_number) == wanted
+            && n.is_held()
+            && n.created().is_none_or(|created| created >= earliest)
+    });
+    if bought {
+        Settlement::Bought {
+            number: number.clone(),
+        }
+    } else if owned.unreadable > 0 {
+        Settlement::Unknown {
+            reason: format!(
+                "{} of the account's numbers could not be read, and one of them may be {number}",
+                owned.unreadable
+            ),
+        }
+    } else {
+        Settlement::NotBought {
+            number: Some(number.clone()),
+        }
+    }
+}
+
+/// An intent of a random number (recorded by older versions): recognised by what is new on
+/// the account since.
+fn judge_random(pending: &PendingPurchase, owned: &AccountNumbers) -> Settlement {
+    let Some(before) = &pending.owned_before else {
+        return Settlement::Unknown {
+            reason: "the account's numbers before the purchase were not recorded".to_owned(),
+        };
+    };
+    if owned.unreadable > 0 {
+        return Settlement::Unknown {
+            reason: format!(
+                "{} of the account's numbers could not be read",
+                owned.unreadable
+            ),
+        };
+    }
+    let before: Vec<String> = before.iter().map(|n| digits(n)).collect();
+    let now = owned.held_digits();
+    let new: Vec<&String> = now.iter().filter(|n| !before.contains(n)).collect();
+    match new.as_slice() {
+        [] => Settlement::NotBought { number: None },
+        [one] => Settlement::Bought {
+            number: format!("+{one}"),
+        },
+        _ => Settlement::Unknown {
+            reason: format!(
+                "{} numbers were added to the account since, so numpick cannot tell which one this purchase bought",
+                new.len()
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::model::NumberStatus;
+
+    const INTENT_AT: &str = "2026-01-15T10:00:00Z";
+
+    fn pending(number: Option<&str>, before: Option<&[&str]>) -> PendingPurchase {
+        PendingPurchase {
+            intent: "i".to_owned(),
+            at: INTENT_AT.parse().unwrap(),
+            group_id: "g".to_owned(),
+            number: number.map(str::to_owned),
+            owned_before: before.map(|b| b.iter().map(|n| (*n).to_owned()).collect()),
+        }
+    }
+
+    fn owned_item(number: &str, status: &str, created: &str) -> OwnedNumber {
+        serde_json::from_value(serde_json::json!({
+            "phone_number": number, "status_text": status, "created_at": created
+        }))
+        .unwrap()
+    }
+
+    fn owned(numbers: &[&str]) -> AccountNumbers {
+        AccountNumbers {
+            numbers: (numbers.iter())
+                .map(|n| owned_item(n, "ACTIVE", "2026-01-15T10:00:05Z"))
+                .collect(),
+            unreadable: 0,
+        }
+    }
+
+    #[test]
+    fn a_chosen_number_is_bought_exactly_when_the_account_holds_it() {
+        let intent = pending(Some("+12135551234"), None);
+        assert_eq!(
+            judge(&intent, &owned(&["+1 (213) 555-1234"])),
+            Settlement::Bought {
+                number: "+12135551234".to_owned()
+            }
+        );
+        assert_eq!(
+            judge(&intent, &owned(&["+12135550000"])),
+            Settlement::NotBought {
+                number: Some("+12135551234".to_owned())
+            }
+        );
+    }
+
+    #[test]
+    fn a_released_or_older_number_does_not_count_as_bought() {
+        let intent = pending(Some("+12135551234"), None);
+        for (status, created) in [
+            ("RELEASED", "2026-01-15T10:00:05Z"),
+            ("PENDING_CANCELLATION", "2026-01-15T10:00:05Z"),
+            ("ACTIVE", "2025-06-01T00:00:00Z"),
+        ] {
+            let account = AccountNumbers {
+                numbers: vec![owned_item("+12135551234", status, created)],
+                unreadable: 0,
+            };
+            assert!(
+                matches!(judge(&intent, &account), Settlement::NotBought { .. }),
+                "{status} created {created}"
+            );
+        }
+        // A minute of clock skew is allowed, and a new number awaiting registration is held.
+        let skewed = AccountNumbers {
+            numbers: vec![owned_item(
+                "+12135551234",
+                "AWAITING_REGISTRATION",
+                "2026-01-15T09:59:10Z",
+            )],
+            unreadable: 0,
+        };
+        assert!(matches!(judge(&intent, &skewed), Settlement::Bought { .. }));
+        assert_eq!(
+            skewed.numbers[0].status_text,
+            Some(NumberStatus::AwaitingRegistration)
+        );
+    }
+
+    #[test]
+    fn an_unreadable_item_makes_not_bought_unknown() {
+        let intent = pending(Some("+12135551234"), None);
+        let mut account = owned(&["+12135550000"]);
+        account.unreadable = 1;
+        assert!(matches!(
+            judge(&intent, &account),
+            Settlement::Unknown { .. }
+        ));
+    }
+
+    #[test]
+    fn an_older_random_intent_is_recognised_by_comparing_before_and_after() {
+        let intent = pending(None, Some(&["+4930111"]));
+        assert_eq!(
+            judge(&intent, &owned(&["+4930111", "+4930222"])),
+            Settlement::Bought {
+                number: "+4930222".to_owned()
+            }
+        );
+        assert_eq!(
+            judge(&intent, &owned(&["+4930111"])),
+            Settlement::NotBought { number: None }
+        );
+        assert!(matches!(
+            judge(&intent, &owned(&["+4930111", "+4930222", "+4930333"])),
+            Settlement::Unknown { .. }
+        ));
+        assert!(matches!(
+            judge(&pending(None, None), &owned(&[])),
+            Settlement::Unknown { .. }
+        ));
+    }
+}
