@@ -12,6 +12,8 @@ use std::time::Duration;
 use cli_support::Home;
 use fault_server::{FaultServer, Reply};
 use numpick::api::model::{CountryCode, GroupId};
+use numpick::api::order::{PurchaseOrder, Verdict};
+use numpick::api::phone::E164;
 use numpick::api::{ApiError, Client, ClientConfig};
 use numpick::sandbox::{self, SandboxConfig};
 use serde_json::json;
@@ -156,20 +158,20 @@ fn client_for(url: &str) -> Client {
 async fn a_key_echoed_in_a_receipt_never_leaves_the_client() {
     let receipt = json!({
         "success": true,
-        "number": "+12135551234",
+        "purchased": ["+12135551234"],
+        "failed": [],
         "message": format!("bought with key {KEY}"),
         "data": {"api_key": KEY, "note": format!("x-user-api-key: {KEY}")},
     });
     let server = FaultServer::start(vec![Reply::json(201, receipt)]).await;
     let client = client_for(&server.url());
-    let bought = client
-        .purchase(&GroupId::new("g-1"), Some("+12135551234"))
-        .await
-        .unwrap();
+    let number = E164::parse("+12135551234").unwrap();
+    let order = PurchaseOrder::new(GroupId::new("g-1"), number.clone());
+    let bought = client.purchase(&order).await.unwrap();
     let shown = format!("{bought:?} {}", bought.body);
     assert!(!shown.contains(KEY), "{shown}");
     assert_eq!(bought.body["data"]["api_key"], "[redacted]");
-    assert_eq!(bought.number(), Some("+12135551234"));
+    assert_eq!(bought.verdict(&number), Verdict::Bought);
 }
 
 #[tokio::test]
