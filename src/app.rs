@@ -1,10 +1,9 @@
-//! The interactive session: terminal setup and restore (`terminal`), and the event loop.
+//! The interactive session: the event loop, with the terminal taken and given back by
+//! [`crate::terminal`].
 //!
 //! The loop draws, then waits for whichever comes first: a key, a paste, a worker answer, a
 //! signal, or a tick — and ticks only while something on screen moves, so an idle wizard
 //! sleeps.
-
-mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,6 +18,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use crate::api::Client;
 use crate::journal::{Journal, PendingPurchase};
 use crate::keymap;
+use crate::terminal::{self, JobControl};
 use crate::ui;
 use crate::ui::theme::ThemeName;
 use crate::wizard::{Backend, Wizard};
@@ -58,14 +58,14 @@ pub async fn run(
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),
     }
-    let mut terminal = terminal::init().wrap_err("numpick needs an interactive terminal")?;
+    let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), opened.journal);
     let start = wizard.start(opened.unsettled);
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
     let outcome = event_loop(&mut terminal, &client, worker, wizard, start).await;
-    terminal::restore();
+    terminal::give_back(&mut terminal);
     outcome
 }
 
@@ -122,6 +122,7 @@ async fn event_loop(
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut job_control = JobControl::new()?;
     send(&worker, start);
 
     loop {
@@ -133,6 +134,10 @@ async fn event_loop(
         let next_tick = wizard.next_tick_in();
         let input = tokio::select! {
             event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if terminal::is_suspend_key(&key) => {
+                    terminal::suspend(terminal)?;
+                    continue;
+                }
                 Some(Ok(Event::Key(key))) => Input::Key(key),
                 // Pasted text is text, never keys: see `Wizard::paste`.
                 Some(Ok(Event::Paste(text))) => Input::Paste(text),
@@ -143,6 +148,11 @@ async fn event_loop(
                 None => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             },
             Some(message) = worker.answers.recv() => Input::Answer(message),
+            ended = &mut worker.task => return Err(worker_gone(ended)),
+            signal = job_control.next() => {
+                JobControl::handle(signal, terminal)?;
+                continue;
+            }
             () = sleep_for(next_tick) => Input::Tick,
             _ = terminate.recv() => return Ok(Exit::Signal(libc_signal::SIGTERM)),
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
@@ -188,6 +198,21 @@ fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -
         Input::Answer(message) => wizard.apply(message),
         Input::Tick => wizard.tick(now, now_utc),
     }
+}
+
+/// The error that ends the session when the worker is gone while the wizard still needs it:
+/// a panic in one of its tasks. The panic hook has given the terminal back already.
+fn worker_gone(ended: Result<(), tokio::task::JoinError>) -> color_eyre::Report {
+    let cause = match ended {
+        Err(error) if error.is_panic() => "an internal error (a panic)",
+        Err(_) => "being cancelled",
+        Ok(()) => "an internal error in one of its tasks",
+    };
+    tracing::error!(cause, "the worker stopped; ending the session");
+    color_eyre::eyre::eyre!(
+        "the session ended: its worker stopped after {cause}. The journal is intact: \
+         a purchase that was in flight is settled at the next start"
+    )
 }
 
 /// Signal numbers for exit codes (the same on every Unix numpick runs on).

@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
+    /// Send the key to a plain http:// address that is not this machine (in clear: only on a
+    /// trusted network). Without it such an address is refused before anything is sent.
+    #[arg(long, global = true)]
+    pub allow_insecure_http: bool,
+
     /// Print one JSON document instead of a table (for jq).
     #[arg(long, global = true)]
     pub json: bool,

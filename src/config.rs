@@ -6,16 +6,18 @@
 //! the config's `key_file`, which must be readable by its owner only.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use crate::api::DEFAULT_BASE_URL;
 use crate::api::model::CountryCode;
+use crate::private_files::{self, PrivacyError};
 use crate::ui::theme::ThemeName;
 
 /// The environment variable holding the API key.
@@ -29,11 +31,14 @@ pub const NO_COLOR_VAR: &str = "NO_COLOR";
 /// never printed, logged or shown. Set but empty or blank is an error, not "no key": that is
 /// what a missing CI secret becomes, and it must not silently mean the sandbox.
 pub fn api_key_from_env() -> Result<Option<SecretString>, ConfigError> {
-    key_from_value(std::env::var_os(API_KEY_VAR).map(|v| v.to_string_lossy().into_owned()))
+    // The untrimmed copy is zeroed when dropped; the secret is the only copy that stays.
+    let value =
+        std::env::var_os(API_KEY_VAR).map(|v| Zeroizing::new(v.to_string_lossy().into_owned()));
+    key_from_value(value.as_deref().map(String::as_str))
 }
 
 /// [`api_key_from_env`] of the variable's value, if it is set.
-fn key_from_value(value: Option<String>) -> Result<Option<SecretString>, ConfigError> {
+fn key_from_value(value: Option<&str>) -> Result<Option<SecretString>, ConfigError> {
     let Some(value) = value else {
         return Ok(None);
     };
@@ -92,6 +97,8 @@ pub enum ConfigError {
     NoConfigDir,
     #[error("TWOCHAT_API_KEY is set but empty; unset it to use the sandbox")]
     EmptyKey,
+    #[error("the config file is refused: {0}")]
+    NotPrivate(#[from] PrivacyError),
 }
 
 /// The colours of the wizard and of tables, as chosen by `--theme` or the config.
@@ -122,21 +129,25 @@ pub struct FileConfig {
     pub connect_timeout_secs: Option<u64>,
     pub request_timeout_secs: Option<u64>,
     pub theme: Option<ThemeChoice>,
+    pub allow_insecure_http: Option<bool>,
 }
 
 impl FileConfig {
-    /// Reads the file at `path`; a missing file is the empty config.
+    /// Reads the file at `path`; a missing file is the empty config. A file of another user
+    /// is refused; one that group or others can read is tightened to 0600 first.
     pub fn load(path: &Path) -> Result<Option<Self>, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+        let read_error = |source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
         };
+        let mut file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(read_error(source)),
+        };
+        private_files::make_private(&file, path)?;
+        let mut text = String::new();
+        file.read_to_string(&mut text).map_err(read_error)?;
         Self::parse(&text)
             .map(Some)
             .map_err(|detail| ConfigError::Invalid {
@@ -202,6 +213,8 @@ pub struct Settings {
     pub request_timeout: Duration,
     pub theme: ThemeName,
     pub theme_source: Source,
+    /// Whether the key may go to a plain-http address off this machine.
+    pub allow_insecure_http: bool,
 }
 
 /// What the command line says about settings.
@@ -209,6 +222,8 @@ pub struct Settings {
 pub struct Overrides {
     pub base_url: Option<String>,
     pub theme: Option<ThemeChoice>,
+    /// `--allow-insecure-http`: only ever turns the permission on.
+    pub allow_insecure_http: bool,
 }
 
 impl Settings {
@@ -253,6 +268,8 @@ impl Settings {
             request_timeout: seconds(file.request_timeout_secs, defaults.request_timeout),
             theme,
             theme_source,
+            allow_insecure_http: overrides.allow_insecure_http
+                || file.allow_insecure_http.unwrap_or(false),
         }
     }
 
@@ -316,7 +333,8 @@ pub fn read_key_file(path: &Path) -> Result<SecretString, ConfigError> {
             mode,
         });
     }
-    let text = std::fs::read_to_string(path).map_err(key_error)?;
+    // The whole file is zeroed when dropped; the secret is the only copy that stays.
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(key_error)?);
     let key = text.lines().next().unwrap_or_default().trim();
     if key.is_empty() {
         return Err(ConfigError::KeyFileEmpty {
@@ -344,6 +362,10 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 # connect_timeout_secs = 5
 # request_timeout_secs = 20
 
+# Lets the key go to a plain http:// address that is not this machine. Off by default: over
+# http the key travels in clear. --allow-insecure-http does the same for one command.
+# allow_insecure_http = false
+
 # The colours: "default" or "high-contrast". NO_COLOR and --theme take precedence.
 # theme = "default"
 "##;
@@ -356,7 +378,7 @@ pub fn write_default(path: &Path, force: bool) -> Result<(), ConfigError> {
         source,
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(write_error)?;
+        private_files::create_private_dir(dir).map_err(write_error)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).mode(0o600);
@@ -410,6 +432,7 @@ mod tests {
         let flag = Overrides {
             base_url: Some("http://flag".into()),
             theme: Some(ThemeChoice::Default),
+            allow_insecure_http: false,
         };
         let env = env_of(&[(BASE_URL_VAR, "http://env"), (NO_COLOR_VAR, "1")]);
         let all = Settings::resolve(&flag, &env, None, Some(file.clone()));
@@ -459,17 +482,31 @@ mod tests {
     fn a_key_set_but_blank_is_an_error_not_the_sandbox() {
         use secrecy::ExposeSecret;
         for blank in ["", "  ", "\t\n"] {
-            let error = key_from_value(Some(blank.to_owned())).unwrap_err();
+            let error = key_from_value(Some(blank)).unwrap_err();
             assert_eq!(
                 error.to_string(),
                 "TWOCHAT_API_KEY is set but empty; unset it to use the sandbox"
             );
         }
         assert!(key_from_value(None).unwrap().is_none());
-        let key = key_from_value(Some(" sk-1 \n".to_owned()))
-            .unwrap()
-            .unwrap();
+        let key = key_from_value(Some(" sk-1 \n")).unwrap().unwrap();
         assert_eq!(key.expose_secret(), "sk-1");
+    }
+
+    #[test]
+    fn insecure_http_is_allowed_by_the_flag_or_the_file_only() {
+        let resolve = |flag: bool, file: &str| {
+            let overrides = Overrides {
+                allow_insecure_http: flag,
+                ..Overrides::default()
+            };
+            let file = FileConfig::parse(file).expect("valid");
+            Settings::resolve(&overrides, env_of(&[]), None, Some(file)).allow_insecure_http
+        };
+        assert!(!resolve(false, ""));
+        assert!(!resolve(false, "allow_insecure_http = false"));
+        assert!(resolve(false, "allow_insecure_http = true"));
+        assert!(resolve(true, ""));
     }
 
     #[test]

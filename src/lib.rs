@@ -7,7 +7,8 @@
 //! - [`wizard`]: the interactive state as a pure state machine (`update`, `apply`, `tick`).
 //! - [`ui`]: the pure renderer of the wizard (screens, widgets, theme).
 //! - [`worker`]: the I/O actor that performs the wizard's commands with the client.
-//! - [`app`]: the terminal, the event loop and signals.
+//! - [`app`]: the event loop and signals.
+//! - [`terminal`]: taking and giving back the terminal; suspend (Ctrl-Z, SIGTSTP) and resume.
 //! - [`keymap`]: keys → the wizard's actions.
 //! - [`journal`]: the append-only record of reservations and purchases.
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
@@ -17,6 +18,8 @@
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
+//! - [`hardening`], [`private_files`]: no core dumps, no death by SIGXFSZ; files and folders
+//!   only their owner can read.
 //! - [`commands`]: the subcommands for scripts (tables or `--json`, exit codes).
 //!
 //! # The message flow
@@ -34,12 +37,15 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod countries;
+pub mod hardening;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
 pub mod orders;
+pub mod private_files;
 pub mod sandbox;
 pub mod search;
+pub mod terminal;
 pub mod ui;
 pub mod vanity;
 pub mod wizard;

@@ -15,10 +15,9 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{Method, Url};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde_json::Value;
 
-use super::answer;
 use super::error::ApiError;
 use super::limiter::RateLimiter;
 use super::model::{
@@ -27,6 +26,7 @@ use super::model::{
     Reservation, ReservationId,
 };
 use super::transport::{Kind, Success, Transport};
+use super::{address, answer, secret};
 
 /// The production API.
 pub const DEFAULT_BASE_URL: &str = "https://api.p.2chat.io";
@@ -49,6 +49,8 @@ pub struct ClientConfig {
     pub requests_per_minute: u32,
     /// The longest wait before a retry; a server asking for more gets an error naming it.
     pub max_retry_wait: Duration,
+    /// Lets the key go to a plain `http://` address off this machine (refused otherwise).
+    pub allow_insecure_http: bool,
 }
 
 impl ClientConfig {
@@ -62,6 +64,7 @@ impl ClientConfig {
             request_timeout: Duration::from_secs(20),
             requests_per_minute: 80,
             max_retry_wait: Duration::from_secs(30),
+            allow_insecure_http: false,
         }
     }
 }
@@ -111,7 +114,9 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// Builds a client; fails on an address that is not http(s) or a key that cannot be sent.
+    /// Builds a client; fails on an address that is not http(s), a plain-http address off
+    /// this machine (unless allowed), or a key that cannot be sent. Nothing is sent and no
+    /// name is resolved here.
     pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
         super::install_tls_provider();
         let config_error = |detail: &str| ApiError::Config {
@@ -124,16 +129,21 @@ impl Client {
                 "the API address must start with http:// or https://",
             ));
         }
+        address::check_key_stays_private(&base, config.allow_insecure_http)?;
         let mut headers = HeaderMap::new();
         headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(key) = &config.api_key {
-            let mut value = HeaderValue::from_str(key.expose_secret().trim()).map_err(|_| {
+            let value = secret::header_value(key).ok_or_else(|| {
                 config_error("the API key holds characters that cannot be sent in a header")
             })?;
-            value.set_sensitive(true);
             headers.insert(KEY_HEADER, value);
         }
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if !address::may_use_proxy(&base) {
+            // The environment's proxies are for remote https only (see `may_use_proxy`).
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .default_headers(headers)
             .user_agent(concat!("numpick/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(config.connect_timeout)

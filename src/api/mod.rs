@@ -7,10 +7,13 @@
 //!   always names its number, and how its answer is read), [`owned`] (the account's numbers)
 //!   and [`phone`] (E.164 numbers).
 //! - [`raw`]: reading bodies without a JSON tree, lists decoded item by item.
+//! - [`address`]: loopback, plain http and proxies: where the key may travel.
+//! - [`secret`]: the key's header and its redaction from every answer.
 //! - [`sanitize`]: [`sanitize_text`], for any server text shown in the terminal.
 //! - `transport`, [`retry`], [`limiter`]: sending, retrying reads, the client-side rate limit.
 //! - `answer`: where each endpoint's data sits in its answer.
 
+pub mod address;
 mod answer;
 pub mod client;
 pub mod error;
@@ -24,6 +27,7 @@ pub mod raw;
 pub mod reservation;
 pub mod retry;
 pub mod sanitize;
+pub mod secret;
 mod transport;
 
 pub use client::{Client, ClientConfig, DEFAULT_BASE_URL, GroupQuery};

@@ -7,6 +7,7 @@
 //! broken connection after sending, a 5xx, an unreadable 2xx) become
 //! [`ApiError::OutcomeUnknown`], because the money may have been spent.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
@@ -21,6 +22,7 @@ use super::limiter::RateLimiter;
 use super::raw::{self, Object};
 use super::retry::{MAX_RETRIES, backoff, parse_retry_after};
 use super::sanitize::sanitize_text;
+use super::secret;
 
 /// Bodies larger than this are not read to the end (no answer of the API comes near it).
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -190,6 +192,9 @@ impl Transport {
         if success == Some(true)
             && let Ok(body) = text
         {
+            // Redacted here, once, so that no screen, log, JSON output or journal entry
+            // downstream can show a key the server echoed back.
+            let body = self.redact_key(body);
             return Ok(Success { status, body });
         }
         let message = || parsed.as_ref().and_then(|body| self.message(body));
@@ -297,15 +302,20 @@ impl Transport {
         cleaned
     }
 
+    /// `body` with every copy of the key replaced; unchanged (and not copied) without one.
+    fn redact_key(&self, body: String) -> String {
+        match &self.key {
+            Some(key) => match secret::redact(&body, key.expose_secret()) {
+                Cow::Borrowed(_) => body,
+                Cow::Owned(redacted) => redacted,
+            },
+            None => body,
+        }
+    }
+
     /// Strips control characters and any copy of the key or the API address from server text.
     pub fn clean(&self, text: &str) -> String {
-        let mut text = sanitize_text(text);
-        if let Some(key) = &self.key {
-            let key = key.expose_secret().trim();
-            if !key.is_empty() {
-                text = text.replace(key, "[redacted]");
-            }
-        }
+        let mut text = self.redact_key(sanitize_text(text));
         let base = self.base.as_str().trim_end_matches('/');
         if !base.is_empty() {
             text = text.replace(base, "[api]");

@@ -4,7 +4,9 @@
 //! The worker is an actor: it owns the client, the answer cache and the journal, receives
 //! [`Command`]s on one channel and sends one [`WorkerMsg`] per call on another. Each call runs
 //! in its own task so that a slow request never holds up the others. The worker ends when the
-//! sender of commands is dropped.
+//! sender of commands is dropped, or when one of its tasks panics: then the event loop sees
+//! the worker's task finished and ends the session instead of waiting for an answer that will
+//! never come.
 
 pub mod cache;
 mod deals;
@@ -13,7 +15,7 @@ pub mod protocol;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::mpsc;
-use tokio::task::JoinHandle;
+use tokio::task::{JoinHandle, JoinSet};
 
 use crate::api::model::{CityId, CountryCode, DidTypeName, RegionId};
 use crate::api::{ApiError, Client, GroupQuery};
@@ -63,7 +65,23 @@ async fn run(
     mut commands: mpsc::UnboundedReceiver<Command>,
     answers: mpsc::UnboundedSender<WorkerMsg>,
 ) {
-    while let Some(command) = commands.recv().await {
+    let mut calls = JoinSet::new();
+    loop {
+        let command = tokio::select! {
+            command = commands.recv() => command,
+            Some(joined) = calls.join_next() => {
+                if joined.is_err_and(|error| error.is_panic()) {
+                    // Its answer will never come; the event loop notices this task's end.
+                    return;
+                }
+                continue;
+            }
+        };
+        let Some(command) = command else {
+            // Calls still running finish on their own; their answers may yet be needed.
+            calls.detach_all();
+            return;
+        };
         let (id, call) = match command {
             Command::Call { id, call } => (id, call),
             Command::RecordExpired { uuid } => {
@@ -82,7 +100,9 @@ async fn run(
         }
         let shared = shared.clone();
         let answers = answers.clone();
-        tokio::spawn(async move {
+        calls.spawn(async move {
+            #[cfg(debug_assertions)]
+            panic_if_asked();
             let result = perform(&shared, &call).await;
             if let Ok(answer) = &result {
                 lock(&shared.cache).record(&call, answer, tokio::time::Instant::now());
@@ -90,6 +110,15 @@ async fn run(
             // A closed channel means the wizard is gone; nobody needs the answer.
             let _ = answers.send(message(id, result));
         });
+    }
+}
+
+/// A test hook, compiled into debug builds only: a call task panics when
+/// `NUMPICK_TEST_WORKER_PANIC` is set, to check that the session then ends cleanly.
+#[cfg(debug_assertions)]
+fn panic_if_asked() {
+    if std::env::var_os("NUMPICK_TEST_WORKER_PANIC").is_some() {
+        panic!("a worker task panicked (NUMPICK_TEST_WORKER_PANIC is set)");
     }
 }
 

@@ -74,6 +74,36 @@ impl PtyApp {
         cols: u16,
         rows: u16,
     ) -> Self {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_numpick"));
+        command.args(args);
+        Self::spawn_command(command, home, env, cols, rows)
+    }
+
+    /// [`PtyApp::spawn`], with files limited to `blocks` blocks (`ulimit -f`): a write past
+    /// the limit fails, as on a full disk.
+    pub fn spawn_with_file_limit(
+        home: &TempHome,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        blocks: u32,
+    ) -> Self {
+        let mut command = CommandBuilder::new("sh");
+        command.arg("-c");
+        command.arg(format!("ulimit -f {blocks} && exec \"$0\" \"$@\""));
+        command.arg(env!("CARGO_BIN_EXE_numpick"));
+        command.args(args);
+        Self::spawn_command(command, home, env, cols, rows)
+    }
+
+    fn spawn_command(
+        mut command: CommandBuilder,
+        home: &TempHome,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -82,8 +112,6 @@ impl PtyApp {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_numpick"));
-        command.args(args);
         command.env_clear();
         command.env("PATH", std::env::var("PATH").unwrap_or_default());
         command.env("TERM", "xterm-256color");
@@ -178,6 +206,26 @@ impl PtyApp {
             .lock()
             .unwrap()
             .set_size(parser_size(rows), parser_size(cols.max(2)));
+    }
+
+    /// Whether the program is stopped (job control), from `/proc/PID/stat`.
+    pub fn is_stopped(&self) -> bool {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        let state = stat.rsplit_once(')').map(|(_, rest)| rest.trim_start());
+        state.is_some_and(|rest| rest.starts_with('T'))
+    }
+
+    /// Waits until `condition` holds; fails the test with `what` and the screen otherwise.
+    pub fn wait_until(&self, what: &str, condition: impl Fn(&Self) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !condition(self) {
+            if Instant::now() > deadline {
+                panic!("never {what}; the screen shows:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     pub fn pid(&self) -> i32 {

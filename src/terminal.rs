@@ -1,0 +1,151 @@
+//! The terminal the wizard draws on: taking it, giving it back, and job control.
+//!
+//! Taking it means raw mode, the alternate screen and bracketed paste, so that pasted text
+//! arrives as one `Event::Paste` and never as keystrokes (`by` pasted on the Review step must
+//! not buy). Giving it back undoes all three, on every way out: after the event loop ends, and
+//! in a panic hook chained before ratatui's own.
+//!
+//! In raw mode the terminal sends Ctrl-Z as a key instead of stopping numpick, and a SIGTSTP
+//! from elsewhere (`kill -TSTP`) is caught instead of stopping it with the terminal left raw.
+//! Either way numpick gives the terminal back (cooked, main screen, cursor shown) and only
+//! then stops. On SIGCONT (`fg`) it takes the terminal again and redraws everything, since the
+//! shell and other programs have drawn on it meanwhile.
+
+use std::io::{self, stdout};
+
+use crossterm::event::{
+    DisableBracketedPaste, EnableBracketedPaste, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
+use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+use ratatui::DefaultTerminal;
+use tokio::signal::unix::{Signal, SignalKind, signal};
+
+/// Takes the terminal: raw mode and the alternate screen. A panic hook gives it back first,
+/// so that no panic leaves a raw terminal behind.
+pub fn take() -> io::Result<DefaultTerminal> {
+    let mut terminal = ratatui::try_init()?;
+    disable_paste_on_panic();
+    if let Err(error) = execute!(stdout(), EnableBracketedPaste) {
+        give_back(&mut terminal);
+        return Err(error);
+    }
+    Ok(terminal)
+}
+
+/// Gives the terminal back: bracketed paste off, cooked mode, the main screen, the cursor
+/// shown.
+pub fn give_back(terminal: &mut DefaultTerminal) {
+    // The session is ending or pausing: a terminal that cannot be told changes nothing else.
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = terminal.show_cursor();
+    ratatui::restore();
+}
+
+/// Makes a panic turn bracketed paste off before the hook already installed (ratatui's, which
+/// restores the rest, then color-eyre's report) runs.
+fn disable_paste_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Panicking already: a terminal that cannot be told is not worth a second panic.
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        previous(info);
+    }));
+}
+
+/// Whether `key` is the suspend key (Ctrl-Z), which raw mode delivers as a key.
+pub fn is_suspend_key(key: &KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+}
+
+/// Gives the terminal back, stops numpick until it is continued, then takes the terminal
+/// again and redraws.
+pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    give_back(terminal);
+    stop_until_continued();
+    resume(terminal)
+}
+
+/// Takes the terminal again after a stop, and makes the next draw repaint every cell.
+pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    // Forgets the last frame, so that the next draw is compared with a blank screen, which
+    // is what the terminal now shows. (`Terminal::clear` would also ask the terminal where
+    // its cursor is, racing the event reader for the answer.)
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Stops this process as the default SIGTSTP would; returns once it is continued.
+fn stop_until_continued() {
+    // SIGSTOP, because SIGTSTP is caught here: raising it would only wake our own handler.
+    // SAFETY: `raise` sends a signal to this thread and touches no memory.
+    let _ = unsafe { libc::raise(libc::SIGSTOP) };
+}
+
+/// The job-control signals, while the wizard has the terminal.
+pub struct JobControl {
+    stop: Signal,
+    resumed: Signal,
+}
+
+/// What a job-control signal asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobSignal {
+    /// SIGTSTP: give the terminal back and stop.
+    Stop,
+    /// SIGCONT: numpick was stopped by something else (SIGSTOP); take the terminal again.
+    Continue,
+}
+
+impl JobControl {
+    /// Catches SIGTSTP and SIGCONT from now on.
+    pub fn new() -> io::Result<Self> {
+        Ok(Self {
+            stop: signal(SignalKind::from_raw(libc::SIGTSTP))?,
+            resumed: signal(SignalKind::from_raw(libc::SIGCONT))?,
+        })
+    }
+
+    /// The next job-control signal.
+    pub async fn next(&mut self) -> JobSignal {
+        tokio::select! {
+            _ = self.stop.recv() => JobSignal::Stop,
+            _ = self.resumed.recv() => JobSignal::Continue,
+        }
+    }
+
+    /// Does what `signal` asks for with `terminal`.
+    pub fn handle(signal: JobSignal, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        match signal {
+            JobSignal::Stop => suspend(terminal),
+            JobSignal::Continue => resume(terminal),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_pressed_ctrl_z_suspends() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert!(is_suspend_key(&ctrl_z));
+        assert!(!is_suspend_key(&KeyEvent::new(
+            KeyCode::Char('z'),
+            KeyModifiers::NONE
+        )));
+        let mut released = ctrl_z;
+        released.kind = KeyEventKind::Release;
+        assert!(!is_suspend_key(&released));
+    }
+}
