@@ -347,3 +347,56 @@ async fn requests_sent_counts_exactly_the_requests_made() {
     assert_eq!(other.requests_sent(), 1);
     assert_eq!(client.requests_sent(), 7);
 }
+
+/// The client learns the account's limit from account info and keeps under it, so the
+/// sandbox's per-minute limit never answers 429 to an ordinary session: requests past the
+/// limit wait for the minute to turn instead of failing. On tokio's paused clock, which the
+/// sandbox's limit and the client's limiter both read.
+#[tokio::test(start_paused = true)]
+async fn the_client_keeps_an_ordinary_session_under_the_per_minute_limit() {
+    let config = SandboxConfig {
+        rate_limit: 3,
+        ..Default::default()
+    };
+    let (_sandbox, client) = start(config).await;
+    let info = client.account_info().await.unwrap();
+    assert_eq!(info.requests_per_minute, Some(3));
+    let started = tokio::time::Instant::now();
+    for _ in 0..5 {
+        client
+            .did_types()
+            .await
+            .expect("no error reaches the caller");
+    }
+    assert!(
+        started.elapsed() >= Duration::from_secs(60),
+        "the limiter waited for the minute to turn"
+    );
+    assert_eq!(
+        client.requests_sent(),
+        6,
+        "no request was refused and retried"
+    );
+}
+
+/// A client that does not know the limit yet gets 429 with `Retry-After` on a read, waits as
+/// asked and retries, and the caller sees the answer.
+#[tokio::test(start_paused = true)]
+async fn a_429_on_a_read_is_waited_out_and_retried() {
+    let config = SandboxConfig {
+        rate_limit: 2,
+        ..Default::default()
+    };
+    let sandbox = numpick::sandbox::spawn(config).await.unwrap();
+    let mut client_config =
+        numpick::api::ClientConfig::new(sandbox.base_url(), Some("test-key".to_owned().into()));
+    client_config.max_retry_wait = Duration::from_secs(90);
+    let client = numpick::api::Client::new(client_config).unwrap();
+    for _ in 0..3 {
+        client
+            .did_types()
+            .await
+            .expect("the retry after the wait succeeds");
+    }
+    assert_eq!(client.requests_sent(), 4, "one 429, then the retry");
+}

@@ -26,6 +26,7 @@ use serde_json::{Value, json};
 
 use crate::api::Client;
 use crate::api::model::{E164, Group, GroupId, Price, PurchaseOrder, Reservation};
+use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
 use crate::journal::Journal;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
@@ -86,7 +87,23 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    settle_earlier(&conn.client, &journal, &journal_path).await?;
+    let outcome_unknown = settle_earlier(&conn.client, &journal, &journal_path).await?;
+    // The one rule every purchase path asks; a command buys one number at a time, so only an
+    // earlier purchase's unknown outcome can stand in its way here.
+    let state = BuyState {
+        journal_open: true,
+        purchase_in_flight: false,
+        settling: false,
+        checking_earlier: false,
+        outcome_unknown,
+        quitting: false,
+    };
+    may_buy(&state).map_err(|refusal| {
+        Failure::new(
+            OUTCOME_UNKNOWN,
+            format!("an earlier purchase is still unsettled, so this one was not sent: {refusal}"),
+        )
+    })?;
 
     // The number to buy: the one asked for, or one the group assigns by a reservation.
     let (number, reservation) = match number {
@@ -251,13 +268,13 @@ fn confirm(
     ))
 }
 
-/// Settles the journal's unsettled purchases before another is sent; one that stays unknown
-/// stops this purchase, whatever its group.
+/// Settles the journal's unsettled purchases before another is sent, and says whether one
+/// stays unknown (which stops this purchase, whatever its group).
 async fn settle_earlier(
     client: &Client,
     journal: &Mutex<Journal>,
     path: &Path,
-) -> Result<(), Failure> {
+) -> Result<bool, Failure> {
     let readout = Journal::read_all(path).map_err(|error| {
         Failure::other(format!(
             "cannot read the journal {}: {error} (nothing was sent)",
@@ -267,6 +284,7 @@ async fn settle_earlier(
     if let Some(note) = readout.unreadable_note() {
         output::note(&format!("numpick: {note}"));
     }
+    let mut unknown = false;
     for pending in Journal::pending_purchases(&readout.entries) {
         let settlement = settle_recorded(client, Some(journal), &pending).await;
         output::note(&format!(
@@ -275,14 +293,9 @@ async fn settle_earlier(
             pending.group_id,
             settlement.describe()
         ));
-        if matches!(settlement, Settlement::Unknown { .. }) {
-            return Err(Failure::new(
-                OUTCOME_UNKNOWN,
-                "an earlier purchase is still unsettled, so this one was not sent",
-            ));
-        }
+        unknown |= matches!(settlement, Settlement::Unknown { .. });
     }
-    Ok(())
+    Ok(unknown)
 }
 
 /// Prints what was bought.
