@@ -193,7 +193,7 @@ pub fn group_fields<'a>(
             }
             let documents = if group.has_requirements() {
                 Span::styled(
-                    "required — without them the number can be suspended",
+                    "required, or the number can be suspended",
                     view.theme.warning,
                 )
             } else {
