@@ -141,6 +141,7 @@ fn groups_print_flat_rows_with_prices_as_strings() {
                 "type",
                 "setup_price",
                 "monthly_price",
+                "ppm",
                 "allow_number_selection",
                 "is_eligible_for_free_number",
                 "features",
@@ -148,6 +149,7 @@ fn groups_print_flat_rows_with_prices_as_strings() {
             ])
         );
         assert_eq!(group["type"], "local");
+        assert_eq!(group["ppm"], "0.01", "the per-minute price, exact");
         for price in ["setup_price", "monthly_price"] {
             let text = group[price].as_str().expect("a price as a string");
             let (units, cents) = text.split_once('.').expect("a decimal");

@@ -207,6 +207,8 @@ pub struct GroupRow<'a> {
     pub did_type: &'a str,
     pub setup_price: Price,
     pub monthly_price: Price,
+    /// The price per minute of calls (`price.ppm`); `null` when the API does not give it.
+    pub ppm: Price,
     pub allow_number_selection: bool,
     pub is_eligible_for_free_number: bool,
     pub features: &'a [String],
@@ -222,6 +224,7 @@ impl<'a> From<&'a Group> for GroupRow<'a> {
             did_type: &group.did_type,
             setup_price: group.price.setup,
             monthly_price: group.price.monthly,
+            ppm: group.price.per_minute,
             allow_number_selection: group.allow_number_selection,
             is_eligible_for_free_number: group.is_eligible_for_free_number,
             features: &group.features,
