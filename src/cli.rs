@@ -141,10 +141,15 @@ pub enum CliCommand {
         number: Option<String>,
     },
 
-    /// The account's active reservations.
+    /// The account's active reservations, with their place, type and prices where the API
+    /// gives them. Items that cannot be read are counted (and said on stderr).
     ///
     /// JSON: {"reservations": [{"uuid": "…", "number": "+…", "group_id": "…" | null,
-    ///        "created_at": "…Z", "expires_at": "…Z", "expires_in_secs": 412}]}
+    ///        "did_type": "local" | null, "iso_country_code": "US" | null,
+    ///        "location": "…" | null, "setup_price": "5.00" | null,
+    ///        "monthly_price": "3.00" | null, "ppm": "0.02" | null,
+    ///        "needs_registration": false | null, "created_at": "…Z" | null,
+    ///        "expires_at": "…Z", "expires_in_secs": 412}], "unreadable": 0}
     Reservations,
 
     /// Cancel a reservation; its number goes back to the pool.
@@ -155,7 +160,10 @@ pub enum CliCommand {
         uuid: String,
     },
 
-    /// Buy a number of a group (a random one without --number). Spends money.
+    /// Buy a number of a group. Spends money.
+    ///
+    /// A purchase always names its number: without --number, a number of the group is
+    /// reserved first, and that number is bought.
     ///
     /// The group's prices are looked up first (in --country, or the config's
     /// default_country, and --region for the US). On a terminal, numpick shows the number and
@@ -165,11 +173,39 @@ pub enum CliCommand {
     /// retried; when its answer is lost, the account's numbers are read to settle it (exit 6
     /// when that still cannot tell).
     ///
+    /// A number the API lists as `failed` is not bought: exit 3, recorded as refused.
+    ///
     /// JSON: {"status": "bought", "group_id": "…", "number": "+…" | null,
-    ///        "setup_price": "1.00", "monthly_price": "3.50", "receipt": {…} | null}
-    /// With --dry-run: {"dry_run": true, "method": "POST", "path": "/open/numbers/purchase",
-    ///        "body": {"group_id": "…", "number": "+…"}}
+    ///        "setup_price": "1.00", "monthly_price": "3.50", "ppm": "0.01" | null,
+    ///        "receipt": {…} | null}
+    /// With --dry-run: {"dry_run": true, "requests": [{"method": "POST",
+    ///        "path": "/open/numbers/purchase", "body": {"group_id": "…", "number": "+…"}}]}
     Buy(BuyArgs),
+
+    /// The numbers the account owns, every page of them.
+    ///
+    /// JSON: {"numbers": [{"uuid": "DID…", "number": "+…", "formatted": "…" | null,
+    ///        "status": "active" | "awaiting registration" | …, "type": "local" | null,
+    ///        "friendly_name": "…" | null, "renews_at": "…" | null}], "unreadable": 0}
+    Owned,
+
+    /// Release a number the account owns (by its number or its DID… id). Cannot be undone.
+    ///
+    /// On a terminal, numpick asks for the number's last four digits; without a terminal it
+    /// refuses unless --yes is given, and sends nothing. The release is recorded in the
+    /// journal before it is sent, sent once and never retried.
+    ///
+    /// JSON: {"released": "+…", "uuid": "DID…", "status": "pending cancellation" | "unknown"}
+    Release {
+        /// The number (E.164) or its DID… id, as `owned` lists them.
+        target: String,
+        /// Release without asking (for scripts).
+        #[arg(long)]
+        yes: bool,
+        /// Print the request that would be sent, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 
     /// The account: name, state, request limit and usage.
     ///

@@ -55,6 +55,30 @@ pub enum Entry {
         intent: String,
         outcome: Outcome,
     },
+    /// About to release an owned number (`uuid` its `DID…` id): written before the request.
+    ReleaseIntent {
+        at: Timestamp,
+        intent: String,
+        uuid: String,
+        number: String,
+    },
+    ReleaseOutcome {
+        at: Timestamp,
+        intent: String,
+        outcome: ReleaseOutcome,
+    },
+}
+
+/// How a release ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum ReleaseOutcome {
+    /// The API accepted it: the number is pending cancellation.
+    Released,
+    /// The API refused it; nothing changed.
+    Refused { reason: String },
+    /// Sent, but no answer says whether it was applied: the account's numbers tell.
+    Unknown { reason: String },
 }
 
 impl Entry {

@@ -306,7 +306,7 @@ impl Client {
                 &["purchase"],
                 &[],
                 Some(&body),
-                Kind::Purchase,
+                Kind::Irreversible,
             )
             .await?;
         // A body too deep to keep whole is as unreadable as a broken one.
@@ -317,7 +317,8 @@ impl Client {
     }
 
     /// `DELETE /open/voip/virtual-numbers/{uuid}` (a `DID…` id): marks an owned number as
-    /// pending cancellation. Never retried: a release cannot be undone.
+    /// pending cancellation. Sent once and never retried: a release cannot be undone, so an
+    /// uncertain ending is [`ApiError::OutcomeUnknown`], as for a purchase.
     pub async fn release_number(&self, uuid: &str) -> Result<(), ApiError> {
         let uuid = uuid.trim();
         if uuid.is_empty() {
@@ -326,7 +327,7 @@ impl Client {
             });
         }
         let path = ["open", "voip", "virtual-numbers", uuid];
-        self.call(Method::DELETE, &path, &[], None, Kind::Write)
+        self.call(Method::DELETE, &path, &[], None, Kind::Irreversible)
             .await
             .map(|_| ())
     }

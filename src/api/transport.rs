@@ -36,8 +36,9 @@ pub(crate) enum Kind {
     Read,
     /// A POST or DELETE: sent once.
     Write,
-    /// The purchase: sent once, uncertain endings reported as such.
-    Purchase,
+    /// A purchase or a release, which cannot be undone: sent once, uncertain endings reported
+    /// as such.
+    Irreversible,
 }
 
 /// A `success: true` answer: its body is a JSON object, kept as text for [`super::answer`]
@@ -210,7 +211,7 @@ impl Transport {
                     retry_after: answer.retry_after,
                 });
             }
-            _ if kind == Kind::Purchase && status >= 500 => {
+            _ if kind == Kind::Irreversible && status >= 500 => {
                 let reason = match message() {
                     Some(message) => format!("the server failed with HTTP {status}: {message}"),
                     None => format!("the server failed with HTTP {status}"),
@@ -232,7 +233,8 @@ impl Transport {
             Err(bytes) => self.excerpt(bytes),
         };
         tracing::debug!(status, %excerpt, "unreadable answer");
-        if kind == Kind::Purchase && StatusCode::from_u16(status).is_ok_and(|s| s.is_success()) {
+        if kind == Kind::Irreversible && StatusCode::from_u16(status).is_ok_and(|s| s.is_success())
+        {
             return Err(ApiError::OutcomeUnknown {
                 reason: format!("the answer (HTTP {status}) could not be read"),
             });
@@ -248,7 +250,7 @@ impl Transport {
         } else if error.is_connect() {
             // Nothing was sent: safe whatever the call.
             ApiError::Unreachable { detail }
-        } else if kind == Kind::Purchase {
+        } else if kind == Kind::Irreversible {
             let reason = if error.is_timeout() {
                 format!("no answer within {}", Wait(self.request_timeout))
             } else {

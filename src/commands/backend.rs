@@ -91,6 +91,7 @@ pub fn order_name(command: &CliCommand) -> Option<&'static str> {
         CliCommand::Reserve { .. } => Some("reserve"),
         CliCommand::Buy(_) => Some("buy"),
         CliCommand::Cancel { .. } => Some("cancel"),
+        CliCommand::Release { .. } => Some("release"),
         _ => None,
     }
 }

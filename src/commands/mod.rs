@@ -22,6 +22,7 @@ mod buy;
 pub mod exit;
 mod numbers;
 pub mod output;
+mod owned;
 mod reservations;
 mod session;
 mod settings;
@@ -137,6 +138,12 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         CliCommand::Reservations => reservations::list(&ctx).await,
         CliCommand::Cancel { uuid } => reservations::cancel(&ctx, &uuid).await,
         CliCommand::Buy(args) => buy::buy(&ctx, &args).await,
+        CliCommand::Owned => owned::owned(&ctx).await,
+        CliCommand::Release {
+            target,
+            yes,
+            dry_run,
+        } => owned::release(&ctx, &target, yes, dry_run).await,
         CliCommand::Account => account::account(&ctx).await,
         CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(&ctx),
         CliCommand::Config(_) | CliCommand::Completions { .. } | CliCommand::Sandbox { .. } => {

@@ -7,12 +7,14 @@
 //!   the outcome is read from the answer's `purchased`/`failed` and written after.
 //! - [`settle`]: settling a purchase whose outcome is unknown, by reading the account's
 //!   numbers, never by guessing.
-//! - [`deals`]: reserving, cancelling and releasing, each recorded.
+//! - [`deals`]: reserving and cancelling, each recorded.
+//! - [`release`]: releasing an owned number, recorded before and after, sent once.
 //!
 //! Whether a purchase may be *started* at all is decided by one rule, `crate::buy_rule`.
 
 pub mod deals;
 pub mod purchase;
+pub mod release;
 pub mod settle;
 
 use std::sync::{Mutex, MutexGuard};

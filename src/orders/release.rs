@@ -1,0 +1,83 @@
+//! Releasing an owned number with a record: the intent is written before the request, the
+//! request is sent once and never retried (a release cannot be undone), and the outcome is
+//! written after. An ending that leaves the outcome open is recorded as unknown; the account's
+//! numbers then tell (the number is pending cancellation, or not).
+
+use std::sync::Mutex;
+
+use jiff::Timestamp;
+
+use crate::api::model::OwnedNumber;
+use crate::api::{ApiError, Client, sanitize_text};
+use crate::journal::{Entry, Journal, ReleaseOutcome};
+
+use super::{record, record_after};
+
+/// What a recorded release came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Released {
+    /// The API accepted it.
+    Done,
+    /// Sent, but nothing says whether it was applied.
+    Unknown { reason: String },
+}
+
+/// Releases `number` (which must carry its `DID…` uuid), recording the intent first and the
+/// outcome after. Without a journal, or when the intent cannot be written, nothing is sent.
+pub async fn release_recorded(
+    client: &Client,
+    journal: Option<&Mutex<Journal>>,
+    number: &OwnedNumber,
+) -> Result<Released, ApiError> {
+    let Some(uuid) = number.uuid.as_deref().filter(|u| !u.trim().is_empty()) else {
+        return Err(ApiError::NotSent {
+            detail: format!("{} has no id to release it by", number.phone_number),
+        });
+    };
+    let intent = format!(
+        "release-{}-{}",
+        Timestamp::now().as_millisecond(),
+        std::process::id()
+    );
+    record(
+        journal,
+        &Entry::ReleaseIntent {
+            at: Timestamp::now(),
+            intent: intent.clone(),
+            uuid: uuid.to_owned(),
+            number: number.phone_number.clone(),
+        },
+    )
+    .map_err(|detail| ApiError::NotSent {
+        detail: format!("{detail}; numpick releases only what it can record"),
+    })?;
+    let outcome_of = |outcome| Entry::ReleaseOutcome {
+        at: Timestamp::now(),
+        intent: intent.clone(),
+        outcome,
+    };
+    match client.release_number(uuid).await {
+        Ok(()) => {
+            record_after(journal, &outcome_of(ReleaseOutcome::Released));
+            Ok(Released::Done)
+        }
+        Err(ApiError::OutcomeUnknown { reason }) => {
+            record_after(
+                journal,
+                &outcome_of(ReleaseOutcome::Unknown {
+                    reason: reason.clone(),
+                }),
+            );
+            Ok(Released::Unknown { reason })
+        }
+        Err(error) => {
+            record_after(
+                journal,
+                &outcome_of(ReleaseOutcome::Refused {
+                    reason: sanitize_text(&error.to_string()),
+                }),
+            );
+            Err(error)
+        }
+    }
+}
