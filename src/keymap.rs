@@ -22,6 +22,8 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('r') => Some(Action::Reservations),
+            KeyCode::Char('o') => Some(Action::OwnedNumbers),
+            KeyCode::Char('x') => Some(Action::Release),
             KeyCode::Char('u') => Some(Action::Edit(InputRequest::DeleteLine)),
             KeyCode::Char('w') | KeyCode::Backspace => {
                 Some(Action::Edit(InputRequest::DeletePrevWord))

@@ -283,6 +283,62 @@ fn reservations_manager() {
 }
 
 #[test]
+fn reservations_listed_in_the_documented_shape() {
+    let mut run = at_groups();
+    run.act(Action::Reservations);
+    run.answer(Ok(Answer::Reservations(listing(vec![decode(json!({
+        "uuid": "res-uuid-123", "number": "+493012345678", "did_group_id": "de-ber-local-1",
+        "did_type": "local", "iso_country_code": "DE", "location": "Berlin",
+        "setup_price": 1.00, "monthly_price": 3.5, "ppm": 0.01,
+        "reservation_date": "2024-01-15T11:18:00Z", "reservation_end_date": "2024-01-15T11:28:00Z",
+        "needs_registration": true, "supports_sms_in": true, "supports_sms_out": false
+    }))]))));
+    snap!("manager_documented_item", run);
+    run.act(Action::Buy);
+    snap!("manager_documented_item_confirm", run);
+}
+
+#[test]
+fn my_numbers() {
+    let owned = |number: &str, formatted: &str, status: &str, name: Option<&str>| {
+        decode(json!({
+            "uuid": format!("DID-{number}"), "phone_number": number,
+            "formatted_phone_number": formatted, "status_text": status,
+            "provider_type": "local", "friendly_name": name,
+            "expires_at": "2024-02-15T10:00:00Z"
+        }))
+    };
+    let mut run = at_groups();
+    run.act(Action::OwnedNumbers);
+    snap!("owned_loading", run);
+    run.answer(Ok(Answer::OwnedNumbers(
+        numpick::orders::settle::AccountNumbers {
+            numbers: vec![
+                owned("+12135550123", "+1 213-555-0123", "ACTIVE", Some("Support")),
+                owned(
+                    "+493012345678",
+                    "+49 30 12345678",
+                    "AWAITING_REGISTRATION",
+                    None,
+                ),
+                owned(
+                    "+12135559876",
+                    "+1 213-555-9876",
+                    "PENDING_CANCELLATION",
+                    None,
+                ),
+            ],
+            unreadable: 1,
+        },
+    )));
+    snap!("owned_loaded", run);
+    snap!("owned_loaded_60x16", run, 60, 16);
+    run.act(Action::Release);
+    run.type_text("01");
+    snap!("owned_release_confirm", run);
+}
+
+#[test]
 fn help_dialog() {
     let mut run = at_groups();
     run.act(Action::Help);

@@ -137,7 +137,8 @@ pub async fn release(ctx: &Context, target: &str, yes: bool, dry_run: bool) -> R
         ));
     }
     let journal = conn.open_journal()?;
-    let status = match release_recorded(&conn.client, Some(&journal), number).await? {
+    let released = release_recorded(&conn.client, Some(&journal), &uuid, &number.phone_number);
+    let status = match released.await? {
         Released::Done => "pending cancellation",
         Released::Unknown { reason } => {
             return Err(Failure::new(

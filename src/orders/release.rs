@@ -7,7 +7,6 @@ use std::sync::Mutex;
 
 use jiff::Timestamp;
 
-use crate::api::model::OwnedNumber;
 use crate::api::{ApiError, Client, sanitize_text};
 use crate::journal::{Entry, Journal, ReleaseOutcome};
 
@@ -22,18 +21,20 @@ pub enum Released {
     Unknown { reason: String },
 }
 
-/// Releases `number` (which must carry its `DID…` uuid), recording the intent first and the
-/// outcome after. Without a journal, or when the intent cannot be written, nothing is sent.
+/// Releases the owned `number` whose id is `uuid` (`DID…`), recording the intent first and
+/// the outcome after. Without a journal, or when the intent cannot be written, nothing is sent.
 pub async fn release_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
-    number: &OwnedNumber,
+    uuid: &str,
+    number: &str,
 ) -> Result<Released, ApiError> {
-    let Some(uuid) = number.uuid.as_deref().filter(|u| !u.trim().is_empty()) else {
+    let uuid = uuid.trim();
+    if uuid.is_empty() {
         return Err(ApiError::NotSent {
-            detail: format!("{} has no id to release it by", number.phone_number),
+            detail: format!("{number} has no id to release it by"),
         });
-    };
+    }
     let intent = format!(
         "release-{}-{}",
         Timestamp::now().as_millisecond(),
@@ -45,7 +46,7 @@ pub async fn release_recorded(
             at: Timestamp::now(),
             intent: intent.clone(),
             uuid: uuid.to_owned(),
-            number: number.phone_number.clone(),
+            number: number.to_owned(),
         },
     )
     .map_err(|detail| ApiError::NotSent {

@@ -43,7 +43,7 @@ pub fn render(wizard: &Wizard, frame: &mut Frame) {
     let view = View {
         wizard,
         theme,
-        focused: wizard.modal.is_none() && wizard.manager.is_none(),
+        focused: wizard.modal.is_none() && wizard.manager.is_none() && wizard.owned.is_none(),
     };
     let [header, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -57,6 +57,9 @@ pub fn render(wizard: &Wizard, frame: &mut Frame) {
     screens::render(&view, frame, body);
     if let Some(manager) = &wizard.manager {
         screens::manager::render(&view, frame, body, manager);
+    }
+    if let Some(owned) = &wizard.owned {
+        screens::owned::render(&view, frame, body, owned);
     }
     match &wizard.modal {
         Some(Modal::Help) => widgets::dialog::help(&view, frame, body),

@@ -39,6 +39,7 @@ impl Wizard {
             Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
+            Action::OwnedNumbers | Action::Release => Vec::new(),
         }
     }
 

@@ -11,6 +11,7 @@ mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
+mod owned;
 mod paste;
 pub mod picker;
 mod purchase;
@@ -37,6 +38,7 @@ use crate::worker::{Answer, Call, Command, WorkerMsg};
 
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
+pub use owned::{OwnedView, ReleaseConfirm};
 pub use picker::{Move, Picker};
 pub(crate) use requests::{Pending, Requests};
 pub use rows::Choice;
@@ -74,6 +76,10 @@ pub enum Action {
     Help,
     /// Ctrl-R: the reservations manager.
     Reservations,
+    /// Ctrl-O: "My numbers", the numbers the account owns.
+    OwnedNumbers,
+    /// Ctrl-X in "My numbers": release the highlighted number (after typing its last digits).
+    Release,
     Quit,
     Reserve,
     Buy,
@@ -152,6 +158,8 @@ pub struct Wizard {
     pub(crate) journal_open: bool,
     pub(crate) modal: Option<Modal>,
     pub(crate) manager: Option<Manager>,
+    /// "My numbers" (Ctrl-O), when open.
+    pub(crate) owned: Option<OwnedView>,
     pub(crate) notice: Option<Notice>,
     /// Whether the operator is leaving; nothing can be bought once they are.
     pub(crate) quitting: Quitting,
@@ -200,6 +208,7 @@ impl Wizard {
             journal_open: true,
             modal: None,
             manager: None,
+            owned: None,
             notice: None,
             quitting: Quitting::No,
             scroll: (Step::Country, 0),
@@ -276,7 +285,12 @@ impl Wizard {
                 self.modal = Some(Modal::Help);
                 Vec::new()
             }
-            Action::Reservations => self.open_manager(),
+            Action::Reservations => {
+                self.owned = None;
+                self.open_manager()
+            }
+            Action::OwnedNumbers => self.open_owned(),
+            _ if self.owned.is_some() => self.update_owned(action),
             _ if self.manager.is_some() => self.update_manager(action),
             action => self.update_step(action),
         }
@@ -308,6 +322,11 @@ impl Wizard {
                 self.apply_reservations(received_at, result);
                 Vec::new()
             }
+            Pending::Owned => {
+                self.apply_owned(result);
+                Vec::new()
+            }
+            Pending::Release { number } => self.apply_released(number, result),
             Pending::AccountInfo => {
                 match result {
                     Ok(Answer::AccountInfo(info)) => self.meter.account = Some(info),

@@ -22,7 +22,8 @@ impl Wizard {
     /// on a screen without one and in every dialog.
     #[must_use]
     pub fn paste(&mut self, text: &str) -> Vec<Command> {
-        if !matches!(self.input_mode(), InputMode::Search { .. }) {
+        // "My numbers" is a dialog over the screen: its box and a release's digits are typed.
+        if self.owned.is_some() || !matches!(self.input_mode(), InputMode::Search { .. }) {
             self.say(NoticeLevel::Info, PASTE_IGNORED);
             return Vec::new();
         }

@@ -100,6 +100,14 @@ impl Wizard {
             Some(Modal::QuitGuard) => return InputMode::QuitGuard,
             None => {}
         }
+        if let Some(view) = &self.owned {
+            // The search box, or the digits of a release being confirmed.
+            let empty = match &view.release {
+                Some(confirm) => confirm.typed.is_empty(),
+                None => view.list.query().value().is_empty(),
+            };
+            return InputMode::Search { empty };
+        }
         if self.manager.is_some() {
             return InputMode::Commands;
         }
@@ -163,7 +171,9 @@ impl Wizard {
                 | Pending::Cancel { .. }
                 | Pending::Purchase { .. }
                 | Pending::Settle { .. }
-                | Pending::SettleEarlier => true,
+                | Pending::SettleEarlier
+                | Pending::Owned
+                | Pending::Release { .. } => true,
             })
     }
 

@@ -28,6 +28,10 @@ pub(crate) enum Pending {
     Reservations,
     /// The account's usage and limits, for the meter.
     AccountInfo,
+    /// Every number the account owns, for "My numbers".
+    Owned,
+    /// A release of the owned `number`, sent once.
+    Release { number: String },
     /// A reservation of `number` (a random one if `None`) in the group `group_id`; `group` is
     /// that group's record when the screen had it, for its prices.
     Reserve {

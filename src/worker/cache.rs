@@ -71,7 +71,9 @@ fn lifetime(call: &Call) -> Option<Option<Duration>> {
         | Call::Cancel { .. }
         | Call::Purchase { .. }
         | Call::Settle(_)
-        | Call::AccountInfo => None,
+        | Call::AccountInfo
+        | Call::OwnedNumbers
+        | Call::Release { .. } => None,
     }
 }
 

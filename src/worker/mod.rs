@@ -169,6 +169,14 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             deals::purchase(shared, order, reservation.as_ref()).await?
         }
         Call::Settle(pending) => deals::settle(shared, pending).await,
+        Call::OwnedNumbers => {
+            Answer::OwnedNumbers(crate::orders::settle::account_numbers(client).await?)
+        }
+        Call::Release { uuid, number } => {
+            let journal = shared.journal.as_deref();
+            let released = crate::orders::release::release_recorded(client, journal, uuid, number);
+            Answer::Released(released.await?)
+        }
         Call::AccountInfo => Answer::AccountInfo(client.account_info().await?),
     })
 }

@@ -15,6 +15,8 @@ use crate::api::model::{
 };
 use crate::journal::PendingPurchase;
 use crate::orders::Settlement;
+use crate::orders::release::Released;
+use crate::orders::settle::AccountNumbers;
 
 /// Tags a command and its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,6 +63,14 @@ pub enum Call {
     },
     /// Ask the API whether a purchase whose outcome is unknown went through.
     Settle(PendingPurchase),
+    /// Every number the account owns (every page).
+    OwnedNumbers,
+    /// Release the owned `number` whose id is `uuid`; recorded in the journal before it is
+    /// sent, and never retried.
+    Release {
+        uuid: String,
+        number: String,
+    },
     AccountInfo,
 }
 
@@ -113,6 +123,8 @@ pub enum Answer {
         settlement: Settlement,
     },
     AccountInfo(AccountInfo),
+    OwnedNumbers(AccountNumbers),
+    Released(Released),
 }
 
 /// The worker's answer to one command.

@@ -6,6 +6,7 @@ pub mod groups;
 pub mod lists;
 pub mod manager;
 pub mod numbers;
+pub mod owned;
 pub mod reserved;
 pub mod review;
 

@@ -71,7 +71,7 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
 }
 
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 13] = [
+const KEYS: [(&str, &str, &str); 14] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
     (
         "letters, digits",
@@ -91,6 +91,7 @@ const KEYS: [(&str, &str, &str); 13] = [
     ("y / n", "buy / do not (Enter does not)", "purchase"),
     ("b / c / Esc", "buy / cancel / close", "Ctrl-R list"),
     ("Ctrl-R", "the reservations manager", "all"),
+    ("Ctrl-O", "my numbers; Ctrl-X releases one", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),
 ];

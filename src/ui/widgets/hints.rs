@@ -68,6 +68,23 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         }
         None => {}
     }
+    if let Some(owned) = &wizard.owned {
+        return match (&owned.release, &owned.load) {
+            (Some(_), _) => vec![
+                ("digits", "last four"),
+                ("Enter", "release"),
+                ("Esc", "keep it"),
+            ],
+            (None, Load::Failed { .. }) => vec![("Enter", "retry"), ("Esc", "close"), QUIT],
+            (None, _) => vec![
+                ("↑↓", "move"),
+                ("type", "filter"),
+                ("Ctrl-X", "release"),
+                ("Esc", "close"),
+                QUIT,
+            ],
+        };
+    }
     if let Some(manager) = &wizard.manager {
         return match manager.load {
             Load::Failed { .. } => vec![("Enter", "retry"), ("Esc", "close"), QUIT],

@@ -2,6 +2,7 @@
 
 mod flow;
 mod journal_notice;
+mod owned;
 mod paste;
 mod requests;
 mod safety;

@@ -1,0 +1,128 @@
+//! "My numbers" (Ctrl-O): the account's numbers listed and searched, and a release that asks
+//! for the number's last four digits, sends one request naming the number's id, and is never
+//! started by a paste.
+
+use tui_input::InputRequest;
+
+use super::*;
+use crate::api::model::OwnedNumber;
+use crate::orders::release::Released;
+use crate::orders::settle::AccountNumbers;
+use crate::wizard::Action;
+use crate::worker::{Answer, Call};
+
+fn owned(number: &str, uuid: &str, status: &str) -> OwnedNumber {
+    serde_json::from_value(serde_json::json!({
+        "uuid": uuid, "phone_number": number, "status_text": status,
+        "provider_type": "local", "friendly_name": "Support line"
+    }))
+    .unwrap()
+}
+
+/// Opens "My numbers" with two numbers listed.
+fn opened() -> Harness {
+    let mut h = Harness::new();
+    let list = only(h.act(Action::OwnedNumbers));
+    assert_eq!(call(&list), &Call::OwnedNumbers);
+    let all = AccountNumbers {
+        numbers: vec![
+            owned("+12135551234", "DID-a", "ACTIVE"),
+            owned("+4930123456", "DID-b", "ACTIVE"),
+        ],
+        unreadable: 0,
+    };
+    h.answer(&list, Answer::OwnedNumbers(all));
+    h
+}
+
+fn type_text(h: &mut Harness, text: &str) -> Vec<crate::worker::Command> {
+    text.chars()
+        .flat_map(|c| h.act(Action::Edit(InputRequest::InsertChar(c))))
+        .collect()
+}
+
+#[test]
+fn the_numbers_are_listed_and_searched() {
+    let mut h = opened();
+    let view = h.wizard.owned.as_ref().unwrap();
+    assert_eq!(view.list.items().len(), 2);
+    assert!(type_text(&mut h, "4930").is_empty());
+    let view = h.wizard.owned.as_ref().unwrap();
+    let selected = view.list.selected().unwrap();
+    assert_eq!(selected.phone_number, "+4930123456");
+    // Esc clears the box, then closes.
+    h.act(Action::Back);
+    assert_eq!(h.wizard.owned.as_ref().unwrap().list.visible().len(), 2);
+    h.act(Action::Back);
+    assert!(h.wizard.owned.is_none());
+}
+
+#[test]
+fn a_release_needs_the_last_four_digits_and_sends_one_request() {
+    let mut h = opened();
+    assert!(h.act(Action::Release).is_empty(), "Ctrl-X only asks");
+    assert!(h.wizard.owned.as_ref().unwrap().release.is_some());
+    // Wrong digits, then Enter: nothing is sent.
+    assert!(type_text(&mut h, "9999").is_empty());
+    assert!(h.act(Action::Choose).is_empty());
+    assert!(h.wizard.notice().unwrap().text.contains("last four digits"));
+    // A paste cannot type them.
+    assert!(h.wizard.paste("1234").is_empty());
+    assert_eq!(
+        h.wizard
+            .owned
+            .as_ref()
+            .unwrap()
+            .release
+            .as_ref()
+            .unwrap()
+            .typed,
+        "9999"
+    );
+    h.act(Action::Edit(InputRequest::DeleteLine));
+    assert!(type_text(&mut h, "1234").is_empty());
+    let release = only(h.act(Action::Choose));
+    assert_eq!(
+        call(&release),
+        &Call::Release {
+            uuid: "DID-a".to_owned(),
+            number: "+12135551234".to_owned()
+        }
+    );
+    assert!(
+        h.act(Action::Choose).is_empty(),
+        "the confirmation is closed"
+    );
+    assert!(h.act(Action::Release).is_empty());
+    type_text(&mut h, "1234");
+    assert!(
+        h.act(Action::Choose).is_empty(),
+        "one release at a time: nothing more is sent while one is awaited"
+    );
+    let reload = h.answer(&release, Answer::Released(Released::Done));
+    assert_eq!(
+        call(&only(reload)),
+        &Call::OwnedNumbers,
+        "the list is read again"
+    );
+    assert!(
+        h.wizard
+            .notice()
+            .unwrap()
+            .text
+            .contains("pending cancellation")
+    );
+}
+
+#[test]
+fn a_number_already_on_its_way_out_is_not_offered_for_release() {
+    let mut h = Harness::new();
+    let list = only(h.act(Action::OwnedNumbers));
+    let all = AccountNumbers {
+        numbers: vec![owned("+12135551234", "DID-a", "PENDING_CANCELLATION")],
+        unreadable: 0,
+    };
+    h.answer(&list, Answer::OwnedNumbers(all));
+    assert!(h.act(Action::Release).is_empty());
+    assert!(h.wizard.owned.as_ref().unwrap().release.is_none());
+}
