@@ -18,6 +18,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use crate::api::Client;
 use crate::journal::{Journal, PendingPurchase};
 use crate::keymap;
+use crate::money::Currency;
 use crate::terminal::{self, JobControl};
 use crate::ui;
 use crate::ui::theme::ThemeName;
@@ -43,17 +44,26 @@ impl Exit {
     }
 }
 
-/// Runs the wizard in the terminal, drawn with `theme`, until the operator quits or a signal
-/// arrives. The terminal is restored on every way out, panics included.
+/// What the settings say about how the session looks and reads.
+#[derive(Debug, Clone, Default)]
+pub struct Preferences {
+    pub theme: ThemeName,
+    /// The currency of the API's prices.
+    pub currency: Currency,
+}
+
+/// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
+/// signal arrives. The terminal is restored on every way out, panics included.
 pub async fn run(
     client: Client,
     backend: Backend,
     journal_path: Option<PathBuf>,
-    theme: ThemeName,
+    preferences: Preferences,
 ) -> Result<Exit> {
     let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
-    wizard.set_theme(theme);
+    wizard.set_theme(preferences.theme);
+    wizard.set_currency(preferences.currency);
     match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),

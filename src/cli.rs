@@ -136,8 +136,8 @@ pub enum CliCommand {
     Reserve {
         /// The group (an id from `groups`).
         group_id: String,
-        /// The number to reserve, in E.164 (+4930…).
-        #[arg(long, value_name = "E164")]
+        /// The number to reserve: +4930…, or as dialled in the config's default_country.
+        #[arg(long, value_name = "NUMBER")]
         number: Option<String>,
     },
 
@@ -217,8 +217,8 @@ pub struct CountryArg {
 pub struct BuyArgs {
     /// The group (an id from `groups`).
     pub group_id: String,
-    /// The number to buy, in E.164 (+4930…).
-    #[arg(long, value_name = "E164")]
+    /// The number to buy: +4930…, or as dialled in --country.
+    #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
     /// The group's country, to look up its prices; defaults to the config's default_country.
     #[arg(long, value_name = "COUNTRY")]

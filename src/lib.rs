@@ -15,6 +15,8 @@
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
+//! - [`money`]: prices with their currency, and what a purchase costs today.
+//! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
@@ -41,7 +43,9 @@ pub mod hardening;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
+pub mod money;
 pub mod orders;
+pub mod phone_format;
 pub mod private_files;
 pub mod sandbox;
 pub mod search;

@@ -141,6 +141,8 @@ fn groups_print_flat_rows_with_prices_as_strings() {
                 "type",
                 "setup_price",
                 "monthly_price",
+                "due_now_price",
+                "currency",
                 "allow_number_selection",
                 "is_eligible_for_free_number",
                 "features",
@@ -164,6 +166,10 @@ fn groups_print_flat_rows_with_prices_as_strings() {
             berlin["monthly_price"].as_str()
         ),
         (Some("1.00"), Some("3.50"))
+    );
+    assert_eq!(
+        (berlin["due_now_price"].as_str(), berlin["currency"].as_str()),
+        (Some("4.50"), Some("USD"))
     );
     let table = home
         .run(&["groups", "DE", "--city-name", "Berlin"], &[])
@@ -213,7 +219,8 @@ fn numbers_are_filtered_by_the_vanity_pattern_and_ranked() {
         numbers.len()
     );
     for number in numbers {
-        assert_eq!(keys(number), set(&["id", "number"]));
+        assert_eq!(keys(number), set(&["id", "number", "formatted"]));
+        assert!(number["formatted"].as_str().unwrap().starts_with("+49 "));
         let national = number["number"]
             .as_str()
             .unwrap()

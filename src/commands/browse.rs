@@ -8,6 +8,7 @@ use crate::api::model::{
     CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId, flatten_fields,
 };
 use crate::cli::CountryArg;
+use crate::money::Currency;
 
 use super::exit::{Failure, OK};
 use super::output::{Align, Table, or_dash, yes_no};
@@ -207,14 +208,18 @@ pub struct GroupRow<'a> {
     pub did_type: &'a str,
     pub setup_price: Price,
     pub monthly_price: Price,
+    /// What buying costs today: setup plus the first month.
+    pub due_now_price: Price,
+    pub currency: Currency,
     pub allow_number_selection: bool,
     pub is_eligible_for_free_number: bool,
     pub features: &'a [String],
     pub requirements: &'a [Value],
 }
 
-impl<'a> From<&'a Group> for GroupRow<'a> {
-    fn from(group: &'a Group) -> Self {
+impl<'a> GroupRow<'a> {
+    /// The row of `group`, its prices in `currency`.
+    pub fn new(group: &'a Group, currency: Currency) -> Self {
         Self {
             id: group.id.to_string(),
             prefix: &group.prefix,
@@ -222,6 +227,8 @@ impl<'a> From<&'a Group> for GroupRow<'a> {
             did_type: &group.did_type,
             setup_price: group.price.setup,
             monthly_price: group.price.monthly,
+            due_now_price: crate::money::due_now(&group.price),
+            currency,
             allow_number_selection: group.allow_number_selection,
             is_eligible_for_free_number: group.is_eligible_for_free_number,
             features: &group.features,
@@ -266,7 +273,11 @@ pub async fn groups(
         }
         ctx.out.print_json(&Doc {
             country: &country,
-            groups: listing.items.iter().map(GroupRow::from).collect(),
+            groups: listing
+                .items
+                .iter()
+                .map(|group| GroupRow::new(group, ctx.settings.currency))
+                .collect(),
         })?;
         return Ok(OK);
     }

@@ -19,7 +19,10 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
         conn.client.clone(),
         conn.backend.clone(),
         journal,
-        ctx.settings.theme,
+        app::Preferences {
+            theme: ctx.settings.theme,
+            currency: ctx.settings.currency,
+        },
     )
     .await
     .map_err(|error| Failure::other(format!("{error:#}")))?;

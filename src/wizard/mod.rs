@@ -31,6 +31,7 @@ use tui_input::InputRequest;
 use crate::api::model::{City, DidType, Group, Region, ReservationId};
 use crate::countries::{self, Country};
 use crate::journal::PendingPurchase;
+use crate::money::Currency;
 use crate::search::Filter;
 use crate::ui::ThemeName;
 use crate::worker::{Answer, Call, Command, WorkerMsg};
@@ -166,6 +167,8 @@ pub struct Wizard {
     pub(crate) started: Instant,
     /// The colours the renderer uses.
     pub(crate) theme: ThemeName,
+    /// The currency the API's prices are in.
+    pub(crate) currency: Currency,
 }
 
 impl Wizard {
@@ -207,6 +210,7 @@ impl Wizard {
             meter: Meter::default(),
             started: now,
             theme: ThemeName::default(),
+            currency: Currency::default(),
         }
     }
 

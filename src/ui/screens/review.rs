@@ -12,7 +12,7 @@ use crate::ui::text::{clean, feature_name};
 use crate::ui::widgets::spinner;
 use crate::wizard::Load;
 
-use super::{body_block, describe_group, draw_scrolled, field, json_fields, price};
+use super::{body_block, describe_group, draw_scrolled, due_now, field, json_fields, price};
 
 /// Draws the review step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -39,7 +39,7 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
     let theme = &view.theme;
     let number = match &view.wizard.number {
         Some(number) => vec![Span::styled(
-            pretty(number, Some(&group.prefix)),
+            pretty(number),
             theme.title,
         )],
         None => vec![
@@ -69,6 +69,7 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
         ),
         field(view, "Setup", price(view, group.price.setup, "one-time")),
         field(view, "Monthly", price(view, group.price.monthly, "a month")),
+        due_now(view, group),
     ];
     if group.price.per_minute.amount().is_some() {
         lines.push(field(

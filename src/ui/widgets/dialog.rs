@@ -35,9 +35,8 @@ pub fn popup(
 /// "Buy this number?" with the number, the group and both prices; `y` buys.
 pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: &PurchaseTarget) {
     let theme = &view.theme;
-    let prefix = target.group.as_ref().map(|g| g.prefix.as_str());
     let number = match &target.number {
-        Some(number) => Span::styled(pretty(number, prefix), theme.title),
+        Some(number) => Span::styled(pretty(number), theme.title),
         None => Span::styled("a random number of the group", theme.title),
     };
     let mut lines = vec![field(view, "Number", vec![number])];
@@ -121,7 +120,7 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let expires = crate::ui::text::clock_at(wizard, held.deadline);
             lines.push(Line::raw(format!(
                 "  {}  expires at {expires}",
-                pretty(&held.reservation.number, None)
+                pretty(&held.reservation.number)
             )));
         }
         lines.push(Line::raw(""));

@@ -92,7 +92,7 @@ pub fn breadcrumb(wizard: &Wizard) -> Vec<String> {
         crumbs.push(clean(prefix).into_owned());
         if step > Step::Number {
             crumbs.push(match &wizard.number {
-                Some(number) => pretty(number, Some(&group.prefix)),
+                Some(number) => pretty(number),
                 None => "random number".to_owned(),
             });
         }
