@@ -170,6 +170,9 @@ async fn event_loop(
         };
         let commands = handle(&mut wizard, input, Instant::now(), Timestamp::now());
         send(&worker, commands);
+        if let Some(text) = wizard.take_clipboard() {
+            terminal::copy_to_clipboard(&text);
+        }
     }
 }
 

@@ -16,6 +16,7 @@
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
 //! - [`money`]: prices with their currency, and what a purchase costs today.
+//! - [`requirements`]: regulatory requirements as a de-duplicated checklist in words.
 //! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
@@ -47,6 +48,7 @@ pub mod money;
 pub mod orders;
 pub mod phone_format;
 pub mod private_files;
+pub mod requirements;
 pub mod sandbox;
 pub mod search;
 pub mod terminal;

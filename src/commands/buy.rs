@@ -246,9 +246,11 @@ fn prompt_text(
         ));
     }
     if group.has_requirements() {
-        text.push_str(
-            "  warning: this group has regulatory requirements (see `numpick requirements`); without them the number can be suspended\n",
-        );
+        let checklist = crate::requirements::Checklist::of(&group.requirements);
+        text.push_str(&format!(
+            "  warning: this group {} (see `numpick requirements`); without them the number can be suspended\n",
+            checklist.summary()
+        ));
     }
     text
 }
@@ -360,4 +362,32 @@ fn report(
         ]);
     }
     Ok(OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prompt_names_the_total_due_now_and_what_documents_are_needed() {
+        let group: Group = serde_json::from_value(json!({
+            "id": "de-1", "prefix": "+49 30", "location": "Berlin", "type": "local",
+            "price": {"setup_price": "1.00", "monthly_price": "3.50", "ppm": "0.02"},
+            "requirements": [{"type": "identity", "documents": ["passport"]},
+                             {"type": "address", "address": {"scope": "local_network_area"}}]
+        }))
+        .unwrap();
+        let number = E164::parse("+493012345678").unwrap();
+        let text = prompt_text(&group, &number, None, "EUR".parse().unwrap());
+        for expected in [
+            "About to buy +493012345678\n",
+            "  setup:   EUR 1.00 (one-time)\n",
+            "  monthly: EUR 3.50\n",
+            "  due now: EUR 4.50 (setup + first month)\n",
+            "  per minute: EUR 0.02\n",
+            "this group needs: ID + proof of a local address (see",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in {text}");
+        }
+    }
 }

@@ -37,6 +37,10 @@ impl Wizard {
                 Vec::new()
             }
             Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),
+            Action::CopyChecklist => {
+                self.copy_checklist();
+                Vec::new()
+            }
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
         }

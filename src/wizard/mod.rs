@@ -5,6 +5,7 @@
 //! [`Command`]s the worker should perform. Nothing here awaits, spawns, reads the clock or
 //! touches the terminal, so every transition is testable without a runtime.
 
+mod clipboard;
 mod deal;
 mod flow;
 mod listed;
@@ -89,6 +90,8 @@ pub enum Action {
     Retry,
     /// Tab on the number step: memorable numbers first, or the API's order.
     ToggleOrder,
+    /// `d` on Review: copy the requirements checklist.
+    CopyChecklist,
 }
 
 /// How the keymap should read keys on the current screen.
@@ -169,6 +172,10 @@ pub struct Wizard {
     pub(crate) theme: ThemeName,
     /// The currency the API's prices are in.
     pub(crate) currency: Currency,
+    /// Text waiting to be copied to the terminal's clipboard.
+    pub(crate) clipboard: Option<String>,
+    /// How far the help is scrolled down.
+    pub(crate) help_scroll: usize,
 }
 
 impl Wizard {
@@ -211,6 +218,8 @@ impl Wizard {
             started: now,
             theme: ThemeName::default(),
             currency: Currency::default(),
+            clipboard: None,
+            help_scroll: 0,
         }
     }
 
@@ -269,7 +278,16 @@ impl Wizard {
             return Vec::new();
         }
         if let Some(Modal::Help) = self.modal {
-            self.modal = None;
+            match action {
+                // The help is about thirty lines: past that there is nothing to scroll to.
+                Action::Move(Move::Down | Move::PageDown) => {
+                    self.help_scroll = (self.help_scroll + 1).min(30);
+                }
+                Action::Move(Move::Up | Move::PageUp) => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1);
+                }
+                _ => self.modal = None,
+            }
             return Vec::new();
         }
         if matches!(self.modal, Some(Modal::ConfirmPurchase(_))) {
@@ -278,6 +296,7 @@ impl Wizard {
         match action {
             Action::Help => {
                 self.modal = Some(Modal::Help);
+                self.help_scroll = 0;
                 Vec::new()
             }
             Action::Reservations => self.open_manager(),

@@ -19,6 +19,11 @@ impl Wizard {
         self.theme = theme;
     }
 
+    /// How far the help is scrolled down.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
     /// Names the currency of the API's prices (USD unless the config says otherwise).
     pub fn set_currency(&mut self, currency: Currency) {
         self.currency = currency;

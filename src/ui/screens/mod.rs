@@ -1,6 +1,7 @@
 //! The step screens, and what they share: the box around the body, labelled fields, and
 //! where the current step's data stands.
 
+pub mod checklist;
 pub mod done;
 pub mod groups;
 pub mod lists;
@@ -191,13 +192,21 @@ pub fn group_fields<'a>(
                 let per_minute = price(view, group.price.per_minute, "a minute of calls");
                 lines.push(field(view, "Per minute", per_minute));
             }
-            let documents = if group.has_requirements() {
+            // The country's requirements are known when this is the group reviewed.
+            let fetched = (view.wizard.group.as_ref())
+                .filter(|reviewed| reviewed.id == group.id)
+                .and(view.wizard.requirements.load.loaded());
+            let checklist = review::requirement_checklist(fetched, group);
+            let documents = if checklist.is_empty() {
+                Span::raw("none required")
+            } else {
                 Span::styled(
-                    "required — without them the number can be suspended",
+                    format!(
+                        "{} — without them the number can be suspended",
+                        checklist.summary()
+                    ),
                     view.theme.warning,
                 )
-            } else {
-                Span::raw("none required")
             };
             lines.push(field(view, "Documents", vec![documents]));
             lines

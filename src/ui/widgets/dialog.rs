@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::ui::phone::pretty;
 use crate::ui::screens::{field, group_fields};
@@ -70,17 +70,23 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
 }
 
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 13] = [
+const KEYS: [(&str, &str, &str); 21] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
+    ("j / k", "down / up where there is no search box", "Review …"),
     (
         "letters, digits",
         "type into the search box; Backspace edits",
         "lists",
     ),
+    ("Ctrl-U / Ctrl-W", "clear the search box / its last word", "lists"),
+    ("sms, wa, wab …", "typed in the group box: groups with it", "groups"),
+    ("Tab", "sort by monthly price / API order", "groups"),
     ("Tab", "memorable numbers first", "numbers"),
     ("Enter", "choose the row; retry what failed", "all"),
+    ("F5", "ask again for what failed to load", "all"),
     ("Esc", "clear the search, else go back", "all"),
     ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
+    ("d", "copy the requirements checklist", "Review"),
     (
         "b / c / r",
         "buy / cancel / reserve again once expired",
@@ -91,7 +97,17 @@ const KEYS: [(&str, &str, &str); 13] = [
     ("b / c / Esc", "buy / cancel / close", "Ctrl-R list"),
     ("Ctrl-R", "the reservations manager", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
+    ("q", "quit where there is no search box", "Review …"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),
+    ("Ctrl-Z", "suspend; fg brings numpick back", "all"),
+];
+
+/// The vanity syntax of the number box, under the keys.
+const VANITY: [&str; 4] = [
+    "Number box: digits match anywhere (555); letters are keypad digits (PIZZA = 74992);",
+    "^ anchors at the start of the local number, $ at the end; * or ? is any one digit.",
+    "Group features: sms, sms-in, sms-out, wa (WhatsApp), wab (WhatsApp Business).",
+    "A purchase is always confirmed with y. ↑↓ scroll this help; any other key closes it.",
 ];
 
 /// "Quit now?" when reservations are active or a purchase is in flight.
@@ -144,36 +160,40 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// The help: a table of every key.
+/// The help: a table of every key, then the vanity syntax; ↑↓ scroll it on a small terminal.
 pub fn help(view: &View<'_>, frame: &mut Frame, area: Rect) {
-    let height = u16::try_from(KEYS.len()).unwrap_or(u16::MAX) + 5;
-    let inner = popup(view, frame, area, "Help — keys", (76, height));
+    let wanted = u16::try_from(KEYS.len() + VANITY.len()).unwrap_or(u16::MAX) + 4;
+    let inner = popup(view, frame, area, "Help — keys", (92, wanted));
     let constraints = [
-        Constraint::Length(15),
+        Constraint::Length(16),
         Constraint::Fill(1),
         Constraint::Length(11),
     ];
     let widths = list::column_widths(&constraints, inner.width + list::MARKER_WIDTH);
-    let rows: Vec<Row<'_>> = KEYS
-        .iter()
-        .map(|&(key, does, place)| {
-            Row::new(vec![
-                Span::styled(key, view.theme.accent),
-                Span::raw(crate::ui::text::fit(does, usize::from(widths[1])).into_owned()),
-                Span::styled(place, view.theme.muted),
-            ])
-        })
-        .collect();
-    let table = ratatui::widgets::Table::new(rows, widths.iter().map(|&w| Constraint::Length(w)))
-        .column_spacing(1)
-        .header(Row::new(vec!["Key", "Does", "Where"]).style(view.theme.title));
-    let [table_area, footer] =
-        ratatui::layout::Layout::vertical([Constraint::Fill(1), Constraint::Length(2)])
-            .areas(inner);
-    frame.render_widget(table, table_area);
-    let note = Line::styled(
-        "A purchase is always confirmed with y. Any key closes this help.",
-        view.theme.muted,
-    );
-    frame.render_widget(Paragraph::new(vec![Line::raw(""), note]), footer);
+    let mut lines: Vec<Line<'_>> = vec![Line::styled(
+        format!(
+            "{:<w0$} {:<w1$} Where",
+            "Key",
+            "Does",
+            w0 = usize::from(widths[0]),
+            w1 = usize::from(widths[1])
+        ),
+        view.theme.title,
+    )];
+    for &(key, does, place) in &KEYS {
+        let key = format!("{key:<w$} ", w = usize::from(widths[0]));
+        let does = crate::ui::text::fit(does, usize::from(widths[1]));
+        lines.push(Line::from(vec![
+            Span::styled(key, view.theme.accent),
+            Span::raw(format!("{does:<w$} ", w = usize::from(widths[1]))),
+            Span::styled(place, view.theme.muted),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    for text in VANITY {
+        for row in crate::ui::screens::checklist::wrap(text, usize::from(inner.width), "") {
+            lines.push(Line::styled(row, view.theme.muted));
+        }
+    }
+    crate::ui::screens::draw_scrolled(view, frame, inner, lines, view.wizard.help_scroll());
 }

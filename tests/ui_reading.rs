@@ -1,0 +1,79 @@
+//! Snapshots of what an operator reads: requirements as checklists, the help, and the group
+//! table — at 60×16, 80×24 and 120×40.
+
+mod ui_support;
+
+use numpick::wizard::{Action, Move};
+use serde_json::Value;
+
+use ui_support::*;
+
+macro_rules! snap_sizes {
+    ($name:literal, $run:expr) => {
+        for (width, height) in [(60, 16), (80, 24), (120, 40)] {
+            let name = format!("{}_{width}x{height}", $name);
+            insta::assert_snapshot!(name, $run.draw(width, height).backend());
+        }
+    };
+}
+
+/// The requirements the sandbox serves for `country` and `did_type`, from its catalogue, each
+/// with its `id` as served.
+fn served_requirements(country: &str, did_type: &str) -> Vec<Value> {
+    let catalogue: Value =
+        serde_json::from_str(include_str!("../assets/sandbox/catalogue.json")).unwrap();
+    let country = catalogue["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == country)
+        .unwrap();
+    country["requirements"][did_type]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|key| {
+            let key = key.as_str().unwrap();
+            let mut body = catalogue["requirements"][key].clone();
+            body["id"] = Value::from(key);
+            body
+        })
+        .collect()
+}
+
+#[test]
+fn german_requirements_are_a_wrapped_checklist_listed_once() {
+    // Listed twice, as the country's and the type's answer may repeat a requirement.
+    let mut requirements = served_requirements("DE", "local");
+    requirements.extend(served_requirements("DE", "local"));
+    let run = at_review(requirements);
+    let text = run.draw(80, 24).backend().to_string();
+    assert!(!text.contains("de-identity"), "no internal key: {text}");
+    snap_sizes!("requirements_de", run);
+    let mut end = at_review(served_requirements("DE", "local"));
+    end.act(Action::Move(Move::Last));
+    for _ in 0..30 {
+        end.act(Action::Move(Move::Down));
+    }
+    snap_sizes!("requirements_de_end", end);
+}
+
+#[test]
+fn brazilian_requirements_are_a_wrapped_checklist() {
+    let mut run = at_review(served_requirements("BR", "mobile"));
+    for _ in 0..8 {
+        run.act(Action::Move(Move::Down));
+    }
+    snap_sizes!("requirements_br", run);
+}
+
+#[test]
+fn the_help_scrolls_on_a_small_terminal() {
+    let mut run = at_groups();
+    run.act(Action::Help);
+    snap_sizes!("help", run);
+    for _ in 0..40 {
+        run.act(Action::Move(Move::Down));
+    }
+    insta::assert_snapshot!("help_end_60x16", run.draw(60, 16).backend());
+}
