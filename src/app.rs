@@ -50,6 +50,8 @@ pub struct Preferences {
     pub theme: ThemeName,
     /// The currency of the API's prices.
     pub currency: Currency,
+    /// The API's address, when it is not the production one (shown in the header).
+    pub endpoint: Option<String>,
 }
 
 /// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
@@ -64,6 +66,9 @@ pub async fn run(
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(preferences.theme);
     wizard.set_currency(preferences.currency);
+    if let Some(endpoint) = preferences.endpoint {
+        wizard.set_endpoint(endpoint);
+    }
     match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),

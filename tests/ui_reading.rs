@@ -1,6 +1,7 @@
 //! Snapshots of what an operator reads: requirements as checklists, the help, and the group
 //! table — at 60×16, 80×24 and 120×40.
 
+#[allow(dead_code, reason = "the support module serves several test files")]
 mod ui_support;
 
 use numpick::wizard::{Action, Move};
@@ -76,4 +77,15 @@ fn the_help_scrolls_on_a_small_terminal() {
         run.act(Action::Move(Move::Down));
     }
     insta::assert_snapshot!("help_end_60x16", run.draw(60, 16).backend());
+}
+
+#[test]
+fn live_and_sandbox_headers() {
+    let mut live = Run::on(numpick::wizard::Backend::Live);
+    live.wizard.set_endpoint("https://api.staging.example");
+    let text = live.draw(80, 24).backend().to_string();
+    assert!(text.contains(" LIVE · Acme Telecom "), "{text}");
+    assert!(!text.contains("SANDBOX"), "{text}");
+    snap_sizes!("header_live", live);
+    snap_sizes!("header_sandbox", Run::new());
 }

@@ -22,6 +22,9 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
         app::Preferences {
             theme: ctx.settings.theme,
             currency: ctx.settings.currency,
+            endpoint: (conn.backend == Backend::Live
+                && ctx.settings.base_url != crate::api::DEFAULT_BASE_URL)
+                .then(|| ctx.settings.base_url.clone()),
         },
     )
     .await

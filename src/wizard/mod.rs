@@ -176,6 +176,8 @@ pub struct Wizard {
     pub(crate) clipboard: Option<String>,
     /// How far the help is scrolled down.
     pub(crate) help_scroll: usize,
+    /// The API's address, shown in the header when it is not the production one.
+    pub(crate) endpoint: Option<String>,
 }
 
 impl Wizard {
@@ -220,6 +222,7 @@ impl Wizard {
             currency: Currency::default(),
             clipboard: None,
             help_scroll: 0,
+            endpoint: None,
         }
     }
 
@@ -333,7 +336,10 @@ impl Wizard {
             }
             Pending::AccountInfo => {
                 match result {
-                    Ok(Answer::AccountInfo(info)) => self.meter.account = Some(info),
+                    Ok(Answer::AccountInfo(info)) => {
+                        self.meter.account = Some(info);
+                        self.meter.requests_at_reading = self.meter.requests_sent;
+                    }
                     // The meter is a convenience: without account info it shows what it can.
                     Ok(_) => tracing::warn!("account info answered with another kind of data"),
                     Err(error) => tracing::warn!(%error, "account info could not be read"),

@@ -19,6 +19,11 @@ impl Wizard {
         self.theme = theme;
     }
 
+    /// Names the API's address, for the header, when it is not the production one.
+    pub fn set_endpoint(&mut self, base_url: impl Into<String>) {
+        self.endpoint = Some(base_url.into());
+    }
+
     /// How far the help is scrolled down.
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
