@@ -79,8 +79,12 @@ pub async fn run(
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
-    let outcome = event_loop(&mut terminal, &client, worker, wizard, start).await;
+    let outcome = event_loop(&mut terminal, &client, worker, &mut wizard, start).await;
     terminal::give_back(&mut terminal);
+    // Printed once the alternate screen is gone, so that the result stays in the scrollback.
+    for line in wizard.closing_summary() {
+        println!("numpick: {line}");
+    }
     outcome
 }
 
@@ -130,7 +134,7 @@ async fn event_loop(
     terminal: &mut DefaultTerminal,
     client: &Client,
     mut worker: WorkerHandle,
-    mut wizard: Wizard,
+    wizard: &mut Wizard,
     start: Vec<Command>,
 ) -> Result<Exit> {
     let mut events = EventStream::new();
@@ -142,7 +146,7 @@ async fn event_loop(
 
     loop {
         wizard.set_meter(client.requests_sent(), client.rate_limit_wait());
-        terminal.draw(|frame| ui::render(&wizard, frame))?;
+        terminal.draw(|frame| ui::render(wizard, frame))?;
         if wizard.should_quit() {
             return Ok(Exit::Quit);
         }
@@ -173,7 +177,7 @@ async fn event_loop(
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
         };
-        let commands = handle(&mut wizard, input, Instant::now(), Timestamp::now());
+        let commands = handle(wizard, input, Instant::now(), Timestamp::now());
         send(&worker, commands);
         if let Some(text) = wizard.take_clipboard() {
             terminal::copy_to_clipboard(&text);

@@ -19,6 +19,7 @@ mod queries;
 mod requests;
 pub mod rows;
 mod state;
+mod summary;
 #[cfg(test)]
 mod tests;
 mod vanity_box;

@@ -35,3 +35,28 @@ fn nothing_is_copied_where_no_documents_are_needed() {
     h.act(Action::CopyChecklist);
     assert_eq!(h.wizard.take_clipboard(), None);
 }
+
+#[test]
+fn the_closing_summary_names_what_was_bought_and_what_is_still_reserved() {
+    let mut h = Harness::new();
+    assert!(h.wizard.closing_summary().is_empty(), "nothing to say");
+    h.wizard.set_journal_path("/state/journal.jsonl");
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    assert_eq!(
+        h.wizard.closing_summary(),
+        ["reserved +1 213-555-1234 · until 10:10 UTC · USD 3.50/month"]
+    );
+    h.act(Action::Buy);
+    let purchase = only(h.act(Action::Confirm));
+    let receipt = crate::api::model::Receipt {
+        body: json!({"success": true, "purchased": ["+12135551234"], "failed": []}),
+    };
+    let number = "+12135551234".to_owned();
+    h.answer(&purchase, Answer::Purchased { number, receipt });
+    assert_eq!(
+        h.wizard.closing_summary(),
+        ["bought +1 213-555-1234 · USD 3.50/month · recorded in /state/journal.jsonl"]
+    );
+}
