@@ -89,3 +89,44 @@ fn live_and_sandbox_headers() {
     snap_sizes!("header_live", live);
     snap_sizes!("header_sandbox", Run::new());
 }
+
+#[test]
+fn the_group_table_keeps_prefix_and_location_at_every_size() {
+    let run = at_groups();
+    snap_sizes!("groups", run);
+    let mut german = Run::new();
+    german.type_text("germany").act(Action::Choose);
+    german.answer(Ok(german_cities())).act(Action::Choose);
+    german.answer(Ok(did_types())).act(Action::Choose);
+    german.answer(Ok(german_groups()));
+    let narrow = german.draw(60, 16).backend().to_string();
+    for kept in ["+49 30", "+49 89", "Berlin", "München", "sharedcost"] {
+        assert!(narrow.contains(kept), "{kept} at 60×16:\n{narrow}");
+    }
+    snap_sizes!("groups_de", german);
+}
+
+fn german_cities() -> numpick::worker::Answer {
+    numpick::worker::Answer::Cities(listing(vec![decode(serde_json::json!(
+        {"id": 1, "city_name": "Berlin"}
+    ))]))
+}
+
+fn german_groups() -> numpick::worker::Answer {
+    let group = |id: &str, prefix: &str, location: &str, kind: &str, monthly: &str| {
+        decode(serde_json::json!({
+            "id": id, "prefix": prefix, "location": location, "type": kind,
+            "price": {"setup_price": "1.00", "monthly_price": monthly, "ppm": "0.02"},
+            "features": ["voice", "sms_in", "sms_out", "whatsapp_business"],
+            "requirements": [{"id": "de-identity", "type": "identity"},
+                             {"id": "de-local-address", "type": "address",
+                              "address": {"scope": "local_network_area"}}],
+            "allow_number_selection": kind == "local", "is_eligible_for_free_number": true
+        }))
+    };
+    numpick::worker::Answer::Groups(listing(vec![
+        group("de-1", "+49 30", "Berlin", "local", "3.50"),
+        group("de-2", "+49 89", "München", "local", "4.00"),
+        group("de-3", "+49 180", "Germany", "sharedcost", "12.00"),
+    ]))
+}

@@ -34,6 +34,9 @@ impl Wizard {
                 {
                     list.toggle_memorable_first();
                 }
+                if self.step == Step::Group {
+                    self.toggle_cheapest_first();
+                }
                 Vec::new()
             }
             Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),

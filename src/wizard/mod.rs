@@ -18,6 +18,7 @@ mod purchase;
 mod queries;
 mod requests;
 pub mod rows;
+mod sorting;
 mod state;
 mod summary;
 #[cfg(test)]

@@ -57,11 +57,15 @@ impl Searchable for DidType {
 }
 
 impl Searchable for Group {
+    /// The prefix, location and type, and the features: typing `sms` or `whatsapp` finds
+    /// the groups that have them.
     fn search_keys(&self) -> impl IntoIterator<Item = &str> {
         [
             self.prefix.as_str(),
             self.location.as_str(),
             self.did_type.as_str(),
         ]
+        .into_iter()
+        .chain(self.features.iter().map(String::as_str))
     }
 }

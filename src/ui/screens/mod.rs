@@ -3,6 +3,7 @@
 
 pub mod checklist;
 pub mod done;
+pub mod group_columns;
 pub mod groups;
 pub mod lists;
 pub mod manager;

@@ -60,3 +60,56 @@ fn the_closing_summary_names_what_was_bought_and_what_is_still_reserved() {
         ["bought +1 213-555-1234 · USD 3.50/month · recorded in /state/journal.jsonl"]
     );
 }
+
+fn priced(id: &str, monthly: Option<&str>, features: &[&str]) -> Group {
+    let mut group = group(id, true);
+    group.price.monthly = match monthly {
+        Some(text) => crate::api::model::Price::Known(text.parse().unwrap()),
+        None => crate::api::model::Price::Unknown,
+    };
+    group.features = features.iter().map(|f| (*f).to_owned()).collect();
+    group
+}
+
+fn shown_ids(h: &Harness) -> Vec<String> {
+    let picker = h.wizard.groups.load.loaded().unwrap();
+    (picker.visible().iter())
+        .map(|&i| picker.items()[i].id.to_string())
+        .collect()
+}
+
+#[test]
+fn tab_sorts_the_groups_by_monthly_price_and_back() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![
+        priced("dear", Some("9.00"), &[]),
+        priced("unknown", None, &[]),
+        priced("cheap", Some("1.50"), &[]),
+    ]);
+    h.act(Action::Move(Move::Down));
+    assert!(h.act(Action::ToggleOrder).is_empty());
+    assert_eq!(shown_ids(&h), ["cheap", "dear", "unknown"]);
+    let picker = h.wizard.groups.load.loaded().unwrap();
+    assert_eq!(
+        picker.selected().unwrap().id.as_str(),
+        "unknown",
+        "the cursor stays on its group"
+    );
+    h.act(Action::ToggleOrder);
+    assert_eq!(shown_ids(&h), ["dear", "unknown", "cheap"]);
+}
+
+#[test]
+fn a_feature_typed_in_the_group_box_filters_by_it() {
+    let mut h = Harness::new();
+    h.walk_to_groups(vec![
+        priced("voice-only", Some("1.00"), &["voice"]),
+        priced("business", Some("1.00"), &["voice", "whatsapp_business"]),
+        priced("texts", Some("1.00"), &["voice", "sms_in", "sms_out"]),
+    ]);
+    h.type_text("sms");
+    assert_eq!(shown_ids(&h), ["texts"]);
+    h.act(Action::Edit(InputRequest::DeleteLine));
+    h.type_text("whatsapp");
+    assert_eq!(shown_ids(&h), ["business"]);
+}
