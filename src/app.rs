@@ -52,6 +52,8 @@ pub struct Preferences {
     pub currency: Currency,
     /// The API's address, when it is not the production one (shown in the header).
     pub endpoint: Option<String>,
+    /// The country the wizard opens on (`default_country`).
+    pub default_country: Option<String>,
 }
 
 /// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
@@ -69,6 +71,12 @@ pub async fn run(
     if let Some(endpoint) = preferences.endpoint {
         wizard.set_endpoint(endpoint);
     }
+    let recent_path = crate::recent_countries::path();
+    let recent = recent_path
+        .as_deref()
+        .map(crate::recent_countries::load)
+        .unwrap_or_default();
+    wizard.open_on(&recent, preferences.default_country.as_deref());
     match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),
@@ -81,6 +89,9 @@ pub async fn run(
     }
     let outcome = event_loop(&mut terminal, &client, worker, &mut wizard, start).await;
     terminal::give_back(&mut terminal);
+    if let (Some(path), Some(chosen)) = (&recent_path, wizard.chosen_country()) {
+        crate::recent_countries::save(path, &crate::recent_countries::with_chosen(&recent, chosen));
+    }
     // Printed once the alternate screen is gone, so that the result stays in the scrollback.
     for line in wizard.closing_summary() {
         println!("numpick: {line}");

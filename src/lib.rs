@@ -15,6 +15,7 @@
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
+//! - [`recent_countries`]: the countries used recently, listed first in the wizard.
 //! - [`money`]: prices with their currency, and what a purchase costs today.
 //! - [`requirements`]: regulatory requirements as a de-duplicated checklist in words.
 //! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
@@ -48,6 +49,7 @@ pub mod money;
 pub mod orders;
 pub mod phone_format;
 pub mod private_files;
+pub mod recent_countries;
 pub mod requirements;
 pub mod sandbox;
 pub mod search;

@@ -12,6 +12,7 @@ mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
+mod opening;
 mod paste;
 pub mod picker;
 mod purchase;

@@ -33,8 +33,11 @@ impl<T: Searchable> Searchable for Choice<T> {
 }
 
 impl Searchable for &'static Country {
+    /// The name, the code, and the other names people use (`uk`, `usa`).
     fn search_keys(&self) -> impl IntoIterator<Item = &str> {
         [self.name, self.code]
+            .into_iter()
+            .chain(crate::countries::aliases(self.code).iter().copied())
     }
 }
 

@@ -113,3 +113,30 @@ fn a_feature_typed_in_the_group_box_filters_by_it() {
     h.type_text("whatsapp");
     assert_eq!(shown_ids(&h), ["business"]);
 }
+
+fn highlighted_country(h: &Harness) -> &'static str {
+    h.wizard.countries.selected().unwrap().code
+}
+
+#[test]
+fn the_wizard_opens_on_the_default_country_with_recent_ones_first() {
+    let mut h = Harness::new();
+    h.wizard.open_on(&["FR".to_owned(), "DE".to_owned()], Some("gb"));
+    assert_eq!(highlighted_country(&h), "GB");
+    let first: Vec<&str> = (h.wizard.countries.visible().iter().take(3))
+        .map(|&i| h.wizard.countries.items()[i].code)
+        .collect();
+    assert_eq!(first, ["FR", "DE", "AF"], "recent first, then by name");
+    let mut h = Harness::new();
+    h.wizard.open_on(&["DE".to_owned()], None);
+    assert_eq!(highlighted_country(&h), "DE", "the last one used");
+}
+
+#[test]
+fn common_names_find_the_right_country() {
+    for (typed, code) in [("uk", "GB"), ("england", "GB"), ("usa", "US"), ("holland", "NL")] {
+        let mut h = Harness::new();
+        h.type_text(typed);
+        assert_eq!(highlighted_country(&h), code, "{typed}");
+    }
+}
