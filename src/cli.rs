@@ -76,11 +76,13 @@ pub enum CliCommand {
 
     /// The regulatory requirements of a country, for one type of number or all.
     ///
-    /// Requirements vary by country, so each is printed as the API sent it (flattened to
-    /// key/value lines in the table).
+    /// Each requirement is printed as a checklist in words, with the types of number it
+    /// applies to; without --type every type is asked (one credit per type).
     ///
     /// JSON: {"country": "DE", "type": "local" | null, "type_id": "1" | null,
-    ///        "requirements": [{...as the API sent it...}]}
+    ///        "requirements": [{...as the API sent it...}], "summary": "needs: ID + …",
+    ///        "checklist": [{"title": "ID", "sentences": […], "details": […],
+    ///                       "types": ["local", "mobile"]}]}
     Requirements {
         #[command(flatten)]
         country: CountryArg,

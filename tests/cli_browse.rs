@@ -85,8 +85,18 @@ fn requirements_translate_the_type_name_to_its_id() {
         .json();
     assert_eq!(
         keys(&doc),
-        set(&["backend", "country", "type", "type_id", "requirements"])
+        set(&[
+            "backend",
+            "country",
+            "type",
+            "type_id",
+            "requirements",
+            "summary",
+            "checklist"
+        ])
     );
+    assert_eq!(doc["summary"], "needs: ID + proof of a local address");
+    assert_eq!(doc["checklist"][0]["types"], serde_json::json!(["local"]));
     assert_eq!(
         (doc["type"].as_str(), doc["type_id"].as_str()),
         (Some("local"), Some("1"))
@@ -100,9 +110,18 @@ fn requirements_translate_the_type_name_to_its_id() {
         .run(&["requirements", "DE", "--type", "local"], &[])
         .ok();
     assert!(
-        table.stdout.contains("identity_card, passport"),
+        table.stdout.contains("Accepted: identity card, passport."),
         "{table:?}"
     );
+    assert!(!table.stdout.contains("de-identity"), "{table:?}");
+    let every_type = home.run(&["requirements", "DE"], &[]).ok();
+    for line in [
+        "1. ID — for local, mobile, tollfree, national, sharedcost\n",
+        "2. Proof of a local address — for local\n",
+        "3. Proof of address — for mobile, tollfree, national, sharedcost\n",
+    ] {
+        assert!(every_type.stdout.contains(line), "{line} in {every_type:?}");
+    }
     let us = home.run(&["requirements", "US"], &[]).ok();
     assert!(us.stdout.contains("No requirements"), "{us:?}");
     let unknown = home.run(&["requirements", "DE", "--type", "landline"], &[]);

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::api::GroupQuery;
 use crate::api::model::{
-    CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId, flatten_fields,
+    CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId,
 };
 use crate::cli::CountryArg;
 use crate::money::Currency;
@@ -135,15 +135,15 @@ pub async fn requirements(
     let name = did_type.map(|n| n.trim().to_ascii_lowercase());
     let conn = ctx.connect().await?;
     // The requirements endpoint takes the type's numeric id: translate the name.
-    let type_id = match &name {
-        None => None,
+    let types = conn.client.did_types().await?.items;
+    let chosen: Vec<DidType> = match &name {
+        None => types.clone(),
         Some(name) => {
-            let types = conn.client.did_types().await?.items;
             let found = types
                 .iter()
                 .find(|t| t.name.as_str().eq_ignore_ascii_case(name));
             match found {
-                Some(t) => Some(t.id.clone()),
+                Some(t) => vec![t.clone()],
                 None => {
                     let known: Vec<String> = types.iter().map(|t| t.name.to_string()).collect();
                     return Err(Failure::usage(format!(
@@ -154,7 +154,10 @@ pub async fn requirements(
             }
         }
     };
-    let requirements = conn.client.requirements(&country, type_id.as_ref()).await?;
+    let type_id = name.as_ref().and_then(|_| chosen.first()).map(|t| t.id.clone());
+    let (checklist, requirements) =
+        super::requirement_list::by_type(&conn.client, &country, &chosen).await?;
+    let summary = crate::requirements::Checklist::of(&requirements).summary();
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -163,28 +166,27 @@ pub async fn requirements(
             did_type: Option<&'a str>,
             type_id: Option<String>,
             requirements: &'a [Value],
+            /// `needs: ID + proof of a local address`.
+            summary: &'a str,
+            /// Each requirement in words, with the types it applies to.
+            checklist: &'a [super::requirement_list::Item],
         }
         ctx.out.print_json(&Doc {
             country: &country,
             did_type: name.as_deref(),
             type_id: type_id.map(|id| id.to_string()),
             requirements: &requirements,
+            summary: &summary,
+            checklist: &checklist,
         })?;
+    } else if requirements.is_empty() {
+        ctx.out.print_line(&format!(
+            "No requirements: {country} asks for no documents."
+        ));
     } else {
-        let mut table = Table::new(
-            &[
-                ("#", Align::Right),
-                ("FIELD", Align::Left),
-                ("VALUE", Align::Left),
-            ],
-            &format!("No requirements: {country} asks for no documents."),
-        );
-        for (index, requirement) in requirements.iter().enumerate() {
-            for (field, value) in flatten_fields(requirement) {
-                table.row(vec![(index + 1).to_string(), field, value]);
-            }
-        }
-        ctx.out.print_table(&table);
+        ctx.out.print_line(&format!("{country}: {summary}"));
+        ctx.out
+            .print_raw(&super::requirement_list::text(&checklist));
     }
     Ok(OK)
 }

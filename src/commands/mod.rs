@@ -22,6 +22,7 @@ mod buy;
 pub mod exit;
 mod numbers;
 pub mod output;
+mod requirement_list;
 mod reservations;
 mod session;
 mod settings;
