@@ -17,9 +17,9 @@ use zeroize::Zeroizing;
 
 use crate::api::DEFAULT_BASE_URL;
 use crate::api::model::CountryCode;
+use crate::money::Currency;
 use crate::private_files::{self, PrivacyError};
 use crate::ui::theme::ThemeName;
-use crate::money::Currency;
 
 /// The environment variable holding the API key.
 pub const API_KEY_VAR: &str = "TWOCHAT_API_KEY";

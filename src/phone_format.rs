@@ -55,7 +55,12 @@ mod tests {
     fn numbers_are_read_in_any_common_form() {
         let us = CountryCode::parse("US");
         let expected = Some("+12138924908");
-        for text in ["+1 213 892 4908", "(213) 892-4908", "2138924908", "213.892.4908"] {
+        for text in [
+            "+1 213 892 4908",
+            "(213) 892-4908",
+            "2138924908",
+            "213.892.4908",
+        ] {
             let read = read(text, us.as_ref());
             assert_eq!(read.as_ref().map(E164::as_str), expected, "{text}");
         }

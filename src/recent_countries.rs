@@ -27,7 +27,12 @@ pub fn load(path: &Path) -> Vec<String> {
 /// `recent` with `chosen` moved to the front, at most [`KEPT`] long.
 pub fn with_chosen(recent: &[String], chosen: &str) -> Vec<String> {
     let mut out = vec![chosen.to_ascii_uppercase()];
-    out.extend(recent.iter().filter(|code| !code.eq_ignore_ascii_case(chosen)).cloned());
+    out.extend(
+        recent
+            .iter()
+            .filter(|code| !code.eq_ignore_ascii_case(chosen))
+            .cloned(),
+    );
     out.truncate(KEPT);
     out
 }

@@ -228,7 +228,11 @@ fn address_sentences(address: &Map<String, Value>) -> Vec<String> {
     if let Some(place) = place {
         out.push(format!("The address must be {place}."));
     }
-    if let Some(fields) = address.get("fields").map(field_list).filter(|f| !f.is_empty()) {
+    if let Some(fields) = address
+        .get("fields")
+        .map(field_list)
+        .filter(|f| !f.is_empty())
+    {
         out.push(format!("Address: {fields}."));
     }
     if address.get("po_box_allowed").and_then(Value::as_bool) == Some(false) {
@@ -340,10 +344,23 @@ mod tests {
         assert!(address.sentences.contains(
             &"The address must be inside the number's local network area (Germany).".to_owned()
         ));
-        assert!(address.sentences.contains(&"Address: street, postal code.".to_owned()));
-        assert!(address.sentences.contains(&"Documents no older than 90 days.".to_owned()));
+        assert!(
+            address
+                .sentences
+                .contains(&"Address: street, postal code.".to_owned())
+        );
+        assert!(
+            address
+                .sentences
+                .contains(&"Documents no older than 90 days.".to_owned())
+        );
         let text = list.to_text();
-        for internal in ["de-identity", "address.scope", "local_network_area", "fields.1"] {
+        for internal in [
+            "de-identity",
+            "address.scope",
+            "local_network_area",
+            "fields.1",
+        ] {
             assert!(!text.contains(internal), "{internal} in {text}");
         }
     }
@@ -371,11 +388,21 @@ mod tests {
             "address": {"city": "Berlin"}
         })]);
         let item = &list.items()[0];
-        assert!(item.sentences.contains(&"Identity of a business.".to_owned()));
-        assert!(item.sentences.contains(&"Note: no virtual offices.".to_owned()));
+        assert!(
+            item.sentences
+                .contains(&"Identity of a business.".to_owned())
+        );
+        assert!(
+            item.sentences
+                .contains(&"Note: no virtual offices.".to_owned())
+        );
         assert_eq!(
             item.details,
-            ["portal.url: https://x", "weird: 1, 2", "address.city: Berlin"]
+            [
+                "portal.url: https://x",
+                "weird: 1, 2",
+                "address.city: Berlin"
+            ]
         );
         let odd = Checklist::of(&[json!("a plain string")]);
         assert_eq!(odd.items()[0].sentences, ["a plain string"]);

@@ -187,7 +187,10 @@ fn groups_print_flat_rows_with_prices_as_strings() {
         (Some("1.00"), Some("3.50"))
     );
     assert_eq!(
-        (berlin["due_now_price"].as_str(), berlin["currency"].as_str()),
+        (
+            berlin["due_now_price"].as_str(),
+            berlin["currency"].as_str()
+        ),
         (Some("4.50"), Some("USD"))
     );
     let table = home

@@ -40,7 +40,10 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
     );
     assert!(reservation["number"].as_str().unwrap().starts_with("+4930"));
     assert!(
-        reservation["formatted"].as_str().unwrap().starts_with("+49 30 "),
+        reservation["formatted"]
+            .as_str()
+            .unwrap()
+            .starts_with("+49 30 "),
         "{reservation}"
     );
     assert_eq!(reservation["currency"], "USD");

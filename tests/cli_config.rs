@@ -128,7 +128,10 @@ fn the_config_currency_names_every_price() {
     assert_eq!(groups(&home), "USD", "2Chat bills in US dollars");
     home.write_config("currency = \"eur\"\n");
     assert_eq!(groups(&home), "EUR");
-    assert_eq!(home.run(&["config", "show", "--json"], &[]).ok().json()["currency"], "EUR");
+    assert_eq!(
+        home.run(&["config", "show", "--json"], &[]).ok().json()["currency"],
+        "EUR"
+    );
     home.write_config("currency = \"euro\"\n");
     let refused = home.run(&["groups", "DE", "--json"], &[]);
     assert_ne!(refused.code, 0, "{refused:?}");

@@ -130,3 +130,14 @@ fn german_groups() -> numpick::worker::Answer {
         group("de-3", "+49 180", "Germany", "sharedcost", "12.00"),
     ]))
 }
+
+#[test]
+fn review_says_how_long_a_reservation_is_held_once_the_server_told() {
+    let run = at_review(Vec::new());
+    let before = run.draw(80, 24).backend().to_string();
+    assert!(before.contains("held for a while · 1 credit"), "{before}");
+    let mut run = at_reserved();
+    run.act(Action::Back).act(Action::Choose);
+    let after = run.draw(80, 24).backend().to_string();
+    assert!(after.contains("held for 10 minutes · 1 credit"), "{after}");
+}

@@ -4,9 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::GroupQuery;
-use crate::api::model::{
-    CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId,
-};
+use crate::api::model::{CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId};
 use crate::cli::CountryArg;
 use crate::money::Currency;
 
@@ -154,7 +152,10 @@ pub async fn requirements(
             }
         }
     };
-    let type_id = name.as_ref().and_then(|_| chosen.first()).map(|t| t.id.clone());
+    let type_id = name
+        .as_ref()
+        .and_then(|_| chosen.first())
+        .map(|t| t.id.clone());
     let (checklist, requirements) =
         super::requirement_list::by_type(&conn.client, &country, &chosen).await?;
     let summary = crate::requirements::Checklist::of(&requirements).summary();

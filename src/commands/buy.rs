@@ -357,7 +357,9 @@ fn report(
             ("Monthly", ctx.settings.currency.show(group.price.monthly)),
             (
                 "Due now",
-                ctx.settings.currency.show(crate::money::due_now(&group.price)),
+                ctx.settings
+                    .currency
+                    .show(crate::money::due_now(&group.price)),
             ),
         ]);
     }

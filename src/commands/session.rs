@@ -25,7 +25,11 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
             endpoint: (conn.backend == Backend::Live
                 && ctx.settings.base_url != crate::api::DEFAULT_BASE_URL)
                 .then(|| ctx.settings.base_url.clone()),
-            default_country: ctx.settings.default_country.as_ref().map(ToString::to_string),
+            default_country: ctx
+                .settings
+                .default_country
+                .as_ref()
+                .map(ToString::to_string),
         },
     )
     .await

@@ -19,7 +19,10 @@ impl Wizard {
         }
         checklist.add(&group.requirements);
         if checklist.is_empty() {
-            self.say(NoticeLevel::Info, "No documents are required: nothing to copy.");
+            self.say(
+                NoticeLevel::Info,
+                "No documents are required: nothing to copy.",
+            );
             return;
         }
         let number = match &self.number {

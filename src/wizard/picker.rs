@@ -133,7 +133,11 @@ impl<T: Searchable> Picker<T> {
     }
 
     /// Shows the items in `order` (`None`: the list's own order), the cursor on the same item.
-    pub fn set_order(&mut self, order: Option<fn(&T, &T) -> std::cmp::Ordering>, filter: &mut Filter) {
+    pub fn set_order(
+        &mut self,
+        order: Option<fn(&T, &T) -> std::cmp::Ordering>,
+        filter: &mut Filter,
+    ) {
         self.order = order;
         self.refilter(filter);
     }

@@ -77,7 +77,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let number = target
                 .number
                 .as_deref()
-                .map_or("the number".to_owned(), |n| pretty(n));
+                .map_or("the number".to_owned(), pretty);
             let mut lines = vec![
                 Line::styled("⚠ The outcome of this purchase is unknown.", theme.error),
                 Line::styled(

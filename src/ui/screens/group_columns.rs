@@ -108,7 +108,11 @@ pub fn plan(groups: &[&Group], width: u16, currency: Currency) -> Plan {
 /// The notes of a group: documents needed, and a number that cannot be chosen; as a badge
 /// (`⚠r`) when `compact`.
 pub fn notes_text(group: &Group, compact: bool) -> &'static str {
-    match (group.has_requirements(), group.allow_number_selection, compact) {
+    match (
+        group.has_requirements(),
+        group.allow_number_selection,
+        compact,
+    ) {
         (true, false, false) => "⚠ docs random",
         (true, true, false) => "⚠ docs",
         (false, false, false) => "random",
@@ -170,7 +174,10 @@ mod tests {
         let refs: Vec<&Group> = groups.iter().collect();
         let plan = plan(&refs, 56, Currency::USD);
         let columns = kept(&plan);
-        assert_eq!(columns[..3], [Column::Prefix, Column::Location, Column::Type]);
+        assert_eq!(
+            columns[..3],
+            [Column::Prefix, Column::Location, Column::Type]
+        );
         let width_of = |column| plan.columns.iter().find(|(c, _)| *c == column).unwrap().1;
         assert_eq!(width_of(Column::Type), 10, "sharedcost whole");
         assert_eq!(width_of(Column::Prefix), 6, "+49 30 whole");
@@ -192,7 +199,14 @@ mod tests {
 
     #[test]
     fn features_shrink_to_glyphs() {
-        let all = ["voice", "sms_in", "sms_out", "whatsapp", "whatsapp_business"].map(String::from);
+        let all = [
+            "voice",
+            "sms_in",
+            "sms_out",
+            "whatsapp",
+            "whatsapp_business",
+        ]
+        .map(String::from);
         assert_eq!(feature_glyphs(&all), "SWB");
         assert_eq!(feature_glyphs(&["sms_in".to_owned()]), "S↓");
         assert_eq!(feature_glyphs(&["voice".to_owned()]), "V");

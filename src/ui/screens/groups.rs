@@ -44,18 +44,22 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         _ => None,
     };
     let [table_area, detail_area] = match picker {
-        Some(_) => Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(DETAIL_HEIGHT),
-        ])
-        .areas(area),
+        Some(_) => {
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(DETAIL_HEIGHT)]).areas(area)
+        }
         None => [area, Rect::default()],
     };
-    let groups: Vec<&Group> = picker.map(|p| p.items().iter().collect()).unwrap_or_default();
+    let groups: Vec<&Group> = picker
+        .map(|p| p.items().iter().collect())
+        .unwrap_or_default();
     // The table's inside: the box's borders and the cursor's marker take four cells.
     let inner_width = table_area.width.saturating_sub(2 + list::MARKER_WIDTH);
     let plan = plan(&groups, inner_width, wizard.currency);
-    let titles: Vec<&str> = plan.columns.iter().map(|&(c, _)| title_of(c, &plan)).collect();
+    let titles: Vec<&str> = plan
+        .columns
+        .iter()
+        .map(|&(c, _)| title_of(c, &plan))
+        .collect();
     let constraints: Vec<Constraint> = (plan.columns.iter())
         .map(|&(_, w)| Constraint::Length(w))
         .collect();
@@ -138,15 +142,27 @@ fn detail(view: &View<'_>, group: &Group, area: Rect) -> ratatui::widgets::Parag
     let currency = view.wizard.currency;
     let muted = view.theme.muted;
     let mut parts = vec![
-        (format!("{} setup", currency.show(group.price.setup)), Style::new()),
-        (format!("{}/month", currency.show(group.price.monthly)), Style::new()),
         (
-            format!("due now {}", currency.show(crate::money::due_now(&group.price))),
+            format!("{} setup", currency.show(group.price.setup)),
+            Style::new(),
+        ),
+        (
+            format!("{}/month", currency.show(group.price.monthly)),
+            Style::new(),
+        ),
+        (
+            format!(
+                "due now {}",
+                currency.show(crate::money::due_now(&group.price))
+            ),
             view.theme.title,
         ),
     ];
     if group.price.per_minute.amount().is_some() {
-        parts.push((format!("{}/min", currency.show(group.price.per_minute)), muted));
+        parts.push((
+            format!("{}/min", currency.show(group.price.per_minute)),
+            muted,
+        ));
     }
     let checklist = crate::requirements::Checklist::of(&group.requirements);
     let needs_style = if checklist.is_empty() {

@@ -103,11 +103,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
             };
             Row::new(vec![
                 Span::raw(
-                    fit(
-                        &pretty(&held.reservation.number),
-                        usize::from(widths[0]),
-                    )
-                    .into_owned(),
+                    fit(&pretty(&held.reservation.number), usize::from(widths[0])).into_owned(),
                 ),
                 Span::raw(fit(&place(held), usize::from(widths[1])).into_owned()),
                 Span::raw(monthly),

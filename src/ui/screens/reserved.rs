@@ -39,10 +39,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let mut lines = vec![field(
         view,
         "Number",
-        vec![Span::styled(
-            pretty(&reservation.number),
-            theme.title,
-        )],
+        vec![Span::styled(pretty(&reservation.number), theme.title)],
     )];
     lines.extend(group_fields(
         view,

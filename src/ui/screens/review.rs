@@ -40,10 +40,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
 pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
     let theme = &view.theme;
     let number = match &view.wizard.number {
-        Some(number) => vec![Span::styled(
-            pretty(number),
-            theme.title,
-        )],
+        Some(number) => vec![Span::styled(pretty(number), theme.title)],
         None => vec![
             Span::styled("one the group assigns", theme.title),
             Span::styled(" (reserved first, shown before you buy)", theme.muted),
@@ -135,7 +132,10 @@ fn requirements<'a>(view: &View<'_>, group: &Group, width: u16) -> Vec<Line<'a>>
     } else if !checklist.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("d", theme.accent),
-            Span::styled(" copies this checklist, to send to the customer", theme.muted),
+            Span::styled(
+                " copies this checklist, to send to the customer",
+                theme.muted,
+            ),
         ]));
     }
     lines

@@ -72,14 +72,26 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
 /// Every key, what it does and where.
 const KEYS: [(&str, &str, &str); 21] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
-    ("j / k", "down / up where there is no search box", "Review …"),
+    (
+        "j / k",
+        "down / up where there is no search box",
+        "Review …",
+    ),
     (
         "letters, digits",
         "type into the search box; Backspace edits",
         "lists",
     ),
-    ("Ctrl-U / Ctrl-W", "clear the search box / its last word", "lists"),
-    ("sms, wa, wab …", "typed in the group box: groups with it", "groups"),
+    (
+        "Ctrl-U / Ctrl-W",
+        "clear the search box / its last word",
+        "lists",
+    ),
+    (
+        "sms, wa, wab …",
+        "typed in the group box: groups with it",
+        "groups",
+    ),
     ("Tab", "sort by monthly price / API order", "groups"),
     ("Tab", "memorable numbers first", "numbers"),
     ("Enter", "choose the row; retry what failed", "all"),

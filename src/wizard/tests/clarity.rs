@@ -18,7 +18,10 @@ fn d_on_review_copies_the_checklist_once_as_text() {
         &requirements,
         Answer::Requirements(vec![identity.clone(), identity]),
     );
-    assert!(h.act(Action::CopyChecklist).is_empty(), "copying asks the API nothing");
+    assert!(
+        h.act(Action::CopyChecklist).is_empty(),
+        "copying asks the API nothing"
+    );
     let text = h.wizard.take_clipboard().expect("the checklist is waiting");
     assert_eq!(
         text,
@@ -121,7 +124,8 @@ fn highlighted_country(h: &Harness) -> &'static str {
 #[test]
 fn the_wizard_opens_on_the_default_country_with_recent_ones_first() {
     let mut h = Harness::new();
-    h.wizard.open_on(&["FR".to_owned(), "DE".to_owned()], Some("gb"));
+    h.wizard
+        .open_on(&["FR".to_owned(), "DE".to_owned()], Some("gb"));
     assert_eq!(highlighted_country(&h), "GB");
     let first: Vec<&str> = (h.wizard.countries.visible().iter().take(3))
         .map(|&i| h.wizard.countries.items()[i].code)
@@ -134,7 +138,12 @@ fn the_wizard_opens_on_the_default_country_with_recent_ones_first() {
 
 #[test]
 fn common_names_find_the_right_country() {
-    for (typed, code) in [("uk", "GB"), ("england", "GB"), ("usa", "US"), ("holland", "NL")] {
+    for (typed, code) in [
+        ("uk", "GB"),
+        ("england", "GB"),
+        ("usa", "US"),
+        ("holland", "NL"),
+    ] {
         let mut h = Harness::new();
         h.type_text(typed);
         assert_eq!(highlighted_country(&h), code, "{typed}");
