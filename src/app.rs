@@ -64,6 +64,9 @@ pub async fn run(
     journal_path: Option<PathBuf>,
     preferences: Preferences,
 ) -> Result<Exit> {
+    // libphonenumber's metadata is read on first use; reading it now, beside the terminal's
+    // set-up, keeps the first screens from waiting for it.
+    std::thread::spawn(crate::phone_format::warm_up);
     let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(preferences.theme);

@@ -18,6 +18,14 @@ pub fn international(number: &str) -> String {
     }
 }
 
+/// Reads libphonenumber's metadata and its rules for the most common countries, so that the
+/// first number shown does not wait for them.
+pub fn warm_up() {
+    for number in ["+12135551234", "+442072164999", "+493012345678"] {
+        let _ = international(number);
+    }
+}
+
 /// Reads a number typed in any common form — `+1 213 892 4908`, `(213) 892-4908`,
 /// `2138924908` — as E.164. A number without its `+` is read in `country`, and names no
 /// country without one. `None` when it cannot be read, or is too short or too long for
