@@ -118,7 +118,7 @@ const KEYS: [(&str, &str, &str); 21] = [
 const VANITY: [&str; 4] = [
     "Number box: digits match anywhere (555); letters are keypad digits (PIZZA = 74992);",
     "^ anchors at the start of the local number, $ at the end; * or ? is any one digit.",
-    "Group features: sms, sms-in, sms-out, wa (WhatsApp), wab (WhatsApp Business).",
+    "Group features: sms (S), sms-in (S↓), sms-out (S↑), wa (W, WhatsApp), wab (B, Business).",
     "A purchase is always confirmed with y. ↑↓ scroll this help; any other key closes it.",
 ];
 
