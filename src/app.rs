@@ -18,6 +18,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use crate::api::Client;
 use crate::journal::{Journal, PendingPurchase};
 use crate::keymap;
+use crate::money::Currency;
 use crate::terminal::{self, JobControl};
 use crate::ui;
 use crate::ui::theme::ThemeName;
@@ -43,17 +44,42 @@ impl Exit {
     }
 }
 
-/// Runs the wizard in the terminal, drawn with `theme`, until the operator quits or a signal
-/// arrives. The terminal is restored on every way out, panics included.
+/// What the settings say about how the session looks and reads.
+#[derive(Debug, Clone, Default)]
+pub struct Preferences {
+    pub theme: ThemeName,
+    /// The currency of the API's prices.
+    pub currency: Currency,
+    /// The API's address, when it is not the production one (shown in the header).
+    pub endpoint: Option<String>,
+    /// The country the wizard opens on (`default_country`).
+    pub default_country: Option<String>,
+}
+
+/// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
+/// signal arrives. The terminal is restored on every way out, panics included.
 pub async fn run(
     client: Client,
     backend: Backend,
     journal_path: Option<PathBuf>,
-    theme: ThemeName,
+    preferences: Preferences,
 ) -> Result<Exit> {
+    // libphonenumber's metadata is read on first use; reading it now, beside the terminal's
+    // set-up, keeps the first screens from waiting for it.
+    std::thread::spawn(crate::phone_format::warm_up);
     let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
-    wizard.set_theme(theme);
+    wizard.set_theme(preferences.theme);
+    wizard.set_currency(preferences.currency);
+    if let Some(endpoint) = preferences.endpoint {
+        wizard.set_endpoint(endpoint);
+    }
+    let recent_path = crate::recent_countries::path();
+    let recent = recent_path
+        .as_deref()
+        .map(crate::recent_countries::load)
+        .unwrap_or_default();
+    wizard.open_on(&recent, preferences.default_country.as_deref());
     match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),
@@ -64,8 +90,15 @@ pub async fn run(
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
-    let outcome = event_loop(&mut terminal, &client, worker, wizard, start).await;
+    let outcome = event_loop(&mut terminal, &client, worker, &mut wizard, start).await;
     terminal::give_back(&mut terminal);
+    if let (Some(path), Some(chosen)) = (&recent_path, wizard.chosen_country()) {
+        crate::recent_countries::save(path, &crate::recent_countries::with_chosen(&recent, chosen));
+    }
+    // Printed once the alternate screen is gone, so that the result stays in the scrollback.
+    for line in wizard.closing_summary() {
+        println!("numpick: {line}");
+    }
     outcome
 }
 
@@ -115,7 +148,7 @@ async fn event_loop(
     terminal: &mut DefaultTerminal,
     client: &Client,
     mut worker: WorkerHandle,
-    mut wizard: Wizard,
+    wizard: &mut Wizard,
     start: Vec<Command>,
 ) -> Result<Exit> {
     let mut events = EventStream::new();
@@ -127,7 +160,7 @@ async fn event_loop(
 
     loop {
         wizard.set_meter(client.requests_sent(), client.rate_limit_wait());
-        terminal.draw(|frame| ui::render(&wizard, frame))?;
+        terminal.draw(|frame| ui::render(wizard, frame))?;
         if wizard.should_quit() {
             return Ok(Exit::Quit);
         }
@@ -158,8 +191,11 @@ async fn event_loop(
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
         };
-        let commands = handle(&mut wizard, input, Instant::now(), Timestamp::now());
+        let commands = handle(wizard, input, Instant::now(), Timestamp::now());
         send(&worker, commands);
+        if let Some(text) = wizard.take_clipboard() {
+            terminal::copy_to_clipboard(&text);
+        }
     }
 }
 

@@ -76,11 +76,13 @@ pub enum CliCommand {
 
     /// The regulatory requirements of a country, for one type of number or all.
     ///
-    /// Requirements vary by country, so each is printed as the API sent it (flattened to
-    /// key/value lines in the table).
+    /// Each requirement is printed as a checklist in words, with the types of number it
+    /// applies to; without --type every type is asked (one credit per type).
     ///
     /// JSON: {"country": "DE", "type": "local" | null, "type_id": "1" | null,
-    ///        "requirements": [{...as the API sent it...}]}
+    ///        "requirements": [{...as the API sent it...}], "summary": "needs: ID + …",
+    ///        "checklist": [{"title": "ID", "sentences": […], "details": […],
+    ///                       "types": ["local", "mobile"]}]}
     Requirements {
         #[command(flatten)]
         country: CountryArg,
@@ -136,8 +138,8 @@ pub enum CliCommand {
     Reserve {
         /// The group (an id from `groups`).
         group_id: String,
-        /// The number to reserve, in E.164 (+4930…).
-        #[arg(long, value_name = "E164")]
+        /// The number to reserve: +4930…, or as dialled in the config's default_country.
+        #[arg(long, value_name = "NUMBER")]
         number: Option<String>,
     },
 
@@ -253,8 +255,8 @@ pub struct CountryArg {
 pub struct BuyArgs {
     /// The group (an id from `groups`).
     pub group_id: String,
-    /// The number to buy, in E.164 (+4930…).
-    #[arg(long, value_name = "E164")]
+    /// The number to buy: +4930…, or as dialled in --country.
+    #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
     /// The group's country, to look up its prices; defaults to the config's default_country.
     #[arg(long, value_name = "COUNTRY")]

@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 
 use crate::api::DEFAULT_BASE_URL;
 use crate::api::model::CountryCode;
+use crate::money::Currency;
 use crate::private_files::{self, PrivacyError};
 use crate::ui::theme::ThemeName;
 
@@ -130,6 +131,7 @@ pub struct FileConfig {
     pub request_timeout_secs: Option<u64>,
     pub theme: Option<ThemeChoice>,
     pub allow_insecure_http: Option<bool>,
+    pub currency: Option<String>,
 }
 
 impl FileConfig {
@@ -165,6 +167,9 @@ impl FileConfig {
             return Err(format!(
                 "default_country {code:?} is not a two-letter country code"
             ));
+        }
+        if let Some(code) = &config.currency {
+            code.parse::<Currency>()?;
         }
         for (name, value) in [
             ("connect_timeout_secs", config.connect_timeout_secs),
@@ -215,6 +220,8 @@ pub struct Settings {
     pub theme_source: Source,
     /// Whether the key may go to a plain-http address off this machine.
     pub allow_insecure_http: bool,
+    /// The currency the API's prices are in (USD unless the file says otherwise).
+    pub currency: Currency,
 }
 
 /// What the command line says about settings.
@@ -270,6 +277,11 @@ impl Settings {
             theme_source,
             allow_insecure_http: overrides.allow_insecure_http
                 || file.allow_insecure_http.unwrap_or(false),
+            currency: file
+                .currency
+                .as_deref()
+                .and_then(|code| code.parse().ok())
+                .unwrap_or_default(),
         }
     }
 
@@ -368,6 +380,11 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 
 # The colours: "default" or "high-contrast". NO_COLOR and --theme take precedence.
 # theme = "default"
+
+# The currency of the API's prices, shown beside every amount and in JSON ("currency").
+# 2Chat bills in US dollars; set another three-letter code only if your account is billed
+# in it.
+# currency = "USD"
 "##;
 
 /// Writes [`DEFAULT_CONFIG`] to `path` with mode 0600; an existing file is replaced only
@@ -507,6 +524,18 @@ mod tests {
         assert!(!resolve(false, "allow_insecure_http = false"));
         assert!(resolve(false, "allow_insecure_http = true"));
         assert!(resolve(true, ""));
+    }
+
+    #[test]
+    fn the_currency_is_usd_unless_the_file_names_another() {
+        let resolve = |file: &str| {
+            let file = FileConfig::parse(file).expect("valid");
+            Settings::resolve(&Overrides::default(), env_of(&[]), None, Some(file)).currency
+        };
+        assert_eq!(resolve("").code(), "USD");
+        assert_eq!(resolve("currency = \"eur\"").code(), "EUR");
+        let error = FileConfig::parse("currency = \"euro\"").unwrap_err();
+        assert!(error.contains("euro"), "{error}");
     }
 
     #[test]

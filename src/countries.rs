@@ -57,6 +57,49 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
         .find(|country| country.code.eq_ignore_ascii_case(code))
 }
 
+/// Other names people type for a country (`uk`, `usa`, `england`), matched as exactly as its
+/// own name.
+pub fn aliases(code: &str) -> &'static [&'static str] {
+    match code {
+        "GB" => &[
+            "uk",
+            "england",
+            "scotland",
+            "wales",
+            "northern ireland",
+            "great britain",
+            "britain",
+        ],
+        "US" => &["usa", "america", "united states of america"],
+        "AE" => &["uae", "emirates", "dubai"],
+        "NL" => &["holland"],
+        "DE" => &["deutschland"],
+        "CH" => &["schweiz", "suisse"],
+        "ES" => &["espana"],
+        "KR" => &["korea", "south korea"],
+        "CZ" => &["czechia"],
+        "RU" => &["russia"],
+        _ => &[],
+    }
+}
+
+/// The international dialling code of a country (`1` for the US, `44` for GB), from
+/// libphonenumber's metadata.
+pub fn calling_code(code: &str) -> Option<u16> {
+    phonenumber::metadata::DATABASE
+        .by_id(code)
+        .map(phonenumber::Metadata::country_code)
+}
+
+/// Every country, those in `recent` first in that order, then the rest by name.
+pub fn recent_first(recent: &[String]) -> Vec<&'static Country> {
+    let mut out: Vec<&'static Country> = recent.iter().filter_map(|code| by_code(code)).collect();
+    out.dedup();
+    let seen: Vec<&str> = out.iter().map(|c| c.code).collect();
+    out.extend(all().iter().filter(|c| !seen.contains(&c.code)));
+    out
+}
+
 /// The flag emoji of a country code: its two letters as regional indicator symbols. Empty when
 /// `code` is not two ASCII letters.
 pub fn flag(code: &str) -> String {

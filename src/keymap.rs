@@ -32,8 +32,11 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
         };
     }
     if mode == InputMode::Help {
-        // Any key closes the help.
-        return Some(Action::Back);
+        // ↑↓ scroll the help; any other key closes it.
+        return match common(key.code) {
+            Some(Action::Move(step)) => Some(Action::Move(step)),
+            _ => Some(Action::Back),
+        };
     }
     if let Some(action) = common(key.code) {
         return Some(action);
@@ -89,6 +92,7 @@ fn command_letter(c: char) -> Option<Action> {
         'r' => Action::Reserve,
         'b' => Action::Buy,
         'c' => Action::Cancel,
+        'd' => Action::CopyChecklist,
         'q' => Action::Quit,
         '?' => Action::Help,
         'k' => Action::Move(Move::Up),

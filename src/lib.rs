@@ -15,6 +15,10 @@
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
+//! - [`recent_countries`]: the countries used recently, listed first in the wizard.
+//! - [`money`]: prices with their currency, and what a purchase costs today.
+//! - [`requirements`]: regulatory requirements as a de-duplicated checklist in words.
+//! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
@@ -41,8 +45,12 @@ pub mod hardening;
 pub mod journal;
 pub mod keymap;
 pub mod logging;
+pub mod money;
 pub mod orders;
+pub mod phone_format;
 pub mod private_files;
+pub mod recent_countries;
+pub mod requirements;
 pub mod sandbox;
 pub mod search;
 pub mod terminal;

@@ -53,6 +53,27 @@ fn disable_paste_on_panic() {
     }));
 }
 
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal (also through SSH,
+/// and through tmux with `set-clipboard on`).
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Copies `text` to the terminal's clipboard. A terminal that does not understand OSC 52
+/// ignores it; a failed write costs only the copy, so it is logged, not raised.
+pub fn copy_to_clipboard(text: &str) {
+    use std::io::Write as _;
+    let mut out = stdout();
+    if let Err(error) = out
+        .write_all(osc52(text).as_bytes())
+        .and_then(|()| out.flush())
+    {
+        tracing::warn!(%error, "the clipboard sequence could not be written");
+    }
+}
+
 /// Whether `key` is the suspend key (Ctrl-Z), which raw mode delivers as a key.
 pub fn is_suspend_key(key: &KeyEvent) -> bool {
     key.kind == KeyEventKind::Press
@@ -135,6 +156,11 @@ impl JobControl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_clipboard_sequence_is_osc_52_base64() {
+        assert_eq!(osc52("ID + passport"), "\x1b]52;c;SUQgKyBwYXNzcG9ydA==\x07");
+    }
 
     #[test]
     fn only_a_pressed_ctrl_z_suspends() {

@@ -85,8 +85,18 @@ fn requirements_translate_the_type_name_to_its_id() {
         .json();
     assert_eq!(
         keys(&doc),
-        set(&["backend", "country", "type", "type_id", "requirements"])
+        set(&[
+            "backend",
+            "country",
+            "type",
+            "type_id",
+            "requirements",
+            "summary",
+            "checklist"
+        ])
     );
+    assert_eq!(doc["summary"], "needs: ID + proof of a local address");
+    assert_eq!(doc["checklist"][0]["types"], serde_json::json!(["local"]));
     assert_eq!(
         (doc["type"].as_str(), doc["type_id"].as_str()),
         (Some("local"), Some("1"))
@@ -100,9 +110,18 @@ fn requirements_translate_the_type_name_to_its_id() {
         .run(&["requirements", "DE", "--type", "local"], &[])
         .ok();
     assert!(
-        table.stdout.contains("identity_card, passport"),
+        table.stdout.contains("Accepted: identity card, passport."),
         "{table:?}"
     );
+    assert!(!table.stdout.contains("de-identity"), "{table:?}");
+    let every_type = home.run(&["requirements", "DE"], &[]).ok();
+    for line in [
+        "1. ID — for local, mobile, tollfree, national, sharedcost\n",
+        "2. Proof of a local address — for local\n",
+        "3. Proof of address — for mobile, tollfree, national, sharedcost\n",
+    ] {
+        assert!(every_type.stdout.contains(line), "{line} in {every_type:?}");
+    }
     let us = home.run(&["requirements", "US"], &[]).ok();
     assert!(us.stdout.contains("No requirements"), "{us:?}");
     let unknown = home.run(&["requirements", "DE", "--type", "landline"], &[]);
@@ -142,6 +161,8 @@ fn groups_print_flat_rows_with_prices_as_strings() {
                 "setup_price",
                 "monthly_price",
                 "ppm",
+                "due_now_price",
+                "currency",
                 "allow_number_selection",
                 "is_eligible_for_free_number",
                 "features",
@@ -166,6 +187,13 @@ fn groups_print_flat_rows_with_prices_as_strings() {
             berlin["monthly_price"].as_str()
         ),
         (Some("1.00"), Some("3.50"))
+    );
+    assert_eq!(
+        (
+            berlin["due_now_price"].as_str(),
+            berlin["currency"].as_str()
+        ),
+        (Some("4.50"), Some("USD"))
     );
     let table = home
         .run(&["groups", "DE", "--city-name", "Berlin"], &[])
@@ -215,7 +243,8 @@ fn numbers_are_filtered_by_the_vanity_pattern_and_ranked() {
         numbers.len()
     );
     for number in numbers {
-        assert_eq!(keys(number), set(&["id", "number"]));
+        assert_eq!(keys(number), set(&["id", "number", "formatted"]));
+        assert!(number["formatted"].as_str().unwrap().starts_with("+49 "));
         let national = number["number"]
             .as_str()
             .unwrap()

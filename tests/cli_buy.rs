@@ -23,6 +23,7 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
         set(&[
             "uuid",
             "number",
+            "formatted",
             "group_id",
             "did_type",
             "iso_country_code",
@@ -30,6 +31,7 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
             "setup_price",
             "monthly_price",
             "ppm",
+            "currency",
             "needs_registration",
             "created_at",
             "expires_at",
@@ -37,6 +39,14 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
         ])
     );
     assert!(reservation["number"].as_str().unwrap().starts_with("+4930"));
+    assert!(
+        reservation["formatted"]
+            .as_str()
+            .unwrap()
+            .starts_with("+49 30 "),
+        "{reservation}"
+    );
+    assert_eq!(reservation["currency"], "USD");
     assert_eq!(reservation["group_id"], "de-ber-local-1");
     let left = reservation["expires_in_secs"].as_i64().unwrap();
     assert!((500..=600).contains(&left), "{left}");
@@ -82,9 +92,12 @@ fn buy_on_the_sandbox_with_yes() {
             "status",
             "group_id",
             "number",
+            "formatted",
             "setup_price",
             "monthly_price",
             "ppm",
+            "due_now_price",
+            "currency",
             "receipt"
         ])
     );
@@ -92,6 +105,10 @@ fn buy_on_the_sandbox_with_yes() {
     assert_eq!(
         (doc["setup_price"].as_str(), doc["monthly_price"].as_str()),
         (Some("1.00"), Some("3.50"))
+    );
+    assert_eq!(
+        (doc["due_now_price"].as_str(), doc["currency"].as_str()),
+        (Some("4.50"), Some("USD"))
     );
     let bought = doc["number"].as_str().unwrap();
     assert!(bought.starts_with("+4930"));
@@ -267,7 +284,11 @@ fn buy_on_a_terminal_shows_the_prices_and_buys_on_yes() {
     let (code, shown) = on_terminal(home.path(), &args, &[], "y\n");
     assert_eq!(code, 0, "{shown}");
     assert!(
-        shown.contains("setup:   1.00 (one-time)") && shown.contains("monthly: 3.50"),
+        shown.contains("setup:   USD 1.00 (one-time)") && shown.contains("monthly: USD 3.50"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("due now: USD 4.50 (setup + first month)"),
         "{shown}"
     );
     assert!(shown.contains("Buy it? [y/N]"));

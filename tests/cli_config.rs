@@ -118,6 +118,26 @@ fn base_url_precedence_flag_then_env_then_file() {
     assert!(table.stdout.contains("http://from-env (env)"), "{table:?}");
 }
 
+#[test]
+fn the_config_currency_names_every_price() {
+    let home = Home::new();
+    let groups = |home: &Home| {
+        let args = ["groups", "DE", "--city-name", "Berlin", "--json"];
+        home.run(&args, &[]).ok().json()["groups"][0]["currency"].clone()
+    };
+    assert_eq!(groups(&home), "USD", "2Chat bills in US dollars");
+    home.write_config("currency = \"eur\"\n");
+    assert_eq!(groups(&home), "EUR");
+    assert_eq!(
+        home.run(&["config", "show", "--json"], &[]).ok().json()["currency"],
+        "EUR"
+    );
+    home.write_config("currency = \"euro\"\n");
+    let refused = home.run(&["groups", "DE", "--json"], &[]);
+    assert_ne!(refused.code, 0, "{refused:?}");
+    assert!(refused.stderr.contains("three-letter"), "{refused:?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_base_url_in_force_is_the_one_requests_go_to() {
     let server = FaultServer::start(vec![

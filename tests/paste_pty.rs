@@ -51,9 +51,11 @@ fn open_review(app: &mut PtyApp) {
     app.send(ENTER);
     app.wait_for("Any type");
     app.send(ENTER);
-    app.wait_for("Choose a number group");
+    // A row of the loaded table: the title alone shows while the groups still load.
+    app.wait_for("+49 30");
     app.send(ENTER);
-    app.wait_for("Choose a number");
+    // Only the loaded number list says this ("Choose a number" is in the group title too).
+    app.wait_for("numbers available");
     app.send(ENTER);
     app.wait_for("Review");
 }

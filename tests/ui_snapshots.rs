@@ -422,9 +422,9 @@ fn the_digits_matching_the_vanity_box_are_highlighted() {
     run.type_text("555");
     let terminal = run.draw(80, 24);
     let buffer = terminal.backend().buffer();
-    // A match not under the cursor: the row showing "+1 213 555 0123", whose 555 sits at
+    // A match not under the cursor: the row showing "+1 213-555-0123", whose 555 sits at
     // columns 7 to 9 of the number.
-    const NUMBER: &str = "+1 213 555 0123";
+    const NUMBER: &str = "+1 213-555-0123";
     let rows: Vec<(u16, String)> = (0..24)
         .map(|y| {
             (
@@ -469,7 +469,7 @@ fn only_the_window_around_the_cursor_is_drawn_from_ten_thousand_numbers() {
 fn last_fixture_number() -> String {
     let n = 9_999usize;
     let digits = format!("{:07}", 2_000_000 + n * 7919 % 7_000_000);
-    format!("+1 213 {} {}", &digits[..3], &digits[3..])
+    format!("+1 213-{}-{}", &digits[..3], &digits[3..])
 }
 
 #[test]

@@ -4,10 +4,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::GroupQuery;
-use crate::api::model::{
-    CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId, flatten_fields,
-};
+use crate::api::model::{CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId};
 use crate::cli::CountryArg;
+use crate::money::Currency;
 
 use super::exit::{Failure, OK};
 use super::output::{Align, Table, or_dash, yes_no};
@@ -134,15 +133,15 @@ pub async fn requirements(
     let name = did_type.map(|n| n.trim().to_ascii_lowercase());
     let conn = ctx.connect().await?;
     // The requirements endpoint takes the type's numeric id: translate the name.
-    let type_id = match &name {
-        None => None,
+    let types = conn.client.did_types().await?.items;
+    let chosen: Vec<DidType> = match &name {
+        None => types.clone(),
         Some(name) => {
-            let types = conn.client.did_types().await?.items;
             let found = types
                 .iter()
                 .find(|t| t.name.as_str().eq_ignore_ascii_case(name));
             match found {
-                Some(t) => Some(t.id.clone()),
+                Some(t) => vec![t.clone()],
                 None => {
                     let known: Vec<String> = types.iter().map(|t| t.name.to_string()).collect();
                     return Err(Failure::usage(format!(
@@ -153,7 +152,13 @@ pub async fn requirements(
             }
         }
     };
-    let requirements = conn.client.requirements(&country, type_id.as_ref()).await?;
+    let type_id = name
+        .as_ref()
+        .and_then(|_| chosen.first())
+        .map(|t| t.id.clone());
+    let (checklist, requirements) =
+        super::requirement_list::by_type(&conn.client, &country, &chosen).await?;
+    let summary = crate::requirements::Checklist::of(&requirements).summary();
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -162,28 +167,27 @@ pub async fn requirements(
             did_type: Option<&'a str>,
             type_id: Option<String>,
             requirements: &'a [Value],
+            /// `needs: ID + proof of a local address`.
+            summary: &'a str,
+            /// Each requirement in words, with the types it applies to.
+            checklist: &'a [super::requirement_list::Item],
         }
         ctx.out.print_json(&Doc {
             country: &country,
             did_type: name.as_deref(),
             type_id: type_id.map(|id| id.to_string()),
             requirements: &requirements,
+            summary: &summary,
+            checklist: &checklist,
         })?;
+    } else if requirements.is_empty() {
+        ctx.out.print_line(&format!(
+            "No requirements: {country} asks for no documents."
+        ));
     } else {
-        let mut table = Table::new(
-            &[
-                ("#", Align::Right),
-                ("FIELD", Align::Left),
-                ("VALUE", Align::Left),
-            ],
-            &format!("No requirements: {country} asks for no documents."),
-        );
-        for (index, requirement) in requirements.iter().enumerate() {
-            for (field, value) in flatten_fields(requirement) {
-                table.row(vec![(index + 1).to_string(), field, value]);
-            }
-        }
-        ctx.out.print_table(&table);
+        ctx.out.print_line(&format!("{country}: {summary}"));
+        ctx.out
+            .print_raw(&super::requirement_list::text(&checklist));
     }
     Ok(OK)
 }
@@ -209,14 +213,18 @@ pub struct GroupRow<'a> {
     pub monthly_price: Price,
     /// The price per minute of calls (`price.ppm`); `null` when the API does not give it.
     pub ppm: Price,
+    /// What buying costs today: setup plus the first month.
+    pub due_now_price: Price,
+    pub currency: Currency,
     pub allow_number_selection: bool,
     pub is_eligible_for_free_number: bool,
     pub features: &'a [String],
     pub requirements: &'a [Value],
 }
 
-impl<'a> From<&'a Group> for GroupRow<'a> {
-    fn from(group: &'a Group) -> Self {
+impl<'a> GroupRow<'a> {
+    /// The row of `group`, its prices in `currency`.
+    pub fn new(group: &'a Group, currency: Currency) -> Self {
         Self {
             id: group.id.to_string(),
             prefix: &group.prefix,
@@ -225,6 +233,8 @@ impl<'a> From<&'a Group> for GroupRow<'a> {
             setup_price: group.price.setup,
             monthly_price: group.price.monthly,
             ppm: group.price.per_minute,
+            due_now_price: crate::money::due_now(&group.price),
+            currency,
             allow_number_selection: group.allow_number_selection,
             is_eligible_for_free_number: group.is_eligible_for_free_number,
             features: &group.features,
@@ -269,7 +279,11 @@ pub async fn groups(
         }
         ctx.out.print_json(&Doc {
             country: &country,
-            groups: listing.items.iter().map(GroupRow::from).collect(),
+            groups: listing
+                .items
+                .iter()
+                .map(|group| GroupRow::new(group, ctx.settings.currency))
+                .collect(),
         })?;
         return Ok(OK);
     }

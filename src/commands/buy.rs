@@ -25,10 +25,11 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::api::Client;
-use crate::api::model::{E164, Group, GroupId, Price, PurchaseOrder, Reservation};
+use crate::api::model::{CountryCode, E164, Group, GroupId, Price, PurchaseOrder, Reservation};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
 use crate::journal::Journal;
+use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
@@ -46,7 +47,14 @@ const RESERVE_PATH: &str = "/open/numbers/reservations";
 
 pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let group_id = group_id_arg(&args.group_id)?;
-    let number = number_arg(args.number.as_deref())?;
+    // The country a number written without its `+` is read in; a bad --country is reported
+    // below, where the prices are looked up.
+    let number_country = args
+        .country
+        .as_deref()
+        .and_then(CountryCode::parse)
+        .or_else(|| ctx.settings.default_country.clone());
+    let number = number_arg(args.number.as_deref(), number_country.as_ref())?;
     if args.dry_run {
         return dry_run(ctx, &group_id, number.as_deref());
     }
@@ -123,7 +131,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
             "{number:?} is not an E.164 number: nothing was bought"
         )));
     };
-    if !args.yes && !confirm(&group, &number, reservation.as_ref())? {
+    if !args.yes && !confirm(&group, &number, reservation.as_ref(), ctx.settings.currency)? {
         let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
         if let Some(held) = &reservation {
             match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
@@ -222,24 +230,30 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
     Ok(OK)
 }
 
-/// Shows what is about to be bought on stderr and reads y/N from stdin.
-fn confirm(
+/// What is about to be bought, as `buy` shows it before asking: the number, the group, the
+/// prices in `currency` with the total due now, the countdown and the documents warning.
+fn prompt_text(
     group: &Group,
     number: &E164,
     reservation: Option<&Reservation>,
-) -> Result<bool, Failure> {
+    currency: Currency,
+) -> String {
     let clean = crate::api::sanitize_text;
     let mut text = format!(
-        "About to buy {number}\n  group:   {} ({} {}, {})\n  setup:   {} (one-time)\n  monthly: {}\n",
+        "About to buy {number}\n  group:   {} ({} {}, {})\n  setup:   {} (one-time)\n  monthly: {}\n  due now: {} (setup + first month)\n",
         clean(group.id.as_str()),
         clean(&group.prefix),
         clean(&group.location),
         clean(&group.did_type),
-        group.price.setup,
-        group.price.monthly
+        currency.show(group.price.setup),
+        currency.show(group.price.monthly),
+        currency.show(crate::money::due_now(&group.price)),
     );
     if group.price.per_minute.amount().is_some() {
-        text.push_str(&format!("  per minute: {}\n", group.price.per_minute));
+        text.push_str(&format!(
+            "  per minute: {}\n",
+            currency.show(group.price.per_minute)
+        ));
     }
     if let Some(held) = reservation {
         text.push_str(&format!(
@@ -249,10 +263,23 @@ fn confirm(
         ));
     }
     if group.has_requirements() {
-        text.push_str(
-            "  warning: this group has regulatory requirements (see `numpick requirements`); without them the number can be suspended\n",
-        );
+        let checklist = crate::requirements::Checklist::of(&group.requirements);
+        text.push_str(&format!(
+            "  warning: this group {} (see `numpick requirements`); without them the number can be suspended\n",
+            checklist.summary()
+        ));
     }
+    text
+}
+
+/// Shows what is about to be bought on stderr and reads y/N from stdin.
+fn confirm(
+    group: &Group,
+    number: &E164,
+    reservation: Option<&Reservation>,
+    currency: Currency,
+) -> Result<bool, Failure> {
+    let mut text = prompt_text(group, number, reservation, currency);
     text.push_str("Buy it? [y/N] ");
     let answer = tokio::task::block_in_place(|| {
         let mut stderr = std::io::stderr().lock();
@@ -311,27 +338,71 @@ fn report(
             status: &'a str,
             group_id: &'a str,
             number: Option<&'a str>,
+            formatted: Option<String>,
             setup_price: Price,
             monthly_price: Price,
             ppm: Price,
+            due_now_price: Price,
+            currency: Currency,
             receipt: Option<&'a Value>,
         }
         ctx.out.print_json(&Doc {
             status: "bought",
             group_id: group.id.as_str(),
             number: number.as_deref(),
+            formatted: number.as_deref().map(crate::phone_format::international),
             setup_price: group.price.setup,
             monthly_price: group.price.monthly,
             ppm: group.price.per_minute,
+            due_now_price: crate::money::due_now(&group.price),
+            currency: ctx.settings.currency,
             receipt: receipt.as_ref(),
         })?;
     } else {
         ctx.out.print_fields(&[
-            ("Bought", or_dash(number)),
+            ("Bought", or_dash(number.as_deref())),
+            (
+                "Written",
+                or_dash(number.as_deref().map(crate::phone_format::international)),
+            ),
             ("Group", group.id.to_string()),
-            ("Setup", group.price.setup.to_string()),
-            ("Monthly", group.price.monthly.to_string()),
+            ("Setup", ctx.settings.currency.show(group.price.setup)),
+            ("Monthly", ctx.settings.currency.show(group.price.monthly)),
+            (
+                "Due now",
+                ctx.settings
+                    .currency
+                    .show(crate::money::due_now(&group.price)),
+            ),
         ]);
     }
     Ok(OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prompt_names_the_total_due_now_and_what_documents_are_needed() {
+        let group: Group = serde_json::from_value(json!({
+            "id": "de-1", "prefix": "+49 30", "location": "Berlin", "type": "local",
+            "price": {"setup_price": "1.00", "monthly_price": "3.50", "ppm": "0.02"},
+            "requirements": [{"type": "identity", "documents": ["passport"]},
+                             {"type": "address", "address": {"scope": "local_network_area"}}]
+        }))
+        .unwrap();
+        let number = E164::parse("+493012345678").unwrap();
+        let text = prompt_text(&group, &number, None, "EUR".parse().unwrap());
+        for expected in [
+            "About to buy +493012345678\n",
+            "  setup:   EUR 1.00 (one-time)\n",
+            "  monthly: EUR 3.50\n",
+            "  due now: EUR 4.50 (setup + first month)\n",
+            "  per minute: EUR 0.02\n",
+            "this group needs: ID + proof of a local address (see",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in {text}");
+        }
+    }
 }

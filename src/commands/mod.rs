@@ -23,6 +23,7 @@ pub mod exit;
 mod numbers;
 pub mod output;
 mod owned;
+mod requirement_list;
 mod reservations;
 mod session;
 mod settings;

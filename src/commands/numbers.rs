@@ -17,6 +17,8 @@ use super::output::{Align, Table};
 struct NumberRow<'a> {
     id: &'a str,
     number: &'a str,
+    /// The number as its country writes it (`+1 213-555-1234`).
+    formatted: String,
 }
 
 pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> Result<u8, Failure> {
@@ -53,6 +55,7 @@ pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> R
                 .map(|n| NumberRow {
                     id: n.id.as_str(),
                     number: &n.number,
+                    formatted: crate::phone_format::international(&n.number),
                 })
                 .collect(),
         })?;

@@ -5,7 +5,8 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::api::model::{Price, Reservation, ReservationId};
+use crate::api::model::{CountryCode, Price, Reservation, ReservationId};
+use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::vanity::split_e164;
 
@@ -19,6 +20,8 @@ use super::output::{self, Align, Table, or_dash};
 struct ReservationRow<'a> {
     uuid: &'a str,
     number: &'a str,
+    /// The number as its country writes it (`+1 213-555-1234`).
+    formatted: String,
     group_id: Option<&'a str>,
     did_type: Option<&'a str>,
     iso_country_code: Option<&'a str>,
@@ -26,6 +29,7 @@ struct ReservationRow<'a> {
     setup_price: Price,
     monthly_price: Price,
     ppm: Price,
+    currency: Currency,
     needs_registration: Option<bool>,
     created_at: Option<Timestamp>,
     expires_at: Timestamp,
@@ -34,11 +38,12 @@ struct ReservationRow<'a> {
 }
 
 impl<'a> ReservationRow<'a> {
-    fn new(reservation: &'a Reservation, now: Timestamp) -> Self {
+    fn new(reservation: &'a Reservation, now: Timestamp, currency: Currency) -> Self {
         let facts = &reservation.facts;
         Self {
             uuid: reservation.uuid.as_str(),
             number: &reservation.number,
+            formatted: crate::phone_format::international(&reservation.number),
             group_id: reservation.group_id.as_ref().map(|g| g.as_str()),
             did_type: facts.did_type.as_deref(),
             iso_country_code: facts.country.as_deref(),
@@ -46,6 +51,7 @@ impl<'a> ReservationRow<'a> {
             setup_price: facts.setup,
             monthly_price: facts.monthly,
             ppm: facts.per_minute,
+            currency,
             needs_registration: facts.needs_registration,
             created_at: reservation.created_at,
             expires_at: reservation.expires_at,
@@ -81,17 +87,21 @@ fn countdown(seconds: i64) -> String {
     }
 }
 
-/// A number from the command line: E.164, else a usage error.
-pub fn number_arg(number: Option<&str>) -> Result<Option<String>, Failure> {
+/// A number from the command line, in any common form (`+1 213 892 4908`, `(213) 892-4908`,
+/// or `2138924908` read in `country`), as the E.164 the API is sent; else a usage error.
+pub fn number_arg(
+    number: Option<&str>,
+    country: Option<&CountryCode>,
+) -> Result<Option<String>, Failure> {
     let Some(text) = number.map(str::trim) else {
         return Ok(None);
     };
-    if !text.starts_with('+') || split_e164(text).is_none() {
-        return Err(Failure::usage(format!(
-            "--number {text:?} is not an E.164 number such as +4930123456"
-        )));
+    match crate::phone_format::read(text, country) {
+        Some(e164) if split_e164(e164.as_str()).is_some() => Ok(Some(e164.as_str().to_owned())),
+        _ => Err(Failure::usage(format!(
+            "--number {text:?} is not a phone number: give it as +4930123456, or set the country (--country, default_country) to write it as dialled there"
+        ))),
     }
-    Ok(Some(text.to_owned()))
 }
 
 /// The journal, or `None` (logged) when it cannot be opened: a reservation is not held back
@@ -106,12 +116,12 @@ fn journal_or_log(
 
 pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
-    let number = number_arg(number)?;
+    let number = number_arg(number, ctx.settings.default_country.as_ref())?;
     let mut conn = ctx.connect().await?;
     let journal = journal_or_log(&mut conn);
     let reservation =
         reserve_recorded(&conn.client, journal.as_ref(), &group, number.as_deref()).await?;
-    let row = ReservationRow::new(&reservation, Timestamp::now());
+    let row = ReservationRow::new(&reservation, Timestamp::now(), ctx.settings.currency);
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -135,7 +145,7 @@ pub async fn list(ctx: &Context) -> Result<u8, Failure> {
     let listing = conn.client.reservations().await?;
     let now = Timestamp::now();
     let rows: Vec<ReservationRow> = (listing.items.iter())
-        .map(|r| ReservationRow::new(r, now))
+        .map(|r| ReservationRow::new(r, now, ctx.settings.currency))
         .collect();
     if listing.skipped > 0 {
         output::note(&format!(
@@ -181,7 +191,7 @@ pub async fn list(ctx: &Context) -> Result<u8, Failure> {
             row.place(),
             or_dash(row.group_id),
             match row.monthly_price.amount() {
-                Some(_) => row.monthly_price.to_string(),
+                Some(_) => row.currency.show(row.monthly_price),
                 None => "—".to_owned(),
             },
             row.expires_at.to_string(),
@@ -238,10 +248,18 @@ mod tests {
     #[test]
     fn numbers_must_be_e164() {
         assert_eq!(
-            number_arg(Some(" +12135551234 ")).unwrap(),
+            number_arg(Some(" +12135551234 "), None).unwrap(),
             Some("+12135551234".to_owned())
         );
-        assert_eq!(number_arg(Some("2135551234")).unwrap_err().code, 2);
-        assert_eq!(number_arg(None).unwrap(), None);
+        let us = CountryCode::parse("US");
+        for typed in ["+1 213 892 4908", "(213) 892-4908", "2138924908"] {
+            assert_eq!(
+                number_arg(Some(typed), us.as_ref()).unwrap(),
+                Some("+12138924908".to_owned()),
+                "{typed}"
+            );
+        }
+        assert_eq!(number_arg(Some("2135551234"), None).unwrap_err().code, 2);
+        assert_eq!(number_arg(None, None).unwrap(), None);
     }
 }

@@ -19,7 +19,18 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
         conn.client.clone(),
         conn.backend.clone(),
         journal,
-        ctx.settings.theme,
+        app::Preferences {
+            theme: ctx.settings.theme,
+            currency: ctx.settings.currency,
+            endpoint: (conn.backend == Backend::Live
+                && ctx.settings.base_url != crate::api::DEFAULT_BASE_URL)
+                .then(|| ctx.settings.base_url.clone()),
+            default_country: ctx
+                .settings
+                .default_country
+                .as_ref()
+                .map(ToString::to_string),
+        },
     )
     .await
     .map_err(|error| Failure::other(format!("{error:#}")))?;

@@ -67,6 +67,7 @@ struct Shown {
     request_timeout_secs: u64,
     theme: &'static str,
     theme_source: Source,
+    currency: crate::money::Currency,
     log_file: Option<PathBuf>,
     journal: Option<PathBuf>,
 }
@@ -92,6 +93,7 @@ pub fn show(ctx: &Context) -> Result<u8, Failure> {
             ThemeName::NoColor => "no-color",
         },
         theme_source: settings.theme_source,
+        currency: settings.currency,
         log_file: crate::logging::log_path(),
         journal: Journal::default_path(),
     };
@@ -131,6 +133,7 @@ pub fn show(ctx: &Context) -> Result<u8, Failure> {
             shown.request_timeout_secs.to_string(),
         ),
         ("theme", format!("{} ({})", shown.theme, shown.theme_source)),
+        ("currency", shown.currency.to_string()),
         ("log_file", path(&shown.log_file)),
         ("journal", path(&shown.journal)),
     ]);

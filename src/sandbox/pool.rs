@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::catalogue::{Catalogue, Group};
+use super::catalogue::Catalogue;
 
 /// One number of the catalogue.
 #[derive(Debug, Clone)]
@@ -96,42 +96,6 @@ impl Pools {
             .get(&value)
             .copied()
             .filter(|&n| self.numbers[n].e164 == text)
-    }
-}
-
-/// A number as people write it: `+1 (213) 555-1234`, `+44 20 7946 0958`.
-pub fn formatted(group: &Group, e164: &str) -> String {
-    let Some(rest) = e164.get(1 + group.prefix_digits.len()..) else {
-        return e164.to_owned();
-    };
-    if group.prefix.starts_with("+1 (") && rest.len() == 7 {
-        return format!("{} {}-{}", group.prefix, &rest[..3], &rest[3..]);
-    }
-    let mut out = group.prefix.clone();
-    let mut start = 0;
-    for size in chunk_sizes(rest.len()) {
-        out.push(' ');
-        out.push_str(&rest[start..start + size]);
-        start += size;
-    }
-    out
-}
-
-fn chunk_sizes(len: usize) -> Vec<usize> {
-    match len {
-        0..=4 => vec![len],
-        5 => vec![2, 3],
-        6 => vec![3, 3],
-        7 => vec![3, 4],
-        8 => vec![4, 4],
-        9 => vec![3, 3, 3],
-        10 => vec![3, 3, 4],
-        11 => vec![3, 4, 4],
-        _ => {
-            let mut sizes = vec![4];
-            sizes.extend(chunk_sizes(len - 4));
-            sizes
-        }
     }
 }
 
@@ -276,23 +240,5 @@ mod tests {
         assert_eq!(pools.find(&number.e164), Some(10));
         assert_eq!(pools.find(&number.id), Some(10));
         assert_eq!(pools.find("+10000000000"), None);
-    }
-
-    #[test]
-    fn numbers_are_formatted_by_plan() {
-        let catalogue = catalogue();
-        let group = |id: &str| &catalogue.groups[catalogue.group_index(id).unwrap()];
-        assert_eq!(
-            formatted(group("us-ca-la-local-1"), "+12135551234"),
-            "+1 (213) 555-1234"
-        );
-        assert_eq!(
-            formatted(group("gb-eng-lon-local-1"), "+442079460958"),
-            "+44 20 7946 0958"
-        );
-        assert_eq!(
-            formatted(group("fr-par-local-1"), "+33123456789"),
-            "+33 1 2345 6789"
-        );
     }
 }

@@ -18,7 +18,6 @@ use serde_json::{Value, json};
 use super::catalogue::Group;
 use super::envelope::ApiError;
 use super::params::{Params, Q, order, purchase_order};
-use super::pool::formatted;
 use super::state::{Purchase, Reservation, Sale, State};
 
 /// The state shared by every handler.
@@ -455,7 +454,7 @@ fn owned_number(state: &State, purchase: &Purchase) -> Value {
     json!({
         "uuid": purchase.virtual_number_uuid,
         "phone_number": number.e164,
-        "formatted_phone_number": owned_format(group, &number.e164),
+        "formatted_phone_number": owned_format(&number.e164),
         "iso_country_code": group.country,
         "region_name": region,
         "friendly_name": null,
@@ -470,13 +469,8 @@ fn owned_number(state: &State, purchase: &Purchase) -> Value {
     })
 }
 
-/// `+1 813-252-2492` for the NANP, as the reference page shows; the group's grouping
-/// elsewhere.
-fn owned_format(group: &Group, e164: &str) -> String {
-    match e164.strip_prefix("+1") {
-        Some(rest) if rest.len() == 10 => {
-            format!("+1 {}-{}-{}", &rest[..3], &rest[3..6], &rest[6..])
-        }
-        _ => formatted(group, e164),
-    }
+/// `+1 813-252-2492` for the NANP, as the reference page shows, and each country's own
+/// grouping elsewhere: libphonenumber's international format is that documented form.
+fn owned_format(e164: &str) -> String {
+    crate::phone_format::international(e164)
 }

@@ -1,5 +1,6 @@
-//! Phone numbers laid out for reading (`+12135551234` → `+1 213 555 1234`), with the digits
-//! matched by the vanity box highlighted through the layout.
+//! Phone numbers laid out for reading as their country writes them (`+12135551234` →
+//! `+1 213-555-1234`, by [`crate::phone_format`]), with the digits matched by the vanity box
+//! highlighted through the layout.
 
 use std::ops::Range;
 
@@ -9,29 +10,30 @@ use ratatui::text::{Line, Span};
 use super::text::clean;
 
 /// Each character of the laid-out number, with the byte index in the E.164 text it shows
-/// (`None` for the spaces added between groups).
-fn layout(e164: &str, prefix: Option<&str>) -> Vec<(char, Option<usize>)> {
+/// (`None` for the spaces and dashes the layout adds).
+fn layout(e164: &str) -> Vec<(char, Option<usize>)> {
     let Some(digits) = e164.strip_prefix('+') else {
         return verbatim(e164);
     };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return verbatim(e164);
     }
-    let head = head_groups(digits, prefix);
-    let used: usize = head.iter().sum();
-    let mut sizes = head;
-    sizes.extend(tail_groups(digits.len() - used));
-
-    let mut out = vec![('+', Some(0))];
-    let mut at = 1;
-    for (n, size) in sizes.into_iter().enumerate() {
-        if n > 0 {
-            out.push((' ', None));
+    let shown = crate::phone_format::international(e164);
+    // The layout only adds separators: its digits must be the number's, in order; where
+    // they are not (a trunk prefix added, say), the number is shown as it came.
+    let shown_digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    if shown_digits != digits || !shown.starts_with('+') {
+        return verbatim(e164);
+    }
+    let mut out = Vec::with_capacity(shown.len());
+    let mut at = 0;
+    for c in shown.chars() {
+        if c == '+' || c.is_ascii_digit() {
+            out.push((c, Some(at)));
+            at += 1;
+        } else {
+            out.push((c, None));
         }
-        for (offset, c) in digits[at - 1..at - 1 + size].chars().enumerate() {
-            out.push((c, Some(at + offset)));
-        }
-        at += size;
     }
     out
 }
@@ -43,72 +45,20 @@ fn verbatim(text: &str) -> Vec<(char, Option<usize>)> {
         .collect()
 }
 
-/// The sizes of the leading groups: those of the group's prefix when the number starts with
-/// it (`+1 (213)` → 1, 3; `+49 30` → 2, 2), else the North American 1 + area code.
-fn head_groups(digits: &str, prefix: Option<&str>) -> Vec<usize> {
-    if let Some(prefix) = prefix {
-        let groups: Vec<&str> = prefix
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|g| !g.is_empty())
-            .collect();
-        let joined: String = groups.concat();
-        if !joined.is_empty() && digits.len() > joined.len() && digits.starts_with(&joined) {
-            return groups.iter().map(|g| g.len()).collect();
-        }
-    }
-    if digits.len() == 11 && digits.starts_with('1') {
-        return vec![1, 3];
-    }
-    vec![calling_code_len(digits)]
-}
-
-/// How many leading digits are the country calling code (ITU-T E.164 assignments): 1 and 7
-/// stand alone, a fixed set of two-digit codes, three digits for the rest.
-fn calling_code_len(digits: &str) -> usize {
-    const TWO_DIGIT: [&str; 44] = [
-        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
-        "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
-        "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
-    ];
-    let len = if digits.starts_with('1') || digits.starts_with('7') {
-        1
-    } else if TWO_DIGIT.iter().any(|code| digits.starts_with(code)) {
-        2
-    } else {
-        3
-    };
-    len.min(digits.len().saturating_sub(1))
-}
-
-/// Groups of three and four for the rest: 7 → 3 4, 8 → 4 4, 10 → 3 3 4.
-fn tail_groups(mut left: usize) -> Vec<usize> {
-    let mut sizes = Vec::new();
-    while left > 4 {
-        let size = if left == 8 { 4 } else { 3 };
-        sizes.push(size);
-        left -= size;
-    }
-    if left > 0 {
-        sizes.push(left);
-    }
-    sizes
-}
-
 /// The number laid out for reading.
-pub fn pretty(e164: &str, prefix: Option<&str>) -> String {
-    layout(e164, prefix).into_iter().map(|(c, _)| c).collect()
+pub fn pretty(e164: &str) -> String {
+    layout(e164).into_iter().map(|(c, _)| c).collect()
 }
 
 /// The number laid out for reading, the characters within `matched` (a byte range of the
 /// E.164 text) in `highlight`, and a space between two matched digits too.
 pub fn number_line(
     e164: &str,
-    prefix: Option<&str>,
     matched: &Range<usize>,
     base: Style,
     highlight: Style,
 ) -> Line<'static> {
-    let chars = layout(e164, prefix);
+    let chars = layout(e164);
     let hit = |index: Option<usize>| index.is_some_and(|i| matched.contains(&i));
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
@@ -136,26 +86,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_are_grouped_for_reading() {
-        assert_eq!(pretty("+12135551234", Some("+1 (213)")), "+1 213 555 1234");
-        assert_eq!(pretty("+12135551234", None), "+1 213 555 1234");
-        assert_eq!(pretty("+493012345678", Some("+49 30")), "+49 30 1234 5678");
-        assert_eq!(
-            pretty("+5511912345678", Some("+55 11")),
-            "+55 11 912 345 678"
-        );
-        assert_eq!(pretty("+493012345678", None), "+49 301 234 5678");
-        assert_eq!(pretty("+35312345678", None), "+353 1234 5678");
-        assert_eq!(pretty("not a number", None), "not a number");
+    fn numbers_are_grouped_as_their_country_writes_them() {
+        assert_eq!(pretty("+12135551234"), "+1 213-555-1234");
+        assert_eq!(pretty("+442072164999"), "+44 20 7216 4999");
+        assert_eq!(pretty("+5511984532107"), "+55 11 98453-2107");
+        assert_eq!(pretty("not a number"), "not a number");
     }
 
     #[test]
     fn the_matched_span_follows_the_layout() {
-        let line = number_line("+12135551234", None, &(5..8), Style::new(), Style::new());
+        let line = number_line("+12135551234", &(5..8), Style::new(), Style::new());
         let parts: Vec<&str> = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(parts, ["+1 213 ", "555", " 1234"]);
-        let across = number_line("+12135551234", None, &(7..10), Style::new(), Style::new());
+        assert_eq!(parts, ["+1 213-", "555", "-1234"]);
+        let across = number_line("+12135551234", &(7..10), Style::new(), Style::new());
         let parts: Vec<&str> = across.spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(parts, ["+1 213 55", "5 12", "34"]);
+        assert_eq!(parts, ["+1 213-55", "5-12", "34"]);
     }
 }

@@ -49,6 +49,8 @@ pub struct Theme {
     pub countdown_critical: Style,
     /// The `SANDBOX` badge.
     pub badge: Style,
+    /// The `LIVE` badge: real money.
+    pub live_badge: Style,
     /// Titles of boxes and labels of fields.
     pub title: Style,
     /// Borders of boxes.
@@ -83,6 +85,10 @@ impl Theme {
                 .bg(Color::Yellow)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
+            live_badge: Style::new()
+                .bg(Color::Red)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             border: fg(Color::DarkGray),
         }
@@ -105,6 +111,10 @@ impl Theme {
                 .bg(Color::LightYellow)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
+            live_badge: Style::new()
+                .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
             title: bold(Color::White),
             border: Style::new().fg(Color::White),
         }
@@ -125,6 +135,7 @@ impl Theme {
             countdown_low: with(Modifier::BOLD),
             countdown_critical: with(Modifier::BOLD | Modifier::REVERSED),
             badge: with(Modifier::REVERSED | Modifier::BOLD),
+            live_badge: with(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
             title: with(Modifier::BOLD),
             border: Style::new(),
         }
@@ -150,6 +161,7 @@ mod tests {
             theme.countdown_low,
             theme.countdown_critical,
             theme.badge,
+            theme.live_badge,
             theme.title,
             theme.border,
         ];

@@ -34,9 +34,16 @@ impl Wizard {
                 {
                     list.toggle_memorable_first();
                 }
+                if self.step == Step::Group {
+                    self.toggle_cheapest_first();
+                }
                 Vec::new()
             }
             Action::Reserve | Action::Buy | Action::Cancel => self.deal(action),
+            Action::CopyChecklist => {
+                self.copy_checklist();
+                Vec::new()
+            }
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
             Action::OwnedNumbers | Action::Release => Vec::new(),

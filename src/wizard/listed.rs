@@ -31,6 +31,7 @@ pub fn group_of_listing(reservation: &Reservation) -> Option<Group> {
     );
     let requirements = match facts.needs_registration {
         Some(true) => vec![json!({
+            "type": "registration",
             "description": "The number needs registration (documents) before it can be used."
         })],
         _ => Vec::new(),

@@ -5,12 +5,14 @@
 //! [`Command`]s the worker should perform. Nothing here awaits, spawns, reads the clock or
 //! touches the terminal, so every transition is testable without a runtime.
 
+mod clipboard;
 mod deal;
 mod flow;
 mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
+mod opening;
 mod owned;
 mod paste;
 pub mod picker;
@@ -18,7 +20,9 @@ mod purchase;
 mod queries;
 mod requests;
 pub mod rows;
+mod sorting;
 mod state;
+mod summary;
 #[cfg(test)]
 mod tests;
 mod vanity_box;
@@ -32,6 +36,7 @@ use tui_input::InputRequest;
 use crate::api::model::{City, DidType, Group, Region, ReservationId};
 use crate::countries::{self, Country};
 use crate::journal::PendingPurchase;
+use crate::money::Currency;
 use crate::search::Filter;
 use crate::ui::ThemeName;
 use crate::worker::{Answer, Call, Command, WorkerMsg};
@@ -94,6 +99,8 @@ pub enum Action {
     Retry,
     /// Tab on the number step: memorable numbers first, or the API's order.
     ToggleOrder,
+    /// `d` on Review: copy the requirements checklist.
+    CopyChecklist,
 }
 
 /// How the keymap should read keys on the current screen.
@@ -174,6 +181,14 @@ pub struct Wizard {
     pub(crate) started: Instant,
     /// The colours the renderer uses.
     pub(crate) theme: ThemeName,
+    /// The currency the API's prices are in.
+    pub(crate) currency: Currency,
+    /// Text waiting to be copied to the terminal's clipboard.
+    pub(crate) clipboard: Option<String>,
+    /// How far the help is scrolled down.
+    pub(crate) help_scroll: usize,
+    /// The API's address, shown in the header when it is not the production one.
+    pub(crate) endpoint: Option<String>,
 }
 
 impl Wizard {
@@ -216,6 +231,10 @@ impl Wizard {
             meter: Meter::default(),
             started: now,
             theme: ThemeName::default(),
+            currency: Currency::default(),
+            clipboard: None,
+            help_scroll: 0,
+            endpoint: None,
         }
     }
 
@@ -274,7 +293,16 @@ impl Wizard {
             return Vec::new();
         }
         if let Some(Modal::Help) = self.modal {
-            self.modal = None;
+            match action {
+                // The help is about thirty lines: past that there is nothing to scroll to.
+                Action::Move(Move::Down | Move::PageDown) => {
+                    self.help_scroll = (self.help_scroll + 1).min(30);
+                }
+                Action::Move(Move::Up | Move::PageUp) => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1);
+                }
+                _ => self.modal = None,
+            }
             return Vec::new();
         }
         if matches!(self.modal, Some(Modal::ConfirmPurchase(_))) {
@@ -283,6 +311,7 @@ impl Wizard {
         match action {
             Action::Help => {
                 self.modal = Some(Modal::Help);
+                self.help_scroll = 0;
                 Vec::new()
             }
             Action::Reservations => {
@@ -329,7 +358,10 @@ impl Wizard {
             Pending::Release { number } => self.apply_released(number, result),
             Pending::AccountInfo => {
                 match result {
-                    Ok(Answer::AccountInfo(info)) => self.meter.account = Some(info),
+                    Ok(Answer::AccountInfo(info)) => {
+                        self.meter.account = Some(info);
+                        self.meter.requests_at_reading = self.meter.requests_sent;
+                    }
                     // The meter is a convenience: without account info it shows what it can.
                     Ok(_) => tracing::warn!("account info answered with another kind of data"),
                     Err(error) => tracing::warn!(%error, "account info could not be read"),

@@ -31,6 +31,8 @@ pub struct Picker<T> {
     visible: Vec<usize>,
     /// Position of the cursor within `visible`.
     cursor: usize,
+    /// An order the operator asked for (cheapest first, say), else the list's own.
+    order: Option<fn(&T, &T) -> std::cmp::Ordering>,
 }
 
 impl<T> Default for Picker<T> {
@@ -40,6 +42,7 @@ impl<T> Default for Picker<T> {
             query: Input::default(),
             visible: Vec::new(),
             cursor: 0,
+            order: None,
         }
     }
 }
@@ -80,6 +83,7 @@ impl<T: Searchable> Picker<T> {
             query: Input::default(),
             visible,
             cursor: 0,
+            order: None,
         }
     }
 
@@ -89,6 +93,10 @@ impl<T: Searchable> Picker<T> {
         let current = self.visible.get(self.cursor).copied();
         let items = &self.items;
         self.visible = filter.rank(self.query.value(), items.len(), |i| items[i].search_keys());
+        if let Some(order) = self.order {
+            // Stable: equal items keep the ranking's order.
+            self.visible.sort_by(|&a, &b| order(&items[a], &items[b]));
+        }
         self.cursor = current
             .and_then(|item| self.visible.iter().position(|&v| v == item))
             .filter(|_| self.query.value().is_empty())
@@ -122,6 +130,21 @@ impl<T: Searchable> Picker<T> {
         self.query.reset();
         self.refilter(filter);
         true
+    }
+
+    /// Shows the items in `order` (`None`: the list's own order), the cursor on the same item.
+    pub fn set_order(
+        &mut self,
+        order: Option<fn(&T, &T) -> std::cmp::Ordering>,
+        filter: &mut Filter,
+    ) {
+        self.order = order;
+        self.refilter(filter);
+    }
+
+    /// Whether an order the operator asked for is in force.
+    pub fn is_ordered(&self) -> bool {
+        self.order.is_some()
     }
 
     /// Puts the cursor on the first item for which `is_it` holds, if any is visible.

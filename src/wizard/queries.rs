@@ -1,9 +1,10 @@
-//! What the event loop and the renderer ask of the wizard, and the two values they hand it
-//! (the theme, the credit meter). None of these change the state machine's course.
+//! What the event loop and the renderer ask of the wizard, and the values they hand it
+//! (the theme, the currency, the credit meter). None of these change the state machine's course.
 
 use std::time::Duration;
 
 use super::{Held, InputMode, Meter, Modal, Notice, Pending, Purchase, Quitting, Step, Wizard};
+use crate::money::Currency;
 use crate::ui::theme::ThemeName;
 
 impl Wizard {
@@ -16,6 +17,26 @@ impl Wizard {
     /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
     pub fn set_theme(&mut self, theme: ThemeName) {
         self.theme = theme;
+    }
+
+    /// Names the API's address, for the header, when it is not the production one.
+    pub fn set_endpoint(&mut self, base_url: impl Into<String>) {
+        self.endpoint = Some(base_url.into());
+    }
+
+    /// How far the help is scrolled down.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Names the currency of the API's prices (USD unless the config says otherwise).
+    pub fn set_currency(&mut self, currency: Currency) {
+        self.currency = currency;
+    }
+
+    /// The currency of the API's prices.
+    pub fn currency(&self) -> Currency {
+        self.currency
     }
 
     /// Names the journal file, so that the receipt can say where it was recorded.

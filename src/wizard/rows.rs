@@ -33,8 +33,11 @@ impl<T: Searchable> Searchable for Choice<T> {
 }
 
 impl Searchable for &'static Country {
+    /// The name, the code, and the other names people use (`uk`, `usa`).
     fn search_keys(&self) -> impl IntoIterator<Item = &str> {
         [self.name, self.code]
+            .into_iter()
+            .chain(crate::countries::aliases(self.code).iter().copied())
     }
 }
 
@@ -57,11 +60,15 @@ impl Searchable for DidType {
 }
 
 impl Searchable for Group {
+    /// The prefix, location and type, and the features: typing `sms` or `whatsapp` finds
+    /// the groups that have them.
     fn search_keys(&self) -> impl IntoIterator<Item = &str> {
         [
             self.prefix.as_str(),
             self.location.as_str(),
             self.did_type.as_str(),
         ]
+        .into_iter()
+        .chain(self.features.iter().map(String::as_str))
     }
 }

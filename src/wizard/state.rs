@@ -149,4 +149,15 @@ pub struct Meter {
     pub rate_limit_wait: Option<Duration>,
     /// The account's usage and limits, from account info, when the API gave them.
     pub account: Option<crate::api::model::AccountInfo>,
+    /// `requests_sent` when the account's usage was read.
+    pub requests_at_reading: u64,
+}
+
+impl Meter {
+    /// The account's monthly usage now: the figure read at the start plus the requests sent
+    /// since (each costs a credit).
+    pub fn monthly_used(&self) -> Option<u64> {
+        let read = self.account.as_ref()?.api_request_count?;
+        Some(read + self.requests_sent.saturating_sub(self.requests_at_reading))
+    }
 }

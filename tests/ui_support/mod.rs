@@ -27,9 +27,14 @@ pub struct Run {
 
 impl Run {
     pub fn new() -> Self {
+        Self::on(Backend::Sandbox)
+    }
+
+    /// A run on `backend`; the account is called Acme Telecom.
+    pub fn on(backend: Backend) -> Self {
         let t0 = Instant::now();
         let utc0: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
-        let mut wizard = Wizard::new(Backend::Sandbox, t0, utc0);
+        let mut wizard = Wizard::new(backend, t0, utc0);
         let start = wizard.start(Vec::new());
         // The session's first answers: no reservations, and the account's usage and limit.
         for command in start {
@@ -39,6 +44,7 @@ impl Run {
             let answer = match call {
                 Call::Reservations => Answer::Reservations(listing(vec![])),
                 Call::AccountInfo => Answer::AccountInfo(AccountInfo::from_body(&json!({
+                    "account": {"name": "Acme Telecom"},
                     "limits": {"requests_per_minute": 80},
                     "usage": {"api_request_count": 340, "max_api_request_count": 10000}
                 }))),

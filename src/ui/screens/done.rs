@@ -77,7 +77,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let number = target
                 .number
                 .as_deref()
-                .map_or("the number".to_owned(), |n| pretty(n, prefix(target)));
+                .map_or("the number".to_owned(), pretty);
             let mut lines = vec![
                 Line::styled("⚠ The outcome of this purchase is unknown.", theme.error),
                 Line::styled(
@@ -114,10 +114,6 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     draw_scrolled(view, frame, inner, lines, view.wizard.document_scroll());
 }
 
-fn prefix(target: &PurchaseTarget) -> Option<&str> {
-    target.group.as_ref().map(|g| g.prefix.as_str())
-}
-
 /// What may have been bought and why its outcome is not known, then a blank line.
 fn uncertain_lines<'a>(view: &View<'_>, target: &PurchaseTarget, reason: &str) -> Vec<Line<'a>> {
     let mut lines = target_lines(view, target, target.number.as_deref());
@@ -137,7 +133,7 @@ fn target_lines<'a>(
     number: Option<&str>,
 ) -> Vec<Line<'a>> {
     let number = match number {
-        Some(number) => Span::styled(pretty(number, prefix(target)), view.theme.title),
+        Some(number) => Span::styled(pretty(number), view.theme.title),
         None => Span::raw("a random number of the group"),
     };
     let mut lines = vec![field(view, "Number", vec![number])];

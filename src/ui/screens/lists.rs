@@ -19,8 +19,12 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     match wizard.step {
         Step::Country => {
             let columns = Columns {
-                titles: &["Country", "Code"],
-                constraints: &[Constraint::Length(36), Constraint::Fill(1)],
+                titles: &["Country", "Code", "Dial"],
+                constraints: &[
+                    Constraint::Length(36),
+                    Constraint::Length(4),
+                    Constraint::Fill(1),
+                ],
             };
             draw_picker(
                 view,
@@ -29,7 +33,11 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 "Choose a country",
                 &wizard.countries,
                 &columns,
-                |c| vec![c.name.into(), c.code.into()],
+                |c| {
+                    let dial = crate::countries::calling_code(c.code)
+                        .map_or_else(String::new, |code| format!("+{code}"));
+                    vec![c.name.into(), c.code.into(), dial.into()]
+                },
             );
         }
         Step::Region => {

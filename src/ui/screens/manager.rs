@@ -73,7 +73,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
     let constraints = [
         Constraint::Length(18),
         Constraint::Fill(1),
-        Constraint::Length(9),
+        Constraint::Length(10),
         Constraint::Length(10),
     ];
     let widths = list::column_widths(&constraints, list_area.width);
@@ -85,7 +85,6 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
     let rows: Vec<Row<'_>> = holds[range.clone()]
         .iter()
         .map(|held| {
-            let prefix = held.group.as_ref().map(|g| g.prefix.as_str());
             let remaining = held.remaining(wizard.now);
             let expires = if held.gone {
                 Span::styled("gone", theme.muted)
@@ -99,16 +98,12 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
                 .as_ref()
                 .map_or(held.reservation.facts.monthly, |g| g.price.monthly);
             let monthly = match monthly.amount() {
-                Some(_) => monthly.to_string(),
+                Some(_) => wizard.currency.show(monthly),
                 None => "—".to_owned(),
             };
             Row::new(vec![
                 Span::raw(
-                    fit(
-                        &pretty(&held.reservation.number, prefix),
-                        usize::from(widths[0]),
-                    )
-                    .into_owned(),
+                    fit(&pretty(&held.reservation.number), usize::from(widths[0])).into_owned(),
                 ),
                 Span::raw(fit(&place(held), usize::from(widths[1])).into_owned()),
                 Span::raw(monthly),

@@ -1,7 +1,9 @@
 //! The step screens, and what they share: the box around the body, labelled fields, and
 //! where the current step's data stands.
 
+pub mod checklist;
 pub mod done;
+pub mod group_columns;
 pub mod groups;
 pub mod lists;
 pub mod manager;
@@ -173,9 +175,8 @@ pub fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'
         .collect()
 }
 
-/// `3.50 a month`; an unknown price says so, in the warning style.
-/// The Group, Setup and Monthly lines of `group`; `unknown` stands in the Group line when the
-/// group is not known.
+/// The Group, Setup, Monthly and Due now lines of `group` (and Per minute where the API
+/// gives it); `unknown` stands in the Group line when the group is not known.
 pub fn group_fields<'a>(
     view: &View<'_>,
     group: Option<&Group>,
@@ -187,18 +188,27 @@ pub fn group_fields<'a>(
                 field(view, "Group", vec![Span::raw(describe_group(group))]),
                 field(view, "Setup", price(view, group.price.setup, "one-time")),
                 field(view, "Monthly", price(view, group.price.monthly, "a month")),
+                due_now(view, group),
             ];
             if group.price.per_minute.amount().is_some() {
                 let per_minute = price(view, group.price.per_minute, "a minute of calls");
                 lines.push(field(view, "Per minute", per_minute));
             }
-            let documents = if group.has_requirements() {
+            // The country's requirements are known when this is the group reviewed.
+            let fetched = (view.wizard.group.as_ref())
+                .filter(|reviewed| reviewed.id == group.id)
+                .and(view.wizard.requirements.load.loaded());
+            let checklist = review::requirement_checklist(fetched, group);
+            let documents = if checklist.is_empty() {
+                Span::raw("none required")
+            } else {
                 Span::styled(
-                    "required, or the number can be suspended",
+                    format!(
+                        "{} — without them the number can be suspended",
+                        checklist.summary()
+                    ),
                     view.theme.warning,
                 )
-            } else {
-                Span::raw("none required")
             };
             lines.push(field(view, "Documents", vec![documents]));
             lines
@@ -207,12 +217,32 @@ pub fn group_fields<'a>(
     }
 }
 
+/// `USD 3.50 a month`; an unknown price says so, in the warning style.
 pub fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
     match price {
-        Price::Known(_) => vec![Span::raw(format!("{price} {per}"))],
+        Price::Known(_) => vec![Span::raw(format!(
+            "{} {per}",
+            view.wizard.currency.show(price)
+        ))],
         Price::Unknown => vec![Span::styled(
             format!("unknown {per} (the API did not say)"),
             view.theme.warning,
         )],
     }
+}
+
+/// `Due now    USD 4.50 (setup + first month)`, in the title style: what buying costs today.
+pub fn due_now<'a>(view: &View<'_>, group: &Group) -> Line<'a> {
+    let total = crate::money::due_now(&group.price);
+    let value = match total {
+        Price::Known(_) => vec![
+            Span::styled(view.wizard.currency.show(total), view.theme.title),
+            Span::styled(" (setup + first month)", view.theme.muted),
+        ],
+        Price::Unknown => vec![Span::styled(
+            "unknown (the API did not give both prices)",
+            view.theme.warning,
+        )],
+    };
+    field(view, "Due now", value)
 }

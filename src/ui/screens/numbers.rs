@@ -138,7 +138,6 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
         status::empty(view, frame, list_area, &message, hint);
         return;
     }
-    let prefix = wizard.group.as_ref().map(|g| g.prefix.as_str());
     let range = list::window(
         visible.len(),
         numbers.cursor(),
@@ -152,7 +151,6 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
             let number = &items[found.index].number;
             let line = number_line(
                 number,
-                prefix,
                 &found.span,
                 ratatui::style::Style::new(),
                 theme.matched,

@@ -137,7 +137,7 @@ fn rows(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView) {
 fn shown(number: &OwnedNumber) -> String {
     match &number.formatted_phone_number {
         Some(formatted) if !formatted.trim().is_empty() => clean(formatted).into_owned(),
-        _ => pretty(&number.phone_number, None),
+        _ => pretty(&number.phone_number),
     }
 }
 
@@ -173,7 +173,7 @@ fn release_dialog(view: &View<'_>, frame: &mut Frame, area: Rect, confirm: &Rele
             Span::raw(" keep it"),
         ]),
     ];
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
+    let height = dialog::wrapped_height(&lines, 60) + 2;
     let inner = dialog::popup(view, frame, area, "Release a number", (60, height));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -35,15 +35,11 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         return;
     };
     let group = held.group.as_ref().or(wizard.group.as_ref());
-    let prefix = group.map(|g| g.prefix.as_str());
     let reservation = &held.reservation;
     let mut lines = vec![field(
         view,
         "Number",
-        vec![Span::styled(
-            pretty(&reservation.number, prefix),
-            theme.title,
-        )],
+        vec![Span::styled(pretty(&reservation.number), theme.title)],
     )];
     lines.extend(group_fields(
         view,

@@ -12,7 +12,9 @@ use crate::ui::text::{clean, feature_name};
 use crate::ui::widgets::spinner;
 use crate::wizard::Load;
 
-use super::{body_block, describe_group, draw_scrolled, field, json_fields, price};
+use crate::requirements::Checklist;
+
+use super::{body_block, describe_group, draw_scrolled, due_now, field, price};
 
 /// Draws the review step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -26,7 +28,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     if let Some(group) = &view.wizard.group {
         lines.extend(summary(view, group));
         lines.push(Line::raw(""));
-        lines.extend(requirements(view, group));
+        lines.extend(requirements(view, group, content.width));
     } else {
         lines.push(Line::styled("No group is chosen.", view.theme.warning));
     }
@@ -38,10 +40,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
 pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
     let theme = &view.theme;
     let number = match &view.wizard.number {
-        Some(number) => vec![Span::styled(
-            pretty(number, Some(&group.prefix)),
-            theme.title,
-        )],
+        Some(number) => vec![Span::styled(pretty(number), theme.title)],
         None => vec![
             Span::styled("one the group assigns", theme.title),
             Span::styled(" (reserved first, shown before you buy)", theme.muted),
@@ -69,6 +68,7 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
         ),
         field(view, "Setup", price(view, group.price.setup, "one-time")),
         field(view, "Monthly", price(view, group.price.monthly, "a month")),
+        due_now(view, group),
     ];
     if group.price.per_minute.amount().is_some() {
         lines.push(field(
@@ -89,19 +89,27 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
     lines
 }
 
-/// The requirements fetched for the country and type, and the group's own.
-fn requirements<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
+/// The requirements fetched for the country and type, and the group's own, as one
+/// de-duplicated checklist wrapped to `width`.
+fn requirements<'a>(view: &View<'_>, group: &Group, width: u16) -> Vec<Line<'a>> {
     let theme = &view.theme;
-    let mut lines = vec![Line::styled("Requirements", theme.title)];
     let fetched = &view.wizard.requirements.load;
-    let fetched_any = fetched.loaded().is_some_and(|r| !r.is_empty());
-    if fetched_any || group.has_requirements() {
-        for text in [
-            "⚠ Documents are required for this number.",
-            "  Buying without meeting the requirements can get the number suspended:",
-            "  have the documents ready before you buy.",
-        ] {
-            lines.push(Line::styled(text, theme.warning));
+    let checklist = requirement_checklist(view.wizard.requirements.load.loaded(), group);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Requirements", theme.title),
+        Span::styled(
+            format!(" — {}", checklist.summary()),
+            if checklist.is_empty() {
+                theme.muted
+            } else {
+                theme.warning
+            },
+        ),
+    ])];
+    if !checklist.is_empty() {
+        let warning = "⚠ Buying without meeting them can get the number suspended: have the documents ready before you buy.";
+        for row in super::checklist::wrap(warning, usize::from(width), "") {
+            lines.push(Line::styled(row, theme.warning));
         }
     }
     match fetched {
@@ -116,27 +124,31 @@ fn requirements<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
             ));
             lines.push(Line::styled("  Enter to retry.", theme.muted));
         }
-        Load::Loaded(items) => {
-            for (n, item) in items.iter().enumerate() {
-                lines.push(Line::styled(
-                    format!("{}. For this country and type", n + 1),
-                    theme.title,
-                ));
-                lines.extend(json_fields(view, item));
-            }
-        }
+        Load::Loaded(_) => {}
     }
-    for (n, item) in group.requirements.iter().enumerate() {
-        lines.push(Line::styled(
-            format!("Of this group ({})", n + 1),
-            theme.title,
-        ));
-        lines.extend(json_fields(view, item));
-    }
-    if matches!(fetched, Load::Loaded(_)) && !fetched_any && !group.has_requirements() {
+    lines.extend(super::checklist::lines(view, &checklist, width));
+    if matches!(fetched, Load::Loaded(_)) && checklist.is_empty() {
         lines.push(Line::styled("✓ No documents required.", theme.ok));
+    } else if !checklist.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("d", theme.accent),
+            Span::styled(
+                " copies this checklist, to send to the customer",
+                theme.muted,
+            ),
+        ]));
     }
     lines
+}
+
+/// The requirements of the country and type (when fetched) and of the group, each once.
+pub fn requirement_checklist(fetched: Option<&Vec<serde_json::Value>>, group: &Group) -> Checklist {
+    let mut checklist = Checklist::default();
+    if let Some(fetched) = fetched {
+        checklist.add(fetched);
+    }
+    checklist.add(&group.requirements);
+    checklist
 }
 
 fn action_line<'a>(view: &View<'_>) -> Line<'a> {
@@ -149,8 +161,29 @@ fn action_line<'a>(view: &View<'_>) -> Line<'a> {
     }
     Line::from(vec![
         Span::styled("r", theme.accent),
-        Span::raw(" reserve it (held for a while, buy later) · "),
+        Span::raw(format!(
+            " reserve it (held for {} · 1 credit) · ",
+            hold_lifetime(view)
+        )),
         Span::styled("b", theme.accent),
         Span::raw(" buy now"),
     ])
+}
+
+/// How long a reservation is held, as the server showed on one made this session: `10
+/// minutes`; `a while` before any was made (the lifetime is the server's to choose).
+fn hold_lifetime(view: &View<'_>) -> String {
+    let lifetime = view.wizard.holds.iter().rev().find_map(|held| {
+        let made = held.reservation.created_at?;
+        let seconds = made.duration_until(held.reservation.expires_at).as_secs();
+        (seconds > 0).then_some(seconds)
+    });
+    match lifetime {
+        Some(seconds) if seconds % 60 == 0 => match seconds / 60 {
+            1 => "1 minute".to_owned(),
+            minutes => format!("{minutes} minutes"),
+        },
+        Some(seconds) => format!("{}:{:02} minutes", seconds / 60, seconds % 60),
+        None => "a while".to_owned(),
+    }
 }

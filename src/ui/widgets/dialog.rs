@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::ui::phone::pretty;
 use crate::ui::screens::{field, group_fields};
@@ -35,9 +35,8 @@ pub fn popup(
 /// "Buy this number?" with the number, the group and both prices; `y` buys.
 pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: &PurchaseTarget) {
     let theme = &view.theme;
-    let prefix = target.group.as_ref().map(|g| g.prefix.as_str());
     let number = match &target.number {
-        Some(number) => Span::styled(pretty(number, prefix), theme.title),
+        Some(number) => Span::styled(pretty(number), theme.title),
         None => Span::styled("a random number of the group", theme.title),
     };
     let mut lines = vec![field(view, "Number", vec![number])];
@@ -65,23 +64,60 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
         Span::raw(" cancel — "),
         Span::styled("Enter does nothing", theme.muted),
     ]));
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
-    let inner = popup(view, frame, area, "Buy this number?", (62, height));
+    const WIDTH: u16 = 62;
+    let height = wrapped_height(&lines, WIDTH) + 2;
+    let inner = popup(view, frame, area, "Buy this number?", (WIDTH, height));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
+/// How many rows `lines` take once wrapped inside a popup `width` wide (its border and
+/// margins taken off), so that the last line — the keys that answer it — is never cut off.
+pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    let room = usize::from(width.saturating_sub(4)).max(1);
+    let rows: usize = (lines.iter())
+        .map(|line| {
+            let width = line.width();
+            // Wrapping at word boundaries can take a row more than the characters need.
+            if width <= room {
+                1
+            } else {
+                width.div_ceil(room) + 1
+            }
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 14] = [
+const KEYS: [(&str, &str, &str); 22] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
+    (
+        "j / k",
+        "down / up where there is no search box",
+        "Review …",
+    ),
     (
         "letters, digits",
         "type into the search box; Backspace edits",
         "lists",
     ),
+    (
+        "Ctrl-U / Ctrl-W",
+        "clear the search box / its last word",
+        "lists",
+    ),
+    (
+        "sms, wa, wab …",
+        "typed in the group box: groups with it",
+        "groups",
+    ),
+    ("Tab", "sort by monthly price / API order", "groups"),
     ("Tab", "memorable numbers first", "numbers"),
     ("Enter", "choose the row; retry what failed", "all"),
+    ("F5", "ask again for what failed to load", "all"),
     ("Esc", "clear the search, else go back", "all"),
     ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
+    ("d", "copy the requirements checklist", "Review"),
     (
         "b / c / r",
         "buy / cancel / reserve again once expired",
@@ -93,7 +129,17 @@ const KEYS: [(&str, &str, &str); 14] = [
     ("Ctrl-R", "the reservations manager", "all"),
     ("Ctrl-O", "my numbers; Ctrl-X releases one", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
+    ("q", "quit where there is no search box", "Review …"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),
+    ("Ctrl-Z", "suspend; fg brings numpick back", "all"),
+];
+
+/// The vanity syntax of the number box, under the keys.
+const VANITY: [&str; 4] = [
+    "Number box: digits match anywhere (555); letters are keypad digits (PIZZA = 74992);",
+    "^ anchors at the start of the local number, $ at the end; * or ? is any one digit.",
+    "Group features: sms (S), sms-in (S↓), sms-out (S↑), wa (W, WhatsApp), wab (B, Business).",
+    "A purchase is always confirmed with y. ↑↓ scroll this help; any other key closes it.",
 ];
 
 /// "Quit now?" when reservations are active or a purchase is in flight.
@@ -122,7 +168,7 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let expires = crate::ui::text::clock_at(wizard, held.deadline);
             lines.push(Line::raw(format!(
                 "  {}  expires at {expires}",
-                pretty(&held.reservation.number, None)
+                pretty(&held.reservation.number)
             )));
         }
         lines.push(Line::raw(""));
@@ -146,36 +192,40 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// The help: a table of every key.
+/// The help: a table of every key, then the vanity syntax; ↑↓ scroll it on a small terminal.
 pub fn help(view: &View<'_>, frame: &mut Frame, area: Rect) {
-    let height = u16::try_from(KEYS.len()).unwrap_or(u16::MAX) + 5;
-    let inner = popup(view, frame, area, "Help — keys", (76, height));
+    let wanted = u16::try_from(KEYS.len() + VANITY.len()).unwrap_or(u16::MAX) + 4;
+    let inner = popup(view, frame, area, "Help — keys", (92, wanted));
     let constraints = [
-        Constraint::Length(15),
+        Constraint::Length(16),
         Constraint::Fill(1),
         Constraint::Length(11),
     ];
     let widths = list::column_widths(&constraints, inner.width + list::MARKER_WIDTH);
-    let rows: Vec<Row<'_>> = KEYS
-        .iter()
-        .map(|&(key, does, place)| {
-            Row::new(vec![
-                Span::styled(key, view.theme.accent),
-                Span::raw(crate::ui::text::fit(does, usize::from(widths[1])).into_owned()),
-                Span::styled(place, view.theme.muted),
-            ])
-        })
-        .collect();
-    let table = ratatui::widgets::Table::new(rows, widths.iter().map(|&w| Constraint::Length(w)))
-        .column_spacing(1)
-        .header(Row::new(vec!["Key", "Does", "Where"]).style(view.theme.title));
-    let [table_area, footer] =
-        ratatui::layout::Layout::vertical([Constraint::Fill(1), Constraint::Length(2)])
-            .areas(inner);
-    frame.render_widget(table, table_area);
-    let note = Line::styled(
-        "A purchase is always confirmed with y. Any key closes this help.",
-        view.theme.muted,
-    );
-    frame.render_widget(Paragraph::new(vec![Line::raw(""), note]), footer);
+    let mut lines: Vec<Line<'_>> = vec![Line::styled(
+        format!(
+            "{:<w0$} {:<w1$} Where",
+            "Key",
+            "Does",
+            w0 = usize::from(widths[0]),
+            w1 = usize::from(widths[1])
+        ),
+        view.theme.title,
+    )];
+    for &(key, does, place) in &KEYS {
+        let key = format!("{key:<w$} ", w = usize::from(widths[0]));
+        let does = crate::ui::text::fit(does, usize::from(widths[1]));
+        lines.push(Line::from(vec![
+            Span::styled(key, view.theme.accent),
+            Span::raw(format!("{does:<w$} ", w = usize::from(widths[1]))),
+            Span::styled(place, view.theme.muted),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    for text in VANITY {
+        for row in crate::ui::screens::checklist::wrap(text, usize::from(inner.width), "") {
+            lines.push(Line::styled(row, view.theme.muted));
+        }
+    }
+    crate::ui::screens::draw_scrolled(view, frame, inner, lines, view.wizard.help_scroll());
 }

@@ -1,5 +1,6 @@
 //! The header: the application's name, the breadcrumb of the choices so far, and on the right
-//! the busy spinner, the count of active reservations and the `SANDBOX` badge.
+//! the busy spinner, the count of active reservations and the `SANDBOX` badge — or `LIVE`
+//! with the account's name, and the API's address when it is not the production one.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::ui::View;
 use crate::ui::phone::pretty;
-use crate::ui::text::clean;
+use crate::ui::text::{clean, fit};
 use crate::wizard::{Backend, Choice, Step, Wizard};
 
 use super::spinner;
@@ -34,9 +35,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         right.push(Span::styled(format!("{reserved} reserved"), theme.warning));
         right.push(Span::raw(" "));
     }
-    if wizard.backend == Backend::Sandbox {
-        right.push(Span::styled(" SANDBOX ", theme.badge));
-    }
+    right.extend(backend_badge(view));
     let right = Line::from(right);
     let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
     let [left_area, right_area] =
@@ -55,6 +54,35 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Line::from(left), left_area);
     frame.render_widget(right, right_area);
+}
+
+/// ` SANDBOX `, or ` LIVE · account name ` (real money) after the API's address when it is
+/// not the production one.
+fn backend_badge(view: &View<'_>) -> Vec<Span<'static>> {
+    let wizard = view.wizard;
+    match wizard.backend {
+        Backend::Sandbox => vec![Span::styled(" SANDBOX ", view.theme.badge)],
+        Backend::Live => {
+            let mut spans = Vec::new();
+            if let Some(endpoint) = &wizard.endpoint {
+                let shown = endpoint.trim_start_matches("https://");
+                spans.push(Span::styled(
+                    format!("{} ", fit(&clean(shown), 28)),
+                    view.theme.muted,
+                ));
+            }
+            let name = (wizard.meter.account.as_ref())
+                .and_then(|account| account.name.as_deref())
+                .map(str::trim)
+                .filter(|name| !name.is_empty());
+            let badge = match name {
+                Some(name) => format!(" LIVE · {} ", fit(&clean(name), 20)),
+                None => " LIVE ".to_owned(),
+            };
+            spans.push(Span::styled(badge, view.theme.live_badge));
+            spans
+        }
+    }
 }
 
 /// The choices made before the step shown, in order.
@@ -92,7 +120,7 @@ pub fn breadcrumb(wizard: &Wizard) -> Vec<String> {
         crumbs.push(clean(prefix).into_owned());
         if step > Step::Number {
             crumbs.push(match &wizard.number {
-                Some(number) => pretty(number, Some(&group.prefix)),
+                Some(number) => pretty(number),
                 None => "random number".to_owned(),
             });
         }

@@ -55,7 +55,7 @@ fn line<'a>(view: &View<'_>, hints: &[Hint]) -> Line<'a> {
 /// The keys that work now, most important first.
 pub fn hints(wizard: &Wizard) -> Vec<Hint> {
     match &wizard.modal {
-        Some(Modal::Help) => return vec![("any key", "closes the help")],
+        Some(Modal::Help) => return vec![("↑↓", "scroll"), ("any other key", "closes the help")],
         Some(Modal::ConfirmPurchase(_)) => {
             return vec![("y", "buy"), ("n/Esc", "cancel"), ("Enter", "does nothing")];
         }

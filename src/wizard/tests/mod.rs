@@ -1,5 +1,6 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
+mod clarity;
 mod flow;
 mod journal_notice;
 mod owned;
