@@ -44,12 +44,14 @@ impl Exit {
 }
 
 /// Runs the wizard in the terminal, drawn with `theme`, until the operator quits or a signal
-/// arrives. The terminal is restored on every way out, panics included.
+/// arrives. The terminal is restored on every way out, panics included. Lost purchase
+/// answers are settled over `settle_window`.
 pub async fn run(
     client: Client,
     backend: Backend,
     journal_path: Option<PathBuf>,
     theme: ThemeName,
+    settle_window: Duration,
 ) -> Result<Exit> {
     let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
@@ -59,7 +61,7 @@ pub async fn run(
         _ => wizard.set_journal_unavailable(),
     }
     let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
-    let worker = worker::spawn(client.clone(), opened.journal);
+    let worker = worker::spawn(client.clone(), opened.journal, settle_window);
     let start = wizard.start(opened.unsettled);
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);

@@ -72,6 +72,7 @@ fn config_path_init_and_show() {
     assert_eq!(shown["key_set"], false);
     assert_eq!(shown["base_url_source"], "default");
     assert_eq!(shown["request_timeout_secs"], 20);
+    assert_eq!(shown["settle_window_secs"], 120);
 }
 
 #[test]

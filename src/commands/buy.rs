@@ -86,7 +86,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    settle_earlier(&conn.client, &journal, &journal_path).await?;
+    settle_earlier(ctx, &conn.client, &journal, &journal_path).await?;
 
     // The number to buy: the one asked for, or one the group assigns by a reservation.
     let (number, reservation) = match number {
@@ -134,7 +134,8 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
             output::note(&format!(
                 "numpick: the purchase's outcome is not known ({reason}); reading the account's numbers to settle it"
             ));
-            match settle_recorded(&conn.client, Some(&journal), &pending).await {
+            let window = ctx.settings.settle_window;
+            match settle_recorded(&conn.client, Some(&journal), &pending, window).await {
                 Settlement::Bought { number } => report(ctx, &group, Some(number), None),
                 settlement @ Settlement::NotBought { .. } => {
                     Err(Failure::new(UNREACHABLE, settlement.describe()))
@@ -254,6 +255,7 @@ fn confirm(
 /// Settles the journal's unsettled purchases before another is sent; one that stays unknown
 /// stops this purchase, whatever its group.
 async fn settle_earlier(
+    ctx: &Context,
     client: &Client,
     journal: &Mutex<Journal>,
     path: &Path,
@@ -268,7 +270,8 @@ async fn settle_earlier(
         output::note(&format!("numpick: {note}"));
     }
     for pending in Journal::pending_purchases(&readout.entries) {
-        let settlement = settle_recorded(client, Some(journal), &pending).await;
+        let window = ctx.settings.settle_window;
+        let settlement = settle_recorded(client, Some(journal), &pending, window).await;
         output::note(&format!(
             "numpick: an earlier purchase (at {}, group {}): {}",
             pending.at,

@@ -6,13 +6,16 @@
 //!   the request is sent, the request is sent exactly once and always names its number, and
 //!   the outcome is read from the answer's `purchased`/`failed` and written after.
 //! - [`settle`]: settling a purchase whose outcome is unknown, by reading the account's
-//!   numbers, never by guessing.
+//!   numbers over a settle window, never by guessing; [`same_number`] compares the account's
+//!   numbers with the purchased one, and [`evidence`] shows a number still free.
 //! - [`deals`]: reserving, cancelling and releasing, each recorded.
 //!
 //! Whether a purchase may be *started* at all is decided by one rule, `crate::buy_rule`.
 
 pub mod deals;
+pub mod evidence;
 pub mod purchase;
+pub mod same_number;
 pub mod settle;
 
 use std::sync::{Mutex, MutexGuard};

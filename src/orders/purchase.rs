@@ -8,6 +8,7 @@
 //! settled by asking the API ([`settle_recorded`]), and what that showed is written too.
 
 use std::sync::Mutex;
+use std::time::Duration;
 
 use jiff::Timestamp;
 
@@ -151,13 +152,14 @@ pub async fn purchase_recorded(
     }
 }
 
-/// Settles `pending` by asking the API, and records what it showed.
+/// Settles `pending` by asking the API over the settle `window`, and records what it showed.
 pub async fn settle_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     pending: &PendingPurchase,
+    window: Duration,
 ) -> Settlement {
-    let settlement = settle::settle(client, pending).await;
+    let settlement = settle::settle(client, pending, window).await;
     let outcome = match &settlement {
         Settlement::Bought { number } => Outcome::Bought {
             number: Some(number.clone()),

@@ -55,8 +55,9 @@ pub(super) async fn purchase(
 
 /// Settles `pending` by asking the API, and records what it showed.
 pub(super) async fn settle(shared: &Shared, pending: &PendingPurchase) -> Answer {
+    let journal = shared.journal.as_deref();
     let settlement =
-        orders::settle_recorded(&shared.client, shared.journal.as_deref(), pending).await;
+        orders::settle_recorded(&shared.client, journal, pending, shared.settle_window).await;
     Answer::Settled {
         intent: pending.intent.clone(),
         settlement,
