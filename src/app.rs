@@ -16,7 +16,7 @@ use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::api::Client;
-use crate::journal::{Journal, PendingPurchase};
+use crate::journal::{Journal, PendingPurchase, Standing, Unsettled};
 use crate::keymap;
 use crate::terminal::{self, JobControl};
 use crate::ui;
@@ -53,7 +53,8 @@ pub async fn run(
     theme: ThemeName,
     settle_window: Duration,
 ) -> Result<Exit> {
-    let opened = open_journal(journal_path.as_deref());
+    let mut opened = open_journal(journal_path.as_deref());
+    let unsettled = sort_unsettled(&client, std::mem::take(&mut opened.unsettled)).await;
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(theme);
     match (&opened.journal, &journal_path) {
@@ -62,7 +63,13 @@ pub async fn run(
     }
     let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
     let worker = worker::spawn(client.clone(), opened.journal, settle_window);
-    let start = wizard.start(opened.unsettled);
+    let start = wizard.start(unsettled.to_settle);
+    if unsettled.left_alone > 0 {
+        wizard.note_left_alone(unsettled.left_alone);
+    }
+    if unsettled.left_to_operator > 0 {
+        wizard.block_for_operator(unsettled.left_to_operator);
+    }
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
@@ -75,8 +82,41 @@ pub async fn run(
 /// of its lines could not be read.
 struct OpenedJournal {
     journal: Option<Journal>,
-    unsettled: Vec<PendingPurchase>,
+    unsettled: Vec<Unsettled>,
     unreadable: usize,
+}
+
+/// What an earlier run left unsettled, sorted by what this session does with it.
+struct SortedUnsettled {
+    /// Settled by the worker as the session starts.
+    to_settle: Vec<PendingPurchase>,
+    /// Of another account or API address, or in flight in another process: left alone.
+    left_alone: usize,
+    /// Settling gave up on them: buying waits for `numpick journal resolve`.
+    left_to_operator: usize,
+}
+
+/// Sorts the unsettled intents by their standing. Only when there are some is the account
+/// asked whose it is (`/open/info`), so that another account's intents are left alone.
+async fn sort_unsettled(client: &Client, unsettled: Vec<Unsettled>) -> SortedUnsettled {
+    let mut sorted = SortedUnsettled {
+        to_settle: Vec::new(),
+        left_alone: 0,
+        left_to_operator: 0,
+    };
+    if unsettled.is_empty() {
+        return sorted;
+    }
+    let here = crate::orders::here(client).await;
+    let now = Timestamp::now();
+    for item in unsettled {
+        match item.standing(&here, now) {
+            Standing::Settle => sorted.to_settle.push(item.pending),
+            Standing::Elsewhere | Standing::InFlight => sorted.left_alone += 1,
+            Standing::LeftToOperator => sorted.left_to_operator += 1,
+        }
+    }
+    sorted
 }
 
 /// Opens the journal and reads the purchases an earlier run left unsettled. Without a
@@ -99,7 +139,7 @@ fn open_journal(path: Option<&Path>) -> OpenedJournal {
             return disabled(Vec::new());
         }
     };
-    let unsettled = Journal::pending_purchases(&readout.entries);
+    let unsettled = Journal::unsettled(&readout.entries);
     match Journal::open(path) {
         Ok(journal) => OpenedJournal {
             journal: Some(journal),

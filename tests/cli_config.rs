@@ -5,7 +5,9 @@
 mod cli_support;
 mod fault_server;
 
-use cli_support::{Home, KEY, Run, buy_args, mode, ok, on_terminal, one_group, set_mode};
+use cli_support::{
+    Home, KEY, Run, account_info, buy_args, mode, ok, on_terminal, one_group, set_mode,
+};
 use fault_server::{FaultServer, Reply, closed_port_url};
 use serde_json::json;
 
@@ -239,6 +241,7 @@ async fn the_key_never_appears_in_any_output_or_log() {
         Reply::refusal(401, &format!("Invalid API key {SECRET}")),
         Reply::refusal(409, &format!("key {SECRET} may not reserve")),
         one_group("g-1"),
+        account_info(),
         Reply::json(
             201,
             json!({"success": true, "purchased": ["+493012345678"], "failed": []}),

@@ -361,6 +361,11 @@ impl Client {
         answer::owned_numbers(&answer)
     }
 
+    /// The API's address, as the journal records it next to each purchase.
+    pub fn base_url(&self) -> &str {
+        self.inner.base.as_str()
+    }
+
     /// Every HTTP request sent this session, retries included (each costs a credit). Attempts
     /// that found no connection reached nobody and are not counted.
     pub fn requests_sent(&self) -> u64 {

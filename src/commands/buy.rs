@@ -28,8 +28,9 @@ use crate::api::Client;
 use crate::api::model::{E164, Group, GroupId, Price, PurchaseOrder, Reservation};
 use crate::cli::BuyArgs;
 use crate::journal::Journal;
+use crate::journal::{Here, Standing};
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
-use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
+use crate::orders::{self, PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
 use super::Context;
 use super::browse::{GroupFilters, group_query};
@@ -86,7 +87,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    settle_earlier(ctx, &conn.client, &journal, &journal_path).await?;
+    let mut here = settle_earlier(ctx, &conn.client, &journal, &journal_path).await?;
 
     // The number to buy: the one asked for, or one the group assigns by a reservation.
     let (number, reservation) = match number {
@@ -122,7 +123,13 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let order = PurchaseOrder::new(group_id, number);
     let held = reservation.as_ref().map(|r| &r.uuid);
-    match purchase_recorded(&conn.client, Some(&journal), &order, held).await? {
+    // The intent records the account it is made on; asked here unless settling already did.
+    if here.is_none() {
+        here = Some(orders::here(&conn.client).await);
+    }
+    let account = here.and_then(|here| here.account);
+    let client = &conn.client;
+    match purchase_recorded(client, Some(&journal), &order, held, account.as_deref()).await? {
         PurchaseResult::Bought { number, receipt } => {
             report(ctx, &group, Some(number), Some(receipt.body))
         }
@@ -252,14 +259,16 @@ fn confirm(
     ))
 }
 
-/// Settles the journal's unsettled purchases before another is sent; one that stays unknown
-/// stops this purchase, whatever its group.
+/// Settles the journal's unsettled purchases of this account and API address before another
+/// is sent; one that stays unknown, or that is left to the operator, stops this purchase,
+/// whatever its group. Those of another account or address, or in flight in another
+/// process, are named and left alone. Returns where this process is, when it had to ask.
 async fn settle_earlier(
     ctx: &Context,
     client: &Client,
     journal: &Mutex<Journal>,
     path: &Path,
-) -> Result<(), Failure> {
+) -> Result<Option<Here>, Failure> {
     let readout = Journal::read_all(path).map_err(|error| {
         Failure::other(format!(
             "cannot read the journal {}: {error} (nothing was sent)",
@@ -269,7 +278,35 @@ async fn settle_earlier(
     if let Some(note) = readout.unreadable_note() {
         output::note(&format!("numpick: {note}"));
     }
-    for pending in Journal::pending_purchases(&readout.entries) {
+    let unsettled = Journal::unsettled(&readout.entries);
+    if unsettled.is_empty() {
+        return Ok(None);
+    }
+    let here = orders::here(client).await;
+    let now = Timestamp::now();
+    for item in unsettled {
+        let pending = item.pending.clone();
+        match item.standing(&here, now) {
+            Standing::Settle => {}
+            standing @ (Standing::Elsewhere | Standing::InFlight) => {
+                output::note(&format!(
+                    "numpick: an earlier purchase (intent {}, at {}) is {}: left alone",
+                    pending.intent,
+                    pending.at,
+                    standing.describe()
+                ));
+                continue;
+            }
+            Standing::LeftToOperator => {
+                return Err(Failure::new(
+                    OUTCOME_UNKNOWN,
+                    format!(
+                        "an earlier purchase (intent {}, at {}) could not be settled and is left to you: check the account's numbers, then run `numpick journal resolve {} --bought` or `--not-bought` (nothing was sent)",
+                        pending.intent, pending.at, pending.intent
+                    ),
+                ));
+            }
+        }
         let window = ctx.settings.settle_window;
         let settlement = settle_recorded(client, Some(journal), &pending, window).await;
         output::note(&format!(
@@ -285,7 +322,7 @@ async fn settle_earlier(
             ));
         }
     }
-    Ok(())
+    Ok(Some(here))
 }
 
 /// Prints what was bought.

@@ -20,10 +20,27 @@ pub mod settle;
 
 use std::sync::{Mutex, MutexGuard};
 
-use crate::journal::{Entry, Journal};
+use crate::api::Client;
+use crate::journal::{Entry, Here, Journal};
 
 pub use purchase::{PurchaseResult, purchase_recorded, settle_recorded};
 pub use settle::Settlement;
+
+/// Where this process buys and settles: the client's API address, and the account's uuid
+/// as `/open/info` gives it (`None` when it cannot be read).
+pub async fn here(client: &Client) -> Here {
+    let account = match client.account_info().await {
+        Ok(info) => info.uuid,
+        Err(error) => {
+            tracing::warn!(%error, "the account's uuid could not be read");
+            None
+        }
+    };
+    Here {
+        base_url: client.base_url().to_owned(),
+        account,
+    }
+}
 
 /// Locks the journal; a panic elsewhere cannot leave a half-written entry behind the lock
 /// (each entry is one write), so a poisoned lock is used as it is.

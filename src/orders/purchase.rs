@@ -14,7 +14,7 @@ use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{Entry, Journal, Outcome, PendingPurchase};
+use crate::journal::{Entry, IntentOwner, Journal, Outcome, PendingPurchase};
 
 use super::settle::{self, Settlement};
 use super::{record, record_after};
@@ -51,14 +51,16 @@ fn new_intent_id() -> String {
     )
 }
 
-/// Buys the number of `order`, recording the intent first and the outcome after. Without a
-/// journal, or when the intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
+/// Buys the number of `order`, recording the intent first (with this process, the API's
+/// address and the `account`'s uuid) and the outcome after. Without a journal, or when the
+/// intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
 /// The purchase request is sent exactly once.
 pub async fn purchase_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
+    account: Option<&str>,
 ) -> Result<PurchaseResult, ApiError> {
     let number = order.number.to_string();
     let pending = PendingPurchase {
@@ -77,6 +79,7 @@ pub async fn purchase_recorded(
             number: pending.number.clone(),
             reservation: reservation.map(ToString::to_string),
             owned_before: None,
+            owner: Some(IntentOwner::this_process(client.base_url(), account)),
         },
     )
     .map_err(|detail| ApiError::NotSent {

@@ -44,6 +44,8 @@ struct Shared {
     journal: Option<Arc<Mutex<Journal>>>,
     /// How long a purchase whose answer was lost is looked for on the account.
     settle_window: Duration,
+    /// The account's uuid once `/open/info` gave it, recorded with each purchase intent.
+    account: Arc<Mutex<Option<String>>>,
 }
 
 /// Starts the worker on the current tokio runtime; purchases whose answer was lost are
@@ -56,6 +58,7 @@ pub fn spawn(client: Client, journal: Option<Journal>, settle_window: Duration) 
         cache: Arc::default(),
         journal: journal.map(|j| Arc::new(Mutex::new(j))),
         settle_window,
+        account: Arc::default(),
     };
     let task = tokio::spawn(run(shared, command_rx, answer_tx));
     WorkerHandle {
@@ -174,7 +177,11 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             deals::purchase(shared, order, reservation.as_ref()).await?
         }
         Call::Settle(pending) => deals::settle(shared, pending).await,
-        Call::AccountInfo => Answer::AccountInfo(client.account_info().await?),
+        Call::AccountInfo => {
+            let info = client.account_info().await?;
+            deals::remember_account(shared, info.uuid.clone());
+            Answer::AccountInfo(info)
+        }
     })
 }
 
