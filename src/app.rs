@@ -55,7 +55,8 @@ pub async fn run(
 ) -> Result<Exit> {
     let mut opened = open_journal(journal_path.as_deref());
     let unsettled = sort_unsettled(&client, std::mem::take(&mut opened.unsettled)).await;
-    let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
+    // Reservations expire by the server's clock (see `Client::server_now`).
+    let mut wizard = Wizard::new(backend, Instant::now(), client.server_now());
     wizard.set_theme(theme);
     match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
@@ -200,7 +201,7 @@ async fn event_loop(
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
         };
-        let commands = handle(&mut wizard, input, Instant::now(), Timestamp::now());
+        let commands = handle(&mut wizard, input, Instant::now(), client.server_now());
         send(&worker, commands);
     }
 }
@@ -237,7 +238,10 @@ fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -
             commands.extend(wizard.paste(&text));
             commands
         }
-        Input::Answer(message) => wizard.apply(message),
+        Input::Answer(message) => {
+            wizard.set_server_time(now_utc);
+            wizard.apply(message)
+        }
         Input::Tick => wizard.tick(now, now_utc),
     }
 }
