@@ -12,7 +12,6 @@ use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{Event, EventStream, KeyEvent};
 use futures_util::StreamExt;
 use jiff::Timestamp;
-use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::api::Client;
@@ -155,7 +154,7 @@ fn open_journal(path: Option<&Path>) -> OpenedJournal {
 }
 
 async fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Screen,
     client: &Client,
     mut worker: WorkerHandle,
     mut wizard: Wizard,
