@@ -31,9 +31,12 @@ pub(super) fn edit_capped(input: &mut Input, request: InputRequest) -> bool {
 
 /// Types `text` into `input` character by character; returns whether its text changed.
 pub(super) fn insert_text(input: &mut Input, text: &str) -> bool {
-    text.chars().fold(false, |changed, c| {
-        edit_capped(input, InputRequest::InsertChar(c)) || changed
-    })
+    // Every character is typed, whatever the ones before did.
+    let mut changed = false;
+    for c in text.chars() {
+        changed |= edit_capped(input, InputRequest::InsertChar(c));
+    }
+    changed
 }
 
 /// A searchable, navigable list.
