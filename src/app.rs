@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::api::Client;
-use crate::journal::{Journal, PendingPurchase, Standing, Unsettled};
+use crate::journal::{Journal, Unsettled};
 use crate::keymap;
 use crate::terminal::{self, JobControl};
 use crate::ui;
@@ -53,7 +53,8 @@ pub async fn run(
     settle_window: Duration,
 ) -> Result<Exit> {
     let mut opened = open_journal(journal_path.as_deref());
-    let unsettled = sort_unsettled(&client, std::mem::take(&mut opened.unsettled)).await;
+    let unsettled =
+        crate::orders::sort_unsettled(&client, std::mem::take(&mut opened.unsettled)).await;
     // Reservations expire by the server's clock (see `Client::server_now`).
     let mut wizard = Wizard::new(backend, Instant::now(), client.server_now());
     wizard.set_theme(theme);
@@ -84,39 +85,6 @@ struct OpenedJournal {
     journal: Option<Journal>,
     unsettled: Vec<Unsettled>,
     unreadable: usize,
-}
-
-/// What an earlier run left unsettled, sorted by what this session does with it.
-struct SortedUnsettled {
-    /// Settled by the worker as the session starts.
-    to_settle: Vec<PendingPurchase>,
-    /// Of another account or API address, or in flight in another process: left alone.
-    left_alone: usize,
-    /// Settling gave up on them: buying waits for `numpick journal resolve`.
-    left_to_operator: usize,
-}
-
-/// Sorts the unsettled intents by their standing. Only when there are some is the account
-/// asked whose it is (`/open/info`), so that another account's intents are left alone.
-async fn sort_unsettled(client: &Client, unsettled: Vec<Unsettled>) -> SortedUnsettled {
-    let mut sorted = SortedUnsettled {
-        to_settle: Vec::new(),
-        left_alone: 0,
-        left_to_operator: 0,
-    };
-    if unsettled.is_empty() {
-        return sorted;
-    }
-    let here = crate::orders::here(client).await;
-    let now = Timestamp::now();
-    for item in unsettled {
-        match item.standing(&here, now) {
-            Standing::Settle => sorted.to_settle.push(item.pending),
-            Standing::Elsewhere | Standing::InFlight => sorted.left_alone += 1,
-            Standing::LeftToOperator => sorted.left_to_operator += 1,
-        }
-    }
-    sorted
 }
 
 /// Opens the journal and reads the purchases an earlier run left unsettled. Without a

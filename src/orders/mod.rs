@@ -7,7 +7,8 @@
 //!   the outcome is read from the answer's `purchased`/`failed` and written after.
 //! - [`settle`]: settling a purchase whose outcome is unknown, by reading the account's
 //!   numbers over a settle window, never by guessing; [`same_number`] compares the account's
-//!   numbers with the purchased one, and [`evidence`] shows a number still free.
+//!   numbers with the purchased one, and [`evidence`] shows a number still free;
+//!   [`unsettled`] sorts which of an earlier run's unsettled purchases a session settles.
 //! - [`deals`]: reserving, cancelling and releasing, each recorded.
 //!
 //! Whether a purchase may be *started* at all is decided by one rule, `crate::buy_rule`.
@@ -17,6 +18,7 @@ pub mod evidence;
 pub mod purchase;
 pub mod same_number;
 pub mod settle;
+pub mod unsettled;
 
 use std::sync::{Mutex, MutexGuard};
 
@@ -25,6 +27,7 @@ use crate::journal::{Entry, Here, Journal};
 
 pub use purchase::{PurchaseResult, purchase_recorded, settle_recorded};
 pub use settle::Settlement;
+pub use unsettled::{SortedUnsettled, sort_unsettled};
 
 /// Where this process buys and settles: the client's API address, and the account's uuid
 /// as `/open/info` gives it (`None` when it cannot be read).
