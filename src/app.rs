@@ -12,11 +12,10 @@ use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{Event, EventStream, KeyEvent};
 use futures_util::StreamExt;
 use jiff::Timestamp;
-use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::api::Client;
-use crate::journal::{Journal, PendingPurchase};
+use crate::journal::{Journal, Unsettled};
 use crate::keymap;
 use crate::money::Currency;
 use crate::terminal::{self, JobControl};
@@ -54,6 +53,8 @@ pub struct Preferences {
     pub endpoint: Option<String>,
     /// The country the wizard opens on (`default_country`).
     pub default_country: Option<String>,
+    /// How long lost purchase answers are looked for on the account before "not bought".
+    pub settle_window: Duration,
 }
 
 /// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
@@ -67,8 +68,11 @@ pub async fn run(
     // libphonenumber's metadata is read on first use; reading it now, beside the terminal's
     // set-up, keeps the first screens from waiting for it.
     std::thread::spawn(crate::phone_format::warm_up);
-    let opened = open_journal(journal_path.as_deref());
-    let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
+    let mut opened = open_journal(journal_path.as_deref());
+    let unsettled =
+        crate::orders::sort_unsettled(&client, std::mem::take(&mut opened.unsettled)).await;
+    // Reservations expire by the server's clock (see `Client::server_now`).
+    let mut wizard = Wizard::new(backend, Instant::now(), client.server_now());
     wizard.set_theme(preferences.theme);
     wizard.set_currency(preferences.currency);
     if let Some(endpoint) = preferences.endpoint {
@@ -85,8 +89,14 @@ pub async fn run(
         _ => wizard.set_journal_unavailable(),
     }
     let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
-    let worker = worker::spawn(client.clone(), opened.journal);
-    let start = wizard.start(opened.unsettled);
+    let worker = worker::spawn(client.clone(), opened.journal, preferences.settle_window);
+    let start = wizard.start(unsettled.to_settle);
+    if unsettled.left_alone > 0 {
+        wizard.note_left_alone(unsettled.left_alone);
+    }
+    if unsettled.left_to_operator > 0 {
+        wizard.block_for_operator(unsettled.left_to_operator);
+    }
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
@@ -106,7 +116,7 @@ pub async fn run(
 /// of its lines could not be read.
 struct OpenedJournal {
     journal: Option<Journal>,
-    unsettled: Vec<PendingPurchase>,
+    unsettled: Vec<Unsettled>,
     unreadable: usize,
 }
 
@@ -130,7 +140,7 @@ fn open_journal(path: Option<&Path>) -> OpenedJournal {
             return disabled(Vec::new());
         }
     };
-    let unsettled = Journal::pending_purchases(&readout.entries);
+    let unsettled = Journal::unsettled(&readout.entries);
     match Journal::open(path) {
         Ok(journal) => OpenedJournal {
             journal: Some(journal),
@@ -145,7 +155,7 @@ fn open_journal(path: Option<&Path>) -> OpenedJournal {
 }
 
 async fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Screen,
     client: &Client,
     mut worker: WorkerHandle,
     wizard: &mut Wizard,
@@ -191,7 +201,7 @@ async fn event_loop(
             _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
             _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
         };
-        let commands = handle(wizard, input, Instant::now(), Timestamp::now());
+        let commands = handle(wizard, input, Instant::now(), client.server_now());
         send(&worker, commands);
         if let Some(text) = wizard.take_clipboard() {
             terminal::copy_to_clipboard(&text);
@@ -231,7 +241,10 @@ fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -
             commands.extend(wizard.paste(&text));
             commands
         }
-        Input::Answer(message) => wizard.apply(message),
+        Input::Answer(message) => {
+            wizard.set_server_time(now_utc);
+            wizard.apply(message)
+        }
         Input::Tick => wizard.tick(now, now_utc),
     }
 }

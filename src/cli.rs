@@ -220,6 +220,12 @@ pub enum CliCommand {
     #[command(subcommand)]
     Config(ConfigCommand),
 
+    /// The purchase journal: purchases whose outcome is not settled, and resolving one.
+    ///
+    /// Reads and writes only the journal on this machine; sends nothing.
+    #[command(subcommand)]
+    Journal(JournalCommand),
+
     /// Print shell completions (bash, zsh or fish) to stdout.
     Completions {
         #[arg(value_enum)]
@@ -270,6 +276,43 @@ pub struct BuyArgs {
     /// Print the request that would be sent, and send nothing.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// List the purchases whose outcome is not settled, and what numpick does with each.
+    ///
+    /// "settled at the next start": numpick settles it when it next starts or buys;
+    /// "in flight": another running numpick is buying it; "left to you": settling could not
+    /// tell three times, or it is a week old, so numpick no longer settles it on its own and
+    /// no purchase is sent until it is resolved.
+    ///
+    /// JSON: {"pending": [{"intent": "…", "at": "…", "group_id": "…", "number": "+…" | null,
+    ///        "base_url": "…" | null, "account": "…" | null, "unknown_attempts": 0,
+    ///        "state": "to_settle" | "in_flight" | "left_to_you"}]}
+    Pending,
+    /// Record how an unsettled purchase ended, after checking the account's numbers in the
+    /// 2Chat dashboard. The resolution is itself written to the journal.
+    ///
+    /// JSON: {"intent": "…", "resolved": "bought" | "not_bought"}
+    Resolve {
+        /// The purchase's intent id, as `journal pending` lists it.
+        intent: String,
+        #[command(flatten)]
+        verdict: ResolveVerdict,
+    },
+}
+
+/// How the operator says an unsettled purchase ended: exactly one of the two.
+#[derive(Debug, Clone, Copy, Args)]
+#[group(required = true, multiple = false)]
+pub struct ResolveVerdict {
+    /// The number is on the account: it was bought.
+    #[arg(long)]
+    pub bought: bool,
+    /// The number is not on the account: nothing was bought.
+    #[arg(long)]
+    pub not_bought: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -132,6 +132,7 @@ pub struct FileConfig {
     pub theme: Option<ThemeChoice>,
     pub allow_insecure_http: Option<bool>,
     pub currency: Option<String>,
+    pub settle_window_secs: Option<u64>,
 }
 
 impl FileConfig {
@@ -222,7 +223,14 @@ pub struct Settings {
     pub allow_insecure_http: bool,
     /// The currency the API's prices are in (USD unless the file says otherwise).
     pub currency: Currency,
+    /// How long after a purchase whose answer was lost numpick keeps looking for its number
+    /// on the account before it may conclude that nothing was bought.
+    pub settle_window: Duration,
 }
+
+/// The settle window when the config sets none: a server still working on a purchase when
+/// the client gave up has this long to put the number on the account.
+pub const DEFAULT_SETTLE_WINDOW: Duration = Duration::from_secs(120);
 
 /// What the command line says about settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -282,6 +290,7 @@ impl Settings {
                 .as_deref()
                 .and_then(|code| code.parse().ok())
                 .unwrap_or_default(),
+            settle_window: seconds(file.settle_window_secs, DEFAULT_SETTLE_WINDOW),
         }
     }
 
@@ -377,6 +386,10 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 # Lets the key go to a plain http:// address that is not this machine. Off by default: over
 # http the key travels in clear. --allow-insecure-http does the same for one command.
 # allow_insecure_http = false
+
+# When a purchase's answer is lost, how long (in seconds) numpick keeps looking for the number
+# on the account before it may conclude that nothing was bought. 0 looks once.
+# settle_window_secs = 120
 
 # The colours: "default" or "high-contrast". NO_COLOR and --theme take precedence.
 # theme = "default"
@@ -536,6 +549,17 @@ mod tests {
         assert_eq!(resolve("currency = \"eur\"").code(), "EUR");
         let error = FileConfig::parse("currency = \"euro\"").unwrap_err();
         assert!(error.contains("euro"), "{error}");
+    }
+
+    #[test]
+    fn the_settle_window_is_two_minutes_unless_the_file_says_otherwise() {
+        let window = |file: &str| {
+            let file = FileConfig::parse(file).expect("valid");
+            Settings::resolve(&Overrides::default(), env_of(&[]), None, Some(file)).settle_window
+        };
+        assert_eq!(window(""), Duration::from_secs(120));
+        assert_eq!(window("settle_window_secs = 300"), Duration::from_secs(300));
+        assert_eq!(window("settle_window_secs = 0"), Duration::ZERO);
     }
 
     #[test]

@@ -21,6 +21,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod owner;
+pub use owner::{Here, IntentOwner, MAX_SETTLE_AGE, MAX_SETTLE_ATTEMPTS, Standing};
+
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -41,7 +44,8 @@ pub enum Entry {
         uuid: String,
     },
     /// About to send a purchase. `owned_before` lists the account's numbers beforehand when
-    /// no number was chosen, so that a random purchase can be recognised afterwards.
+    /// no number was chosen, so that a random purchase can be recognised afterwards. `owner`
+    /// says where, on which account and by which process (older versions recorded none).
     PurchaseIntent {
         at: Timestamp,
         intent: String,
@@ -49,6 +53,8 @@ pub enum Entry {
         number: Option<String>,
         reservation: Option<String>,
         owned_before: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<IntentOwner>,
     },
     PurchaseOutcome {
         at: Timestamp,
@@ -121,6 +127,11 @@ pub enum Outcome {
     },
     /// Still not known.
     Unknown { reason: String },
+    /// The operator said how it ended (`numpick journal resolve`).
+    Resolved {
+        bought: bool,
+        number: Option<String>,
+    },
 }
 
 /// A purchase intent that has no final outcome yet.
@@ -131,6 +142,28 @@ pub struct PendingPurchase {
     pub group_id: String,
     pub number: Option<String>,
     pub owned_before: Option<Vec<String>>,
+}
+
+/// An intent without a final outcome, with who wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsettled {
+    pub pending: PendingPurchase,
+    pub owner: Option<IntentOwner>,
+    /// How many outcomes recorded for it were still unknown.
+    pub unknowns: usize,
+}
+
+impl Unsettled {
+    /// What a process at `here` does with it at `now`.
+    pub fn standing(&self, here: &Here, now: Timestamp) -> Standing {
+        Standing::of(
+            self.owner.as_ref(),
+            self.pending.at,
+            self.unknowns,
+            here,
+            now,
+        )
+    }
 }
 
 /// The journal file, open for appending.
@@ -240,6 +273,43 @@ impl Journal {
             }
         }
         Ok(readout)
+    }
+
+    /// The purchase intents of `entries` without a final outcome, each with its writer and
+    /// how often settling it stayed undecided.
+    pub fn unsettled(entries: &[Entry]) -> Vec<Unsettled> {
+        let owners: Vec<(&str, Option<&IntentOwner>)> = (entries.iter())
+            .filter_map(|entry| match entry {
+                Entry::PurchaseIntent { intent, owner, .. } => {
+                    Some((intent.as_str(), owner.as_ref()))
+                }
+                _ => None,
+            })
+            .collect();
+        let owner_of = |intent: &str| {
+            (owners.iter())
+                .rev()
+                .find(|(id, _)| *id == intent)
+                .and_then(|(_, owner)| owner.cloned())
+        };
+        let unknowns_of = |intent: &str| {
+            (entries.iter())
+                .filter(|entry| {
+                    matches!(entry, Entry::PurchaseOutcome { intent: id, outcome: Outcome::Unknown { .. }, .. } if id == intent)
+                })
+                .count()
+        };
+        (Self::pending_purchases(entries).into_iter())
+            .map(|pending| {
+                let owner = owner_of(&pending.intent);
+                let unknowns = unknowns_of(&pending.intent);
+                Unsettled {
+                    pending,
+                    owner,
+                    unknowns,
+                }
+            })
+            .collect()
     }
 
     /// The purchase intents of `entries` whose outcome is missing or still unknown.

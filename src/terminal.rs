@@ -10,45 +10,77 @@
 //! Either way numpick gives the terminal back (cooked, main screen, cursor shown) and only
 //! then stops. On SIGCONT (`fg`) it takes the terminal again and redraws everything, since the
 //! shell and other programs have drawn on it meanwhile.
+//!
+//! The wizard draws on the controlling terminal (`/dev/tty`), not on stdout: `numpick >
+//! out.txt` shows the wizard, and the file gets only what is printed after it.
 
-use std::io::{self, stdout};
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter};
 
+use crossterm::cursor::Show;
 use crossterm::event::{
     DisableBracketedPaste, EnableBracketedPaste, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
-use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
-use ratatui::DefaultTerminal;
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
-/// Takes the terminal: raw mode and the alternate screen. A panic hook gives it back first,
-/// so that no panic leaves a raw terminal behind.
-pub fn take() -> io::Result<DefaultTerminal> {
-    let mut terminal = ratatui::try_init()?;
-    disable_paste_on_panic();
-    if let Err(error) = execute!(stdout(), EnableBracketedPaste) {
-        give_back(&mut terminal);
-        return Err(error);
+/// The wizard's screen: the controlling terminal, written through a buffer that each drawn
+/// frame flushes (one write per frame, not one per cell).
+pub type Screen = Terminal<CrosstermBackend<BufWriter<File>>>;
+
+/// The controlling terminal, whatever stdin and stdout are.
+fn open_tty() -> io::Result<File> {
+    OpenOptions::new().read(true).write(true).open("/dev/tty")
+}
+
+/// Takes the terminal: raw mode, the alternate screen and bracketed paste. A panic hook gives
+/// it back first, so that no panic leaves a raw terminal behind.
+pub fn take() -> io::Result<Screen> {
+    let tty = open_tty()?;
+    give_back_on_panic();
+    enable_raw_mode()?;
+    let mut backend = CrosstermBackend::new(BufWriter::new(tty));
+    let taken = execute!(backend, EnterAlternateScreen, EnableBracketedPaste)
+        .and_then(|()| Terminal::new(backend));
+    if taken.is_err() {
+        restore_tty();
     }
-    Ok(terminal)
+    taken
 }
 
 /// Gives the terminal back: bracketed paste off, cooked mode, the main screen, the cursor
 /// shown.
-pub fn give_back(terminal: &mut DefaultTerminal) {
+pub fn give_back(terminal: &mut Screen) {
     // The session is ending or pausing: a terminal that cannot be told changes nothing else.
-    let _ = execute!(stdout(), DisableBracketedPaste);
-    let _ = terminal.show_cursor();
-    ratatui::restore();
+    let _ = execute!(
+        terminal.backend_mut(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
 }
 
-/// Makes a panic turn bracketed paste off before the hook already installed (ratatui's, which
-/// restores the rest, then color-eyre's report) runs.
-fn disable_paste_on_panic() {
+/// Gives the terminal back without the session's handle on it (in a panic).
+fn restore_tty() {
+    let _ = disable_raw_mode();
+    if let Ok(mut tty) = open_tty() {
+        let _ = execute!(tty, DisableBracketedPaste, LeaveAlternateScreen, Show);
+    }
+}
+
+/// Makes a panic give the terminal back before the hook already installed (color-eyre's
+/// report) runs, so that the report is readable.
+fn give_back_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // Panicking already: a terminal that cannot be told is not worth a second panic.
-        let _ = execute!(stdout(), DisableBracketedPaste);
+        restore_tty();
         previous(info);
     }));
 }
@@ -65,11 +97,12 @@ pub fn osc52(text: &str) -> String {
 /// ignores it; a failed write costs only the copy, so it is logged, not raised.
 pub fn copy_to_clipboard(text: &str) {
     use std::io::Write as _;
-    let mut out = stdout();
-    if let Err(error) = out
-        .write_all(osc52(text).as_bytes())
-        .and_then(|()| out.flush())
-    {
+    // To the terminal the wizard draws on, whatever stdout is.
+    let written = open_tty().and_then(|mut tty| {
+        tty.write_all(osc52(text).as_bytes())?;
+        tty.flush()
+    });
+    if let Err(error) = written {
         tracing::warn!(%error, "the clipboard sequence could not be written");
     }
 }
@@ -83,17 +116,17 @@ pub fn is_suspend_key(key: &KeyEvent) -> bool {
 
 /// Gives the terminal back, stops numpick until it is continued, then takes the terminal
 /// again and redraws.
-pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn suspend(terminal: &mut Screen) -> io::Result<()> {
     give_back(terminal);
     stop_until_continued();
     resume(terminal)
 }
 
 /// Takes the terminal again after a stop, and makes the next draw repaint every cell.
-pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn resume(terminal: &mut Screen) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
-        stdout(),
+        terminal.backend_mut(),
         EnterAlternateScreen,
         EnableBracketedPaste,
         Clear(ClearType::All)
@@ -145,7 +178,7 @@ impl JobControl {
     }
 
     /// Does what `signal` asks for with `terminal`.
-    pub fn handle(signal: JobSignal, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    pub fn handle(signal: JobSignal, terminal: &mut Screen) -> io::Result<()> {
         match signal {
             JobSignal::Stop => suspend(terminal),
             JobSignal::Continue => resume(terminal),

@@ -6,7 +6,9 @@
 mod cli_support;
 mod fault_server;
 
-use cli_support::{Home, KEY, NUMBER, buy_args, items, keys, on_terminal, one_group, posts, set};
+use cli_support::{
+    Home, KEY, NUMBER, account_info, buy_args, items, keys, ok, on_terminal, one_group, posts, set,
+};
 use fault_server::{FaultServer, Reply};
 use serde_json::json;
 
@@ -228,12 +230,19 @@ async fn a_lost_purchase_answer_is_settled_and_never_sent_twice() {
     // Unknown even after settling: the account's numbers cannot be read → exit 6.
     let server = FaultServer::start(vec![
         one_group("g-1"),
+        account_info(),
         Reply::ResetMidAnswer,
+        Reply::refusal(403, "numbers unavailable"),
+        // The next run, on the same API address (an intent is settled only there).
+        one_group("g-1"),
+        account_info(),
         Reply::refusal(403, "numbers unavailable"),
     ])
     .await;
     let url = server.url();
     let home = Home::new();
+    // The settle window is what the config says; 0 reads the account's numbers once.
+    home.write_config("settle_window_secs = 0\n");
     let run = home
         .run_async(&buy_args("g-1", &["--json"], &url), &[KEY])
         .await;
@@ -247,31 +256,33 @@ async fn a_lost_purchase_answer_is_settled_and_never_sent_twice() {
     );
 
     // The next buy of the same group settles that one first; still unknown → nothing is sent.
-    let again = FaultServer::start(vec![
-        one_group("g-1"),
-        Reply::refusal(403, "numbers unavailable"),
-    ])
-    .await;
-    let url = again.url();
     let run = home.run_async(&buy_args("g-1", &[], &url), &[KEY]).await;
     assert_eq!(run.code, 6, "{run:?}");
     assert!(run.stderr.contains("still unsettled"), "{run:?}");
-    assert!(again.requests().iter().all(|r| r.method == "GET"));
+    assert_eq!(posts(&server), 1, "nothing more was sent");
+    assert_eq!(server.count(), 7, "every scripted answer used");
 
-    // Settled as not bought: the number is not on the account → exit 7, nothing bought.
+    // Settled as not bought: the number is not on the account once the window has passed,
+    // and its reservation is still listed → exit 7, nothing bought.
     let server = FaultServer::start(vec![
         one_group("g-2"),
+        account_info(),
         Reply::ResetMidAnswer,
         Reply::json(
             200,
             json!({"success": true, "count": 0, "page": 0, "numbers": []}),
         ),
+        ok(
+            json!({"reservations": [{"uuid": "res-1", "number": NUMBER, "did_group_id": "g-2",
+            "reservation_date": "2026-01-15T10:00:00Z",
+            "reservation_end_date": "2099-01-15T10:30:00Z"}]}),
+        ),
     ])
     .await;
     let url = server.url();
-    let run = Home::new()
-        .run_async(&buy_args("g-2", &[], &url), &[KEY])
-        .await;
+    let fresh = Home::new();
+    fresh.write_config("settle_window_secs = 0\n");
+    let run = fresh.run_async(&buy_args("g-2", &[], &url), &[KEY]).await;
     assert_eq!(run.code, 7, "{run:?}");
     assert!(run.stderr.contains("did not go through"), "{run:?}");
     assert_eq!(posts(&server), 1);
@@ -324,6 +335,7 @@ async fn buy_declined_on_a_terminal_sends_no_purchase() {
 async fn unreadable_journal_lines_are_reported_and_do_not_stop_a_purchase() {
     let server = FaultServer::start(vec![
         one_group("g-1"),
+        account_info(),
         Reply::json(
             201,
             json!({"success": true, "purchased": [NUMBER], "failed": []}),

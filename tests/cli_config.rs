@@ -5,7 +5,9 @@
 mod cli_support;
 mod fault_server;
 
-use cli_support::{Home, KEY, Run, buy_args, mode, ok, on_terminal, one_group, set_mode};
+use cli_support::{
+    Home, KEY, Run, account_info, buy_args, mode, ok, on_terminal, one_group, set_mode,
+};
 use fault_server::{FaultServer, Reply, closed_port_url};
 use serde_json::json;
 
@@ -72,6 +74,7 @@ fn config_path_init_and_show() {
     assert_eq!(shown["key_set"], false);
     assert_eq!(shown["base_url_source"], "default");
     assert_eq!(shown["request_timeout_secs"], 20);
+    assert_eq!(shown["settle_window_secs"], 120);
 }
 
 #[test]
@@ -258,6 +261,7 @@ async fn the_key_never_appears_in_any_output_or_log() {
         Reply::refusal(401, &format!("Invalid API key {SECRET}")),
         Reply::refusal(409, &format!("key {SECRET} may not reserve")),
         one_group("g-1"),
+        account_info(),
         Reply::json(
             201,
             json!({"success": true, "purchased": ["+493012345678"], "failed": []}),

@@ -10,10 +10,19 @@ use cli_support::{Home, KEY, NUMBER, buy_args, group_json, ok, one_group, posts}
 use fault_server::{FaultServer, Reply};
 use serde_json::json;
 
+/// `/open/info`, which `buy` asks once to record whose account the purchase is made on.
+fn account_info() -> Reply {
+    Reply::json(
+        200,
+        json!({"success": true, "account": {"uuid": "ACC-1"}, "limits": {"requests_per_minute": 80}}),
+    )
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_number_in_failed_is_refused_exit_3_and_recorded_so() {
     let server = FaultServer::start(vec![
         one_group("g-1"),
+        account_info(),
         Reply::json(
             201,
             json!({"success": true, "purchased": [], "failed": [NUMBER]}),
@@ -49,6 +58,7 @@ async fn a_group_that_assigns_numbers_is_reserved_first_and_the_purchase_names_i
                 "uuid": "res-1", "number": NUMBER,
                 "created_at": "2030-01-15T10:00:00Z", "expires_at": "2030-01-15T10:10:00Z"}}}),
         ),
+        account_info(),
         Reply::json(
             201,
             json!({"success": true, "purchased": [NUMBER], "failed": []}),

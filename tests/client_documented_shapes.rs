@@ -151,23 +151,30 @@ async fn settling_reads_past_short_pages_and_ignores_released_numbers() {
         page(vec![]),
     ])
     .await;
-    let settled = settle(&client_for(&server.url()), &intent(wanted)).await;
+    let settled = settle(&client_for(&server.url()), &intent(wanted), Duration::ZERO).await;
     assert_eq!(
         settled,
         Settlement::Bought {
             number: wanted.to_owned()
         }
     );
-    // Only released, or held since before the intent: not this purchase.
+    // Only released, or held since before the intent: not this purchase — and the number is
+    // shown still free (still reserved), as "not bought" requires.
     let server = FaultServer::start(vec![
         page(vec![
             owned(wanted, "RELEASED", "2030-01-15T10:00:02Z"),
             owned("+12135550002", "ACTIVE", "2029-01-01T00:00:00Z"),
         ]),
         page(vec![]),
+        Reply::json(
+            200,
+            json!({"success": true, "data": {"reservations": [{
+                "uuid": "r-1", "number": wanted, "did_group_id": "g-1",
+                "reservation_end_date": "2030-01-15T10:30:00Z"}]}}),
+        ),
     ])
     .await;
-    let settled = settle(&client_for(&server.url()), &intent(wanted)).await;
+    let settled = settle(&client_for(&server.url()), &intent(wanted), Duration::ZERO).await;
     assert!(
         matches!(settled, Settlement::NotBought { .. }),
         "{settled:?}"

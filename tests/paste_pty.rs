@@ -102,3 +102,25 @@ fn a_signal_turns_bracketed_paste_off() {
     assert!(app.screen_restored() && app.terminal_is_cooked());
     drop(server.runtime);
 }
+
+#[test]
+fn a_ten_thousand_character_paste_then_ctrl_c_quits_promptly() {
+    let server = server();
+    let home = TempHome::new("paste-flood");
+    let mut app = start(&home, &server);
+    app.wait_for("Choose a country");
+    let flood: String = "germany ".repeat(1250);
+    assert_eq!(flood.len(), 10_000);
+    app.send(&format!("\x1b[200~{flood}\x1b[201~"));
+    app.send(CTRL_C);
+    let sent = std::time::Instant::now();
+    assert_eq!(app.wait_exit(), 0, "quit, nothing at stake");
+    let took = sent.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(3),
+        "Ctrl-C after a flood took {took:?}"
+    );
+    assert!(app.paste_mode_restored());
+    assert!(app.screen_restored() && app.terminal_is_cooked());
+    drop(server.runtime);
+}

@@ -104,3 +104,20 @@ fn a_log_that_cannot_be_written_never_draws_on_the_screen_nor_kills_numpick() {
         "{after_ui}"
     );
 }
+
+#[test]
+fn with_stdout_in_a_file_the_wizard_still_draws_on_the_terminal() {
+    let home = TempHome::new("stdout-file");
+    let out = home.path().join("out.txt");
+    let mut app = PtyApp::spawn_with_stdout_to(&home, &[], &[], 100, 30, &out);
+    app.wait_for("Choose a country");
+    app.send(CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+    assert!(app.screen_restored() && app.terminal_is_cooked());
+    let written = std::fs::read(&out).unwrap();
+    assert!(
+        !written.contains(&0x1b),
+        "no escape codes in the file: {:?}",
+        String::from_utf8_lossy(&written)
+    );
+}

@@ -165,6 +165,7 @@ impl Client {
                 request_timeout: config.request_timeout,
                 max_retry_wait: config.max_retry_wait,
                 rng: Mutex::new(ChaCha8Rng::seed_from_u64(seed)),
+                clock: Default::default(),
             }),
         })
     }
@@ -360,6 +361,17 @@ impl Client {
             .call(Method::GET, &path, &query, None, Kind::Read)
             .await?;
         answer::owned_numbers(&answer)
+    }
+
+    /// The server's time now, from the `Date` headers of its answers: what reservations
+    /// expire by.
+    pub fn server_now(&self) -> jiff::Timestamp {
+        self.inner.clock.now()
+    }
+
+    /// The API's address, as the journal records it next to each purchase.
+    pub fn base_url(&self) -> &str {
+        self.inner.base.as_str()
     }
 
     /// Every HTTP request sent this session, retries included (each costs a credit). Attempts

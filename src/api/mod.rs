@@ -28,6 +28,7 @@ pub mod reservation;
 pub mod retry;
 pub mod sanitize;
 pub mod secret;
+pub mod server_clock;
 mod transport;
 
 pub use client::{Client, ClientConfig, DEFAULT_BASE_URL, GroupQuery};

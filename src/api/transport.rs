@@ -66,6 +66,8 @@ pub(crate) struct Transport {
     pub request_timeout: Duration,
     pub max_retry_wait: Duration,
     pub rng: Mutex<ChaCha8Rng>,
+    /// The server's time, from the `Date` header of its answers.
+    pub clock: super::server_clock::ServerClock,
 }
 
 impl Transport {
@@ -151,6 +153,10 @@ impl Transport {
         }
         let mut response = sent?;
         let status = response.status().as_u16();
+        let date = response.headers().get(header::DATE);
+        if let Some(date) = date.and_then(|d| d.to_str().ok()) {
+            self.clock.observe(date, jiff::Timestamp::now());
+        }
         let retry_after = response
             .headers()
             .get(header::RETRY_AFTER)

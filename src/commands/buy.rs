@@ -29,9 +29,10 @@ use crate::api::model::{CountryCode, E164, Group, GroupId, Price, PurchaseOrder,
 use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
 use crate::journal::Journal;
+use crate::journal::{Here, Standing};
 use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
-use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
+use crate::orders::{self, PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
 use super::Context;
 use super::browse::{GroupFilters, group_query};
@@ -95,22 +96,20 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    let outcome_unknown = settle_earlier(&conn.client, &journal, &journal_path).await?;
+    let (mut here, unsettled) = settle_earlier(ctx, &conn.client, &journal, &journal_path).await?;
     // The one rule every purchase path asks; a command buys one number at a time, so only an
-    // earlier purchase's unknown outcome can stand in its way here.
+    // earlier purchase whose outcome is still unknown can stand in its way here.
     let state = BuyState {
         journal_open: true,
         purchase_in_flight: false,
         settling: false,
         checking_earlier: false,
-        outcome_unknown,
+        outcome_unknown: unsettled.is_some(),
         quitting: false,
     };
     may_buy(&state).map_err(|refusal| {
-        Failure::new(
-            OUTCOME_UNKNOWN,
-            format!("an earlier purchase is still unsettled, so this one was not sent: {refusal}"),
-        )
+        let why = unsettled.unwrap_or_default();
+        Failure::new(OUTCOME_UNKNOWN, format!("{why} ({refusal})"))
     })?;
 
     // The number to buy: the one asked for, or one the group assigns by a reservation.
@@ -147,7 +146,13 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let order = PurchaseOrder::new(group_id, number);
     let held = reservation.as_ref().map(|r| &r.uuid);
-    match purchase_recorded(&conn.client, Some(&journal), &order, held).await? {
+    // The intent records the account it is made on; asked here unless settling already did.
+    if here.is_none() {
+        here = Some(orders::here(&conn.client).await);
+    }
+    let account = here.and_then(|here| here.account);
+    let client = &conn.client;
+    match purchase_recorded(client, Some(&journal), &order, held, account.as_deref()).await? {
         PurchaseResult::Bought { number, receipt } => {
             report(ctx, &group, Some(number), Some(receipt.body))
         }
@@ -159,7 +164,8 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
             output::note(&format!(
                 "numpick: the purchase's outcome is not known ({reason}); reading the account's numbers to settle it"
             ));
-            match settle_recorded(&conn.client, Some(&journal), &pending).await {
+            let window = ctx.settings.settle_window;
+            match settle_recorded(&conn.client, Some(&journal), &pending, window).await {
                 Settlement::Bought { number } => report(ctx, &group, Some(number), None),
                 settlement @ Settlement::NotBought { .. } => {
                     Err(Failure::new(UNREACHABLE, settlement.describe()))
@@ -295,13 +301,17 @@ fn confirm(
     ))
 }
 
-/// Settles the journal's unsettled purchases before another is sent, and says whether one
-/// stays unknown (which stops this purchase, whatever its group).
+/// Settles the journal's unsettled purchases of this account and API address before another
+/// is sent. Those of another account or address, or in flight in another process, are named
+/// and left alone. Returns where this process is (when it had to ask), and why an earlier
+/// purchase's outcome is still unknown, if one is — still unsettled, or left to the operator —
+/// which [`may_buy`] then refuses.
 async fn settle_earlier(
+    ctx: &Context,
     client: &Client,
     journal: &Mutex<Journal>,
     path: &Path,
-) -> Result<bool, Failure> {
+) -> Result<(Option<Here>, Option<String>), Failure> {
     let readout = Journal::read_all(path).map_err(|error| {
         Failure::other(format!(
             "cannot read the journal {}: {error} (nothing was sent)",
@@ -311,18 +321,47 @@ async fn settle_earlier(
     if let Some(note) = readout.unreadable_note() {
         output::note(&format!("numpick: {note}"));
     }
-    let mut unknown = false;
-    for pending in Journal::pending_purchases(&readout.entries) {
-        let settlement = settle_recorded(client, Some(journal), &pending).await;
+    let unsettled = Journal::unsettled(&readout.entries);
+    if unsettled.is_empty() {
+        return Ok((None, None));
+    }
+    let here = orders::here(client).await;
+    let now = Timestamp::now();
+    for item in unsettled {
+        let pending = item.pending.clone();
+        match item.standing(&here, now) {
+            Standing::Settle => {}
+            standing @ (Standing::Elsewhere | Standing::InFlight) => {
+                output::note(&format!(
+                    "numpick: an earlier purchase (intent {}, at {}) is {}: left alone",
+                    pending.intent,
+                    pending.at,
+                    standing.describe()
+                ));
+                continue;
+            }
+            Standing::LeftToOperator => {
+                let why = format!(
+                    "an earlier purchase (intent {}, at {}) could not be settled and is left to you: check the account's numbers, then run `numpick journal resolve {} --bought` or `--not-bought` (nothing was sent)",
+                    pending.intent, pending.at, pending.intent
+                );
+                return Ok((Some(here), Some(why)));
+            }
+        }
+        let window = ctx.settings.settle_window;
+        let settlement = settle_recorded(client, Some(journal), &pending, window).await;
         output::note(&format!(
             "numpick: an earlier purchase (at {}, group {}): {}",
             pending.at,
             pending.group_id,
             settlement.describe()
         ));
-        unknown |= matches!(settlement, Settlement::Unknown { .. });
+        if matches!(settlement, Settlement::Unknown { .. }) {
+            let why = "an earlier purchase is still unsettled, so this one was not sent";
+            return Ok((Some(here), Some(why.to_owned())));
+        }
     }
-    Ok(unknown)
+    Ok((Some(here), None))
 }
 
 /// Prints what was bought.

@@ -13,6 +13,7 @@
 //! - [`buy`]: the purchase, confirmed, recorded and settled.
 //! - [`account`]: the account's state and usage.
 //! - [`settings`]: `config path|init|show` and shell completions.
+//! - [`journal`]: `journal pending|resolve`: the purchases whose outcome is not settled.
 //! - [`session`]: the interactive wizard and the standalone sandbox server.
 
 mod account;
@@ -20,6 +21,7 @@ mod backend;
 mod browse;
 mod buy;
 pub mod exit;
+mod journal;
 mod numbers;
 pub mod output;
 mod owned;
@@ -147,15 +149,19 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         } => owned::release(&ctx, &target, yes, dry_run).await,
         CliCommand::Account => account::account(&ctx).await,
         CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(&ctx),
+        CliCommand::Journal(crate::cli::JournalCommand::Pending) => journal::pending(&ctx),
+        CliCommand::Journal(crate::cli::JournalCommand::Resolve { intent, verdict }) => {
+            journal::resolve(&ctx, &intent, verdict.bought)
+        }
         CliCommand::Config(_) | CliCommand::Completions { .. } | CliCommand::Sandbox { .. } => {
             unreachable!("handled before the config is read")
         }
     }
 }
 
-/// Whether `command` only shows settings, and talks to no API.
+/// Whether `command` only shows settings or the journal, and talks to no API.
 fn is_config(command: &CliCommand) -> bool {
-    matches!(command, CliCommand::Config(_))
+    matches!(command, CliCommand::Config(_) | CliCommand::Journal(_))
 }
 
 /// What every command works with: the settings in force, how to print, and where requests go.

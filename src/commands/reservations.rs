@@ -121,7 +121,12 @@ pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Res
     let journal = journal_or_log(&mut conn);
     let reservation =
         reserve_recorded(&conn.client, journal.as_ref(), &group, number.as_deref()).await?;
-    let row = ReservationRow::new(&reservation, Timestamp::now(), ctx.settings.currency);
+    // Reservations expire by the server's clock, not this machine's.
+    let row = ReservationRow::new(
+        &reservation,
+        conn.client.server_now(),
+        ctx.settings.currency,
+    );
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -143,7 +148,7 @@ pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Res
 pub async fn list(ctx: &Context) -> Result<u8, Failure> {
     let conn = ctx.connect().await?;
     let listing = conn.client.reservations().await?;
-    let now = Timestamp::now();
+    let now = conn.client.server_now();
     let rows: Vec<ReservationRow> = (listing.items.iter())
         .map(|r| ReservationRow::new(r, now, ctx.settings.currency))
         .collect();

@@ -30,6 +30,7 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
                 .default_country
                 .as_ref()
                 .map(ToString::to_string),
+            settle_window: ctx.settings.settle_window,
         },
     )
     .await

@@ -65,6 +65,7 @@ struct Shown {
     key_file: Option<PathBuf>,
     connect_timeout_secs: u64,
     request_timeout_secs: u64,
+    settle_window_secs: u64,
     theme: &'static str,
     theme_source: Source,
     currency: crate::money::Currency,
@@ -87,6 +88,7 @@ pub fn show(ctx: &Context) -> Result<u8, Failure> {
         key_file: settings.key_file.clone(),
         connect_timeout_secs: settings.connect_timeout.as_secs(),
         request_timeout_secs: settings.request_timeout.as_secs(),
+        settle_window_secs: settings.settle_window.as_secs(),
         theme: match settings.theme {
             ThemeName::Default => "default",
             ThemeName::HighContrast => "high-contrast",
@@ -132,6 +134,7 @@ pub fn show(ctx: &Context) -> Result<u8, Failure> {
             "request_timeout_secs",
             shown.request_timeout_secs.to_string(),
         ),
+        ("settle_window_secs", shown.settle_window_secs.to_string()),
         ("theme", format!("{} ({})", shown.theme, shown.theme_source)),
         ("currency", shown.currency.to_string()),
         ("log_file", path(&shown.log_file)),

@@ -15,6 +15,7 @@ fn intent(id: &str) -> Entry {
         number: Some("+12135551234".to_owned()),
         reservation: None,
         owned_before: None,
+        owner: None,
     }
 }
 
@@ -163,6 +164,7 @@ fn large_intent(id: String) -> Entry {
         number: None,
         reservation: None,
         owned_before: Some((0..400).map(|n| format!("+1213555{n:04}")).collect()),
+        owner: None,
     }
 }
 

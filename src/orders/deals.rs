@@ -2,12 +2,19 @@
 //!
 //! A reservation costs a credit but no money, so it is not held back for want of a record
 //! (a purchase is): an entry that cannot be written is logged.
+//!
+//! A reservation whose answer was lost or could not be read (a timeout, a broken
+//! connection, a 201 with an unreadable body) may still have been made, and spent a credit:
+//! the reservations list is read, and a reservation found there is adopted — recorded and
+//! returned as if the answer had arrived — so that it is never forgotten (nor left out of
+//! the quit guard).
 
 use std::sync::Mutex;
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 
 use crate::api::model::{GroupId, Reservation, ReservationId};
+use crate::api::phone::digits_of;
 use crate::api::{ApiError, Client};
 use crate::journal::{Entry, Journal};
 
@@ -21,10 +28,64 @@ pub async fn reserve_recorded(
     group: &GroupId,
     number: Option<&str>,
 ) -> Result<Reservation, ApiError> {
-    let mut reservation = client.reserve(group, number).await?;
+    let asked = Timestamp::now();
+    let mut reservation = match client.reserve(group, number).await {
+        Ok(reservation) => reservation,
+        Err(error) if may_have_been_made(&error) => {
+            match adopt(client, group, number, asked).await {
+                Some(listed) => {
+                    tracing::info!(%error, uuid = %listed.uuid, "a reservation whose answer was lost was found in the list");
+                    listed
+                }
+                None => return Err(error),
+            }
+        }
+        Err(error) => return Err(error),
+    };
     reservation.group_id.get_or_insert_with(|| group.clone());
     record_after(journal, &Entry::reserved(&reservation));
     Ok(reservation)
+}
+
+/// How much earlier than the request a reservation made by it may say it was made.
+const CLOCK_SKEW: SignedDuration = SignedDuration::from_secs(60);
+
+/// Whether a failed reserve request may still have made the reservation: it was sent, and
+/// no answer said it was refused.
+fn may_have_been_made(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::TimedOut { .. } | ApiError::Unreachable { .. } | ApiError::UnexpectedBody { .. }
+    )
+}
+
+/// The reservation the lost request made, if the list shows exactly one: of `number` when
+/// one was asked for, else of `group` and made since the request (`asked`, with a minute of
+/// clock skew allowed).
+async fn adopt(
+    client: &Client,
+    group: &GroupId,
+    number: Option<&str>,
+    asked: Timestamp,
+) -> Option<Reservation> {
+    let listed = match client.reservations().await {
+        Ok(listed) => listed,
+        Err(error) => {
+            tracing::warn!(%error, "the reservations list could not be read to look for a lost reservation");
+            return None;
+        }
+    };
+    let earliest = asked.checked_sub(CLOCK_SKEW).unwrap_or(Timestamp::MIN);
+    let mut found: Vec<Reservation> = (listed.items.into_iter())
+        .filter(|held| match number {
+            Some(number) => digits_of(&held.number) == digits_of(number),
+            None => {
+                held.group_id.as_ref() == Some(group)
+                    && held.created_at.is_some_and(|made| made >= earliest)
+            }
+        })
+        .collect();
+    (found.len() == 1).then(|| found.remove(0))
 }
 
 /// Cancels a reservation and records it; the API's message comes back.

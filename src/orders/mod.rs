@@ -6,23 +6,46 @@
 //!   the request is sent, the request is sent exactly once and always names its number, and
 //!   the outcome is read from the answer's `purchased`/`failed` and written after.
 //! - [`settle`]: settling a purchase whose outcome is unknown, by reading the account's
-//!   numbers, never by guessing.
+//!   numbers over a settle window, never by guessing; [`same_number`] compares the account's
+//!   numbers with the purchased one, and [`evidence`] shows a number still free;
+//!   [`unsettled`] sorts which of an earlier run's unsettled purchases a session settles.
 //! - [`deals`]: reserving and cancelling, each recorded.
 //! - [`release`]: releasing an owned number, recorded before and after, sent once.
 //!
 //! Whether a purchase may be *started* at all is decided by one rule, `crate::buy_rule`.
 
 pub mod deals;
+pub mod evidence;
 pub mod purchase;
 pub mod release;
+pub mod same_number;
 pub mod settle;
+pub mod unsettled;
 
 use std::sync::{Mutex, MutexGuard};
 
-use crate::journal::{Entry, Journal};
+use crate::api::Client;
+use crate::journal::{Entry, Here, Journal};
 
 pub use purchase::{PurchaseResult, purchase_recorded, settle_recorded};
 pub use settle::Settlement;
+pub use unsettled::{SortedUnsettled, sort_unsettled};
+
+/// Where this process buys and settles: the client's API address, and the account's uuid
+/// as `/open/info` gives it (`None` when it cannot be read).
+pub async fn here(client: &Client) -> Here {
+    let account = match client.account_info().await {
+        Ok(info) => info.uuid,
+        Err(error) => {
+            tracing::warn!(%error, "the account's uuid could not be read");
+            None
+        }
+    };
+    Here {
+        base_url: client.base_url().to_owned(),
+        account,
+    }
+}
 
 /// Locks the journal; a panic elsewhere cannot leave a half-written entry behind the lock
 /// (each entry is one write), so a poisoned lock is used as it is.

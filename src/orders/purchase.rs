@@ -8,12 +8,13 @@
 //! settled by asking the API ([`settle_recorded`]), and what that showed is written too.
 
 use std::sync::Mutex;
+use std::time::Duration;
 
 use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{Entry, Journal, Outcome, PendingPurchase};
+use crate::journal::{Entry, IntentOwner, Journal, Outcome, PendingPurchase};
 
 use super::settle::{self, Settlement};
 use super::{record, record_after};
@@ -50,14 +51,16 @@ fn new_intent_id() -> String {
     )
 }
 
-/// Buys the number of `order`, recording the intent first and the outcome after. Without a
-/// journal, or when the intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
+/// Buys the number of `order`, recording the intent first (with this process, the API's
+/// address and the `account`'s uuid) and the outcome after. Without a journal, or when the
+/// intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
 /// The purchase request is sent exactly once.
 pub async fn purchase_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
+    account: Option<&str>,
 ) -> Result<PurchaseResult, ApiError> {
     let number = order.number.to_string();
     let pending = PendingPurchase {
@@ -76,6 +79,7 @@ pub async fn purchase_recorded(
             number: pending.number.clone(),
             reservation: reservation.map(ToString::to_string),
             owned_before: None,
+            owner: Some(IntentOwner::this_process(client.base_url(), account)),
         },
     )
     .map_err(|detail| ApiError::NotSent {
@@ -151,13 +155,14 @@ pub async fn purchase_recorded(
     }
 }
 
-/// Settles `pending` by asking the API, and records what it showed.
+/// Settles `pending` by asking the API over the settle `window`, and records what it showed.
 pub async fn settle_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     pending: &PendingPurchase,
+    window: Duration,
 ) -> Settlement {
-    let settlement = settle::settle(client, pending).await;
+    let settlement = settle::settle(client, pending, window).await;
     let outcome = match &settlement {
         Settlement::Bought { number } => Outcome::Bought {
             number: Some(number.clone()),

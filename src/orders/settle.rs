@@ -7,9 +7,19 @@
 //! page's size rather than the total, and a server may cap pages below what was asked.
 //! An item that cannot be read makes a "not bought" verdict impossible: it may be the number.
 //!
+//! "Not on the account yet" is not "not bought": a server may still be applying a purchase
+//! whose answer the client gave up on. So [`settle`] reads the account's numbers again and
+//! again, with growing pauses, over a settle window that starts when the purchase was
+//! intended. It concludes "bought" as soon as the number appears; "not bought" only once
+//! the window has passed, the last reading was complete with no unreadable item, and the
+//! API shows the number still free ([`super::evidence`]); "unknown" otherwise.
+//!
 //! Purchases are always of a named number; intents of a random number, which older versions
-//! recorded with the account's numbers beforehand, are still settled by comparing before and
-//! after.
+//! recorded with the account's numbers beforehand, are still recognised by comparing before
+//! and after, but never concluded "not bought": nothing can show that a number nobody named
+//! is still free.
+
+use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -18,12 +28,19 @@ use crate::api::phone::digits_of;
 use crate::api::{ApiError, Client};
 use crate::journal::PendingPurchase;
 
+use super::evidence::{Freedom, still_free};
+use super::same_number::is_same_number;
+
 /// How many numbers one page of the account's numbers asks for.
 const PAGE_SIZE: u32 = 200;
 /// How many pages are read at most: 100,000 numbers.
 const MAX_PAGES: u32 = 500;
 /// How much earlier than the intent a bought number may say it was created (clock skew).
 const CLOCK_SKEW: SignedDuration = SignedDuration::from_secs(60);
+/// The first pause between two readings of the account's numbers; each pause doubles.
+const FIRST_PAUSE: Duration = Duration::from_secs(2);
+/// The longest pause between two readings.
+const LONGEST_PAUSE: Duration = Duration::from_secs(20);
 
 /// What asking the API showed about a purchase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,25 +123,75 @@ pub async fn owned_numbers(client: &Client) -> Result<Vec<String>, ApiError> {
     account_numbers(client).await.map(|all| all.held_digits())
 }
 
-/// Asks the API whether `pending` was bought.
-pub async fn settle(client: &Client, pending: &PendingPurchase) -> Settlement {
-    match account_numbers(client).await {
-        Ok(owned) => judge(pending, &owned),
+/// Asks the API whether `pending` was bought, reading the account's numbers until the
+/// number appears or the settle `window` (counted from the intent) has passed. An intent
+/// older than the window is read once.
+pub async fn settle(client: &Client, pending: &PendingPurchase, window: Duration) -> Settlement {
+    let deadline = tokio::time::Instant::now() + remaining_window(pending.at, window);
+    let mut pause = FIRST_PAUSE;
+    loop {
+        let seen = match account_numbers(client).await {
+            Ok(owned) => judge(pending, &owned),
+            Err(error) => Settlement::Unknown {
+                reason: format!("the account's numbers could not be read: {error}"),
+            },
+        };
+        if matches!(seen, Settlement::Bought { .. }) {
+            return seen;
+        }
+        let now = tokio::time::Instant::now();
+        if now >= deadline {
+            return conclude(client, pending, seen).await;
+        }
+        tokio::time::sleep(pause.min(deadline - now)).await;
+        pause = (pause * 2).min(LONGEST_PAUSE);
+    }
+}
+
+/// What is left of a settle window of `window` for an intent made `at` (wall clock).
+fn remaining_window(at: Timestamp, window: Duration) -> Duration {
+    let age = at.duration_until(Timestamp::now());
+    let age = Duration::try_from(age).unwrap_or(Duration::ZERO);
+    window.saturating_sub(age)
+}
+
+/// The verdict once the window has passed: the last reading's absence becomes "not bought"
+/// only with positive evidence that the number is still free.
+async fn conclude(client: &Client, pending: &PendingPurchase, seen: Settlement) -> Settlement {
+    let Settlement::NotBought { number } = seen else {
+        return seen;
+    };
+    let Some(number) = number else {
+        return Settlement::Unknown {
+            reason: "no new number is on the account, but a purchase that named no number cannot be shown not to have happened".to_owned(),
+        };
+    };
+    match still_free(client, &pending.group_id, &number).await {
+        Ok(Freedom::Free) => Settlement::NotBought {
+            number: Some(number),
+        },
+        Ok(Freedom::NotShownFree) => Settlement::Unknown {
+            reason: format!(
+                "{number} is not on the account, but neither is it listed as available or reserved"
+            ),
+        },
         Err(error) => Settlement::Unknown {
-            reason: format!("the account's numbers could not be read: {error}"),
+            reason: format!(
+                "{number} is not on the account, and whether it is still free could not be read: {error}"
+            ),
         },
     }
 }
 
-/// Decides from the account's numbers whether `pending` was bought.
+/// Decides from one complete reading of the account's numbers whether `pending` was bought;
+/// `NotBought` here says only that the number is absent (see [`settle`]).
 pub fn judge(pending: &PendingPurchase, owned: &AccountNumbers) -> Settlement {
     let Some(number) = &pending.number else {
         return judge_random(pending, owned);
     };
-    let wanted = digits(number);
     let earliest = pending.at.checked_sub(CLOCK_SKEW).unwrap_or(Timestamp::MIN);
     let bought = owned.numbers.iter().any(|n| {
-        digits(&n.phone_number) == wanted
+        is_same_number(n, number)
             && n.is_held()
             && n.created().is_none_or(|created| created >= earliest)
     });

@@ -261,6 +261,13 @@ impl Wizard {
         commands
     }
 
+    /// Sets the server's time, before an answer is applied: the answer's own dates (a
+    /// reservation's end) are then read against the clock they were written by, which its
+    /// `Date` header has just told, not against this machine's.
+    pub fn set_server_time(&mut self, now_utc: Timestamp) {
+        self.now_utc = now_utc;
+    }
+
     /// Lets time pass: expires what ran out and sends a vanity query once typing paused.
     #[must_use = "the commands must be sent to the worker"]
     pub fn tick(&mut self, now: Instant, now_utc: Timestamp) -> Vec<Command> {

@@ -57,7 +57,7 @@ impl NumberList {
 
     /// Applies an edit to the vanity box; returns whether its text changed.
     pub fn edit(&mut self, request: InputRequest) -> bool {
-        let changed = self.query.handle(request).is_some_and(|c| c.value);
+        let changed = super::picker::edit_capped(&mut self.query, request);
         if changed {
             self.refilter();
         }

@@ -14,12 +14,29 @@ pub trait Searchable {
     fn search_keys(&self) -> impl IntoIterator<Item = &str>;
 }
 
+/// The most characters a search box holds. No name or number is longer, and matching an
+/// ever longer query against every item on every key would make a flood of typed text (a
+/// paste in a terminal that types it as keys) take minutes, with Ctrl-C waiting behind it.
+pub const SEARCH_LIMIT: usize = 256;
+
+/// Applies `request` to `input`, unless it would make the text longer than
+/// [`SEARCH_LIMIT`]; returns whether the text changed.
+pub(super) fn edit_capped(input: &mut Input, request: InputRequest) -> bool {
+    let full = input.value().chars().count() >= SEARCH_LIMIT;
+    if full && matches!(request, InputRequest::InsertChar(_)) {
+        return false;
+    }
+    input.handle(request).is_some_and(|c| c.value)
+}
+
 /// Types `text` into `input` character by character; returns whether its text changed.
 pub(super) fn insert_text(input: &mut Input, text: &str) -> bool {
-    text.chars().fold(false, |changed, c| {
-        let this = input.handle(InputRequest::InsertChar(c));
-        this.is_some_and(|c| c.value) || changed
-    })
+    // Every character is typed, whatever the ones before did.
+    let mut changed = false;
+    for c in text.chars() {
+        changed |= edit_capped(input, InputRequest::InsertChar(c));
+    }
+    changed
 }
 
 /// A searchable, navigable list.
@@ -105,7 +122,7 @@ impl<T: Searchable> Picker<T> {
 
     /// Applies an edit to the search box; returns whether the text changed.
     pub fn edit(&mut self, request: InputRequest, filter: &mut Filter) -> bool {
-        let changed = self.query.handle(request).is_some_and(|c| c.value);
+        let changed = edit_capped(&mut self.query, request);
         if changed {
             self.refilter(filter);
         }
@@ -218,6 +235,18 @@ mod tests {
         assert!(!picker.clear_query(&mut filter));
         assert_eq!(picker.visible().len(), 3);
         assert_eq!(picker.selected(), Some(&"Bern"), "cursor stays on the item");
+    }
+
+    #[test]
+    fn the_search_box_holds_at_most_its_limit_and_still_edits_when_full() {
+        let mut filter = Filter::new();
+        let mut picker = Picker::new(vec!["Berlin"]);
+        typed(&mut picker, &"b".repeat(SEARCH_LIMIT + 10), &mut filter);
+        assert_eq!(picker.query().value().chars().count(), SEARCH_LIMIT);
+        assert!(!picker.edit(InputRequest::InsertChar('x'), &mut filter));
+        assert!(picker.edit(InputRequest::DeletePrevChar, &mut filter));
+        assert!(picker.insert_text("xyz", &mut filter), "room for one more");
+        assert_eq!(picker.query().value().chars().count(), SEARCH_LIMIT);
     }
 
     #[test]

@@ -51,6 +51,26 @@ impl Wizard {
         self.say(super::NoticeLevel::Warning, text);
     }
 
+    /// Tells that `count` earlier purchase(s) of another account, another API address or
+    /// another running numpick were left alone.
+    pub fn note_left_alone(&mut self, count: usize) {
+        let text = format!(
+            "{count} earlier purchase(s) are pending elsewhere (another account, API address or running numpick) and were left alone: see `numpick journal pending`."
+        );
+        self.say(super::NoticeLevel::Info, text);
+    }
+
+    /// `count` earlier purchase(s) could not be settled and are no longer settled
+    /// automatically: their outcome is unknown, so buying waits until the operator resolves
+    /// them.
+    pub fn block_for_operator(&mut self, count: usize) {
+        self.outcome_unknown = true;
+        let text = format!(
+            "{count} earlier purchase(s) could not be settled: check the account's numbers, then record what happened with `numpick journal resolve`. Buying is off until then."
+        );
+        self.say(super::NoticeLevel::Error, text);
+    }
+
     /// The colours of the screen.
     pub fn theme(&self) -> ThemeName {
         self.theme

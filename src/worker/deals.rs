@@ -28,14 +28,41 @@ pub(super) async fn cancel(shared: &Shared, uuid: &ReservationId) -> Result<Answ
     Ok(Answer::Cancelled(message))
 }
 
+/// Keeps the account's uuid for the purchase intents to record.
+pub(super) fn remember_account(shared: &Shared, uuid: Option<String>) {
+    if uuid.is_some() {
+        *shared
+            .account
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = uuid;
+    }
+}
+
+/// The account's uuid: as the session's account info gave it, else asked now.
+async fn account(shared: &Shared) -> Option<String> {
+    let known = (shared.account.lock())
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone();
+    if known.is_some() {
+        return known;
+    }
+    let uuid = orders::here(&shared.client).await.account;
+    remember_account(shared, uuid.clone());
+    uuid
+}
+
 pub(super) async fn purchase(
     shared: &Shared,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
+    let account = account(shared).await;
+    let client = &shared.client;
     Ok(
-        match orders::purchase_recorded(&shared.client, journal, order, reservation).await? {
+        match orders::purchase_recorded(client, journal, order, reservation, account.as_deref())
+            .await?
+        {
             PurchaseResult::Bought { number, receipt } => Answer::Purchased { number, receipt },
             PurchaseResult::Refused {
                 number,
@@ -55,8 +82,9 @@ pub(super) async fn purchase(
 
 /// Settles `pending` by asking the API, and records what it showed.
 pub(super) async fn settle(shared: &Shared, pending: &PendingPurchase) -> Answer {
+    let journal = shared.journal.as_deref();
     let settlement =
-        orders::settle_recorded(&shared.client, shared.journal.as_deref(), pending).await;
+        orders::settle_recorded(&shared.client, journal, pending, shared.settle_window).await;
     Answer::Settled {
         intent: pending.intent.clone(),
         settlement,

@@ -13,6 +13,7 @@ mod deals;
 pub mod protocol;
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::sync::mpsc;
 use tokio::task::{JoinHandle, JoinSet};
@@ -41,16 +42,23 @@ struct Shared {
     cache: Arc<Mutex<AnswerCache>>,
     /// `None` when the journal could not be opened: then nothing is bought.
     journal: Option<Arc<Mutex<Journal>>>,
+    /// How long a purchase whose answer was lost is looked for on the account.
+    settle_window: Duration,
+    /// The account's uuid once `/open/info` gave it, recorded with each purchase intent.
+    account: Arc<Mutex<Option<String>>>,
 }
 
-/// Starts the worker on the current tokio runtime.
-pub fn spawn(client: Client, journal: Option<Journal>) -> WorkerHandle {
+/// Starts the worker on the current tokio runtime; purchases whose answer was lost are
+/// settled over `settle_window`.
+pub fn spawn(client: Client, journal: Option<Journal>, settle_window: Duration) -> WorkerHandle {
     let (commands, command_rx) = mpsc::unbounded_channel();
     let (answer_tx, answers) = mpsc::unbounded_channel();
     let shared = Shared {
         client,
         cache: Arc::default(),
         journal: journal.map(|j| Arc::new(Mutex::new(j))),
+        settle_window,
+        account: Arc::default(),
     };
     let task = tokio::spawn(run(shared, command_rx, answer_tx));
     WorkerHandle {
@@ -177,7 +185,11 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             let released = crate::orders::release::release_recorded(client, journal, uuid, number);
             Answer::Released(released.await?)
         }
-        Call::AccountInfo => Answer::AccountInfo(client.account_info().await?),
+        Call::AccountInfo => {
+            let info = client.account_info().await?;
+            deals::remember_account(shared, info.uuid.clone());
+            Answer::AccountInfo(info)
+        }
     })
 }
 

@@ -193,6 +193,14 @@ pub fn one_group(id: &str) -> Reply {
     ok(json!({"groups": [group_json(id)]}))
 }
 
+/// The account's info (`/open/info`): `buy` asks whose account it records a purchase on.
+pub fn account_info() -> Reply {
+    Reply::json(
+        200,
+        json!({"success": true, "account": {"uuid": "acct-1", "name": "Ops"}}),
+    )
+}
+
 /// `buy GROUP --country DE --number NUMBER --yes`, then `extra`, then `--base-url URL`.
 pub fn buy_args<'a>(group: &'a str, extra: &[&'a str], url: &'a str) -> Vec<&'a str> {
     let mut args = vec!["buy", group, "--country", "DE", "--number", NUMBER, "--yes"];

@@ -2,7 +2,8 @@
 //!
 //! Each connection carries one request (every reply says `Connection: close`). Replies are
 //! taken from the script in order; once it runs out, the server answers an error envelope
-//! with HTTP 418 so that an unexpected extra request shows up in the test. Every request is
+//! with HTTP 418 so that an unexpected extra request shows up in the test. A server started
+//! with a handler ([`FaultServer::answering`]) replies to each request as the handler says. Every request is
 //! recorded as it arrives, before any reply, so the count is right even when the reply is
 //! late or never completes.
 
@@ -112,6 +113,21 @@ impl Recorded {
     }
 }
 
+/// Where replies come from: a script in order, or a handler of each request.
+enum Script {
+    Queue(VecDeque<Reply>),
+    Handler(Box<dyn FnMut(&Recorded) -> Reply + Send>),
+}
+
+impl Script {
+    fn next(&mut self, request: &Recorded) -> Option<Reply> {
+        match self {
+            Self::Queue(queue) => queue.pop_front(),
+            Self::Handler(handler) => Some(handler(request)),
+        }
+    }
+}
+
 /// The running server; it stops with the test's runtime.
 pub struct FaultServer {
     pub addr: std::net::SocketAddr,
@@ -121,10 +137,19 @@ pub struct FaultServer {
 impl FaultServer {
     /// Starts a server answering `script` in order.
     pub async fn start(script: Vec<Reply>) -> Self {
+        Self::serving(Script::Queue(VecDeque::from(script))).await
+    }
+
+    /// Starts a server answering each request with what `handler` returns for it.
+    pub async fn answering(handler: impl FnMut(&Recorded) -> Reply + Send + 'static) -> Self {
+        Self::serving(Script::Handler(Box::new(handler))).await
+    }
+
+    async fn serving(script: Script) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("address");
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let script = Arc::new(Mutex::new(VecDeque::from(script)));
+        let script = Arc::new(Mutex::new(script));
         let recorded = Arc::clone(&requests);
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -163,13 +188,13 @@ pub async fn closed_port_url() -> String {
 async fn serve(
     mut stream: TcpStream,
     recorded: Arc<Mutex<Vec<Recorded>>>,
-    script: Arc<Mutex<VecDeque<Reply>>>,
+    script: Arc<Mutex<Script>>,
 ) {
     let Some(request) = read_request(&mut stream).await else {
         return;
     };
-    recorded.lock().unwrap().push(request);
-    let reply = script.lock().unwrap().pop_front();
+    recorded.lock().unwrap().push(request.clone());
+    let reply = script.lock().unwrap().next(&request);
     let mut reply = reply.unwrap_or_else(|| Reply::refusal(418, "the test script has run out"));
     while let Reply::Late {
         after,

@@ -97,6 +97,24 @@ impl PtyApp {
         Self::spawn_command(command, home, env, cols, rows)
     }
 
+    /// [`PtyApp::spawn`], with stdout sent to the file `out` (`numpick > out`) while the
+    /// pseudo-terminal stays the controlling terminal.
+    pub fn spawn_with_stdout_to(
+        home: &TempHome,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        out: &Path,
+    ) -> Self {
+        let mut command = CommandBuilder::new("sh");
+        command.arg("-c");
+        command.arg(format!("exec \"$0\" \"$@\" > '{}'", out.display()));
+        command.arg(env!("CARGO_BIN_EXE_numpick"));
+        command.args(args);
+        Self::spawn_command(command, home, env, cols, rows)
+    }
+
     fn spawn_command(
         mut command: CommandBuilder,
         home: &TempHome,

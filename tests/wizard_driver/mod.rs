@@ -15,6 +15,10 @@ use numpick::journal::{Entry, Journal};
 use numpick::wizard::{Action, Backend, Step, Wizard};
 use numpick::worker::{self, Command, WorkerHandle};
 
+/// The settle window of these tests: long enough for a late purchase to be found, short
+/// enough that concluding "not bought" takes a moment of real time.
+pub const SETTLE_WINDOW: Duration = Duration::from_secs(3);
+
 /// The wizard driven by actions, with a real worker and client behind it.
 pub struct Driver {
     pub wizard: Wizard,
@@ -33,7 +37,7 @@ impl Driver {
         config.request_timeout = request_timeout;
         let client = Client::new(config).unwrap();
         let journal = Journal::open(&journal_path).unwrap();
-        let worker = worker::spawn(client, Some(journal));
+        let worker = worker::spawn(client, Some(journal), SETTLE_WINDOW);
         let wizard = Wizard::new(Backend::Live, Instant::now(), Timestamp::now());
         let mut driver = Self {
             wizard,

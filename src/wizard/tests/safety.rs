@@ -352,3 +352,23 @@ fn an_earlier_purchase_whose_outcome_stays_unknown_keeps_buying_off() {
         notice.text
     );
 }
+
+#[test]
+fn an_earlier_purchase_left_to_the_operator_keeps_buying_off_without_settling_it() {
+    let mut h = Harness::new();
+    let commands = h.wizard.start(Vec::new());
+    assert!(
+        !commands.iter().any(|c| matches!(call(c), Call::Settle(_))),
+        "no reads are spent on it"
+    );
+    h.wizard.block_for_operator(1);
+    let notice = h.wizard.notice().unwrap();
+    assert!(
+        notice.text.contains("numpick journal resolve"),
+        "{}",
+        notice.text
+    );
+    h.walk_to_review();
+    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.wizard.modal(), None, "no confirmation");
+}
