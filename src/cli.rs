@@ -55,17 +55,17 @@ pub struct Cli {
 pub enum CliCommand {
     /// The regions of a country (only US, CA and GB have them; the US needs one for `groups`).
     ///
-    /// JSON: {"country": "US", "regions": [{"id": "1", "name": "California"}]}
+    /// JSON: {"country": "US", "regions": [{"id": "100", "name": "California"}]}
     Regions(CountryArg),
 
     /// The cities of a country, or of one region.
     ///
-    /// JSON: {"country": "US", "region": "1" | null, "cities": [{"id": "10", "name": "Los Angeles"}]}
+    /// JSON: {"country": "US", "region": "100" | null, "cities": [{"id": "1000", "name": "Los Angeles"}]}
     Cities {
         #[command(flatten)]
         country: CountryArg,
-        /// Only the cities of this region (an id from `regions`).
-        #[arg(long, value_name = "ID")]
+        /// Only the cities of this region: its name or its id (`California` or `100`).
+        #[arg(long, value_name = "NAME|ID")]
         region: Option<String>,
     },
 
@@ -84,8 +84,8 @@ pub enum CliCommand {
     Requirements {
         #[command(flatten)]
         country: CountryArg,
-        /// The type of number, by name (local, mobile, tollfree, …).
-        #[arg(long = "type", value_name = "NAME")]
+        /// The type of number: its name or its id (`local` or `1`).
+        #[arg(long = "type", value_name = "NAME|ID")]
         did_type: Option<String>,
     },
 
@@ -99,17 +99,18 @@ pub enum CliCommand {
     Groups {
         #[command(flatten)]
         country: CountryArg,
-        /// A region id (required by the API for the US, unless a city is given).
-        #[arg(long, value_name = "ID")]
+        /// A region, by name or id (required by the API for the US, unless a city is given).
+        #[arg(long, value_name = "NAME|ID")]
         region: Option<String>,
-        /// A city id.
-        #[arg(long, value_name = "ID")]
+        /// A city, by name or id (`"Los Angeles"` or `1000`).
+        #[arg(long, value_name = "NAME|ID")]
         city: Option<String>,
         /// A city name or a prefix to search for.
         #[arg(long, value_name = "TEXT")]
         city_name: Option<String>,
-        /// The type of number, by name (local, mobile, tollfree, national, global, sharedcost, all).
-        #[arg(long = "type", value_name = "NAME")]
+        /// The type of number, by name or id (local, mobile, tollfree, national, global,
+        /// sharedcost, all).
+        #[arg(long = "type", value_name = "NAME|ID")]
         did_type: Option<String>,
     },
 
@@ -157,18 +158,22 @@ pub enum CliCommand {
 
     /// Buy a number of a group (a random one without --number). Spends money.
     ///
-    /// The group's prices are looked up first (in --country, or the config's
-    /// default_country, and --region for the US). On a terminal, numpick shows the number and
+    /// The group's prices are looked up first: in --country (and --region) when given, else in
+    /// the reservations listing when the number is reserved, else in the groups of the
+    /// number's country (from its calling code), else in the config's default_country.
+    /// Prices that cannot be found are said to be unknown. On a terminal, numpick shows the number and
     /// both prices and asks y/N; without a terminal it refuses unless --yes is given, and
-    /// sends nothing. --dry-run prints the request that would be sent and sends nothing.
+    /// sends nothing. --dry-run makes the same checks and lookups as a real run (it fails
+    /// where a real run would), prints the request that would be sent and sends no order.
     /// The purchase is recorded in the journal before it is sent, sent once and never
     /// retried; when its answer is lost, the account's numbers are read to settle it (exit 6
     /// when that still cannot tell).
     ///
     /// JSON: {"status": "bought", "group_id": "…", "number": "+…" | null,
     ///        "setup_price": "1.00", "monthly_price": "3.50", "receipt": {…} | null}
-    /// With --dry-run: {"dry_run": true, "method": "POST", "path": "/open/numbers/purchase",
-    ///        "body": {"group_id": "…", "number": "+…"}}
+    /// With --dry-run: {"dry_run": true, "setup_price": "1.00" | null, "monthly_price": …,
+    ///        "requests": [{"method": "POST", "path": "/open/numbers/purchase",
+    ///        "body": {"group_id": "…", "number": "+…"}}]}
     Buy(BuyArgs),
 
     /// The account: name, state, request limit and usage.
@@ -208,7 +213,8 @@ pub enum CliCommand {
 /// A country, or the config's `default_country` when left out.
 #[derive(Debug, Args)]
 pub struct CountryArg {
-    /// Two-letter country code (ISO 3166-1); defaults to the config's default_country.
+    /// A country: its two-letter code (ISO 3166-1) or its name (`DE`, `Germany`, `uk`);
+    /// defaults to the config's default_country.
     #[arg(value_name = "COUNTRY")]
     pub country: Option<String>,
 }
@@ -220,16 +226,16 @@ pub struct BuyArgs {
     /// The number to buy, in E.164 (+4930…).
     #[arg(long, value_name = "E164")]
     pub number: Option<String>,
-    /// The group's country, to look up its prices; defaults to the config's default_country.
+    /// The group's country (a code or a name), where to look up its prices first.
     #[arg(long, value_name = "COUNTRY")]
     pub country: Option<String>,
-    /// The group's region, to look up its prices (needed for the US).
-    #[arg(long, value_name = "ID")]
+    /// The group's region (a name or an id), with --country.
+    #[arg(long, value_name = "NAME|ID")]
     pub region: Option<String>,
     /// Buy without asking (required without a terminal).
     #[arg(long)]
     pub yes: bool,
-    /// Print the request that would be sent, and send nothing.
+    /// Check everything a real run needs, print the request that would be sent, send no order.
     #[arg(long)]
     pub dry_run: bool,
 }

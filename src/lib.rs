@@ -14,7 +14,8 @@
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
-//! - [`countries`]: the ISO 3166-1 country table, names and flags.
+//! - [`countries`]: the ISO 3166-1 country table, names and flags; [`calling_codes`]: which
+//!   countries a number may belong to.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
@@ -33,6 +34,7 @@
 pub mod api;
 pub mod app;
 pub mod buy_rule;
+pub mod calling_codes;
 pub mod cli;
 pub mod commands;
 pub mod config;

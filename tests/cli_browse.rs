@@ -278,3 +278,65 @@ fn account_on_the_sandbox() {
     let table = home.run(&["account"], &[]).ok();
     assert!(table.stdout.contains("Backend:") && table.stdout.contains("sandbox"));
 }
+
+#[test]
+fn places_and_types_by_name_as_well_as_by_id() {
+    let home = Home::new();
+    let by_name = home
+        .run(&["cities", "US", "--region", "California", "--json"], &[])
+        .ok()
+        .json();
+    assert_eq!(by_name["region"], "100");
+    let by_id = home
+        .run(&["cities", "US", "--region", "100", "--json"], &[])
+        .ok()
+        .json();
+    assert_eq!(by_name, by_id);
+    assert!(items(&by_name, "cities").iter().any(|c| c["name"] == "Los Angeles"));
+    let groups = home
+        .run(
+            &[
+                "groups", "united states", "--region", "california", "--city", "Los Angeles",
+                "--type", "1", "--json",
+            ],
+            &[],
+        )
+        .ok()
+        .json();
+    let groups = items(&groups, "groups");
+    assert!(!groups.is_empty());
+    assert!(groups.iter().any(|g| g["id"] == "us-ca-la-local-1"), "{groups:?}");
+    assert!(
+        groups.iter().all(|g| g["location"] == "Los Angeles" && g["type"] == "local"),
+        "{groups:?}"
+    );
+    let germany = home.run(&["regions", "Germany", "--json"], &[]).ok().json();
+    assert_eq!(germany["country"], "DE");
+    let requirements = home
+        .run(&["requirements", "de", "--type", "Local", "--json"], &[])
+        .ok()
+        .json();
+    assert_eq!(requirements["type_id"], "1");
+}
+
+#[test]
+fn an_ambiguous_or_unknown_name_is_a_usage_error_listing_the_candidates() {
+    let home = Home::new();
+    let run = home.run(&["cities", "US", "--region", "new"], &[]);
+    // "New York" is the only region of the sandbox containing "new": no ambiguity.
+    assert_eq!(run.code, 0, "{run:?}");
+    let run = home.run(&["groups", "US", "--region", "California", "--city", "san"], &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("ambiguous")
+            && run.stderr.contains("San Francisco (1001)")
+            && run.stderr.contains("San Diego (1002)"),
+        "{run:?}"
+    );
+    assert!(run.stdout.is_empty());
+    let run = home.run(&["regions", "Atlantis"], &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let run = home.run(&["groups", "DE", "--type", "landline"], &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("local (1)"), "{run:?}");
+}

@@ -6,7 +6,9 @@
 mod cli_support;
 mod fault_server;
 
-use cli_support::{Home, KEY, NUMBER, buy_args, items, keys, on_terminal, one_group, posts, set};
+use cli_support::{
+    Home, KEY, NUMBER, buy_args, items, keys, ok, on_terminal, one_group, posts, set,
+};
 use fault_server::{FaultServer, Reply};
 use serde_json::json;
 
@@ -133,10 +135,52 @@ fn buy_on_the_sandbox_with_yes() {
 }
 
 #[test]
-fn buy_needs_the_country_to_show_prices() {
-    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes", "--sandbox"], &[]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("--country"));
+fn buy_finds_the_prices_without_a_country() {
+    // No number: the reservation made first is listed with its prices.
+    let home = Home::new();
+    let doc = home
+        .run(
+            &["buy", "de-ber-local-1", "--yes", "--json", "--sandbox"],
+            &[],
+        )
+        .ok()
+        .json();
+    assert_eq!(doc["status"], "bought");
+    assert_eq!(
+        (doc["setup_price"].as_str(), doc["monthly_price"].as_str()),
+        (Some("1.00"), Some("3.50"))
+    );
+    // A US number: its country from its calling code, the group from its area code, no
+    // --country and no --region.
+    let numbers = home
+        .run(&["numbers", "us-ca-la-local-1", "--json"], &[])
+        .ok()
+        .json();
+    let chosen = items(&numbers, "numbers")[0]["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let doc = home
+        .run(
+            &[
+                "buy",
+                "us-ca-la-local-1",
+                "--number",
+                &chosen,
+                "--yes",
+                "--json",
+                "--sandbox",
+            ],
+            &[],
+        )
+        .ok()
+        .json();
+    assert_eq!(doc["number"], chosen.as_str());
+    assert_eq!(
+        (doc["setup_price"].as_str(), doc["monthly_price"].as_str()),
+        (Some("0.00"), Some("1.50"))
+    );
+    // The config's default_country still serves.
     let home = Home::new();
     home.write_config("default_country = \"DE\"\n");
     let doc = home
@@ -147,6 +191,57 @@ fn buy_needs_the_country_to_show_prices() {
         .ok()
         .json();
     assert_eq!(doc["status"], "bought");
+}
+
+#[test]
+fn a_country_may_be_a_name_and_prices_not_found_are_said_to_be_unknown() {
+    let home = Home::new();
+    let doc = home
+        .run(
+            &[
+                "buy", "de-ber-local-1", "--country", "germany", "--yes", "--json", "--sandbox",
+            ],
+            &[],
+        )
+        .ok()
+        .json();
+    assert_eq!(doc["setup_price"], "1.00");
+    // A group no source knows: with --yes the purchase is tried at unknown prices, and the
+    // API's refusal decides.
+    let run = home.run(
+        &["buy", "xx-none-1", "--number", "+493012345678", "--yes", "--json", "--sandbox"],
+        &[],
+    );
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(
+        run.stderr.contains("could not be found") && run.stderr.contains("they are unknown"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_dry_run_fails_where_the_real_run_would() {
+    let home = Home::new();
+    let dry = |args: &[&str]| {
+        let mut all = vec!["buy"];
+        all.extend_from_slice(args);
+        all.extend(["--dry-run", "--sandbox"]);
+        home.run(&all, &[])
+    };
+    // A group that assigns its numbers cannot be bought by number.
+    let run = dry(&["us-tollfree-877", "--number", "+18775550100"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("assigns its numbers"), "{run:?}");
+    // A group nobody knows: no prices, and a real run off a terminal would need --yes.
+    let run = dry(&["xx-none-1", "--number", "+493012345678"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("could not be found"), "{run:?}");
+    // Not a number, and a country that does not exist.
+    assert_eq!(dry(&["de-ber-local-1", "--number", "12"]).code, 2);
+    assert_eq!(dry(&["de-ber-local-1", "--country", "Atlantis"]).code, 2);
+    // What works for real passes, with the prices.
+    let run = dry(&["us-ca-la-local-1", "--number", "+12135550100"]).ok();
+    assert!(run.stdout.contains("Prices: setup 0.00, monthly 1.50"), "{run:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -168,7 +263,9 @@ async fn buy_without_a_terminal_and_without_yes_sends_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dry_run_prints_the_request_and_sends_nothing() {
-    let server = FaultServer::start(vec![]).await;
+    // The dry run looks the prices up as a real run would: the reservations, then the
+    // groups of the number's country.
+    let server = FaultServer::start(vec![ok(json!({"reservations": []})), one_group("g-1")]).await;
     let url = server.url();
     let home = Home::new();
     let args = [
@@ -184,10 +281,13 @@ async fn a_dry_run_prints_the_request_and_sends_nothing() {
     let doc = home.run_async(&args, &[KEY]).await.ok().json();
     assert_eq!(
         doc,
-        json!({"backend": "live", "dry_run": true, "requests": [{"method": "POST",
-               "path": "/open/numbers/purchase",
+        json!({"backend": "live", "dry_run": true, "setup_price": "1.00", "monthly_price": "3.50",
+               "requests": [{"method": "POST", "path": "/open/numbers/purchase",
                "body": {"group_id": "g-1", "number": "+493012345678"}}]})
     );
+    assert_eq!(posts(&server), 0, "only lookups: {:?}", server.requests());
+    let server = FaultServer::start(vec![]).await;
+    let url = server.url();
     // Without a number, the group is asked for one by a reservation, and the purchase still
     // names it: never a purchase body without `number`.
     let table = home

@@ -3,15 +3,13 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::api::GroupQuery;
-use crate::api::model::{
-    CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId, flatten_fields,
-};
+use crate::api::{Client, GroupQuery};
+use crate::api::model::{CountryCode, DidType, Group, Price, RegionId, flatten_fields};
 use crate::cli::CountryArg;
 
 use super::exit::{Failure, OK};
 use super::output::{Align, Table, or_dash, yes_no};
-use super::{Context, output};
+use super::{Context, output, resolve};
 
 /// An id and a name: a region, a city or a type of number.
 #[derive(Debug, Serialize)]
@@ -70,8 +68,11 @@ pub async fn cities(
     region: Option<String>,
 ) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
-    let region = region.map(|r| RegionId::new(r.trim()));
     let conn = ctx.connect().await?;
+    let region = match region {
+        Some(text) => Some(resolve::region(&conn.client, &country, &text).await?),
+        None => None,
+    };
     let listing = conn.client.cities(&country, region.as_ref()).await?;
     note_skipped(listing.skipped, "cities");
     let cities: Vec<Named> = (listing.items.into_iter())
@@ -131,28 +132,14 @@ pub async fn requirements(
     did_type: Option<String>,
 ) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
-    let name = did_type.map(|n| n.trim().to_ascii_lowercase());
     let conn = ctx.connect().await?;
-    // The requirements endpoint takes the type's numeric id: translate the name.
-    let type_id = match &name {
+    // The requirements endpoint takes the type's numeric id: a name is translated.
+    let did_type = match did_type {
+        Some(text) => Some(resolve::did_type(&conn.client, &text).await?),
         None => None,
-        Some(name) => {
-            let types = conn.client.did_types().await?.items;
-            let found = types
-                .iter()
-                .find(|t| t.name.as_str().eq_ignore_ascii_case(name));
-            match found {
-                Some(t) => Some(t.id.clone()),
-                None => {
-                    let known: Vec<String> = types.iter().map(|t| t.name.to_string()).collect();
-                    return Err(Failure::usage(format!(
-                        "unknown type {name:?}: the API knows {}",
-                        known.join(", ")
-                    )));
-                }
-            }
-        }
     };
+    let name = did_type.as_ref().map(|t| t.name.to_string());
+    let type_id = did_type.map(|t| t.id);
     let requirements = conn.client.requirements(&country, type_id.as_ref()).await?;
     if ctx.out.json {
         #[derive(Serialize)]
@@ -230,8 +217,12 @@ impl<'a> From<&'a Group> for GroupRow<'a> {
     }
 }
 
-/// The search of `groups` (and of `buy`'s price lookup).
-pub fn group_query(country: CountryCode, filters: &GroupFilters) -> GroupQuery {
+/// The search of `groups`, its region, city and type resolved from names where given.
+pub async fn group_query(
+    client: &Client,
+    country: CountryCode,
+    filters: &GroupFilters,
+) -> Result<GroupQuery, Failure> {
     let clean = |value: &Option<String>| {
         value
             .as_deref()
@@ -239,13 +230,25 @@ pub fn group_query(country: CountryCode, filters: &GroupFilters) -> GroupQuery {
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
     };
-    GroupQuery {
-        region: clean(&filters.region).map(RegionId::new),
-        city: clean(&filters.city).map(CityId::new),
+    let region = match clean(&filters.region) {
+        Some(text) => Some(resolve::region(client, &country, &text).await?),
+        None => None,
+    };
+    let city = match clean(&filters.city) {
+        Some(text) => Some(resolve::city(client, &country, region.as_ref(), &text).await?),
+        None => None,
+    };
+    let did_type = match clean(&filters.did_type) {
+        Some(text) => Some(resolve::did_type_name(client, &text).await?),
+        None => None,
+    };
+    Ok(GroupQuery {
+        region,
+        city,
         city_name_or_prefix: clean(&filters.city_name),
-        did_type: clean(&filters.did_type).map(|t| DidTypeName::new(t.to_ascii_lowercase())),
+        did_type,
         ..GroupQuery::new(country)
-    }
+    })
 }
 
 pub async fn groups(
@@ -254,8 +257,8 @@ pub async fn groups(
     filters: GroupFilters,
 ) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
-    let query = group_query(country.clone(), &filters);
     let conn = ctx.connect().await?;
+    let query = group_query(&conn.client, country.clone(), &filters).await?;
     let listing = conn.client.groups(&query).await?;
     note_skipped(listing.skipped, "groups");
     if ctx.out.json {

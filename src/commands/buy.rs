@@ -25,14 +25,14 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::api::Client;
-use crate::api::model::{E164, Group, GroupId, Price, PurchaseOrder, Reservation};
+use crate::api::model::{E164, GroupId, Price, PurchaseOrder, Reservation};
 use crate::cli::BuyArgs;
 use crate::journal::Journal;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
-use super::Context;
-use super::browse::{GroupFilters, group_query};
+use super::buy_prices::{self, Hints, Known};
+use super::{Context, resolve};
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
 use super::numbers::group_id_arg;
 use super::output::{self, or_dash};
@@ -46,42 +46,29 @@ const RESERVE_PATH: &str = "/open/numbers/reservations";
 pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let group_id = group_id_arg(&args.group_id)?;
     let number = number_arg(args.number.as_deref())?;
-    if args.dry_run {
-        return dry_run(ctx, &group_id, number.as_deref());
-    }
     let interactive = std::io::stdin().is_terminal();
-    if !args.yes && !interactive {
+    if !args.dry_run && !args.yes && !interactive {
         return Err(Failure::usage(
             "buy spends money and there is no terminal to confirm on: pass --yes to buy without asking (nothing was sent)",
         ));
     }
-    if args.country.is_none() && ctx.settings.default_country.is_none() {
-        return Err(Failure::usage(
-            "buy looks up the group's prices first: pass --country (and --region for the US), or set default_country in the config file",
-        ));
-    }
-    let country = ctx.country(args.country.as_deref())?;
+    let country = args.country.as_deref().map(resolve::country).transpose()?;
 
     let mut conn = ctx.connect().await?;
-    let filters = GroupFilters {
-        region: args.region.clone(),
-        ..GroupFilters::default()
+    let hints = Hints {
+        country,
+        region: args.region.as_deref(),
+        number: number.as_deref(),
+        default_country: ctx.settings.default_country.clone(),
     };
-    let groups = conn
-        .client
-        .groups(&group_query(country.clone(), &filters))
-        .await?;
-    let Some(group) = groups.items.into_iter().find(|g| g.id == group_id) else {
-        let region = args.region.as_deref().map(|r| format!(", region {r}"));
-        return Err(Failure::usage(format!(
-            "group {group_id} is not among the groups of {country}{}: check the id, --country and --region (nothing was sent)",
-            region.unwrap_or_default()
-        )));
-    };
-    if number.is_some() && !group.allow_number_selection {
+    let mut known = buy_prices::find(&conn.client, &group_id, &hints).await?;
+    if number.is_some() && known.allows_number_selection() == Some(false) {
         return Err(Failure::usage(format!(
             "group {group_id} assigns its numbers: leave out --number, and numpick reserves one first (nothing was sent)"
         )));
+    }
+    if args.dry_run {
+        return dry_run(ctx, &group_id, number.as_deref(), &known, args.yes);
     }
 
     let journal_path = conn.journal_path()?;
@@ -98,6 +85,14 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
                 held.number,
                 countdown(&held)
             ));
+            if !known.is_known() {
+                // The reservation is listed with its prices.
+                let hints = Hints {
+                    number: Some(&held.number),
+                    ..Hints::default()
+                };
+                known = buy_prices::find(&conn.client, &group_id, &hints).await?;
+            }
             (held.number.clone(), Some(held))
         }
     };
@@ -106,7 +101,13 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
             "{number:?} is not an E.164 number: nothing was bought"
         )));
     };
-    if !args.yes && !confirm(&group, &number, reservation.as_ref())? {
+    if let Known::Unknown { tried } = &known {
+        output::note(&format!(
+            "numpick: the prices of group {group_id} could not be found (looked in {}); they are unknown",
+            tried.join(", ")
+        ));
+    }
+    if !args.yes && !confirm(&group_id, &known, &number, reservation.as_ref())? {
         let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
         if let Some(held) = &reservation {
             match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
@@ -120,11 +121,11 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
         return Err(Failure::new(OTHER, message));
     }
 
-    let order = PurchaseOrder::new(group_id, number);
+    let order = PurchaseOrder::new(group_id.clone(), number);
     let held = reservation.as_ref().map(|r| &r.uuid);
     match purchase_recorded(&conn.client, Some(&journal), &order, held).await? {
         PurchaseResult::Bought { number, receipt } => {
-            report(ctx, &group, Some(number), Some(receipt.body))
+            report(ctx, &group_id, &known, Some(number), Some(receipt.body))
         }
         PurchaseResult::Refused { number, reason, .. } => Err(Failure::new(
             REFUSED,
@@ -135,7 +136,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
                 "numpick: the purchase's outcome is not known ({reason}); reading the account's numbers to settle it"
             ));
             match settle_recorded(&conn.client, Some(&journal), &pending).await {
-                Settlement::Bought { number } => report(ctx, &group, Some(number), None),
+                Settlement::Bought { number } => report(ctx, &group_id, &known, Some(number), None),
                 settlement @ Settlement::NotBought { .. } => {
                     Err(Failure::new(UNREACHABLE, settlement.describe()))
                 }
@@ -154,8 +155,36 @@ fn countdown(held: &Reservation) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// Prints the requests a purchase would send.
-fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, Failure> {
+/// Prints the requests a purchase would send, after the checks a real run makes (the group
+/// and its prices found, the number allowed); sends no order.
+///
+/// Prices that cannot be found fail it, as they would stop a real run without a terminal,
+/// unless `--yes` is given; without a number, the real run reserves one first and reads the
+/// prices from that reservation, so there it is only noted.
+fn dry_run(
+    ctx: &Context,
+    group: &GroupId,
+    number: Option<&str>,
+    known: &Known,
+    yes: bool,
+) -> Result<u8, Failure> {
+    if let Known::Unknown { tried } = known {
+        let looked = tried.join(", ");
+        match (number, yes) {
+            (None, _) => output::note(&format!(
+                "numpick: the prices of group {group} were not found (looked in {looked}); a real run reads them from the reservation it makes first"
+            )),
+            (Some(_), true) => output::note(&format!(
+                "numpick: the prices of group {group} could not be found (looked in {looked}); with --yes a real run buys at unknown prices"
+            )),
+            (Some(_), false) => {
+                return Err(Failure::usage(format!(
+                    "the prices of group {group} could not be found (looked in {looked}): check the group id, or give --country; a real run would ask, or need --yes (dry run: nothing was sent)"
+                )));
+            }
+        }
+    }
+    let (setup, monthly, _) = known.prices();
     let purchase =
         json!({"group_id": group.as_str(), "number": number.unwrap_or("<the reserved number>")});
     let reserve = number
@@ -171,6 +200,8 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
         #[derive(Serialize)]
         struct Doc<'a> {
             dry_run: bool,
+            setup_price: Price,
+            monthly_price: Price,
             requests: Vec<Step<'a>>,
         }
         let mut requests = Vec::new();
@@ -188,6 +219,8 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
         });
         ctx.out.print_json(&Doc {
             dry_run: true,
+            setup_price: setup,
+            monthly_price: monthly,
             requests,
         })?;
     } else {
@@ -201,28 +234,32 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
         }
         ctx.out.print_line(&format!("POST {PURCHASE_PATH}"));
         ctx.out.print_line(&purchase.to_string());
+        ctx.out
+            .print_line(&format!("Prices: setup {setup}, monthly {monthly}"));
     }
     Ok(OK)
 }
 
-/// Shows what is about to be bought on stderr and reads y/N from stdin.
+/// Shows what is about to be bought on stderr and reads y/N from stdin; prices that could not
+/// be found are said to be unknown.
 fn confirm(
-    group: &Group,
+    group: &GroupId,
+    known: &Known,
     number: &E164,
     reservation: Option<&Reservation>,
 ) -> Result<bool, Failure> {
     let clean = crate::api::sanitize_text;
+    let (setup, monthly, per_minute) = known.prices();
     let mut text = format!(
-        "About to buy {number}\n  group:   {} ({} {}, {})\n  setup:   {} (one-time)\n  monthly: {}\n",
-        clean(group.id.as_str()),
-        clean(&group.prefix),
-        clean(&group.location),
-        clean(&group.did_type),
-        group.price.setup,
-        group.price.monthly
+        "About to buy {number}\n  group:   {} ({})\n  setup:   {setup} (one-time)\n  monthly: {monthly}\n",
+        clean(group.as_str()),
+        known.describe(),
     );
-    if group.price.per_minute.amount().is_some() {
-        text.push_str(&format!("  per minute: {}\n", group.price.per_minute));
+    if !known.is_known() {
+        text.push_str("  warning: the prices could not be found: they are unknown\n");
+    }
+    if per_minute.amount().is_some() {
+        text.push_str(&format!("  per minute: {per_minute}\n"));
     }
     if let Some(held) = reservation {
         text.push_str(&format!(
@@ -231,7 +268,7 @@ fn confirm(
             held.expires_at
         ));
     }
-    if group.has_requirements() {
+    if known.has_requirements() {
         text.push_str(
             "  warning: this group has regulatory requirements (see `numpick requirements`); without them the number can be suspended\n",
         );
@@ -285,13 +322,15 @@ async fn settle_earlier(
     Ok(())
 }
 
-/// Prints what was bought.
+/// Prints what was bought, with the prices found beforehand (null, `—`, when unknown).
 fn report(
     ctx: &Context,
-    group: &Group,
+    group: &GroupId,
+    known: &Known,
     number: Option<String>,
     receipt: Option<Value>,
 ) -> Result<u8, Failure> {
+    let (setup, monthly, per_minute) = known.prices();
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -305,19 +344,19 @@ fn report(
         }
         ctx.out.print_json(&Doc {
             status: "bought",
-            group_id: group.id.as_str(),
+            group_id: group.as_str(),
             number: number.as_deref(),
-            setup_price: group.price.setup,
-            monthly_price: group.price.monthly,
-            ppm: group.price.per_minute,
+            setup_price: setup,
+            monthly_price: monthly,
+            ppm: per_minute,
             receipt: receipt.as_ref(),
         })?;
     } else {
         ctx.out.print_fields(&[
             ("Bought", or_dash(number)),
-            ("Group", group.id.to_string()),
-            ("Setup", group.price.setup.to_string()),
-            ("Monthly", group.price.monthly.to_string()),
+            ("Group", group.to_string()),
+            ("Setup", setup.to_string()),
+            ("Monthly", monthly.to_string()),
         ]);
     }
     Ok(OK)

@@ -19,10 +19,12 @@ mod account;
 mod backend;
 mod browse;
 mod buy;
+mod buy_prices;
 pub mod exit;
 mod numbers;
 pub mod output;
 mod reservations;
+pub mod resolve;
 mod session;
 mod settings;
 
@@ -158,14 +160,11 @@ pub struct Context {
 }
 
 impl Context {
-    /// The country given on the command line, else the config's `default_country`.
+    /// The country given on the command line (a code or a name), else the config's
+    /// `default_country`.
     pub fn country(&self, arg: Option<&str>) -> Result<CountryCode, Failure> {
         match arg {
-            Some(text) => CountryCode::parse(text).ok_or_else(|| {
-                Failure::usage(format!(
-                    "{text:?} is not a country code: give two letters, such as US or DE"
-                ))
-            }),
+            Some(text) => resolve::country(text),
             None => self.settings.default_country.clone().ok_or_else(|| {
                 Failure::usage(
                     "give a country (two letters, such as US or DE), or set default_country in the config file",
