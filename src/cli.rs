@@ -193,11 +193,27 @@ pub enum CliCommand {
         shell: CompletionShell,
     },
 
-    /// Serve the embedded sandbox API on its own, for integrations and curl.
+    /// Serve the embedded sandbox API on its own, for CI jobs, integrations and curl.
+    ///
+    /// Prints the address it listens on (`--listen 127.0.0.1:0` picks a free port), answers
+    /// GET /healthz without a key, logs one line per request (method, path, status, latency;
+    /// never the key) and stops with exit 0 on SIGTERM or SIGINT.
     Sandbox {
-        /// Address to listen on.
+        /// Address to listen on (port 0: a free port, printed and written to --port-file).
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Write the port listened on to this file, once the sandbox accepts connections.
+        #[arg(long, value_name = "PATH")]
+        port_file: Option<std::path::PathBuf>,
+        /// Append the request log to this file instead of stderr.
+        #[arg(long, value_name = "PATH")]
+        request_log: Option<std::path::PathBuf>,
+        /// Show a fault, for testing a client (repeatable): 429-burst (the first three
+        /// requests get 429 and Retry-After: 1), purchase-fails-after-applied (the purchase is
+        /// made, then answered 500), slow (every answer 2 s late), unknown-outcome (the
+        /// purchase is made, then never answered).
+        #[arg(long, value_enum, value_name = "FAULT")]
+        fault: Vec<crate::sandbox::service::Fault>,
         /// Lifetime of a reservation, in seconds.
         #[arg(long, default_value_t = 600)]
         reservation_ttl: u64,

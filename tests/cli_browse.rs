@@ -292,12 +292,23 @@ fn places_and_types_by_name_as_well_as_by_id() {
         .ok()
         .json();
     assert_eq!(by_name, by_id);
-    assert!(items(&by_name, "cities").iter().any(|c| c["name"] == "Los Angeles"));
+    assert!(
+        items(&by_name, "cities")
+            .iter()
+            .any(|c| c["name"] == "Los Angeles")
+    );
     let groups = home
         .run(
             &[
-                "groups", "united states", "--region", "california", "--city", "Los Angeles",
-                "--type", "1", "--json",
+                "groups",
+                "united states",
+                "--region",
+                "california",
+                "--city",
+                "Los Angeles",
+                "--type",
+                "1",
+                "--json",
             ],
             &[],
         )
@@ -305,9 +316,14 @@ fn places_and_types_by_name_as_well_as_by_id() {
         .json();
     let groups = items(&groups, "groups");
     assert!(!groups.is_empty());
-    assert!(groups.iter().any(|g| g["id"] == "us-ca-la-local-1"), "{groups:?}");
     assert!(
-        groups.iter().all(|g| g["location"] == "Los Angeles" && g["type"] == "local"),
+        groups.iter().any(|g| g["id"] == "us-ca-la-local-1"),
+        "{groups:?}"
+    );
+    assert!(
+        groups
+            .iter()
+            .all(|g| g["location"] == "Los Angeles" && g["type"] == "local"),
         "{groups:?}"
     );
     let germany = home.run(&["regions", "Germany", "--json"], &[]).ok().json();
@@ -325,7 +341,10 @@ fn an_ambiguous_or_unknown_name_is_a_usage_error_listing_the_candidates() {
     let run = home.run(&["cities", "US", "--region", "new"], &[]);
     // "New York" is the only region of the sandbox containing "new": no ambiguity.
     assert_eq!(run.code, 0, "{run:?}");
-    let run = home.run(&["groups", "US", "--region", "California", "--city", "san"], &[]);
+    let run = home.run(
+        &["groups", "US", "--region", "California", "--city", "san"],
+        &[],
+    );
     assert_eq!(run.code, 2, "{run:?}");
     assert!(
         run.stderr.contains("ambiguous")

@@ -199,7 +199,13 @@ fn a_country_may_be_a_name_and_prices_not_found_are_said_to_be_unknown() {
     let doc = home
         .run(
             &[
-                "buy", "de-ber-local-1", "--country", "germany", "--yes", "--json", "--sandbox",
+                "buy",
+                "de-ber-local-1",
+                "--country",
+                "germany",
+                "--yes",
+                "--json",
+                "--sandbox",
             ],
             &[],
         )
@@ -209,7 +215,15 @@ fn a_country_may_be_a_name_and_prices_not_found_are_said_to_be_unknown() {
     // A group no source knows: with --yes the purchase is tried at unknown prices, and the
     // API's refusal decides.
     let run = home.run(
-        &["buy", "xx-none-1", "--number", "+493012345678", "--yes", "--json", "--sandbox"],
+        &[
+            "buy",
+            "xx-none-1",
+            "--number",
+            "+493012345678",
+            "--yes",
+            "--json",
+            "--sandbox",
+        ],
         &[],
     );
     assert_eq!(run.code, 3, "{run:?}");
@@ -241,7 +255,10 @@ fn a_dry_run_fails_where_the_real_run_would() {
     assert_eq!(dry(&["de-ber-local-1", "--country", "Atlantis"]).code, 2);
     // What works for real passes, with the prices.
     let run = dry(&["us-ca-la-local-1", "--number", "+12135550100"]).ok();
-    assert!(run.stdout.contains("Prices: setup 0.00, monthly 1.50"), "{run:?}");
+    assert!(
+        run.stdout.contains("Prices: setup 0.00, monthly 1.50"),
+        "{run:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

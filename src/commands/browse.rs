@@ -3,8 +3,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::api::{Client, GroupQuery};
 use crate::api::model::{CountryCode, DidType, Group, Price, RegionId, flatten_fields};
+use crate::api::{Client, GroupQuery};
 use crate::cli::CountryArg;
 
 use super::exit::{Failure, OK};

@@ -32,11 +32,11 @@ use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
 use super::buy_prices::{self, Hints, Known};
-use super::{Context, resolve};
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
 use super::numbers::group_id_arg;
 use super::output::{self, or_dash};
 use super::reservations::number_arg;
+use super::{Context, resolve};
 
 /// The purchase endpoint, as `--dry-run` shows it.
 const PURCHASE_PATH: &str = "/open/numbers/purchase";

@@ -127,7 +127,10 @@ pub async fn find(client: &Client, group: &GroupId, hints: &Hints<'_>) -> Result
     }
     tried.push("the reservations".to_owned());
     let national = split_e164(number).map_or("", |(_, national)| national);
-    for code in calling_codes::countries_of(number).iter().take(MAX_COUNTRIES) {
+    for code in calling_codes::countries_of(number)
+        .iter()
+        .take(MAX_COUNTRIES)
+    {
         let Some(country) = CountryCode::parse(code) else {
             continue;
         };

@@ -38,6 +38,7 @@ use crate::api::{Client, ClientConfig};
 use crate::cli::{Cli, CliCommand, CountryArg};
 use crate::config::{Overrides, Settings, Source};
 use crate::journal::Journal;
+use crate::sandbox::service::ServiceConfig;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
 use crate::wizard::Backend;
 
@@ -77,16 +78,25 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         Some(CliCommand::Completions { shell }) => return settings::completions(*shell),
         Some(CliCommand::Sandbox {
             listen,
+            port_file,
+            request_log,
+            fault,
             reservation_ttl,
             seed,
             rate_limit,
         }) => {
-            let config = SandboxConfig {
-                seed: *seed,
-                reservation_ttl: std::time::Duration::from_secs(*reservation_ttl),
-                rate_limit: *rate_limit,
+            let config = ServiceConfig {
+                listen: *listen,
+                sandbox: SandboxConfig {
+                    seed: *seed,
+                    reservation_ttl: std::time::Duration::from_secs(*reservation_ttl),
+                    rate_limit: *rate_limit,
+                },
+                port_file: port_file.clone(),
+                request_log: request_log.clone(),
+                faults: fault.clone(),
             };
-            return session::serve_sandbox(*listen, config).await;
+            return session::serve_sandbox(config).await;
         }
         _ => {}
     }

@@ -61,7 +61,10 @@ pub fn choose(
     if text.is_empty() {
         return Err(Failure::usage(format!("{what} is empty")));
     }
-    if let Some(index) = candidates.iter().position(|c| c.id.eq_ignore_ascii_case(text)) {
+    if let Some(index) = candidates
+        .iter()
+        .position(|c| c.id.eq_ignore_ascii_case(text))
+    {
         return Ok(index);
     }
     if let Some(index) = candidates.iter().position(|c| same_name(c.name, text)) {
@@ -280,7 +283,13 @@ mod tests {
         assert_eq!(code("Sao Tome and Principe"), Ok("ST".to_owned()));
         let ambiguous = country("united").unwrap_err();
         assert_eq!(ambiguous.code, super::super::exit::USAGE);
-        assert!(ambiguous.message.contains("United States (US)"), "{ambiguous:?}");
-        assert_eq!(country("Atlantis").unwrap_err().code, super::super::exit::USAGE);
+        assert!(
+            ambiguous.message.contains("United States (US)"),
+            "{ambiguous:?}"
+        );
+        assert_eq!(
+            country("Atlantis").unwrap_err().code,
+            super::super::exit::USAGE
+        );
     }
 }
