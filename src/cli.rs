@@ -13,8 +13,9 @@ use crate::config::ThemeChoice;
 /// Browse, reserve and buy phone numbers through the 2Chat Numbers API.
 ///
 /// Without a subcommand, numpick opens its interactive wizard. The subcommands are for
-/// scripts: a readable table by default, or one JSON document with --json (ids and prices are
-/// strings; every document also says "backend": "live" or "sandbox"). Errors go to stderr only.
+/// scripts: a readable table on a terminal, TSV (one header line) when piped, CSV with
+/// --format csv, or one JSON document with --json (ids and prices are strings; every document
+/// also says "backend": "live" or "sandbox"). Notes, warnings and errors go to stderr only.
 ///
 /// The API key is read from TWOCHAT_API_KEY, or from the config's key_file; never from a
 /// flag. Without a key, numpick runs on its embedded sandbox: a local emulator of the API, so
@@ -34,9 +35,13 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub allow_insecure_http: bool,
 
-    /// Print one JSON document instead of a table (for jq).
+    /// Print one JSON document instead of a table (for jq): the same as --format json.
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// How data is printed [default: table on a terminal, tsv otherwise].
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::commands::output::Format>,
 
     /// Use the embedded sandbox, even when a key is set (needed to reserve, buy or cancel
     /// without a key).
@@ -69,10 +74,15 @@ pub enum CliCommand {
         region: Option<String>,
     },
 
-    /// The kinds of number (DID types): local, mobile, tollfree, …
+    /// The kinds of number (DID types): local, mobile, tollfree, …; given a country, only
+    /// those offered there.
     ///
-    /// JSON: {"types": [{"id": "1", "name": "local"}]}
-    Types,
+    /// JSON: {"country": "DE" (with a country), "types": [{"id": "1", "name": "local"}]}
+    Types {
+        /// Only the types offered in this country (a code or a name).
+        #[arg(value_name = "COUNTRY")]
+        country: Option<String>,
+    },
 
     /// The regulatory requirements of a country, for one type of number or all.
     ///
@@ -128,6 +138,13 @@ pub enum CliCommand {
         /// A vanity pattern such as 555, PIZZA, ^30 or 77*7$.
         #[arg(long, value_name = "PATTERN")]
         contains: Option<String>,
+        /// Print at most this many numbers.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Only memorable numbers (repeats, runs, pairs, mirrors, round endings), most
+        /// memorable first unless a pattern ranks them.
+        #[arg(long)]
+        memorable: bool,
     },
 
     /// Reserve a number of a group (a random one without --number).

@@ -103,8 +103,10 @@ fn requirements_translate_the_type_name_to_its_id() {
         table.stdout.contains("identity_card, passport"),
         "{table:?}"
     );
+    // The note goes to stderr; piped, stdout has the columns only.
     let us = home.run(&["requirements", "US"], &[]).ok();
-    assert!(us.stdout.contains("No requirements"), "{us:?}");
+    assert!(us.stderr.contains("No requirements"), "{us:?}");
+    assert_eq!(us.stdout, "#\tFIELD\tVALUE\n", "{us:?}");
     let unknown = home.run(&["requirements", "DE", "--type", "landline"], &[]);
     assert_eq!(unknown.code, 2, "{unknown:?}");
     assert!(unknown.stderr.contains("tollfree") && unknown.stdout.is_empty());
@@ -252,12 +254,42 @@ fn numbers_are_filtered_by_the_vanity_pattern_and_ranked() {
         .json();
     assert_eq!(lettered["mapping"], "JKL → 555");
     let table = home
-        .run(&["numbers", "de-ber-local-1", "--contains", "5*5"], &[])
+        .run(
+            &[
+                "numbers",
+                "de-ber-local-1",
+                "--contains",
+                "5*5",
+                "--format",
+                "table",
+            ],
+            &[],
+        )
         .ok();
     assert!(
         table.stdout.lines().nth(1).unwrap().contains('['),
         "{table:?}"
     );
+    // Piped: TSV, the numbers as they are, the pattern's note on stderr.
+    let piped = home
+        .run(&["numbers", "de-ber-local-1", "--contains", "JKL"], &[])
+        .ok();
+    let mut lines = piped.stdout.lines();
+    assert_eq!(lines.next(), Some("NUMBER\tFORMATTED\tMEMORABLE\tID"));
+    for line in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line:?}");
+        assert!(
+            fields[0].starts_with("+49") && fields[0].contains("555"),
+            "{line:?}"
+        );
+        assert!(!line.contains('[') && !line.contains("  "), "{line:?}");
+        assert!(
+            fields[1].starts_with("+49 ") && fields[1].contains(' '),
+            "{line:?}"
+        );
+    }
+    assert!(piped.stderr.contains("Pattern: JKL → 555"), "{piped:?}");
     let bad = home.run(&["numbers", "de-ber-local-1", "--contains", "5%5"], &[]);
     assert_eq!(bad.code, 2, "{bad:?}");
     assert!(bad.stderr.contains("'%'"));
@@ -358,4 +390,83 @@ fn an_ambiguous_or_unknown_name_is_a_usage_error_listing_the_candidates() {
     let run = home.run(&["groups", "DE", "--type", "landline"], &[]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("local (1)"), "{run:?}");
+}
+
+#[test]
+fn numbers_limited_and_memorable_and_tables_in_every_format() {
+    let home = Home::new();
+    let all = home
+        .run(&["numbers", "de-ber-local-1", "--json"], &[])
+        .ok()
+        .json();
+    let limited = home
+        .run(
+            &["numbers", "de-ber-local-1", "--limit", "3", "--json"],
+            &[],
+        )
+        .ok()
+        .json();
+    assert_eq!(items(&limited, "numbers")[..], items(&all, "numbers")[..3]);
+    let memorable = home
+        .run(
+            &[
+                "numbers",
+                "de-ber-local-1",
+                "--memorable",
+                "--format",
+                "tsv",
+            ],
+            &[],
+        )
+        .ok();
+    let rows: Vec<&str> = memorable.stdout.lines().skip(1).collect();
+    assert!(
+        !rows.is_empty() && rows.len() < items(&all, "numbers").len(),
+        "{memorable:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|row| !row.split('\t').nth(2).unwrap().is_empty()),
+        "every number has its memorable tag: {memorable:?}"
+    );
+    let csv = home.run(&["regions", "US", "--format", "csv"], &[]).ok();
+    assert!(
+        csv.stdout.starts_with("ID,NAME\n100,California\n"),
+        "{csv:?}"
+    );
+    let json = home
+        .run(&["regions", "US", "--format", "json"], &[])
+        .ok()
+        .json();
+    assert_eq!(json["country"], "US");
+    // An empty result: the note on stderr, the columns on stdout.
+    let none = home.run(&["cities", "DE", "--region", "100"], &[]).ok();
+    assert_eq!(none.stdout, "ID\tNAME\n");
+    assert!(none.stderr.contains("No cities."), "{none:?}");
+}
+
+#[test]
+fn types_of_a_country_are_those_its_groups_offer() {
+    let home = Home::new();
+    let all = home.run(&["types", "--json"], &[]).ok().json();
+    for country in ["DE", "united states"] {
+        let doc = home.run(&["types", country, "--json"], &[]).ok().json();
+        let offered: Vec<&str> = items(&doc, "types")
+            .iter()
+            .map(|t| t["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            !offered.is_empty() && offered.len() < items(&all, "types").len(),
+            "{doc}"
+        );
+        // Every type offered has a group of that type, in every region the US is searched by.
+        for name in &offered {
+            let mut args = vec!["groups", country, "--type", name, "--json"];
+            if country != "DE" {
+                args.extend(["--city-name", "1"]);
+            }
+            let groups = home.run(&args, &[]).ok().json();
+            assert!(!items(&groups, "groups").is_empty(), "{country} {name}");
+        }
+    }
 }

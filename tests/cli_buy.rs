@@ -52,8 +52,16 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
         list,
         json!({"backend": "sandbox", "reservations": [], "unreadable": 0})
     );
+    // Piped: the columns on stdout, the note on stderr.
     let list = home.run(&["reservations"], &[]).ok();
-    assert_eq!(list.stdout, "No active reservations.\n");
+    assert_eq!(
+        list.stdout,
+        "UUID\tNUMBER\tWHERE\tGROUP\tMONTHLY\tEXPIRES AT\tLEFT\n"
+    );
+    assert!(
+        list.stderr.contains("No active reservations.\n"),
+        "{list:?}"
+    );
     let cancel = home.run(&["cancel", "no-such-uuid", "--json", "--sandbox"], &[]);
     assert_eq!(cancel.code, 3, "{cancel:?}");
     assert!(cancel.stdout.is_empty() && cancel.stderr.contains("not found"));

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::api::model::{CountryCode, DidType, Group, Price, RegionId, flatten_fields};
+use crate::api::model::{
+    CountryCode, DidType, DidTypeName, Group, Price, RegionId, flatten_fields,
+};
 use crate::api::{Client, GroupQuery};
 use crate::cli::CountryArg;
 
@@ -99,21 +101,69 @@ pub async fn cities(
     Ok(OK)
 }
 
-pub async fn types(ctx: &Context) -> Result<u8, Failure> {
+/// The types of number; given a country, only those its groups offer.
+pub async fn types(ctx: &Context, country: Option<&str>) -> Result<u8, Failure> {
+    let country = country.map(resolve::country).transpose()?;
     let conn = ctx.connect().await?;
     let listing = conn.client.did_types().await?;
     note_skipped(listing.skipped, "types");
-    let types = named_types(&listing.items);
+    let mut offered = listing.items;
+    if let Some(country) = &country {
+        let names = types_offered(&conn.client, country).await?;
+        offered.retain(|t| {
+            names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(t.name.as_str()))
+        });
+    }
+    let types = named_types(&offered);
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            country: Option<&'a CountryCode>,
             types: &'a [Named],
         }
-        ctx.out.print_json(&Doc { types: &types })?;
+        ctx.out.print_json(&Doc {
+            country: country.as_ref(),
+            types: &types,
+        })?;
     } else {
-        named_table(ctx, &types, "No types.");
+        let empty = match &country {
+            Some(country) => format!("No types of number are offered in {country}."),
+            None => "No types.".to_owned(),
+        };
+        named_table(ctx, &types, &empty);
     }
     Ok(OK)
+}
+
+/// The type names of `country`'s groups: one search of the whole country, or, where the API
+/// wants a region (the US), one search per region.
+async fn types_offered(client: &Client, country: &CountryCode) -> Result<Vec<String>, Failure> {
+    let whole = GroupQuery {
+        did_type: Some(DidTypeName::new("all")),
+        ..GroupQuery::new(country.clone())
+    };
+    let groups = match client.groups(&whole).await {
+        Ok(listing) => listing.items,
+        Err(crate::api::ApiError::Refused { .. }) => {
+            let mut groups = Vec::new();
+            for region in client.regions(country).await?.items {
+                let query = GroupQuery {
+                    region: Some(region.id),
+                    ..whole.clone()
+                };
+                groups.extend(client.groups(&query).await?.items);
+            }
+            groups
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let mut names: Vec<String> = groups.into_iter().map(|g| g.did_type).collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
 }
 
 fn named_types(types: &[DidType]) -> Vec<Named> {

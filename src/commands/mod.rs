@@ -70,7 +70,9 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     // These need no valid config file: they are how one is made or found.
     match &cli.command {
         Some(CliCommand::Config(crate::cli::ConfigCommand::Path)) => {
-            return settings::path(&Output::new(cli.json, Default::default()));
+            return settings::path(
+                &Output::new(cli.json, Default::default()).with_format(cli.format),
+            );
         }
         Some(CliCommand::Config(crate::cli::ConfigCommand::Init { force })) => {
             return settings::init(*force);
@@ -103,7 +105,7 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     let settings = Settings::load(&overrides)?;
     let route = Route::resolve(&settings, cli.sandbox)?;
     let mut ctx = Context {
-        out: Output::new(cli.json, settings.theme),
+        out: Output::new(cli.json, settings.theme).with_format(cli.format),
         settings,
         route,
     };
@@ -121,7 +123,7 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     match command {
         CliCommand::Regions(country) => browse::regions(&ctx, &country).await,
         CliCommand::Cities { country, region } => browse::cities(&ctx, &country, region).await,
-        CliCommand::Types => browse::types(&ctx).await,
+        CliCommand::Types { country } => browse::types(&ctx, country.as_deref()).await,
         CliCommand::Requirements { country, did_type } => {
             browse::requirements(&ctx, &country, did_type).await
         }
@@ -140,8 +142,18 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
             };
             browse::groups(&ctx, &country, filters).await
         }
-        CliCommand::Numbers { group_id, contains } => {
-            numbers::numbers(&ctx, &group_id, contains.as_deref()).await
+        CliCommand::Numbers {
+            group_id,
+            contains,
+            limit,
+            memorable,
+        } => {
+            let args = numbers::NumbersArgs {
+                contains: contains.as_deref(),
+                limit,
+                memorable,
+            };
+            numbers::numbers(&ctx, &group_id, &args).await
         }
         CliCommand::Reserve { group_id, number } => {
             reservations::reserve(&ctx, &group_id, number.as_deref()).await

@@ -1,9 +1,12 @@
-//! What the subcommands print: an aligned table (or `label: value` lines) for people, or one
-//! JSON document for scripts.
+//! What the subcommands print: an aligned table (or `label: value` lines) for people, TSV or
+//! CSV for scripts, or one JSON document.
 //!
-//! Only data goes to stdout; messages and errors go to stderr. Colour (a bold header) is used
-//! only when stdout is a terminal and the theme has colour (NO_COLOR turns it off). Text from
-//! the server is cleaned of control characters before it reaches a terminal.
+//! The format is `--format`'s, `json` for `--json`; without either, a table on a terminal and
+//! TSV (one header line, no padding) when stdout is a pipe or a file, so that `cut` and `awk`
+//! see plain fields. Only data goes to stdout; notes (such as "No cities."), hints, warnings
+//! and errors go to stderr. Colour (a bold header) is used only when stdout is a terminal and
+//! the theme has colour (NO_COLOR turns it off). Text from the server is cleaned of control
+//! characters before it reaches a terminal.
 //!
 //! Once the backend is known ([`Output::for_backend`]), every JSON document names it
 //! (`"backend": "live" | "sandbox"`), and the receipt of an order on the sandbox says
@@ -25,6 +28,8 @@ use super::exit::Failure;
 pub struct Output {
     /// One JSON document instead of tables.
     pub json: bool,
+    /// How tables are printed (`Json` when `json`).
+    pub format: Format,
     /// Whether escape codes for emphasis may be written.
     pub color: bool,
     pub theme: ThemeName,
@@ -46,13 +51,39 @@ impl Output {
                 == ThemeName::NoColor;
         let color =
             !json && !no_color && theme != ThemeName::NoColor && std::io::stdout().is_terminal();
+        let format = if json {
+            Format::Json
+        } else if std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Tsv
+        };
         Self {
             json,
+            format,
             color,
             theme,
             backend: None,
             sandbox_receipts: false,
         }
+    }
+
+    /// The same output in `format` (`--format`), when one is given.
+    pub fn with_format(self, format: Option<Format>) -> Self {
+        match format {
+            None => self,
+            Some(format) => Self {
+                json: format == Format::Json,
+                color: self.color && format == Format::Table,
+                format,
+                ..self
+            },
+        }
+    }
+
+    /// Whether tables are aligned for people (and may mark matches in brackets).
+    pub fn for_people(&self) -> bool {
+        self.format == Format::Table
     }
 
     /// The same output for a command on `backend`; `order` when the command reserves, buys or
@@ -99,9 +130,21 @@ impl Output {
         }
     }
 
-    /// Prints a table.
+    /// Prints a table in the format chosen. An empty table's message is a note on stderr;
+    /// TSV and CSV still print their header line, so that a script sees the columns.
     pub fn print_table(&self, table: &Table) {
-        emit(&table.render(self.header_style()));
+        if table.is_empty() && !table.empty.is_empty() {
+            note(&table.empty);
+        }
+        match self.format {
+            Format::Table | Format::Json => {
+                if !table.is_empty() {
+                    emit(&table.render(self.header_style()));
+                }
+            }
+            Format::Tsv => emit(&table.tsv()),
+            Format::Csv => emit(&table.csv()),
+        }
     }
 
     /// Prints `label: value` lines, the values aligned. The first line is the headline: on
@@ -159,6 +202,19 @@ fn emit(text: &str) {
 /// Prints a message for people on stderr.
 pub fn note(text: &str) {
     eprintln!("{}", sanitize_text(text));
+}
+
+/// How data is printed: `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Tab-separated values: one header line, no padding.
+    Tsv,
+    /// Comma-separated values (RFC 4180 quoting), one header line.
+    Csv,
+    /// One JSON document (the same as --json).
+    Json,
 }
 
 /// How a column is aligned.
@@ -246,6 +302,44 @@ impl Table {
     }
 }
 
+impl Table {
+    /// Tab-separated: the header line, then one line per row; tabs and line breaks inside a
+    /// cell become spaces, so that every line has the same fields.
+    pub fn tsv(&self) -> String {
+        let clean = |cell: &str| cell.replace(['\t', '\n', '\r'], " ");
+        let mut text = String::new();
+        let header: Vec<&str> = self.columns.iter().map(|(h, _)| *h).collect();
+        text.push_str(&header.join("\t"));
+        text.push('\n');
+        for row in &self.rows {
+            let cells: Vec<String> = (0..self.columns.len())
+                .map(|i| clean(row.get(i).map_or("", String::as_str)))
+                .collect();
+            text.push_str(&cells.join("\t"));
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Comma-separated, quoted where a cell needs it.
+    pub fn csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let header = self.columns.iter().map(|(h, _)| *h);
+        let rows = self.rows.iter().map(|row| {
+            (0..self.columns.len())
+                .map(|i| row.get(i).map_or("", String::as_str))
+                .collect::<Vec<_>>()
+        });
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(header);
+        for row in rows {
+            let _ = writer.write_record(row);
+        }
+        let bytes = writer.into_inner().unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
 /// `yes` / `no`.
 pub fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_owned()
@@ -317,6 +411,32 @@ mod tests {
         assert_eq!(reading.fields_text(&fields), "Bought: +4930\nGroup:  g\n");
         let live = out.for_backend(&Backend::Live, true);
         assert_eq!(live.fields_text(&fields), "Bought: +4930\nGroup:  g\n");
+    }
+
+    #[test]
+    fn tsv_and_csv_have_one_header_line_and_no_padding() {
+        let mut table = Table::new(&[("ID", Align::Left), ("SETUP", Align::Right)], "none");
+        table.row(vec!["de-1".into(), "1.00".into()]);
+        table.row(vec!["de\tberlin, 22".into(), "12.50".into()]);
+        assert_eq!(table.tsv(), "ID\tSETUP\nde-1\t1.00\nde berlin, 22\t12.50\n");
+        assert_eq!(
+            table.csv(),
+            "ID,SETUP\nde-1,1.00\n\"de berlin, 22\",12.50\n"
+        );
+        let empty = Table::new(&[("ID", Align::Left)], "none");
+        assert_eq!(empty.tsv(), "ID\n");
+    }
+
+    #[test]
+    fn piped_output_is_tsv_unless_a_format_is_given() {
+        let out = Output::new(false, ThemeName::Default);
+        // The tests' stdout is not a terminal.
+        assert_eq!(out.format, Format::Tsv);
+        assert!(!out.color);
+        assert_eq!(out.with_format(Some(Format::Csv)).format, Format::Csv);
+        let json = out.with_format(Some(Format::Json));
+        assert!(json.json);
+        assert_eq!(Output::new(true, ThemeName::Default).format, Format::Json);
     }
 
     #[test]
