@@ -6,6 +6,9 @@
 use std::net::SocketAddr;
 use std::path::Path;
 
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::ThemeChoice;
@@ -24,7 +27,7 @@ use crate::config::ThemeChoice;
 /// script that lost its key never believes it ordered. The sandbox lives only as long as one
 /// command, so a reservation or purchase made there is not seen by the next command.
 #[derive(Debug, Parser)]
-#[command(name = "numpick", version, about, long_about)]
+#[command(name = "numpick", version = env!("NUMPICK_LONG_VERSION"), about, long_about)]
 pub struct Cli {
     /// The API's address, used only with a key [env: TWOCHAT_BASE_URL] [default: https://api.p.2chat.io]
     #[arg(long, global = true, value_name = "URL")]
@@ -80,7 +83,7 @@ pub enum CliCommand {
     /// JSON: {"country": "DE" (with a country), "types": [{"id": "1", "name": "local"}]}
     Types {
         /// Only the types offered in this country (a code or a name).
-        #[arg(value_name = "COUNTRY")]
+        #[arg(value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
         country: Option<String>,
     },
 
@@ -95,7 +98,7 @@ pub enum CliCommand {
         #[command(flatten)]
         country: CountryArg,
         /// The type of number: its name or its id (`local` or `1`).
-        #[arg(long = "type", value_name = "NAME|ID")]
+        #[arg(long = "type", value_name = "NAME|ID", value_parser = Suggested(type_names), hide_possible_values = true)]
         did_type: Option<String>,
     },
 
@@ -120,7 +123,7 @@ pub enum CliCommand {
         city_name: Option<String>,
         /// The type of number, by name or id (local, mobile, tollfree, national, global,
         /// sharedcost, all).
-        #[arg(long = "type", value_name = "NAME|ID")]
+        #[arg(long = "type", value_name = "NAME|ID", value_parser = Suggested(type_names), hide_possible_values = true)]
         did_type: Option<String>,
     },
 
@@ -204,7 +207,11 @@ pub enum CliCommand {
     #[command(subcommand)]
     Config(ConfigCommand),
 
-    /// Print shell completions (bash, zsh or fish) to stdout.
+    /// Print the manual page (roff) to stdout: `numpick man > numpick.1`.
+    Man,
+
+    /// Print shell completions (bash, zsh or fish) to stdout; they offer the countries and
+    /// the types of number.
     Completions {
         #[arg(value_enum)]
         shell: CompletionShell,
@@ -248,7 +255,7 @@ pub enum CliCommand {
 pub struct CountryArg {
     /// A country: its two-letter code (ISO 3166-1) or its name (`DE`, `Germany`, `uk`);
     /// defaults to the config's default_country.
-    #[arg(value_name = "COUNTRY")]
+    #[arg(value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
     pub country: Option<String>,
 }
 
@@ -260,7 +267,7 @@ pub struct BuyArgs {
     #[arg(long, value_name = "E164")]
     pub number: Option<String>,
     /// The group's country (a code or a name), where to look up its prices first.
-    #[arg(long, value_name = "COUNTRY")]
+    #[arg(long, value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
     pub country: Option<String>,
     /// The group's region (a name or an id), with --country.
     #[arg(long, value_name = "NAME|ID")]
@@ -291,6 +298,38 @@ pub enum ConfigCommand {
     ///        "connect_timeout_secs": 5, "request_timeout_secs": 20, "theme": "default",
     ///        "log_file": "…", "journal": "…"}
     Show,
+}
+
+/// A value parser that takes any text (names are resolved later) but offers the usual values
+/// to shell completions.
+#[derive(Clone)]
+pub struct Suggested(fn() -> Vec<&'static str>);
+
+impl TypedValueParser for Suggested {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
+}
+
+/// The ISO codes of every country, for completions.
+fn country_codes() -> Vec<&'static str> {
+    crate::countries::all().iter().map(|c| c.code).collect()
+}
+
+/// The documented type names, for completions.
+fn type_names() -> Vec<&'static str> {
+    crate::commands::resolve::DOCUMENTED_TYPE_NAMES.to_vec()
 }
 
 /// The shells completions are generated for.

@@ -78,6 +78,7 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
             return settings::init(*force);
         }
         Some(CliCommand::Completions { shell }) => return settings::completions(*shell),
+        Some(CliCommand::Man) => return settings::man(),
         Some(CliCommand::Sandbox {
             listen,
             port_file,
@@ -163,7 +164,10 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         CliCommand::Buy(args) => buy::buy(&ctx, &args).await,
         CliCommand::Account => account::account(&ctx).await,
         CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(&ctx),
-        CliCommand::Config(_) | CliCommand::Completions { .. } | CliCommand::Sandbox { .. } => {
+        CliCommand::Config(_)
+        | CliCommand::Completions { .. }
+        | CliCommand::Man
+        | CliCommand::Sandbox { .. } => {
             unreachable!("handled before the config is read")
         }
     }

@@ -32,7 +32,7 @@ const COUNTRY_ALIASES: [(&str, &str); 4] = [
 ];
 
 /// The type names the groups search takes as they are (the API's documented list).
-const DOCUMENTED_TYPE_NAMES: [&str; 7] = [
+pub const DOCUMENTED_TYPE_NAMES: [&str; 7] = [
     "local",
     "mobile",
     "tollfree",
