@@ -46,6 +46,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<crate::commands::output::Format>,
 
+    /// Say on stderr how many requests the command sent (each costs API credit), name
+    /// resolutions included.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
     /// Use the embedded sandbox, even when a key is set (needed to reserve, buy or cancel
     /// without a key).
     #[arg(long, global = true)]

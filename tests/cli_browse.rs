@@ -470,3 +470,45 @@ fn types_of_a_country_are_those_its_groups_offer() {
         }
     }
 }
+
+#[test]
+fn verbose_counts_every_request_name_resolutions_included() {
+    let home = Home::new();
+    let count = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.push("--verbose");
+        let run = home.run(&all, &[]).ok();
+        let line = (run.stderr.lines())
+            .find(|l| l.contains("request(s) sent"))
+            .unwrap_or_else(|| panic!("{run:?}"))
+            .to_owned();
+        line
+    };
+    assert_eq!(
+        count(&["cities", "US", "--region", "100"]),
+        "numpick: 1 request(s) sent to the sandbox API"
+    );
+    // The region's name costs the regions listing.
+    assert_eq!(
+        count(&["cities", "US", "--region", "California"]),
+        "numpick: 2 request(s) sent to the sandbox API"
+    );
+    assert_eq!(
+        count(&[
+            "groups",
+            "US",
+            "--region",
+            "California",
+            "--city",
+            "Los Angeles",
+            "--type",
+            "local"
+        ]),
+        "numpick: 3 request(s) sent to the sandbox API"
+    );
+    // A country's name costs nothing: the names are in the binary.
+    assert_eq!(
+        count(&["regions", "Germany"]),
+        "numpick: 1 request(s) sent to the sandbox API"
+    );
+}

@@ -29,7 +29,7 @@ mod session;
 mod settings;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use secrecy::SecretString;
 
@@ -109,6 +109,7 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
         out: Output::new(cli.json, settings.theme).with_format(cli.format),
         settings,
         route,
+        clients: Mutex::new(Vec::new()),
     };
     let Some(command) = cli.command else {
         return session::wizard(&ctx).await;
@@ -121,12 +122,26 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     if let (Some(note), false) = (ctx.route.note(), is_config(&command)) {
         output::note(note);
     }
+    let verbose = cli.verbose;
+    let result = run_command(&ctx, command).await;
+    if verbose {
+        let sent = ctx.requests_sent();
+        output::note(&format!(
+            "numpick: {sent} request(s) sent to the {} API",
+            backend::backend_name(&backend)
+        ));
+    }
+    result
+}
+
+/// Runs one subcommand (not those handled before the config is read).
+async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> {
     match command {
-        CliCommand::Regions(country) => browse::regions(&ctx, &country).await,
-        CliCommand::Cities { country, region } => browse::cities(&ctx, &country, region).await,
-        CliCommand::Types { country } => browse::types(&ctx, country.as_deref()).await,
+        CliCommand::Regions(country) => browse::regions(ctx, &country).await,
+        CliCommand::Cities { country, region } => browse::cities(ctx, &country, region).await,
+        CliCommand::Types { country } => browse::types(ctx, country.as_deref()).await,
         CliCommand::Requirements { country, did_type } => {
-            browse::requirements(&ctx, &country, did_type).await
+            browse::requirements(ctx, &country, did_type).await
         }
         CliCommand::Groups {
             country,
@@ -141,7 +156,7 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
                 city_name,
                 did_type,
             };
-            browse::groups(&ctx, &country, filters).await
+            browse::groups(ctx, &country, filters).await
         }
         CliCommand::Numbers {
             group_id,
@@ -154,16 +169,16 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
                 limit,
                 memorable,
             };
-            numbers::numbers(&ctx, &group_id, &args).await
+            numbers::numbers(ctx, &group_id, &args).await
         }
         CliCommand::Reserve { group_id, number } => {
-            reservations::reserve(&ctx, &group_id, number.as_deref()).await
+            reservations::reserve(ctx, &group_id, number.as_deref()).await
         }
-        CliCommand::Reservations => reservations::list(&ctx).await,
-        CliCommand::Cancel { uuid } => reservations::cancel(&ctx, &uuid).await,
-        CliCommand::Buy(args) => buy::buy(&ctx, &args).await,
-        CliCommand::Account => account::account(&ctx).await,
-        CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(&ctx),
+        CliCommand::Reservations => reservations::list(ctx).await,
+        CliCommand::Cancel { uuid } => reservations::cancel(ctx, &uuid).await,
+        CliCommand::Buy(args) => buy::buy(ctx, &args).await,
+        CliCommand::Account => account::account(ctx).await,
+        CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(ctx),
         CliCommand::Config(_)
         | CliCommand::Completions { .. }
         | CliCommand::Man
@@ -183,6 +198,8 @@ pub struct Context {
     pub settings: Settings,
     pub out: Output,
     route: Route,
+    /// Every client connected, for `--verbose`'s count of requests sent.
+    clients: Mutex<Vec<Client>>,
 }
 
 impl Context {
@@ -197,6 +214,18 @@ impl Context {
                 )
             }),
         }
+    }
+
+    /// How many requests the command's clients have sent.
+    pub fn requests_sent(&self) -> u64 {
+        let clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        clients.iter().map(Client::requests_sent).sum()
+    }
+
+    /// Keeps `client`, to count what it sends.
+    fn track(&self, client: &Client) {
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        clients.push(client.clone());
     }
 
     /// [`Context::country`] of a positional country argument.
@@ -218,8 +247,10 @@ impl Context {
         match &self.route {
             Route::Live { key, source } => {
                 tracing::info!(?source, base_url = %settings.base_url, "using the live API");
+                let client = Client::new(configure(&settings.base_url, key.clone()))?;
+                self.track(&client);
                 Ok(Connection {
-                    client: Client::new(configure(&settings.base_url, key.clone()))?,
+                    client,
                     backend: Backend::Live,
                     _sandbox: None,
                     scratch: None,
@@ -238,8 +269,10 @@ impl Context {
                     })?;
                 // Not a word the sandbox's own texts use: answers are redacted of the key.
                 let key = SecretString::from("numpick-embedded-sandbox".to_owned());
+                let client = Client::new(configure(&running.base_url(), key))?;
+                self.track(&client);
                 Ok(Connection {
-                    client: Client::new(configure(&running.base_url(), key))?,
+                    client,
                     backend: Backend::Sandbox,
                     _sandbox: Some(running),
                     scratch: None,
