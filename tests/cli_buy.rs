@@ -454,3 +454,65 @@ async fn unreadable_journal_lines_are_reported_and_do_not_stop_a_purchase() {
     assert_eq!(entries.unreadable, 2, "the purchase's own lines are whole");
     assert_eq!(entries.entries.len(), 2, "{:?}", entries.entries);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn prices_not_found_are_bought_with_yes_and_recorded_as_unknown() {
+    // No --country: the reservations (not there), then the groups of DE, narrowed by the
+    // number's area code, then all of them (not there either).
+    let server = FaultServer::start(vec![
+        ok(json!({"reservations": []})),
+        ok(json!({"groups": []})),
+        ok(json!({"groups": []})),
+        Reply::json(
+            201,
+            json!({"success": true, "purchased": [NUMBER], "failed": []}),
+        ),
+    ])
+    .await;
+    let url = server.url();
+    let home = Home::new();
+    let args = [
+        "buy",
+        "g-9",
+        "--number",
+        NUMBER,
+        "--yes",
+        "--json",
+        "--base-url",
+        &url,
+    ];
+    let run = home.run_async(&args, &[KEY]).await.ok();
+    let doc = run.json();
+    assert_eq!(doc["status"], "bought");
+    assert!(
+        doc["setup_price"].is_null() && doc["monthly_price"].is_null(),
+        "{doc}"
+    );
+    assert!(run.stderr.contains("they are unknown"), "{run:?}");
+    assert_eq!(posts(&server), 1);
+    let journal = home.journal();
+    assert!(
+        journal.contains(r#""prices":{"setup":null,"monthly":null}"#),
+        "{journal}"
+    );
+    // Prices found are recorded as agreed.
+    let server = FaultServer::start(vec![
+        one_group("g-1"),
+        Reply::json(
+            201,
+            json!({"success": true, "purchased": [NUMBER], "failed": []}),
+        ),
+    ])
+    .await;
+    let url = server.url();
+    let home = Home::new();
+    home.run_async(&buy_args("g-1", &[], &url), &[KEY])
+        .await
+        .ok();
+    assert!(
+        home.journal()
+            .contains(r#""prices":{"setup":"1.00","monthly":"3.50"}"#),
+        "{}",
+        home.journal()
+    );
+}

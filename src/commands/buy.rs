@@ -1,20 +1,23 @@
 //! `buy`: the one command that spends money.
 //!
 //! The order of things is what keeps it safe:
-//! 1. `--dry-run` prints the requests and sends nothing at all.
-//! 2. Without a terminal to confirm on, nothing is sent unless `--yes` is given.
-//! 3. The group's prices are looked up.
+//! 1. Without a terminal to confirm on, nothing is sent unless `--yes` (or `--dry-run`) is
+//!    given.
+//! 2. The group's prices are looked up where the user's facts lead ([`super::buy_prices`]);
+//!    a number the group cannot sell by choice stops here.
+//! 3. `--dry-run` stops here too, after the same checks: it prints the requests and sends no
+//!    order.
 //! 4. Purchases left unsettled in the journal are settled first; one that still cannot be
 //!    settled stops this one (no purchase while an earlier outcome is unknown).
 //! 5. A purchase always names its number: without `--number`, a number of the group is
-//!    reserved first, and the reservation's answer names it.
-//! 6. The number, both prices, the documents warning and the reservation's countdown are
-//!    shown; on a terminal the operator says y or N (a declined reservation made here is
-//!    cancelled again).
+//!    reserved first, and the reservation's answer names it (and its listing the prices).
+//! 6. The number, both prices (or that they are unknown), the documents warning and the
+//!    reservation's countdown are shown; on a terminal the operator says y or N (a declined
+//!    reservation made here is cancelled again).
 //! 7. The purchase goes through [`crate::orders::purchase_recorded`], like the wizard's:
-//!    recorded before it is sent, sent once, never retried. The answer's `purchased` means
-//!    bought, `failed` refused (exit 3); a lost answer is settled from the account's numbers,
-//!    exit 6 when even that cannot tell.
+//!    recorded before it is sent, with the prices agreed (`null` when unknown), sent once,
+//!    never retried. The answer's `purchased` means bought, `failed` refused (exit 3); a lost
+//!    answer is settled from the account's numbers, exit 6 when even that cannot tell.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -27,7 +30,7 @@ use serde_json::{Value, json};
 use crate::api::Client;
 use crate::api::model::{E164, GroupId, Price, PurchaseOrder, Reservation};
 use crate::cli::BuyArgs;
-use crate::journal::Journal;
+use crate::journal::{AgreedPrices, Journal};
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
@@ -123,7 +126,9 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let order = PurchaseOrder::new(group_id.clone(), number);
     let held = reservation.as_ref().map(|r| &r.uuid);
-    match purchase_recorded(&conn.client, Some(&journal), &order, held).await? {
+    let (setup, monthly, _) = known.prices();
+    let agreed = AgreedPrices { setup, monthly };
+    match purchase_recorded(&conn.client, Some(&journal), &order, held, Some(agreed)).await? {
         PurchaseResult::Bought { number, receipt } => {
             report(ctx, &group_id, &known, Some(number), Some(receipt.body))
         }

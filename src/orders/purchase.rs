@@ -13,7 +13,7 @@ use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{Entry, Journal, Outcome, PendingPurchase};
+use crate::journal::{AgreedPrices, Entry, Journal, Outcome, PendingPurchase};
 
 use super::settle::{self, Settlement};
 use super::{record, record_after};
@@ -52,12 +52,14 @@ fn new_intent_id() -> String {
 
 /// Buys the number of `order`, recording the intent first and the outcome after. Without a
 /// journal, or when the intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
-/// The purchase request is sent exactly once.
+/// The purchase request is sent exactly once. `prices`, when given, are recorded with the
+/// intent: what the buyer agreed to, unknown ones included.
 pub async fn purchase_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
+    prices: Option<AgreedPrices>,
 ) -> Result<PurchaseResult, ApiError> {
     let number = order.number.to_string();
     let pending = PendingPurchase {
@@ -76,6 +78,7 @@ pub async fn purchase_recorded(
             number: pending.number.clone(),
             reservation: reservation.map(ToString::to_string),
             owned_before: None,
+            prices,
         },
     )
     .map_err(|detail| ApiError::NotSent {

@@ -35,7 +35,7 @@ pub(super) async fn purchase(
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
     Ok(
-        match orders::purchase_recorded(&shared.client, journal, order, reservation).await? {
+        match orders::purchase_recorded(&shared.client, journal, order, reservation, None).await? {
             PurchaseResult::Bought { number, receipt } => Answer::Purchased { number, receipt },
             PurchaseResult::Refused {
                 number,
