@@ -191,3 +191,56 @@ fn faults_on_demand_a_429_burst_and_a_purchase_failing_after_it_was_made() {
     assert!(owned.contains(number), "{owned}");
     assert_eq!(stop(service, libc::SIGTERM), 0);
 }
+
+#[test]
+fn an_unknown_outcome_is_a_purchase_made_and_never_answered_and_sigterm_still_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = start(dir.path(), &["--fault", "unknown-outcome"]);
+    let (_, body) = request(
+        service.port,
+        "GET",
+        "/open/numbers/available?group_id=de-ber-local-1",
+        Some(SECRET),
+    );
+    let number = body
+        .split("\"+")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a number")
+        .to_owned();
+    let mut stream = TcpStream::connect(("127.0.0.1", service.port)).unwrap();
+    let order = format!(r#"{{"group_id":"de-ber-local-1","number":"+{number}"}}"#);
+    write!(
+        stream,
+        "POST /open/numbers/purchase HTTP/1.1\r\nHost: localhost\r\nX-User-API-Key: {SECRET}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{order}",
+        order.len()
+    )
+    .unwrap();
+    // The account owns the number before any answer came: the purchase was made.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (_, owned) = request(
+            service.port,
+            "GET",
+            "/open/voip/virtual-numbers",
+            Some(SECRET),
+        );
+        if owned.contains(&number) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the purchase was not made");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Without the fault the answer follows the purchase at once; with it, none comes.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(1)))
+        .unwrap();
+    let mut byte = [0u8; 1];
+    let read = stream.read(&mut byte);
+    assert!(
+        matches!(&read, Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)),
+        "no answer to the purchase: {read:?}"
+    );
+    // A request held open does not keep the service from stopping.
+    assert_eq!(stop(service, libc::SIGTERM), 0);
+}
