@@ -478,11 +478,10 @@ fn verbose_counts_every_request_name_resolutions_included() {
         let mut all = args.to_vec();
         all.push("--verbose");
         let run = home.run(&all, &[]).ok();
-        let line = (run.stderr.lines())
+        (run.stderr.lines())
             .find(|l| l.contains("request(s) sent"))
             .unwrap_or_else(|| panic!("{run:?}"))
-            .to_owned();
-        line
+            .to_owned()
     };
     assert_eq!(
         count(&["cities", "US", "--region", "100"]),

@@ -120,10 +120,11 @@ pub async fn find(client: &Client, group: &GroupId, hints: &Hints<'_>) -> Result
     let Some(number) = hints.number else {
         return by_default_country(client, group, hints, searched, tried).await;
     };
-    if let Some(held) = reservation_of(client, number).await? {
-        if held.facts.has_prices() && held.group_id.as_ref().is_none_or(|g| g == group) {
-            return Ok(Known::Reserved(Box::new(held)));
-        }
+    if let Some(held) = reservation_of(client, number).await?
+        && held.facts.has_prices()
+        && held.group_id.as_ref().is_none_or(|g| g == group)
+    {
+        return Ok(Known::Reserved(Box::new(held)));
     }
     tried.push("the reservations".to_owned());
     let national = split_e164(number).map_or("", |(_, national)| national);
@@ -154,13 +155,13 @@ async fn by_default_country(
     searched: Vec<CountryCode>,
     mut tried: Vec<String>,
 ) -> Result<Known, Failure> {
-    if let Some(country) = &hints.default_country {
-        if !searched.contains(country) {
-            if let Some(found) = search(client, country, &GroupFilters::default(), group).await? {
-                return Ok(Known::Group(Box::new(found)));
-            }
-            tried.push(format!("the groups of {country} (default_country)"));
+    if let Some(country) = &hints.default_country
+        && !searched.contains(country)
+    {
+        if let Some(found) = search(client, country, &GroupFilters::default(), group).await? {
+            return Ok(Known::Group(Box::new(found)));
         }
+        tried.push(format!("the groups of {country} (default_country)"));
     }
     Ok(Known::Unknown { tried })
 }

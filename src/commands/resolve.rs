@@ -124,10 +124,11 @@ pub fn country(text: &str) -> Result<CountryCode, Failure> {
         return Ok(code);
     }
     // Two letters are a code, even one missing from the table: the API has the last word.
-    if trimmed.len() == 2 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
-        if let Some(code) = CountryCode::parse(trimmed) {
-            return Ok(code);
-        }
+    if trimmed.len() == 2
+        && trimmed.bytes().all(|b| b.is_ascii_alphabetic())
+        && let Some(code) = CountryCode::parse(trimmed)
+    {
+        return Ok(code);
     }
     let all = countries::all();
     let candidates: Vec<Candidate<'_>> = (all.iter())
