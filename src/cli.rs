@@ -20,8 +20,8 @@ use crate::config::ThemeChoice;
 /// --format csv, or one JSON document with --json (ids and prices are strings; every document
 /// also says "backend": "live" or "sandbox"). Notes, warnings and errors go to stderr only.
 ///
-/// The API key is read from TWOCHAT_API_KEY, or from the config's key_file; never from a
-/// flag. Without a key, numpick runs on its embedded sandbox: a local emulator of the API, so
+/// The API key is read from TWOCHAT_API_KEY, else from the OS keyring (`numpick auth
+/// login`), else from the config's key_file; never from a flag. Without a key, numpick runs on its embedded sandbox: a local emulator of the API, so
 /// that everything can be tried without an account and without spending money (stderr says
 /// so each time). Reserving, buying and cancelling on the sandbox need --sandbox, so that a
 /// script that lost its key never believes it ordered. The sandbox lives only as long as one
@@ -208,6 +208,10 @@ pub enum CliCommand {
     ///        "usage": {"api_request_count", "max_api_request_count"}} (each may be null)
     Account,
 
+    /// The key in the OS keyring: store it, see where the key comes from, remove it.
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
     /// The config file: where it is, a commented default, the settings in force.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -286,6 +290,21 @@ pub struct BuyArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Store the key in the OS keyring (Secret Service, Keychain), read from a prompt that
+    /// does not echo (or one line of stdin), never from an argument. Without a keyring (a
+    /// bare SSH host), it says how to use key_file instead.
+    Login,
+    /// Where the key in force comes from (TWOCHAT_API_KEY, the keyring or key_file), never
+    /// the key.
+    ///
+    /// JSON: {"key_source": "env" | "keyring" | "file" | null, "keyring": "holds a key" | …}
+    Status,
+    /// Remove the key from the OS keyring.
+    Logout,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print the config file's path.
     Path,
@@ -299,7 +318,7 @@ pub enum ConfigCommand {
     ///
     /// JSON: {"config_file": "…", "config_file_found": true, "base_url": "…",
     ///        "base_url_source": "flag" | "env" | "file" | "default", "default_country": "DE" | null,
-    ///        "key_set": true, "key_source": "env" | "file" | null, "key_file": "…" | null,
+    ///        "key_set": true, "key_source": "env" | "keyring" | "file" | null, "key_file": "…" | null,
     ///        "connect_timeout_secs": 5, "request_timeout_secs": 20, "theme": "default",
     ///        "log_file": "…", "journal": "…"}
     Show,
@@ -373,7 +392,8 @@ Examples (they run as they are; orders on the sandbox need --sandbox):
   numpick numbers us-ca-la-local-1 --contains 555 --limit 5
   numpick buy us-ca-la-local-1 --number +12138924908 --dry-run --sandbox
 
-Environment: TWOCHAT_API_KEY (the key), TWOCHAT_BASE_URL, NO_COLOR, NUMPICK_LOG (log level).
+Environment: TWOCHAT_API_KEY (the key), TWOCHAT_BASE_URL, NO_COLOR, NUMPICK_LOG (log level),
+NUMPICK_NO_KEYRING (set: the OS keyring is not asked for the key).
 Config file: {}
 Log file:    {}",
         shown(config_file),

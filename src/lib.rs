@@ -18,7 +18,8 @@
 //!   countries a number may belong to.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
-//! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
+//! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file;
+//!   [`keyring_store`]: the key in the OS keyring.
 //! - [`hardening`], [`private_files`]: no core dumps, no death by SIGXFSZ; files and folders
 //!   only their owner can read.
 //! - [`commands`]: the subcommands for scripts (tables or `--json`, exit codes).
@@ -42,6 +43,7 @@ pub mod countries;
 pub mod hardening;
 pub mod journal;
 pub mod keymap;
+pub mod keyring_store;
 pub mod logging;
 pub mod orders;
 pub mod private_files;

@@ -16,6 +16,7 @@
 //! - [`session`]: the interactive wizard and the standalone sandbox server.
 
 mod account;
+mod auth;
 mod backend;
 mod browse;
 mod buy;
@@ -179,6 +180,9 @@ async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> 
         CliCommand::Buy(args) => buy::buy(ctx, &args).await,
         CliCommand::Account => account::account(ctx).await,
         CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(ctx),
+        CliCommand::Auth(crate::cli::AuthCommand::Login) => auth::login(ctx),
+        CliCommand::Auth(crate::cli::AuthCommand::Status) => auth::status(ctx),
+        CliCommand::Auth(crate::cli::AuthCommand::Logout) => auth::logout(),
         CliCommand::Config(_)
         | CliCommand::Completions { .. }
         | CliCommand::Man
@@ -190,7 +194,7 @@ async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> 
 
 /// Whether `command` only shows settings, and talks to no API.
 fn is_config(command: &CliCommand) -> bool {
-    matches!(command, CliCommand::Config(_))
+    matches!(command, CliCommand::Config(_) | CliCommand::Auth(_))
 }
 
 /// What every command works with: the settings in force, how to print, and where requests go.

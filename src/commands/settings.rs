@@ -113,6 +113,7 @@ pub fn show(ctx: &Context) -> Result<u8, Failure> {
     let path = |p: &Option<PathBuf>| or_dash(p.as_ref().map(|p| p.display().to_string()));
     let key = match shown.key_source {
         Some(KeySource::Env) => "set (from TWOCHAT_API_KEY)".to_owned(),
+        Some(KeySource::Keyring) => "set (from the keyring)".to_owned(),
         Some(KeySource::File) => "set (from key_file)".to_owned(),
         None => "not set: the embedded sandbox is used".to_owned(),
     };
