@@ -1,18 +1,21 @@
 //! The subcommands: what `numpick <command>` does, for operators and their scripts.
 //!
-//! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY` or
-//! the config's `key_file`), else the embedded sandbox, started in this process for as long as
-//! the command runs; `backend` decides which, once, and keeps the sandbox from being used
-//! by accident. Data goes to stdout as a table or, with `--json`, as one JSON document
-//! ([`output`]); messages and errors go to stderr; the exit code says what happened
+//! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY`, the
+//! OS keyring or the config's `key_file`), else the embedded sandbox, started in this process
+//! for as long as the command runs; `backend` decides which, once, and keeps the sandbox from
+//! being used by accident. Data goes to stdout as a table, TSV, CSV or one JSON document
+//! ([`output`]); notes, messages and errors go to stderr; the exit code says what happened
 //! ([`exit`]).
 //!
 //! - [`browse`]: regions, cities, types, requirements, groups.
 //! - [`numbers`]: the available numbers of a group, with the vanity pattern.
 //! - [`reservations`]: reserve, list, cancel.
-//! - [`buy`]: the purchase, confirmed, recorded and settled.
+//! - [`buy`]: the purchase, confirmed, recorded and settled; [`buy_prices`]: where its
+//!   prices are found with only what the user has.
+//! - [`resolve`]: names or ids for countries, regions, cities and types.
+//! - [`auth`]: the key in the OS keyring.
 //! - [`account`]: the account's state and usage.
-//! - [`settings`]: `config path|init|show` and shell completions.
+//! - [`settings`]: `config path|init|show`, the manual page and shell completions.
 //! - [`session`]: the interactive wizard and the standalone sandbox server.
 
 mod account;
