@@ -6,6 +6,9 @@
 use std::net::SocketAddr;
 use std::path::Path;
 
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::ThemeChoice;
@@ -13,17 +16,18 @@ use crate::config::ThemeChoice;
 /// Browse, reserve and buy phone numbers through the 2Chat Numbers API.
 ///
 /// Without a subcommand, numpick opens its interactive wizard. The subcommands are for
-/// scripts: a readable table by default, or one JSON document with --json (ids and prices are
-/// strings; every document also says "backend": "live" or "sandbox"). Errors go to stderr only.
+/// scripts: a readable table on a terminal, TSV (one header line) when piped, CSV with
+/// --format csv, or one JSON document with --json (ids and prices are strings; every document
+/// also says "backend": "live" or "sandbox"). Notes, warnings and errors go to stderr only.
 ///
-/// The API key is read from TWOCHAT_API_KEY, or from the config's key_file; never from a
-/// flag. Without a key, numpick runs on its embedded sandbox: a local emulator of the API, so
+/// The API key is read from TWOCHAT_API_KEY, else from the OS keyring (`numpick auth
+/// login`), else from the config's key_file; never from a flag. Without a key, numpick runs on its embedded sandbox: a local emulator of the API, so
 /// that everything can be tried without an account and without spending money (stderr says
 /// so each time). Reserving, buying and cancelling on the sandbox need --sandbox, so that a
 /// script that lost its key never believes it ordered. The sandbox lives only as long as one
 /// command, so a reservation or purchase made there is not seen by the next command.
 #[derive(Debug, Parser)]
-#[command(name = "numpick", version, about, long_about)]
+#[command(name = "numpick", version = env!("NUMPICK_LONG_VERSION"), about, long_about)]
 pub struct Cli {
     /// The API's address, used only with a key [env: TWOCHAT_BASE_URL] [default: https://api.p.2chat.io]
     #[arg(long, global = true, value_name = "URL")]
@@ -34,9 +38,18 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub allow_insecure_http: bool,
 
-    /// Print one JSON document instead of a table (for jq).
+    /// Print one JSON document instead of a table (for jq): the same as --format json.
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// How data is printed [default: table on a terminal, tsv otherwise].
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::commands::output::Format>,
+
+    /// Say on stderr how many requests the command sent (each costs API credit), name
+    /// resolutions included.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 
     /// Use the embedded sandbox, even when a key is set (needed to reserve, buy or cancel
     /// without a key).
@@ -55,24 +68,29 @@ pub struct Cli {
 pub enum CliCommand {
     /// The regions of a country (only US, CA and GB have them; the US needs one for `groups`).
     ///
-    /// JSON: {"country": "US", "regions": [{"id": "1", "name": "California"}]}
+    /// JSON: {"country": "US", "regions": [{"id": "100", "name": "California"}]}
     Regions(CountryArg),
 
     /// The cities of a country, or of one region.
     ///
-    /// JSON: {"country": "US", "region": "1" | null, "cities": [{"id": "10", "name": "Los Angeles"}]}
+    /// JSON: {"country": "US", "region": "100" | null, "cities": [{"id": "1000", "name": "Los Angeles"}]}
     Cities {
         #[command(flatten)]
         country: CountryArg,
-        /// Only the cities of this region (an id from `regions`).
-        #[arg(long, value_name = "ID")]
+        /// Only the cities of this region: its name or its id (`California` or `100`).
+        #[arg(long, value_name = "NAME|ID")]
         region: Option<String>,
     },
 
-    /// The kinds of number (DID types): local, mobile, tollfree, …
+    /// The kinds of number (DID types): local, mobile, tollfree, …; given a country, only
+    /// those offered there.
     ///
-    /// JSON: {"types": [{"id": "1", "name": "local"}]}
-    Types,
+    /// JSON: {"country": "DE" (with a country), "types": [{"id": "1", "name": "local"}]}
+    Types {
+        /// Only the types offered in this country (a code or a name).
+        #[arg(value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
+        country: Option<String>,
+    },
 
     /// The regulatory requirements of a country, for one type of number or all.
     ///
@@ -86,8 +104,8 @@ pub enum CliCommand {
     Requirements {
         #[command(flatten)]
         country: CountryArg,
-        /// The type of number, by name (local, mobile, tollfree, …).
-        #[arg(long = "type", value_name = "NAME")]
+        /// The type of number: its name or its id (`local` or `1`).
+        #[arg(long = "type", value_name = "NAME|ID", value_parser = Suggested(type_names), hide_possible_values = true)]
         did_type: Option<String>,
     },
 
@@ -101,17 +119,18 @@ pub enum CliCommand {
     Groups {
         #[command(flatten)]
         country: CountryArg,
-        /// A region id (required by the API for the US, unless a city is given).
-        #[arg(long, value_name = "ID")]
+        /// A region, by name or id (required by the API for the US, unless a city is given).
+        #[arg(long, value_name = "NAME|ID")]
         region: Option<String>,
-        /// A city id.
-        #[arg(long, value_name = "ID")]
+        /// A city, by name or id (`"Los Angeles"` or `1000`).
+        #[arg(long, value_name = "NAME|ID")]
         city: Option<String>,
         /// A city name or a prefix to search for.
         #[arg(long, value_name = "TEXT")]
         city_name: Option<String>,
-        /// The type of number, by name (local, mobile, tollfree, national, global, sharedcost, all).
-        #[arg(long = "type", value_name = "NAME")]
+        /// The type of number, by name or id (local, mobile, tollfree, national, global,
+        /// sharedcost, all).
+        #[arg(long = "type", value_name = "NAME|ID", value_parser = Suggested(type_names), hide_possible_values = true)]
         did_type: Option<String>,
     },
 
@@ -129,6 +148,13 @@ pub enum CliCommand {
         /// A vanity pattern such as 555, PIZZA, ^30 or 77*7$.
         #[arg(long, value_name = "PATTERN")]
         contains: Option<String>,
+        /// Print at most this many numbers.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Only memorable numbers (repeats, runs, pairs, mirrors, round endings), most
+        /// memorable first unless a pattern ranks them.
+        #[arg(long)]
+        memorable: bool,
     },
 
     /// Reserve a number of a group (a random one without --number).
@@ -167,10 +193,13 @@ pub enum CliCommand {
     /// A purchase always names its number: without --number, a number of the group is
     /// reserved first, and that number is bought.
     ///
-    /// The group's prices are looked up first (in --country, or the config's
-    /// default_country, and --region for the US). On a terminal, numpick shows the number and
+    /// The group's prices are looked up first: in --country (and --region) when given, else in
+    /// the reservations listing when the number is reserved, else in the groups of the
+    /// number's country (from its calling code), else in the config's default_country.
+    /// Prices that cannot be found are said to be unknown. On a terminal, numpick shows the number and
     /// both prices and asks y/N; without a terminal it refuses unless --yes is given, and
-    /// sends nothing. --dry-run prints the request that would be sent and sends nothing.
+    /// sends nothing. --dry-run makes the same checks and lookups as a real run (it fails
+    /// where a real run would), prints the request that would be sent and sends no order.
     /// The purchase is recorded in the journal before it is sent, sent once and never
     /// retried; when its answer is lost, the account's numbers are read to settle it (exit 6
     /// when that still cannot tell).
@@ -180,8 +209,9 @@ pub enum CliCommand {
     /// JSON: {"status": "bought", "group_id": "…", "number": "+…" | null,
     ///        "setup_price": "1.00", "monthly_price": "3.50", "ppm": "0.01" | null,
     ///        "receipt": {…} | null}
-    /// With --dry-run: {"dry_run": true, "requests": [{"method": "POST",
-    ///        "path": "/open/numbers/purchase", "body": {"group_id": "…", "number": "+…"}}]}
+    /// With --dry-run: {"dry_run": true, "setup_price": "1.00" | null, "monthly_price": …,
+    ///        "requests": [{"method": "POST", "path": "/open/numbers/purchase",
+    ///        "body": {"group_id": "…", "number": "+…"}}]}
     Buy(BuyArgs),
 
     /// The numbers the account owns, every page of them.
@@ -216,6 +246,10 @@ pub enum CliCommand {
     ///        "usage": {"api_request_count", "max_api_request_count"}} (each may be null)
     Account,
 
+    /// The key in the OS keyring: store it, see where the key comes from, remove it.
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
     /// The config file: where it is, a commented default, the settings in force.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -226,17 +260,37 @@ pub enum CliCommand {
     #[command(subcommand)]
     Journal(JournalCommand),
 
-    /// Print shell completions (bash, zsh or fish) to stdout.
+    /// Print the manual page (roff) to stdout: `numpick man > numpick.1`.
+    Man,
+
+    /// Print shell completions (bash, zsh or fish) to stdout; they offer the countries and
+    /// the types of number.
     Completions {
         #[arg(value_enum)]
         shell: CompletionShell,
     },
 
-    /// Serve the embedded sandbox API on its own, for integrations and curl.
+    /// Serve the embedded sandbox API on its own, for CI jobs, integrations and curl.
+    ///
+    /// Prints the address it listens on (`--listen 127.0.0.1:0` picks a free port), answers
+    /// GET /healthz without a key, logs one line per request (method, path, status, latency;
+    /// never the key) and stops with exit 0 on SIGTERM or SIGINT.
     Sandbox {
-        /// Address to listen on.
+        /// Address to listen on (port 0: a free port, printed and written to --port-file).
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Write the port listened on to this file, once the sandbox accepts connections.
+        #[arg(long, value_name = "PATH")]
+        port_file: Option<std::path::PathBuf>,
+        /// Append the request log to this file instead of stderr.
+        #[arg(long, value_name = "PATH")]
+        request_log: Option<std::path::PathBuf>,
+        /// Show a fault, for testing a client (repeatable): 429-burst (the first three
+        /// requests get 429 and Retry-After: 1), purchase-fails-after-applied (the purchase is
+        /// made, then answered 500), slow (every answer 2 s late), unknown-outcome (the
+        /// purchase is made, then never answered).
+        #[arg(long, value_enum, value_name = "FAULT")]
+        fault: Vec<crate::sandbox::service::Fault>,
         /// Lifetime of a reservation, in seconds.
         #[arg(long, default_value_t = 600)]
         reservation_ttl: u64,
@@ -252,8 +306,9 @@ pub enum CliCommand {
 /// A country, or the config's `default_country` when left out.
 #[derive(Debug, Args)]
 pub struct CountryArg {
-    /// Two-letter country code (ISO 3166-1); defaults to the config's default_country.
-    #[arg(value_name = "COUNTRY")]
+    /// A country: its two-letter code (ISO 3166-1) or its name (`DE`, `Germany`, `uk`);
+    /// defaults to the config's default_country.
+    #[arg(value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
     pub country: Option<String>,
 }
 
@@ -264,16 +319,16 @@ pub struct BuyArgs {
     /// The number to buy: +4930…, or as dialled in --country.
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
-    /// The group's country, to look up its prices; defaults to the config's default_country.
-    #[arg(long, value_name = "COUNTRY")]
+    /// The group's country (a code or a name), where to look up its prices first.
+    #[arg(long, value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
     pub country: Option<String>,
-    /// The group's region, to look up its prices (needed for the US).
-    #[arg(long, value_name = "ID")]
+    /// The group's region (a name or an id), with --country.
+    #[arg(long, value_name = "NAME|ID")]
     pub region: Option<String>,
     /// Buy without asking (required without a terminal).
     #[arg(long)]
     pub yes: bool,
-    /// Print the request that would be sent, and send nothing.
+    /// Check everything a real run needs, print the request that would be sent, send no order.
     #[arg(long)]
     pub dry_run: bool,
 }
@@ -315,6 +370,22 @@ pub struct ResolveVerdict {
     pub not_bought: bool,
 }
 
+/// `auth login|status|logout`: the key in the OS keyring.
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Store the key in the OS keyring (Secret Service, Keychain), read from a prompt that
+    /// does not echo (or one line of stdin), never from an argument. Without a keyring (a
+    /// bare SSH host), it says how to use key_file instead.
+    Login,
+    /// Where the key in force comes from (TWOCHAT_API_KEY, the keyring or key_file), never
+    /// the key.
+    ///
+    /// JSON: {"key_source": "env" | "keyring" | "file" | null, "keyring": "holds a key" | …}
+    Status,
+    /// Remove the key from the OS keyring.
+    Logout,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print the config file's path.
@@ -329,10 +400,42 @@ pub enum ConfigCommand {
     ///
     /// JSON: {"config_file": "…", "config_file_found": true, "base_url": "…",
     ///        "base_url_source": "flag" | "env" | "file" | "default", "default_country": "DE" | null,
-    ///        "key_set": true, "key_source": "env" | "file" | null, "key_file": "…" | null,
+    ///        "key_set": true, "key_source": "env" | "keyring" | "file" | null, "key_file": "…" | null,
     ///        "connect_timeout_secs": 5, "request_timeout_secs": 20, "theme": "default",
     ///        "log_file": "…", "journal": "…"}
     Show,
+}
+
+/// A value parser that takes any text (names are resolved later) but offers the usual values
+/// to shell completions.
+#[derive(Clone)]
+pub struct Suggested(fn() -> Vec<&'static str>);
+
+impl TypedValueParser for Suggested {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
+}
+
+/// The ISO codes of every country, for completions.
+fn country_codes() -> Vec<&'static str> {
+    crate::countries::all().iter().map(|c| c.code).collect()
+}
+
+/// The documented type names, for completions.
+fn type_names() -> Vec<&'static str> {
+    crate::commands::resolve::DOCUMENTED_TYPE_NAMES.to_vec()
 }
 
 /// The shells completions are generated for.
@@ -355,7 +458,8 @@ pub fn help_footer(config_file: Option<&Path>, log_file: Option<&Path>) -> Strin
         "Exit codes:
   0  done
   1  any other failure (a bad config file, an unreadable key file, a local I/O error)
-  2  usage: bad arguments, or `buy` without a terminal and without --yes
+  2  usage: bad arguments (an unknown or ambiguous name), or `buy` without a terminal
+     and without --yes
   3  refused by the API (its message is printed)
   4  unauthorized: the API refused the key, TWOCHAT_API_KEY is set but empty,
      or reserve/buy/cancel without a key and without --sandbox
@@ -363,7 +467,15 @@ pub fn help_footer(config_file: Option<&Path>, log_file: Option<&Path>) -> Strin
   6  purchase outcome unknown, even after reading the account's numbers
   7  the API could not be reached, or did not answer in time
 
-Environment: TWOCHAT_API_KEY (the key), TWOCHAT_BASE_URL, NO_COLOR, NUMPICK_LOG (log level).
+Examples (they run as they are; orders on the sandbox need --sandbox):
+  numpick regions US
+  numpick cities US --region California
+  numpick groups US --region California --city \"Los Angeles\" --type local
+  numpick numbers us-ca-la-local-1 --contains 555 --limit 5
+  numpick buy us-ca-la-local-1 --number +12138924908 --dry-run --sandbox
+
+Environment: TWOCHAT_API_KEY (the key), TWOCHAT_BASE_URL, NO_COLOR, NUMPICK_LOG (log level),
+NUMPICK_NO_KEYRING (set: the OS keyring is not asked for the key).
 Config file: {}
 Log file:    {}",
         shown(config_file),

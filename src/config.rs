@@ -310,11 +310,24 @@ impl Settings {
         ))
     }
 
-    /// The API key and where it came from: `TWOCHAT_API_KEY`, else the key file. A key file
-    /// that group or others can read is refused, and so is a `TWOCHAT_API_KEY` set but blank.
+    /// The API key and where it came from: `TWOCHAT_API_KEY`, else the OS keyring (`numpick
+    /// auth login`), else the key file. A key file that group or others can read is refused,
+    /// and so is a `TWOCHAT_API_KEY` set but blank. A keyring that cannot be reached is
+    /// passed over (logged): most servers have none.
     pub fn api_key(&self) -> Result<Option<(SecretString, KeySource)>, ConfigError> {
         if let Some(key) = api_key_from_env()? {
             return Ok(Some((key, KeySource::Env)));
+        }
+        if std::env::var_os(NO_KEYRING_VAR).is_none() {
+            match crate::keyring_store::read() {
+                crate::keyring_store::Lookup::Found(key) => {
+                    return Ok(Some((key, KeySource::Keyring)));
+                }
+                crate::keyring_store::Lookup::Absent => {}
+                crate::keyring_store::Lookup::Unavailable(reason) => {
+                    tracing::debug!(%reason, "no keyring");
+                }
+            }
         }
         match &self.key_file {
             Some(path) => Ok(Some((read_key_file(path)?, KeySource::File))),
@@ -328,8 +341,13 @@ impl Settings {
 #[serde(rename_all = "snake_case")]
 pub enum KeySource {
     Env,
+    Keyring,
     File,
 }
+
+/// Set (to anything), numpick does not look in the OS keyring: for tests and for hosts
+/// where asking it is unwelcome.
+pub const NO_KEYRING_VAR: &str = "NUMPICK_NO_KEYRING";
 
 /// `~/x` → `$HOME/x`; any other path is kept as written.
 fn expand_home(path: &Path, home: Option<String>) -> PathBuf {

@@ -55,6 +55,10 @@ pub enum Entry {
         owned_before: Option<Vec<String>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner: Option<IntentOwner>,
+        /// The prices the purchase was confirmed at, each `null` when they could not be
+        /// found; absent when the buyer did not say (entries of older versions).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        prices: Option<AgreedPrices>,
     },
     PurchaseOutcome {
         at: Timestamp,
@@ -106,6 +110,13 @@ impl Entry {
             uuid: uuid.to_string(),
         }
     }
+}
+
+/// The prices a purchase was agreed at (`null` when unknown: bought without them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreedPrices {
+    pub setup: crate::api::model::Price,
+    pub monthly: crate::api::model::Price,
 }
 
 /// How a purchase ended.

@@ -14,14 +14,16 @@
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
-//! - [`countries`]: the ISO 3166-1 country table, names and flags.
+//! - [`countries`]: the ISO 3166-1 country table, names and flags; [`calling_codes`]: which
+//!   countries a number may belong to.
 //! - [`recent_countries`]: the countries used recently, listed first in the wizard.
 //! - [`money`]: prices with their currency, and what a purchase costs today.
 //! - [`requirements`]: regulatory requirements as a de-duplicated checklist in words.
 //! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
-//! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
+//! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file;
+//!   [`keyring_store`]: the key in the OS keyring.
 //! - [`hardening`], [`private_files`]: no core dumps, no death by SIGXFSZ; files and folders
 //!   only their owner can read.
 //! - [`commands`]: the subcommands for scripts (tables or `--json`, exit codes).
@@ -37,6 +39,7 @@
 pub mod api;
 pub mod app;
 pub mod buy_rule;
+pub mod calling_codes;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -44,6 +47,7 @@ pub mod countries;
 pub mod hardening;
 pub mod journal;
 pub mod keymap;
+pub mod keyring_store;
 pub mod logging;
 pub mod money;
 pub mod orders;

@@ -122,8 +122,10 @@ fn requirements_translate_the_type_name_to_its_id() {
     ] {
         assert!(every_type.stdout.contains(line), "{line} in {every_type:?}");
     }
+    // The note goes to stderr; stdout holds data only.
     let us = home.run(&["requirements", "US"], &[]).ok();
-    assert!(us.stdout.contains("No requirements"), "{us:?}");
+    assert!(us.stderr.contains("No requirements"), "{us:?}");
+    assert!(us.stdout.is_empty(), "{us:?}");
     let unknown = home.run(&["requirements", "DE", "--type", "landline"], &[]);
     assert_eq!(unknown.code, 2, "{unknown:?}");
     assert!(unknown.stderr.contains("tollfree") && unknown.stdout.is_empty());
@@ -283,12 +285,42 @@ fn numbers_are_filtered_by_the_vanity_pattern_and_ranked() {
         .json();
     assert_eq!(lettered["mapping"], "JKL → 555");
     let table = home
-        .run(&["numbers", "de-ber-local-1", "--contains", "5*5"], &[])
+        .run(
+            &[
+                "numbers",
+                "de-ber-local-1",
+                "--contains",
+                "5*5",
+                "--format",
+                "table",
+            ],
+            &[],
+        )
         .ok();
     assert!(
         table.stdout.lines().nth(1).unwrap().contains('['),
         "{table:?}"
     );
+    // Piped: TSV, the numbers as they are, the pattern's note on stderr.
+    let piped = home
+        .run(&["numbers", "de-ber-local-1", "--contains", "JKL"], &[])
+        .ok();
+    let mut lines = piped.stdout.lines();
+    assert_eq!(lines.next(), Some("NUMBER\tFORMATTED\tMEMORABLE\tID"));
+    for line in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line:?}");
+        assert!(
+            fields[0].starts_with("+49") && fields[0].contains("555"),
+            "{line:?}"
+        );
+        assert!(!line.contains('[') && !line.contains("  "), "{line:?}");
+        assert!(
+            fields[1].starts_with("+49 ") && fields[1].contains(' '),
+            "{line:?}"
+        );
+    }
+    assert!(piped.stderr.contains("Pattern: JKL → 555"), "{piped:?}");
     let bad = home.run(&["numbers", "de-ber-local-1", "--contains", "5%5"], &[]);
     assert_eq!(bad.code, 2, "{bad:?}");
     assert!(bad.stderr.contains("'%'"));
@@ -308,4 +340,57 @@ fn account_on_the_sandbox() {
     assert!(doc["usage"]["max_api_request_count"].as_u64().unwrap() > 0);
     let table = home.run(&["account"], &[]).ok();
     assert!(table.stdout.contains("Backend:") && table.stdout.contains("sandbox"));
+}
+
+#[test]
+fn numbers_limited_and_memorable_and_tables_in_every_format() {
+    let home = Home::new();
+    let all = home
+        .run(&["numbers", "de-ber-local-1", "--json"], &[])
+        .ok()
+        .json();
+    let limited = home
+        .run(
+            &["numbers", "de-ber-local-1", "--limit", "3", "--json"],
+            &[],
+        )
+        .ok()
+        .json();
+    assert_eq!(items(&limited, "numbers")[..], items(&all, "numbers")[..3]);
+    let memorable = home
+        .run(
+            &[
+                "numbers",
+                "de-ber-local-1",
+                "--memorable",
+                "--format",
+                "tsv",
+            ],
+            &[],
+        )
+        .ok();
+    let rows: Vec<&str> = memorable.stdout.lines().skip(1).collect();
+    assert!(
+        !rows.is_empty() && rows.len() < items(&all, "numbers").len(),
+        "{memorable:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|row| !row.split('\t').nth(2).unwrap().is_empty()),
+        "every number has its memorable tag: {memorable:?}"
+    );
+    let csv = home.run(&["regions", "US", "--format", "csv"], &[]).ok();
+    assert!(
+        csv.stdout.starts_with("ID,NAME\n100,California\n"),
+        "{csv:?}"
+    );
+    let json = home
+        .run(&["regions", "US", "--format", "json"], &[])
+        .ok()
+        .json();
+    assert_eq!(json["country"], "US");
+    // An empty result: the note on stderr, the columns on stdout.
+    let none = home.run(&["cities", "DE", "--region", "100"], &[]).ok();
+    assert_eq!(none.stdout, "ID\tNAME\n");
+    assert!(none.stderr.contains("No cities."), "{none:?}");
 }

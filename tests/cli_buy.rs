@@ -62,8 +62,16 @@ fn reserve_reservations_and_cancel_on_the_sandbox() {
         list,
         json!({"backend": "sandbox", "reservations": [], "unreadable": 0})
     );
+    // Piped: the columns on stdout, the note on stderr.
     let list = home.run(&["reservations"], &[]).ok();
-    assert_eq!(list.stdout, "No active reservations.\n");
+    assert_eq!(
+        list.stdout,
+        "UUID\tNUMBER\tWHERE\tGROUP\tMONTHLY\tEXPIRES AT\tLEFT\n"
+    );
+    assert!(
+        list.stderr.contains("No active reservations.\n"),
+        "{list:?}"
+    );
     let cancel = home.run(&["cancel", "no-such-uuid", "--json", "--sandbox"], &[]);
     assert_eq!(cancel.code, 3, "{cancel:?}");
     assert!(cancel.stdout.is_empty() && cancel.stderr.contains("not found"));
@@ -151,23 +159,6 @@ fn buy_on_the_sandbox_with_yes() {
     assert!(!home.state_dir().join("journal.jsonl").exists());
 }
 
-#[test]
-fn buy_needs_the_country_to_show_prices() {
-    let run = Home::new().run(&["buy", "de-ber-local-1", "--yes", "--sandbox"], &[]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("--country"));
-    let home = Home::new();
-    home.write_config("default_country = \"DE\"\n");
-    let doc = home
-        .run(
-            &["buy", "de-ber-local-1", "--yes", "--json", "--sandbox"],
-            &[],
-        )
-        .ok()
-        .json();
-    assert_eq!(doc["status"], "bought");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buy_without_a_terminal_and_without_yes_sends_nothing() {
     let server = FaultServer::start(vec![]).await;
@@ -187,7 +178,9 @@ async fn buy_without_a_terminal_and_without_yes_sends_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dry_run_prints_the_request_and_sends_nothing() {
-    let server = FaultServer::start(vec![]).await;
+    // The dry run looks the prices up as a real run would: the reservations, then the
+    // groups of the number's country.
+    let server = FaultServer::start(vec![ok(json!({"reservations": []})), one_group("g-1")]).await;
     let url = server.url();
     let home = Home::new();
     let args = [
@@ -203,10 +196,13 @@ async fn a_dry_run_prints_the_request_and_sends_nothing() {
     let doc = home.run_async(&args, &[KEY]).await.ok().json();
     assert_eq!(
         doc,
-        json!({"backend": "live", "dry_run": true, "requests": [{"method": "POST",
-               "path": "/open/numbers/purchase",
+        json!({"backend": "live", "dry_run": true, "setup_price": "1.00", "monthly_price": "3.50",
+               "requests": [{"method": "POST", "path": "/open/numbers/purchase",
                "body": {"group_id": "g-1", "number": "+493012345678"}}]})
     );
+    assert_eq!(posts(&server), 0, "only lookups: {:?}", server.requests());
+    let server = FaultServer::start(vec![]).await;
+    let url = server.url();
     // Without a number, the group is asked for one by a reservation, and the purchase still
     // names it: never a purchase body without `number`.
     let table = home

@@ -79,6 +79,7 @@ fn owned_intent(id: &str, number: &str, owner: IntentOwner) -> Entry {
         reservation: None,
         owned_before: None,
         owner: Some(owner),
+        prices: None,
     }
 }
 

@@ -120,7 +120,11 @@ mod tests {
         assert!(refused.message.contains("--sandbox") && refused.message.contains("`buy`"));
         let cancel = CliCommand::Cancel { uuid: "u".into() };
         assert_eq!(accidental.check(&cancel).unwrap_err().code, UNAUTHORIZED);
-        assert!(accidental.check(&CliCommand::Types).is_ok());
+        assert!(
+            accidental
+                .check(&CliCommand::Types { country: None })
+                .is_ok()
+        );
         assert!(Route::Sandbox { chosen: true }.check(&buy()).is_ok());
         let live = Route::Live {
             key: SecretString::from("k".to_owned()),

@@ -3,14 +3,14 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::api::GroupQuery;
-use crate::api::model::{CityId, CountryCode, DidType, DidTypeName, Group, Price, RegionId};
+use crate::api::model::{CountryCode, DidType, DidTypeName, Group, Price, RegionId};
+use crate::api::{Client, GroupQuery};
 use crate::cli::CountryArg;
 use crate::money::Currency;
 
 use super::exit::{Failure, OK};
 use super::output::{Align, Table, or_dash, yes_no};
-use super::{Context, output};
+use super::{Context, output, resolve};
 
 /// An id and a name: a region, a city or a type of number.
 #[derive(Debug, Serialize)]
@@ -69,8 +69,11 @@ pub async fn cities(
     region: Option<String>,
 ) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
-    let region = region.map(|r| RegionId::new(r.trim()));
     let conn = ctx.connect().await?;
+    let region = match region {
+        Some(text) => Some(resolve::region(&conn.client, &country, &text).await?),
+        None => None,
+    };
     let listing = conn.client.cities(&country, region.as_ref()).await?;
     note_skipped(listing.skipped, "cities");
     let cities: Vec<Named> = (listing.items.into_iter())
@@ -97,21 +100,69 @@ pub async fn cities(
     Ok(OK)
 }
 
-pub async fn types(ctx: &Context) -> Result<u8, Failure> {
+/// The types of number; given a country, only those its groups offer.
+pub async fn types(ctx: &Context, country: Option<&str>) -> Result<u8, Failure> {
+    let country = country.map(resolve::country).transpose()?;
     let conn = ctx.connect().await?;
     let listing = conn.client.did_types().await?;
     note_skipped(listing.skipped, "types");
-    let types = named_types(&listing.items);
+    let mut offered = listing.items;
+    if let Some(country) = &country {
+        let names = types_offered(&conn.client, country).await?;
+        offered.retain(|t| {
+            names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(t.name.as_str()))
+        });
+    }
+    let types = named_types(&offered);
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            country: Option<&'a CountryCode>,
             types: &'a [Named],
         }
-        ctx.out.print_json(&Doc { types: &types })?;
+        ctx.out.print_json(&Doc {
+            country: country.as_ref(),
+            types: &types,
+        })?;
     } else {
-        named_table(ctx, &types, "No types.");
+        let empty = match &country {
+            Some(country) => format!("No types of number are offered in {country}."),
+            None => "No types.".to_owned(),
+        };
+        named_table(ctx, &types, &empty);
     }
     Ok(OK)
+}
+
+/// The type names of `country`'s groups: one search of the whole country, or, where the API
+/// wants a region (the US), one search per region.
+async fn types_offered(client: &Client, country: &CountryCode) -> Result<Vec<String>, Failure> {
+    let whole = GroupQuery {
+        did_type: Some(DidTypeName::new("all")),
+        ..GroupQuery::new(country.clone())
+    };
+    let groups = match client.groups(&whole).await {
+        Ok(listing) => listing.items,
+        Err(crate::api::ApiError::Refused { .. }) => {
+            let mut groups = Vec::new();
+            for region in client.regions(country).await?.items {
+                let query = GroupQuery {
+                    region: Some(region.id),
+                    ..whole.clone()
+                };
+                groups.extend(client.groups(&query).await?.items);
+            }
+            groups
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let mut names: Vec<String> = groups.into_iter().map(|g| g.did_type).collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
 }
 
 fn named_types(types: &[DidType]) -> Vec<Named> {
@@ -130,32 +181,17 @@ pub async fn requirements(
     did_type: Option<String>,
 ) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
-    let name = did_type.map(|n| n.trim().to_ascii_lowercase());
     let conn = ctx.connect().await?;
-    // The requirements endpoint takes the type's numeric id: translate the name.
-    let types = conn.client.did_types().await?.items;
-    let chosen: Vec<DidType> = match &name {
-        None => types.clone(),
-        Some(name) => {
-            let found = types
-                .iter()
-                .find(|t| t.name.as_str().eq_ignore_ascii_case(name));
-            match found {
-                Some(t) => vec![t.clone()],
-                None => {
-                    let known: Vec<String> = types.iter().map(|t| t.name.to_string()).collect();
-                    return Err(Failure::usage(format!(
-                        "unknown type {name:?}: the API knows {}",
-                        known.join(", ")
-                    )));
-                }
-            }
-        }
+    let did_type_given = did_type.is_some();
+    // The requirements endpoint takes the type's numeric id: a name (or id) is resolved;
+    // without one, every type is asked for, so that each requirement says which it applies to.
+    let chosen: Vec<DidType> = match did_type {
+        Some(text) => vec![resolve::did_type(&conn.client, &text).await?],
+        None => conn.client.did_types().await?.items,
     };
-    let type_id = name
-        .as_ref()
-        .and_then(|_| chosen.first())
-        .map(|t| t.id.clone());
+    let single = chosen.len() == 1 && did_type_given;
+    let name = single.then(|| chosen[0].name.to_string());
+    let type_id = single.then(|| chosen[0].id.clone());
     let (checklist, requirements) =
         super::requirement_list::by_type(&conn.client, &country, &chosen).await?;
     let summary = crate::requirements::Checklist::of(&requirements).summary();
@@ -181,7 +217,8 @@ pub async fn requirements(
             checklist: &checklist,
         })?;
     } else if requirements.is_empty() {
-        ctx.out.print_line(&format!(
+        // A note, not data: on stderr, as every note is.
+        super::output::note(&format!(
             "No requirements: {country} asks for no documents."
         ));
     } else {
@@ -243,8 +280,12 @@ impl<'a> GroupRow<'a> {
     }
 }
 
-/// The search of `groups` (and of `buy`'s price lookup).
-pub fn group_query(country: CountryCode, filters: &GroupFilters) -> GroupQuery {
+/// The search of `groups`, its region, city and type resolved from names where given.
+pub async fn group_query(
+    client: &Client,
+    country: CountryCode,
+    filters: &GroupFilters,
+) -> Result<GroupQuery, Failure> {
     let clean = |value: &Option<String>| {
         value
             .as_deref()
@@ -252,13 +293,25 @@ pub fn group_query(country: CountryCode, filters: &GroupFilters) -> GroupQuery {
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
     };
-    GroupQuery {
-        region: clean(&filters.region).map(RegionId::new),
-        city: clean(&filters.city).map(CityId::new),
+    let region = match clean(&filters.region) {
+        Some(text) => Some(resolve::region(client, &country, &text).await?),
+        None => None,
+    };
+    let city = match clean(&filters.city) {
+        Some(text) => Some(resolve::city(client, &country, region.as_ref(), &text).await?),
+        None => None,
+    };
+    let did_type = match clean(&filters.did_type) {
+        Some(text) => Some(resolve::did_type_name(client, &text).await?),
+        None => None,
+    };
+    Ok(GroupQuery {
+        region,
+        city,
         city_name_or_prefix: clean(&filters.city_name),
-        did_type: clean(&filters.did_type).map(|t| DidTypeName::new(t.to_ascii_lowercase())),
+        did_type,
         ..GroupQuery::new(country)
-    }
+    })
 }
 
 pub async fn groups(
@@ -267,8 +320,8 @@ pub async fn groups(
     filters: GroupFilters,
 ) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
-    let query = group_query(country.clone(), &filters);
     let conn = ctx.connect().await?;
+    let query = group_query(&conn.client, country.clone(), &filters).await?;
     let listing = conn.client.groups(&query).await?;
     note_skipped(listing.skipped, "groups");
     if ctx.out.json {

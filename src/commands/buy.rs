@@ -1,20 +1,23 @@
 //! `buy`: the one command that spends money.
 //!
 //! The order of things is what keeps it safe:
-//! 1. `--dry-run` prints the requests and sends nothing at all.
-//! 2. Without a terminal to confirm on, nothing is sent unless `--yes` is given.
-//! 3. The group's prices are looked up.
+//! 1. Without a terminal to confirm on, nothing is sent unless `--yes` (or `--dry-run`) is
+//!    given.
+//! 2. The group's prices are looked up where the user's facts lead ([`super::buy_prices`]);
+//!    a number the group cannot sell by choice stops here.
+//! 3. `--dry-run` stops here too, after the same checks: it prints the requests and sends no
+//!    order.
 //! 4. Purchases left unsettled in the journal are settled first; one that still cannot be
 //!    settled stops this one (no purchase while an earlier outcome is unknown).
 //! 5. A purchase always names its number: without `--number`, a number of the group is
-//!    reserved first, and the reservation's answer names it.
-//! 6. The number, both prices, the documents warning and the reservation's countdown are
-//!    shown; on a terminal the operator says y or N (a declined reservation made here is
-//!    cancelled again).
+//!    reserved first, and the reservation's answer names it (and its listing the prices).
+//! 6. The number, both prices (or that they are unknown), the documents warning and the
+//!    reservation's countdown are shown; on a terminal the operator says y or N (a declined
+//!    reservation made here is cancelled again).
 //! 7. The purchase goes through [`crate::orders::purchase_recorded`], like the wizard's:
-//!    recorded before it is sent, sent once, never retried. The answer's `purchased` means
-//!    bought, `failed` refused (exit 3); a lost answer is settled from the account's numbers,
-//!    exit 6 when even that cannot tell.
+//!    recorded before it is sent, with the prices agreed (`null` when unknown), sent once,
+//!    never retried. The answer's `purchased` means bought, `failed` refused (exit 3); a lost
+//!    answer is settled from the account's numbers, exit 6 when even that cannot tell.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -25,21 +28,20 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::api::Client;
-use crate::api::model::{CountryCode, E164, Group, GroupId, Price, PurchaseOrder, Reservation};
+use crate::api::model::{E164, GroupId, GroupPrice, Price, PurchaseOrder, Reservation};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
-use crate::journal::Journal;
-use crate::journal::{Here, Standing};
+use crate::journal::{AgreedPrices, Here, Journal, Standing};
 use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{self, PurchaseResult, Settlement, purchase_recorded, settle_recorded};
 
-use super::Context;
-use super::browse::{GroupFilters, group_query};
+use super::buy_prices::{self, Hints, Known};
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
 use super::numbers::group_id_arg;
 use super::output::{self, or_dash};
 use super::reservations::number_arg;
+use super::{Context, resolve};
 
 /// The purchase endpoint, as `--dry-run` shows it.
 const PURCHASE_PATH: &str = "/open/numbers/purchase";
@@ -48,50 +50,33 @@ const RESERVE_PATH: &str = "/open/numbers/reservations";
 
 pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let group_id = group_id_arg(&args.group_id)?;
-    // The country a number written without its `+` is read in; a bad --country is reported
-    // below, where the prices are looked up.
-    let number_country = args
-        .country
-        .as_deref()
-        .and_then(CountryCode::parse)
+    let country = args.country.as_deref().map(resolve::country).transpose()?;
+    // A number written without its `+` is read in the given country, else the default one.
+    let number_country = country
+        .clone()
         .or_else(|| ctx.settings.default_country.clone());
     let number = number_arg(args.number.as_deref(), number_country.as_ref())?;
-    if args.dry_run {
-        return dry_run(ctx, &group_id, number.as_deref());
-    }
     let interactive = std::io::stdin().is_terminal();
-    if !args.yes && !interactive {
+    if !args.dry_run && !args.yes && !interactive {
         return Err(Failure::usage(
             "buy spends money and there is no terminal to confirm on: pass --yes to buy without asking (nothing was sent)",
         ));
     }
-    if args.country.is_none() && ctx.settings.default_country.is_none() {
-        return Err(Failure::usage(
-            "buy looks up the group's prices first: pass --country (and --region for the US), or set default_country in the config file",
-        ));
-    }
-    let country = ctx.country(args.country.as_deref())?;
-
     let mut conn = ctx.connect().await?;
-    let filters = GroupFilters {
-        region: args.region.clone(),
-        ..GroupFilters::default()
+    let hints = Hints {
+        country,
+        region: args.region.as_deref(),
+        number: number.as_deref(),
+        default_country: ctx.settings.default_country.clone(),
     };
-    let groups = conn
-        .client
-        .groups(&group_query(country.clone(), &filters))
-        .await?;
-    let Some(group) = groups.items.into_iter().find(|g| g.id == group_id) else {
-        let region = args.region.as_deref().map(|r| format!(", region {r}"));
-        return Err(Failure::usage(format!(
-            "group {group_id} is not among the groups of {country}{}: check the id, --country and --region (nothing was sent)",
-            region.unwrap_or_default()
-        )));
-    };
-    if number.is_some() && !group.allow_number_selection {
+    let mut known = buy_prices::find(&conn.client, &group_id, &hints).await?;
+    if number.is_some() && known.allows_number_selection() == Some(false) {
         return Err(Failure::usage(format!(
             "group {group_id} assigns its numbers: leave out --number, and numpick reserves one first (nothing was sent)"
         )));
+    }
+    if args.dry_run {
+        return dry_run(ctx, &group_id, number.as_deref(), &known, args.yes);
     }
 
     let journal_path = conn.journal_path()?;
@@ -122,6 +107,14 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
                 held.number,
                 countdown(&held)
             ));
+            if !known.is_known() {
+                // The reservation is listed with its prices.
+                let hints = Hints {
+                    number: Some(&held.number),
+                    ..Hints::default()
+                };
+                known = buy_prices::find(&conn.client, &group_id, &hints).await?;
+            }
             (held.number.clone(), Some(held))
         }
     };
@@ -130,7 +123,14 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
             "{number:?} is not an E.164 number: nothing was bought"
         )));
     };
-    if !args.yes && !confirm(&group, &number, reservation.as_ref(), ctx.settings.currency)? {
+    if let Known::Unknown { tried } = &known {
+        output::note(&format!(
+            "numpick: the prices of group {group_id} could not be found (looked in {}); they are unknown",
+            tried.join(", ")
+        ));
+    }
+    let currency = ctx.settings.currency;
+    if !args.yes && !confirm(&group_id, &known, &number, reservation.as_ref(), currency)? {
         let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
         if let Some(held) = &reservation {
             match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
@@ -144,17 +144,27 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
         return Err(Failure::new(OTHER, message));
     }
 
-    let order = PurchaseOrder::new(group_id, number);
+    let order = PurchaseOrder::new(group_id.clone(), number);
     let held = reservation.as_ref().map(|r| &r.uuid);
+    let (setup, monthly, _) = known.prices();
+    let agreed = AgreedPrices { setup, monthly };
     // The intent records the account it is made on; asked here unless settling already did.
     if here.is_none() {
         here = Some(orders::here(&conn.client).await);
     }
     let account = here.and_then(|here| here.account);
     let client = &conn.client;
-    match purchase_recorded(client, Some(&journal), &order, held, account.as_deref()).await? {
+    let bought = purchase_recorded(
+        client,
+        Some(&journal),
+        &order,
+        held,
+        account.as_deref(),
+        Some(agreed),
+    );
+    match bought.await? {
         PurchaseResult::Bought { number, receipt } => {
-            report(ctx, &group, Some(number), Some(receipt.body))
+            report(ctx, &group_id, &known, Some(number), Some(receipt.body))
         }
         PurchaseResult::Refused { number, reason, .. } => Err(Failure::new(
             REFUSED,
@@ -166,7 +176,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
             ));
             let window = ctx.settings.settle_window;
             match settle_recorded(&conn.client, Some(&journal), &pending, window).await {
-                Settlement::Bought { number } => report(ctx, &group, Some(number), None),
+                Settlement::Bought { number } => report(ctx, &group_id, &known, Some(number), None),
                 settlement @ Settlement::NotBought { .. } => {
                     Err(Failure::new(UNREACHABLE, settlement.describe()))
                 }
@@ -185,8 +195,36 @@ fn countdown(held: &Reservation) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// Prints the requests a purchase would send.
-fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, Failure> {
+/// Prints the requests a purchase would send, after the checks a real run makes (the group
+/// and its prices found, the number allowed); sends no order.
+///
+/// Prices that cannot be found fail it, as they would stop a real run without a terminal,
+/// unless `--yes` is given; without a number, the real run reserves one first and reads the
+/// prices from that reservation, so there it is only noted.
+fn dry_run(
+    ctx: &Context,
+    group: &GroupId,
+    number: Option<&str>,
+    known: &Known,
+    yes: bool,
+) -> Result<u8, Failure> {
+    if let Known::Unknown { tried } = known {
+        let looked = tried.join(", ");
+        match (number, yes) {
+            (None, _) => output::note(&format!(
+                "numpick: the prices of group {group} were not found (looked in {looked}); a real run reads them from the reservation it makes first"
+            )),
+            (Some(_), true) => output::note(&format!(
+                "numpick: the prices of group {group} could not be found (looked in {looked}); with --yes a real run buys at unknown prices"
+            )),
+            (Some(_), false) => {
+                return Err(Failure::usage(format!(
+                    "the prices of group {group} could not be found (looked in {looked}): check the group id, or give --country; a real run would ask, or need --yes (dry run: nothing was sent)"
+                )));
+            }
+        }
+    }
+    let (setup, monthly, _) = known.prices();
     let purchase =
         json!({"group_id": group.as_str(), "number": number.unwrap_or("<the reserved number>")});
     let reserve = number
@@ -202,6 +240,8 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
         #[derive(Serialize)]
         struct Doc<'a> {
             dry_run: bool,
+            setup_price: Price,
+            monthly_price: Price,
             requests: Vec<Step<'a>>,
         }
         let mut requests = Vec::new();
@@ -219,6 +259,8 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
         });
         ctx.out.print_json(&Doc {
             dry_run: true,
+            setup_price: setup,
+            monthly_price: monthly,
             requests,
         })?;
     } else {
@@ -232,34 +274,42 @@ fn dry_run(ctx: &Context, group: &GroupId, number: Option<&str>) -> Result<u8, F
         }
         ctx.out.print_line(&format!("POST {PURCHASE_PATH}"));
         ctx.out.print_line(&purchase.to_string());
+        ctx.out
+            .print_line(&format!("Prices: setup {setup}, monthly {monthly}"));
     }
     Ok(OK)
 }
 
 /// What is about to be bought, as `buy` shows it before asking: the number, the group, the
-/// prices in `currency` with the total due now, the countdown and the documents warning.
+/// prices in `currency` with the total due now (or that they are unknown), the countdown and
+/// what documents are needed.
 fn prompt_text(
-    group: &Group,
+    group: &GroupId,
+    known: &Known,
     number: &E164,
     reservation: Option<&Reservation>,
     currency: Currency,
 ) -> String {
     let clean = crate::api::sanitize_text;
+    let (setup, monthly, per_minute) = known.prices();
+    let price = GroupPrice {
+        setup,
+        monthly,
+        per_minute,
+    };
     let mut text = format!(
-        "About to buy {number}\n  group:   {} ({} {}, {})\n  setup:   {} (one-time)\n  monthly: {}\n  due now: {} (setup + first month)\n",
-        clean(group.id.as_str()),
-        clean(&group.prefix),
-        clean(&group.location),
-        clean(&group.did_type),
-        currency.show(group.price.setup),
-        currency.show(group.price.monthly),
-        currency.show(crate::money::due_now(&group.price)),
+        "About to buy {number}\n  group:   {} ({})\n  setup:   {} (one-time)\n  monthly: {}\n  due now: {} (setup + first month)\n",
+        clean(group.as_str()),
+        known.describe(),
+        currency.show(setup),
+        currency.show(monthly),
+        currency.show(crate::money::due_now(&price)),
     );
-    if group.price.per_minute.amount().is_some() {
-        text.push_str(&format!(
-            "  per minute: {}\n",
-            currency.show(group.price.per_minute)
-        ));
+    if !known.is_known() {
+        text.push_str("  warning: the prices could not be found: they are unknown\n");
+    }
+    if per_minute.amount().is_some() {
+        text.push_str(&format!("  per minute: {}\n", currency.show(per_minute)));
     }
     if let Some(held) = reservation {
         text.push_str(&format!(
@@ -268,11 +318,15 @@ fn prompt_text(
             held.expires_at
         ));
     }
-    if group.has_requirements() {
-        let checklist = crate::requirements::Checklist::of(&group.requirements);
+    if known.has_requirements() {
+        let needs = match known {
+            Known::Group(group) => {
+                crate::requirements::Checklist::of(&group.requirements).summary()
+            }
+            _ => "needs documents".to_owned(),
+        };
         text.push_str(&format!(
-            "  warning: this group {} (see `numpick requirements`); without them the number can be suspended\n",
-            checklist.summary()
+            "  warning: this group {needs} (see `numpick requirements`); without them the number can be suspended\n"
         ));
     }
     text
@@ -280,12 +334,13 @@ fn prompt_text(
 
 /// Shows what is about to be bought on stderr and reads y/N from stdin.
 fn confirm(
-    group: &Group,
+    group: &GroupId,
+    known: &Known,
     number: &E164,
     reservation: Option<&Reservation>,
     currency: Currency,
 ) -> Result<bool, Failure> {
-    let mut text = prompt_text(group, number, reservation, currency);
+    let mut text = prompt_text(group, known, number, reservation, currency);
     text.push_str("Buy it? [y/N] ");
     let answer = tokio::task::block_in_place(|| {
         let mut stderr = std::io::stderr().lock();
@@ -364,13 +419,22 @@ async fn settle_earlier(
     Ok((Some(here), None))
 }
 
-/// Prints what was bought.
+/// Prints what was bought, with the prices found beforehand (null, `—`, when unknown), in the
+/// account's currency, and the number as its country writes it.
 fn report(
     ctx: &Context,
-    group: &Group,
+    group: &GroupId,
+    known: &Known,
     number: Option<String>,
     receipt: Option<Value>,
 ) -> Result<u8, Failure> {
+    let (setup, monthly, per_minute) = known.prices();
+    let due_now = crate::money::due_now(&GroupPrice {
+        setup,
+        monthly,
+        per_minute,
+    });
+    let currency = ctx.settings.currency;
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -387,14 +451,14 @@ fn report(
         }
         ctx.out.print_json(&Doc {
             status: "bought",
-            group_id: group.id.as_str(),
+            group_id: group.as_str(),
             number: number.as_deref(),
             formatted: number.as_deref().map(crate::phone_format::international),
-            setup_price: group.price.setup,
-            monthly_price: group.price.monthly,
-            ppm: group.price.per_minute,
-            due_now_price: crate::money::due_now(&group.price),
-            currency: ctx.settings.currency,
+            setup_price: setup,
+            monthly_price: monthly,
+            ppm: per_minute,
+            due_now_price: due_now,
+            currency,
             receipt: receipt.as_ref(),
         })?;
     } else {
@@ -404,15 +468,10 @@ fn report(
                 "Written",
                 or_dash(number.as_deref().map(crate::phone_format::international)),
             ),
-            ("Group", group.id.to_string()),
-            ("Setup", ctx.settings.currency.show(group.price.setup)),
-            ("Monthly", ctx.settings.currency.show(group.price.monthly)),
-            (
-                "Due now",
-                ctx.settings
-                    .currency
-                    .show(crate::money::due_now(&group.price)),
-            ),
+            ("Group", group.to_string()),
+            ("Setup", currency.show(setup)),
+            ("Monthly", currency.show(monthly)),
+            ("Due now", currency.show(due_now)),
         ]);
     }
     Ok(OK)
@@ -421,6 +480,7 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::model::Group;
 
     #[test]
     fn the_prompt_names_the_total_due_now_and_what_documents_are_needed() {
@@ -432,7 +492,9 @@ mod tests {
         }))
         .unwrap();
         let number = E164::parse("+493012345678").unwrap();
-        let text = prompt_text(&group, &number, None, "EUR".parse().unwrap());
+        let known = Known::Group(Box::new(group));
+        let id = GroupId::new("de-1");
+        let text = prompt_text(&id, &known, &number, None, "EUR".parse().unwrap());
         for expected in [
             "About to buy +493012345678\n",
             "  setup:   EUR 1.00 (one-time)\n",

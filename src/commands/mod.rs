@@ -1,25 +1,30 @@
 //! The subcommands: what `numpick <command>` does, for operators and their scripts.
 //!
-//! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY` or
-//! the config's `key_file`), else the embedded sandbox, started in this process for as long as
-//! the command runs; `backend` decides which, once, and keeps the sandbox from being used
-//! by accident. Data goes to stdout as a table or, with `--json`, as one JSON document
-//! ([`output`]); messages and errors go to stderr; the exit code says what happened
+//! Every command uses the same client: the live API when a key is set (`TWOCHAT_API_KEY`, the
+//! OS keyring or the config's `key_file`), else the embedded sandbox, started in this process
+//! for as long as the command runs; `backend` decides which, once, and keeps the sandbox from
+//! being used by accident. Data goes to stdout as a table, TSV, CSV or one JSON document
+//! ([`output`]); notes, messages and errors go to stderr; the exit code says what happened
 //! ([`exit`]).
 //!
 //! - [`browse`]: regions, cities, types, requirements, groups.
 //! - [`numbers`]: the available numbers of a group, with the vanity pattern.
 //! - [`reservations`]: reserve, list, cancel.
-//! - [`buy`]: the purchase, confirmed, recorded and settled.
+//! - [`buy`]: the purchase, confirmed, recorded and settled; [`buy_prices`]: where its
+//!   prices are found with only what the user has.
+//! - [`resolve`]: names or ids for countries, regions, cities and types.
+//! - [`auth`]: the key in the OS keyring.
 //! - [`account`]: the account's state and usage.
-//! - [`settings`]: `config path|init|show` and shell completions.
+//! - [`settings`]: `config path|init|show`, the manual page and shell completions.
 //! - [`journal`]: `journal pending|resolve`: the purchases whose outcome is not settled.
 //! - [`session`]: the interactive wizard and the standalone sandbox server.
 
 mod account;
+mod auth;
 mod backend;
 mod browse;
 mod buy;
+mod buy_prices;
 pub mod exit;
 mod journal;
 mod numbers;
@@ -27,11 +32,12 @@ pub mod output;
 mod owned;
 mod requirement_list;
 mod reservations;
+pub mod resolve;
 mod session;
 mod settings;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use secrecy::SecretString;
 
@@ -40,6 +46,7 @@ use crate::api::{Client, ClientConfig};
 use crate::cli::{Cli, CliCommand, CountryArg};
 use crate::config::{Overrides, Settings, Source};
 use crate::journal::Journal;
+use crate::sandbox::service::ServiceConfig;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
 use crate::wizard::Backend;
 
@@ -71,33 +78,46 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     // These need no valid config file: they are how one is made or found.
     match &cli.command {
         Some(CliCommand::Config(crate::cli::ConfigCommand::Path)) => {
-            return settings::path(&Output::new(cli.json, Default::default()));
+            return settings::path(
+                &Output::new(cli.json, Default::default()).with_format(cli.format),
+            );
         }
         Some(CliCommand::Config(crate::cli::ConfigCommand::Init { force })) => {
             return settings::init(*force);
         }
         Some(CliCommand::Completions { shell }) => return settings::completions(*shell),
+        Some(CliCommand::Man) => return settings::man(),
         Some(CliCommand::Sandbox {
             listen,
+            port_file,
+            request_log,
+            fault,
             reservation_ttl,
             seed,
             rate_limit,
         }) => {
-            let config = SandboxConfig {
-                seed: *seed,
-                reservation_ttl: std::time::Duration::from_secs(*reservation_ttl),
-                rate_limit: *rate_limit,
+            let config = ServiceConfig {
+                listen: *listen,
+                sandbox: SandboxConfig {
+                    seed: *seed,
+                    reservation_ttl: std::time::Duration::from_secs(*reservation_ttl),
+                    rate_limit: *rate_limit,
+                },
+                port_file: port_file.clone(),
+                request_log: request_log.clone(),
+                faults: fault.clone(),
             };
-            return session::serve_sandbox(*listen, config).await;
+            return session::serve_sandbox(config).await;
         }
         _ => {}
     }
     let settings = Settings::load(&overrides)?;
     let route = Route::resolve(&settings, cli.sandbox)?;
     let mut ctx = Context {
-        out: Output::new(cli.json, settings.theme),
+        out: Output::new(cli.json, settings.theme).with_format(cli.format),
         settings,
         route,
+        clients: Mutex::new(Vec::new()),
     };
     let Some(command) = cli.command else {
         return session::wizard(&ctx).await;
@@ -110,12 +130,26 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     if let (Some(note), false) = (ctx.route.note(), is_config(&command)) {
         output::note(note);
     }
+    let verbose = cli.verbose;
+    let result = run_command(&ctx, command).await;
+    if verbose {
+        let sent = ctx.requests_sent();
+        output::note(&format!(
+            "numpick: {sent} request(s) sent to the {} API",
+            backend::backend_name(&backend)
+        ));
+    }
+    result
+}
+
+/// Runs one subcommand (not those handled before the config is read).
+async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> {
     match command {
-        CliCommand::Regions(country) => browse::regions(&ctx, &country).await,
-        CliCommand::Cities { country, region } => browse::cities(&ctx, &country, region).await,
-        CliCommand::Types => browse::types(&ctx).await,
+        CliCommand::Regions(country) => browse::regions(ctx, &country).await,
+        CliCommand::Cities { country, region } => browse::cities(ctx, &country, region).await,
+        CliCommand::Types { country } => browse::types(ctx, country.as_deref()).await,
         CliCommand::Requirements { country, did_type } => {
-            browse::requirements(&ctx, &country, did_type).await
+            browse::requirements(ctx, &country, did_type).await
         }
         CliCommand::Groups {
             country,
@@ -130,30 +164,46 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
                 city_name,
                 did_type,
             };
-            browse::groups(&ctx, &country, filters).await
+            browse::groups(ctx, &country, filters).await
         }
-        CliCommand::Numbers { group_id, contains } => {
-            numbers::numbers(&ctx, &group_id, contains.as_deref()).await
+        CliCommand::Numbers {
+            group_id,
+            contains,
+            limit,
+            memorable,
+        } => {
+            let args = numbers::NumbersArgs {
+                contains: contains.as_deref(),
+                limit,
+                memorable,
+            };
+            numbers::numbers(ctx, &group_id, &args).await
         }
         CliCommand::Reserve { group_id, number } => {
-            reservations::reserve(&ctx, &group_id, number.as_deref()).await
+            reservations::reserve(ctx, &group_id, number.as_deref()).await
         }
-        CliCommand::Reservations => reservations::list(&ctx).await,
-        CliCommand::Cancel { uuid } => reservations::cancel(&ctx, &uuid).await,
-        CliCommand::Buy(args) => buy::buy(&ctx, &args).await,
-        CliCommand::Owned => owned::owned(&ctx).await,
+        CliCommand::Reservations => reservations::list(ctx).await,
+        CliCommand::Cancel { uuid } => reservations::cancel(ctx, &uuid).await,
+        CliCommand::Buy(args) => buy::buy(ctx, &args).await,
+        CliCommand::Owned => owned::owned(ctx).await,
         CliCommand::Release {
             target,
             yes,
             dry_run,
-        } => owned::release(&ctx, &target, yes, dry_run).await,
-        CliCommand::Account => account::account(&ctx).await,
-        CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(&ctx),
-        CliCommand::Journal(crate::cli::JournalCommand::Pending) => journal::pending(&ctx),
+        } => owned::release(ctx, &target, yes, dry_run).await,
+        CliCommand::Account => account::account(ctx).await,
+        CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(ctx),
+        CliCommand::Auth(crate::cli::AuthCommand::Login) => auth::login(ctx),
+        CliCommand::Auth(crate::cli::AuthCommand::Status) => auth::status(ctx),
+        CliCommand::Auth(crate::cli::AuthCommand::Logout) => auth::logout(),
+        CliCommand::Journal(crate::cli::JournalCommand::Pending) => journal::pending(ctx),
         CliCommand::Journal(crate::cli::JournalCommand::Resolve { intent, verdict }) => {
-            journal::resolve(&ctx, &intent, verdict.bought)
+            journal::resolve(ctx, &intent, verdict.bought)
         }
-        CliCommand::Config(_) | CliCommand::Completions { .. } | CliCommand::Sandbox { .. } => {
+        CliCommand::Config(_)
+        | CliCommand::Completions { .. }
+        | CliCommand::Man
+        | CliCommand::Sandbox { .. } => {
             unreachable!("handled before the config is read")
         }
     }
@@ -161,7 +211,10 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
 
 /// Whether `command` only shows settings or the journal, and talks to no API.
 fn is_config(command: &CliCommand) -> bool {
-    matches!(command, CliCommand::Config(_) | CliCommand::Journal(_))
+    matches!(
+        command,
+        CliCommand::Config(_) | CliCommand::Journal(_) | CliCommand::Auth(_)
+    )
 }
 
 /// What every command works with: the settings in force, how to print, and where requests go.
@@ -169,23 +222,34 @@ pub struct Context {
     pub settings: Settings,
     pub out: Output,
     route: Route,
+    /// Every client connected, for `--verbose`'s count of requests sent.
+    clients: Mutex<Vec<Client>>,
 }
 
 impl Context {
-    /// The country given on the command line, else the config's `default_country`.
+    /// The country given on the command line (a code or a name), else the config's
+    /// `default_country`.
     pub fn country(&self, arg: Option<&str>) -> Result<CountryCode, Failure> {
         match arg {
-            Some(text) => CountryCode::parse(text).ok_or_else(|| {
-                Failure::usage(format!(
-                    "{text:?} is not a country code: give two letters, such as US or DE"
-                ))
-            }),
+            Some(text) => resolve::country(text),
             None => self.settings.default_country.clone().ok_or_else(|| {
                 Failure::usage(
                     "give a country (two letters, such as US or DE), or set default_country in the config file",
                 )
             }),
         }
+    }
+
+    /// How many requests the command's clients have sent.
+    pub fn requests_sent(&self) -> u64 {
+        let clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        clients.iter().map(Client::requests_sent).sum()
+    }
+
+    /// Keeps `client`, to count what it sends.
+    fn track(&self, client: &Client) {
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        clients.push(client.clone());
     }
 
     /// [`Context::country`] of a positional country argument.
@@ -207,8 +271,10 @@ impl Context {
         match &self.route {
             Route::Live { key, source } => {
                 tracing::info!(?source, base_url = %settings.base_url, "using the live API");
+                let client = Client::new(configure(&settings.base_url, key.clone()))?;
+                self.track(&client);
                 Ok(Connection {
-                    client: Client::new(configure(&settings.base_url, key.clone()))?,
+                    client,
                     backend: Backend::Live,
                     _sandbox: None,
                     scratch: None,
@@ -227,8 +293,10 @@ impl Context {
                     })?;
                 // Not a word the sandbox's own texts use: answers are redacted of the key.
                 let key = SecretString::from("numpick-embedded-sandbox".to_owned());
+                let client = Client::new(configure(&running.base_url(), key))?;
+                self.track(&client);
                 Ok(Connection {
-                    client: Client::new(configure(&running.base_url(), key))?,
+                    client,
                     backend: Backend::Sandbox,
                     _sandbox: Some(running),
                     scratch: None,

@@ -2,12 +2,15 @@
 //!
 //! The API only searches for a digit substring, so the pattern's longest run of literal
 //! digits is sent as `number_contains`, the whole pattern is checked here on each result, and
-//! the matches are ranked (nearest the end of the number first).
+//! the matches are ranked (nearest the end of the number first). `--memorable` keeps the
+//! memorable numbers only (most memorable first without a pattern), `--limit` the first N.
+//! The table shows each number laid out for reading and its memorable feature.
 
 use serde::Serialize;
 
 use crate::api::model::{AvailableNumber, GroupId};
-use crate::vanity::{VanityPattern, rank_matches};
+use crate::ui::phone::pretty;
+use crate::vanity::{VanityPattern, memorability, memorable_order, national_number, rank_matches};
 
 use super::Context;
 use super::exit::{Failure, OK};
@@ -21,8 +24,19 @@ struct NumberRow<'a> {
     formatted: String,
 }
 
-pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> Result<u8, Failure> {
+/// What `numbers` was asked for.
+#[derive(Debug, Default)]
+pub struct NumbersArgs<'a> {
+    pub contains: Option<&'a str>,
+    /// At most this many numbers.
+    pub limit: Option<usize>,
+    /// Memorable numbers only.
+    pub memorable: bool,
+}
+
+pub async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
+    let contains = args.contains;
     let pattern = match contains {
         Some(text) => VanityPattern::parse(text)
             .map_err(|error| Failure::usage(format!("--contains {text:?}: {error}")))?,
@@ -31,14 +45,19 @@ pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> R
     let conn = ctx.connect().await?;
     let query = Some(pattern.server_query()).filter(|q| !q.is_empty());
     let listing = conn.client.available_numbers(&group, query).await?;
-    let found: Vec<&AvailableNumber> = if pattern.is_empty() {
-        listing.items.iter().collect()
-    } else {
-        let texts: Vec<&str> = listing.items.iter().map(|n| n.number.as_str()).collect();
-        (rank_matches(&pattern, &texts).into_iter())
-            .map(|(index, _)| &listing.items[index])
-            .collect()
+    let texts: Vec<&str> = listing.items.iter().map(|n| n.number.as_str()).collect();
+    let order: Vec<usize> = match (pattern.is_empty(), args.memorable) {
+        (true, false) => (0..texts.len()).collect(),
+        (true, true) => memorable_order(&texts),
+        (false, _) => (rank_matches(&pattern, &texts).into_iter())
+            .map(|(index, _)| index)
+            .collect(),
     };
+    let found: Vec<&AvailableNumber> = (order.into_iter())
+        .map(|index| &listing.items[index])
+        .filter(|number| !args.memorable || memorable_tag(&number.number).is_some())
+        .take(args.limit.unwrap_or(usize::MAX))
+        .collect();
     if ctx.out.json {
         #[derive(Serialize)]
         struct Doc<'a> {
@@ -62,20 +81,40 @@ pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> R
         return Ok(OK);
     }
     if let Some(mapping) = pattern.mapping() {
-        ctx.out.print_line(&format!("Pattern: {mapping}"));
+        super::output::note(&format!("Pattern: {mapping}"));
     }
     let mut table = Table::new(
-        &[("NUMBER", Align::Left), ("ID", Align::Left)],
+        &[
+            ("NUMBER", Align::Left),
+            ("FORMATTED", Align::Left),
+            ("MEMORABLE", Align::Left),
+            ("ID", Align::Left),
+        ],
         "No numbers available match.",
     );
     for number in &found {
+        // Brackets around the match help people; a script wants the number as it is.
+        let shown = if ctx.out.for_people() {
+            marked(&pattern, &number.number)
+        } else {
+            number.number.clone()
+        };
         table.row(vec![
-            marked(&pattern, &number.number),
+            shown,
+            pretty(&number.number),
+            memorable_tag(&number.number).unwrap_or_default(),
             number.id.to_string(),
         ]);
     }
     ctx.out.print_table(&table);
     Ok(OK)
+}
+
+/// The memorable feature of an E.164 number (`quad 7`), if it has one.
+fn memorable_tag(number: &str) -> Option<String> {
+    national_number(number)
+        .and_then(memorability)
+        .map(|memorable| memorable.tag)
 }
 
 /// The number with the matching digits in brackets: `+1213555[7492]`.

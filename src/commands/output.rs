@@ -1,9 +1,12 @@
-//! What the subcommands print: an aligned table (or `label: value` lines) for people, or one
-//! JSON document for scripts.
+//! What the subcommands print: an aligned table (or `label: value` lines) for people, TSV or
+//! CSV for scripts, or one JSON document.
 //!
-//! Only data goes to stdout; messages and errors go to stderr. Colour (a bold header) is used
-//! only when stdout is a terminal and the theme has colour (NO_COLOR turns it off). Text from
-//! the server is cleaned of control characters before it reaches a terminal.
+//! The format is `--format`'s, `json` for `--json`; without either, a table on a terminal and
+//! TSV (one header line, no padding) when stdout is a pipe or a file, so that `cut` and `awk`
+//! see plain fields. Only data goes to stdout; notes (such as "No cities."), hints, warnings
+//! and errors go to stderr. Colour (a bold header) is used only when stdout is a terminal and
+//! the theme has colour (NO_COLOR turns it off). Text from the server is cleaned of control
+//! characters before it reaches a terminal.
 //!
 //! Once the backend is known ([`Output::for_backend`]), every JSON document names it
 //! (`"backend": "live" | "sandbox"`), and the receipt of an order on the sandbox says
@@ -20,11 +23,15 @@ use crate::wizard::Backend;
 
 use super::exit::Failure;
 
+mod delimited;
+
 /// How to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Output {
     /// One JSON document instead of tables.
     pub json: bool,
+    /// How tables are printed (`Json` when `json`).
+    pub format: Format,
     /// Whether escape codes for emphasis may be written.
     pub color: bool,
     pub theme: ThemeName,
@@ -46,13 +53,39 @@ impl Output {
                 == ThemeName::NoColor;
         let color =
             !json && !no_color && theme != ThemeName::NoColor && std::io::stdout().is_terminal();
+        let format = if json {
+            Format::Json
+        } else if std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Tsv
+        };
         Self {
             json,
+            format,
             color,
             theme,
             backend: None,
             sandbox_receipts: false,
         }
+    }
+
+    /// The same output in `format` (`--format`), when one is given.
+    pub fn with_format(self, format: Option<Format>) -> Self {
+        match format {
+            None => self,
+            Some(format) => Self {
+                json: format == Format::Json,
+                color: self.color && format == Format::Table,
+                format,
+                ..self
+            },
+        }
+    }
+
+    /// Whether tables are aligned for people (and may mark matches in brackets).
+    pub fn for_people(&self) -> bool {
+        self.format == Format::Table
     }
 
     /// The same output for a command on `backend`; `order` when the command reserves, buys or
@@ -99,9 +132,21 @@ impl Output {
         }
     }
 
-    /// Prints a table.
+    /// Prints a table in the format chosen. An empty table's message is a note on stderr;
+    /// TSV and CSV still print their header line, so that a script sees the columns.
     pub fn print_table(&self, table: &Table) {
-        emit(&table.render(self.header_style()));
+        if table.is_empty() && !table.empty.is_empty() {
+            note(&table.empty);
+        }
+        match self.format {
+            Format::Table | Format::Json => {
+                if !table.is_empty() {
+                    emit(&table.render(self.header_style()));
+                }
+            }
+            Format::Tsv => emit(&table.tsv()),
+            Format::Csv => emit(&table.csv()),
+        }
     }
 
     /// Prints `label: value` lines, the values aligned. The first line is the headline: on
@@ -159,6 +204,19 @@ fn emit(text: &str) {
 /// Prints a message for people on stderr.
 pub fn note(text: &str) {
     eprintln!("{}", sanitize_text(text));
+}
+
+/// How data is printed: `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Tab-separated values: one header line, no padding.
+    Tsv,
+    /// Comma-separated values (RFC 4180 quoting), one header line.
+    Csv,
+    /// One JSON document (the same as --json).
+    Json,
 }
 
 /// How a column is aligned.
@@ -317,6 +375,18 @@ mod tests {
         assert_eq!(reading.fields_text(&fields), "Bought: +4930\nGroup:  g\n");
         let live = out.for_backend(&Backend::Live, true);
         assert_eq!(live.fields_text(&fields), "Bought: +4930\nGroup:  g\n");
+    }
+
+    #[test]
+    fn piped_output_is_tsv_unless_a_format_is_given() {
+        let out = Output::new(false, ThemeName::Default);
+        // The tests' stdout is not a terminal.
+        assert_eq!(out.format, Format::Tsv);
+        assert!(!out.color);
+        assert_eq!(out.with_format(Some(Format::Csv)).format, Format::Csv);
+        let json = out.with_format(Some(Format::Json));
+        assert!(json.json);
+        assert_eq!(Output::new(true, ThemeName::Default).format, Format::Json);
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! The long-running sessions: the interactive wizard, and the sandbox served on its own.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use crate::app;
 use crate::journal::Journal;
-use crate::sandbox::{self, SandboxConfig};
+use crate::sandbox::{self, service::ServiceConfig};
 use crate::wizard::Backend;
 
 use super::Context;
@@ -56,16 +55,11 @@ fn journal_path(backend: &Backend) -> Option<PathBuf> {
     }
 }
 
-/// `numpick sandbox`: serves the sandbox on `listen` until Ctrl-C.
-pub async fn serve_sandbox(listen: SocketAddr, config: SandboxConfig) -> Result<u8, Failure> {
-    let listener = tokio::net::TcpListener::bind(listen)
+/// `numpick sandbox`: serves the sandbox until SIGTERM or SIGINT (see
+/// [`crate::sandbox::service`]).
+pub async fn serve_sandbox(config: ServiceConfig) -> Result<u8, Failure> {
+    sandbox::service::run(config)
         .await
-        .map_err(|error| Failure::other(format!("cannot listen on {listen}: {error}")))?;
-    println!("numpick sandbox: serving the Numbers API on http://{listen} (Ctrl-C stops)");
-    tokio::select! {
-        served = sandbox::serve(listener, config) => served
-            .map_err(|error| Failure::other(format!("the sandbox stopped: {error}")))?,
-        _ = tokio::signal::ctrl_c() => {}
-    }
+        .map_err(Failure::other)?;
     Ok(OK)
 }

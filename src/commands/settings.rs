@@ -40,6 +40,17 @@ pub fn init(force: bool) -> Result<u8, Failure> {
     Ok(OK)
 }
 
+/// `numpick man`: the manual page, from the same definitions as `--help`.
+pub fn man() -> Result<u8, Failure> {
+    let command = Cli::command().version(env!("NUMPICK_LONG_VERSION"));
+    let mut text = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut text)
+        .map_err(|error| Failure::other(format!("cannot write the manual page: {error}")))?;
+    Output::new(false, ThemeName::NoColor).print_raw(&String::from_utf8_lossy(&text));
+    Ok(OK)
+}
+
 pub fn completions(shell: CompletionShell) -> Result<u8, Failure> {
     let shell = match shell {
         CompletionShell::Bash => Shell::Bash,
@@ -106,6 +117,7 @@ pub fn show(ctx: &Context) -> Result<u8, Failure> {
     let path = |p: &Option<PathBuf>| or_dash(p.as_ref().map(|p| p.display().to_string()));
     let key = match shown.key_source {
         Some(KeySource::Env) => "set (from TWOCHAT_API_KEY)".to_owned(),
+        Some(KeySource::Keyring) => "set (from the keyring)".to_owned(),
         Some(KeySource::File) => "set (from key_file)".to_owned(),
         None => "not set: the embedded sandbox is used".to_owned(),
     };

@@ -16,6 +16,7 @@ fn intent(id: &str) -> Entry {
         reservation: None,
         owned_before: None,
         owner: None,
+        prices: None,
     }
 }
 
@@ -165,6 +166,7 @@ fn large_intent(id: String) -> Entry {
         reservation: None,
         owned_before: Some((0..400).map(|n| format!("+1213555{n:04}")).collect()),
         owner: None,
+        prices: None,
     }
 }
 
@@ -250,4 +252,34 @@ fn only_intents_without_a_final_outcome_are_pending() {
         .map(|p| p.intent)
         .collect();
     assert_eq!(pending, ["unknown", "no-answer"]);
+}
+
+#[test]
+fn prices_agreed_are_recorded_unknown_ones_as_null_and_old_lines_still_read() {
+    use crate::api::model::Price;
+    let unknown = Entry::PurchaseIntent {
+        at: Timestamp::UNIX_EPOCH,
+        intent: "i-1".to_owned(),
+        group_id: "g1".to_owned(),
+        number: Some("+12135551234".to_owned()),
+        reservation: None,
+        owned_before: None,
+        owner: None,
+        prices: Some(AgreedPrices {
+            setup: Price::Unknown,
+            monthly: Price::Unknown,
+        }),
+    };
+    let line = serde_json::to_value(&unknown).unwrap();
+    assert_eq!(
+        line["prices"],
+        serde_json::json!({"setup": null, "monthly": null})
+    );
+    let back: Entry = serde_json::from_value(line).unwrap();
+    assert_eq!(back, unknown);
+    // A line written before prices were recorded has none, and says nothing about them.
+    let old = serde_json::to_value(intent("i-2")).unwrap();
+    assert!(old.get("prices").is_none(), "{old}");
+    let back: Entry = serde_json::from_value(old).unwrap();
+    assert_eq!(back, intent("i-2"));
 }

@@ -14,7 +14,7 @@ use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{Entry, IntentOwner, Journal, Outcome, PendingPurchase};
+use crate::journal::{AgreedPrices, Entry, IntentOwner, Journal, Outcome, PendingPurchase};
 
 use super::settle::{self, Settlement};
 use super::{record, record_after};
@@ -55,12 +55,15 @@ fn new_intent_id() -> String {
 /// address and the `account`'s uuid) and the outcome after. Without a journal, or when the
 /// intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
 /// The purchase request is sent exactly once.
+/// `prices`, when given, are recorded with the intent: what the buyer agreed to, unknown
+/// ones included.
 pub async fn purchase_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
     account: Option<&str>,
+    prices: Option<AgreedPrices>,
 ) -> Result<PurchaseResult, ApiError> {
     let number = order.number.to_string();
     let pending = PendingPurchase {
@@ -80,6 +83,7 @@ pub async fn purchase_recorded(
             reservation: reservation.map(ToString::to_string),
             owned_before: None,
             owner: Some(IntentOwner::this_process(client.base_url(), account)),
+            prices,
         },
     )
     .map_err(|detail| ApiError::NotSent {

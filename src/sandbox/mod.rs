@@ -31,6 +31,7 @@ mod envelope;
 mod params;
 mod pool;
 mod routes;
+pub mod service;
 mod state;
 
 use std::net::{Ipv4Addr, SocketAddr};

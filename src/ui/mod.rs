@@ -5,7 +5,7 @@
 //! The screen is a header (the breadcrumb and badges), the current step's body, a notice line
 //! and the key hints; the reservations manager and the dialogs are drawn over the body.
 
-mod phone;
+pub mod phone;
 mod screens;
 mod text;
 pub mod theme;

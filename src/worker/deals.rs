@@ -60,8 +60,15 @@ pub(super) async fn purchase(
     let account = account(shared).await;
     let client = &shared.client;
     Ok(
-        match orders::purchase_recorded(client, journal, order, reservation, account.as_deref())
-            .await?
+        match orders::purchase_recorded(
+            client,
+            journal,
+            order,
+            reservation,
+            account.as_deref(),
+            None,
+        )
+        .await?
         {
             PurchaseResult::Bought { number, receipt } => Answer::Purchased { number, receipt },
             PurchaseResult::Refused {

@@ -86,6 +86,20 @@ impl Home {
         }
     }
 
+    /// [`Home::run`] with the OS keyring asked, as numpick asks it outside the tests.
+    pub fn run_with_keyring(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_numpick"));
+        command.args(args).stdin(Stdio::null());
+        hermetic(&mut command, self.path(), env);
+        command.env_remove("NUMPICK_NO_KEYRING");
+        let output = command.output().expect("numpick runs");
+        Run {
+            code: output.status.code().expect("an exit code"),
+            stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        }
+    }
+
     /// [`Home::run`] from async tests (on the multi-threaded runtime), so that the fault server
     /// keeps serving meanwhile.
     pub async fn run_async(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
@@ -109,7 +123,7 @@ impl Home {
 }
 
 /// Gives `command` its own home and folders in `home`, drops the caller's TWOCHAT_*, NO_COLOR
-/// and NUMPICK_LOG variables, then sets `env`.
+/// and NUMPICK_LOG variables and D-Bus session, keeps the OS keyring out, then sets `env`.
 fn hermetic(command: &mut Command, home: &Path, env: &[(&str, &str)]) {
     command
         .env("HOME", home)
@@ -119,7 +133,10 @@ fn hermetic(command: &mut Command, home: &Path, env: &[(&str, &str)]) {
         .env_remove("TWOCHAT_API_KEY")
         .env_remove("TWOCHAT_BASE_URL")
         .env_remove("NO_COLOR")
-        .env_remove("NUMPICK_LOG");
+        .env_remove("NUMPICK_LOG")
+        // Never the caller's keyring: a key stored there would change what runs.
+        .env("NUMPICK_NO_KEYRING", "1")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS");
     for (name, value) in env {
         command.env(name, value);
     }
