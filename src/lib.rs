@@ -15,6 +15,8 @@
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
 //! - [`countries`]: the ISO 3166-1 country table, names and flags.
+//! - [`everywhere`]: one vanity pattern searched in every group of a place, within a credit
+//!   budget, with answers that say whether they are complete.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file.
@@ -37,6 +39,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod countries;
+pub mod everywhere;
 pub mod hardening;
 pub mod journal;
 pub mod keymap;
