@@ -10,7 +10,8 @@ use client_vs_sandbox_support::{LA, available, country, region_id, start};
 use numpick::api::model::{DidTypeName, Group};
 use numpick::api::{Client, GroupQuery};
 use numpick::everywhere::{
-    Budget, GroupSearch, PageCap, Sweep, first_pass_cost, merge, search_group, search_groups,
+    Budget, GroupSearch, PageCap, Sweep, complete_group, completion_cost, first_pass_cost, merge,
+    note, search_group, search_groups,
 };
 use numpick::sandbox::SandboxConfig;
 use numpick::vanity::VanityPattern;
@@ -80,32 +81,29 @@ async fn a_wildcard_answer_cut_short_is_completed_within_the_budget() {
     // say so rather than call its answer the whole truth.
     let cap = PageCap::new();
     let budget = Budget::new(20);
-    let first = Sweep {
-        cap: &cap,
-        budget: &budget,
-        complete: false,
-    };
-    let partial = search_group(&client, &group, &pattern, first).await;
-    assert_eq!(partial.credits, 1);
-    assert_eq!(partial.coverage.capped, Some((100, "8".to_owned())));
-    assert!(!partial.coverage.is_complete());
-    assert!(
-        numbers(&partial).len() < truth.len(),
-        "the page missed some"
-    );
-
-    // Completed: "8" becomes 808 … 898, ten more credits, and every match is there.
-    let cap = PageCap::new();
-    let budget = Budget::new(20);
     let sweep = Sweep {
         cap: &cap,
         budget: &budget,
-        complete: true,
     };
-    let complete = search_group(&client, &group, &pattern, sweep).await;
-    assert_eq!(numbers(&complete), truth);
-    assert!(complete.coverage.is_complete(), "{:?}", complete.coverage);
-    assert_eq!(complete.credits, 11);
+    let mut search = search_group(&client, &group, &pattern, sweep).await;
+    assert_eq!(search.credits, 1);
+    assert_eq!(search.coverage.cut_short, Some((100, "8".to_owned())));
+    assert!(!search.is_complete());
+    assert!(numbers(&search).len() < truth.len(), "the page missed some");
+    assert_eq!(
+        note::incompleteness(&search).as_deref(),
+        Some(
+            "among the first 100 numbers containing 8: completing it takes at least 10 more credits"
+        )
+    );
+    assert_eq!(completion_cost(std::slice::from_ref(&search)), 10);
+
+    // Completed: "8" becomes 808 … 898, ten more credits, and every match is there.
+    complete_group(&client, &mut search, &pattern, sweep).await;
+    assert_eq!(numbers(&search), truth);
+    assert!(search.is_complete(), "{:?}", search.coverage);
+    assert_eq!(note::incompleteness(&search), None);
+    assert_eq!(search.credits, 11);
     assert_eq!(budget.remaining(), 9);
 }
 
@@ -119,12 +117,13 @@ async fn a_budget_too_small_says_the_result_is_not_complete() {
     let sweep = Sweep {
         cap: &cap,
         budget: &budget,
-        complete: true,
     };
-    let search = search_group(&client, &group, &pattern, sweep).await;
+    let mut search = search_group(&client, &group, &pattern, sweep).await;
+    complete_group(&client, &mut search, &pattern, sweep).await;
     assert_eq!(search.credits, 5);
-    assert_eq!(search.coverage.unsent, 6, "1 + 4 sent of 1 + 10");
-    assert!(!search.coverage.is_complete());
+    assert_eq!(search.pending.len(), 6, "1 + 4 sent of 1 + 10");
+    assert!(!search.is_complete());
+    assert!(note::count(search.numbers.len(), false).ends_with("(there may be more)"));
 }
 
 #[tokio::test]
@@ -136,13 +135,18 @@ async fn a_capped_count_is_never_final() {
     let sweep = Sweep {
         cap: &cap,
         budget: &budget,
-        complete: true,
     };
     // The group holds 480 numbers; without a pattern there is nothing to narrow by.
-    let search = search_group(&client, &group, &VanityPattern::default(), sweep).await;
+    let mut search = search_group(&client, &group, &VanityPattern::default(), sweep).await;
+    complete_group(&client, &mut search, &VanityPattern::default(), sweep).await;
+    assert_eq!(search.credits, 1);
     assert_eq!(search.numbers.len(), 100);
-    assert_eq!(search.coverage.capped, Some((100, String::new())));
-    assert!(!search.coverage.is_complete());
+    assert_eq!(search.coverage.cut_short, Some((100, String::new())));
+    assert!(search.coverage.beyond_reach && !search.is_complete());
+    assert_eq!(
+        note::incompleteness(&search).as_deref(),
+        Some("the first 100 numbers: the API gives no more, and the pattern cannot narrow it")
+    );
 }
 
 #[tokio::test]
@@ -168,7 +172,6 @@ async fn one_search_finds_a_number_in_a_second_los_angeles_group() {
     let sweep = Sweep {
         cap: &cap,
         budget: &budget,
-        complete: false,
     };
     let mut progress = Vec::new();
     let searches = search_groups(&client, &groups, &pattern, sweep, |done, total| {
@@ -176,7 +179,7 @@ async fn one_search_finds_a_number_in_a_second_los_angeles_group() {
     })
     .await;
     assert_eq!(progress.last(), Some(&(cost as usize, cost as usize)));
-    assert!(searches.iter().all(|s| s.coverage.is_complete()));
+    assert!(searches.iter().all(GroupSearch::is_complete));
     let found = merge(&searches, &pattern);
     assert_eq!(found[0].number.number, wanted);
     assert_eq!(found[0].group.id, second.id);
@@ -194,10 +197,13 @@ async fn cancelling_sends_nothing_more() {
     let sweep = Sweep {
         cap: &cap,
         budget: &budget,
-        complete: true,
     };
     let before = client.requests_sent();
     let searches = search_groups(&client, &groups, &pattern, sweep, |_, _| {}).await;
     assert_eq!(client.requests_sent(), before);
-    assert!(searches.iter().all(|s| s.coverage.unsent == 1));
+    assert!(
+        searches
+            .iter()
+            .all(|s| s.coverage.unsearched && !s.is_complete())
+    );
 }

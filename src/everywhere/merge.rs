@@ -60,7 +60,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::everywhere::Coverage;
 
     fn group(id: &str, monthly: &str) -> Group {
         serde_json::from_value(json!({
@@ -72,17 +71,13 @@ mod tests {
     }
 
     fn search(group: Group, numbers: &[&str]) -> GroupSearch {
-        GroupSearch {
-            group,
-            numbers: (numbers.iter().enumerate())
-                .map(|(i, n)| {
-                    serde_json::from_value(json!({"id": format!("did-{n}-{i}"), "number": n}))
-                        .unwrap()
-                })
-                .collect(),
-            coverage: Coverage::default(),
-            credits: 1,
+        let mut search = GroupSearch::new(group);
+        for (i, n) in numbers.iter().enumerate() {
+            search.add(
+                serde_json::from_value(json!({"id": format!("did-{n}-{i}"), "number": n})).unwrap(),
+            );
         }
+        search
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! - [`limits`]: when an answer may have been cut short ([`PageCap`]), and the credits a
 //!   search may spend ([`Budget`], which is also how a search is cancelled).
-//! - [`group`]: the search of one group, narrowing wildcard queries whose answer was cut short
-//!   until none is (see [`crate::vanity::ServerQuery`]).
+//! - [`group`]: the search of one group: a first query, then, when asked to complete, narrower
+//!   wildcard queries wherever an answer was cut short (see [`crate::vanity::ServerQuery`]).
+//! - [`note`]: what an incomplete answer is told as, on screen and on stderr.
 //! - [`merge`]: the results of many groups as one ranked list.
 //!
 //! Every request costs a credit, so the cost of the first pass (one query per group that
@@ -14,6 +15,7 @@
 pub mod group;
 pub mod limits;
 pub mod merge;
+pub mod note;
 
 use futures_util::StreamExt;
 
@@ -21,7 +23,7 @@ use crate::api::Client;
 use crate::api::model::Group;
 use crate::vanity::VanityPattern;
 
-pub use group::{Coverage, GroupSearch, search_group};
+pub use group::{Coverage, GroupSearch, complete_group, search_group};
 pub use limits::{Budget, PageCap};
 pub use merge::{Found, merge};
 
@@ -29,13 +31,18 @@ pub use merge::{Found, merge};
 /// requests actually go; this only bounds the connections open at once.
 const GROUPS_AT_ONCE: usize = 16;
 
-/// What a search may do beyond its first query per group.
+/// What a search goes by: the page limit seen so far and the credits it may spend.
 #[derive(Debug, Clone, Copy)]
 pub struct Sweep<'a> {
     pub cap: &'a PageCap,
     pub budget: &'a Budget,
-    /// Whether answers that were cut short are narrowed (see [`crate::vanity::ServerQuery`]).
-    pub complete: bool,
+}
+
+/// The credits completing `searches` costs at least: one per pending narrower query (their
+/// answers may be cut short in turn and ask for more).
+pub fn completion_cost(searches: &[GroupSearch]) -> u32 {
+    let pending: usize = searches.iter().map(|s| s.pending.len()).sum();
+    u32::try_from(pending).unwrap_or(u32::MAX)
 }
 
 /// The groups a pattern can be searched in: those that allow picking a number.
@@ -73,4 +80,19 @@ pub async fn search_groups(
     }
     done.sort_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, search)| search).collect()
+}
+
+/// Completes every search of `searches` that has pending narrower queries, several at once,
+/// within the sweep's budget.
+pub async fn complete_groups(
+    client: &Client,
+    searches: &mut [GroupSearch],
+    pattern: &VanityPattern,
+    sweep: Sweep<'_>,
+) {
+    futures_util::stream::iter(searches.iter_mut().filter(|s| !s.pending.is_empty()))
+        .for_each_concurrent(GROUPS_AT_ONCE, |search| {
+            complete_group(client, search, pattern, sweep)
+        })
+        .await;
 }
