@@ -9,6 +9,7 @@
 //!
 //! - [`browse`]: regions, cities, types, requirements, groups.
 //! - [`numbers`]: the available numbers of a group, with the vanity pattern.
+//! - [`everywhere`]: the available numbers of every group of a place, within a credit budget.
 //! - [`reservations`]: reserve, list, cancel.
 //! - [`buy`]: the purchase, confirmed, recorded and settled.
 //! - [`account`]: the account's state and usage.
@@ -19,6 +20,7 @@ mod account;
 mod backend;
 mod browse;
 mod buy;
+mod everywhere;
 pub mod exit;
 mod numbers;
 pub mod output;
@@ -128,9 +130,18 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
             };
             browse::groups(&ctx, &country, filters).await
         }
-        CliCommand::Numbers { group_id, contains } => {
-            numbers::numbers(&ctx, &group_id, contains.as_deref()).await
-        }
+        CliCommand::Numbers {
+            group_id: Some(group_id),
+            contains,
+            max_credits,
+            ..
+        } => numbers::numbers(&ctx, &group_id, contains.as_deref(), max_credits).await,
+        CliCommand::Numbers {
+            group_id: None,
+            contains,
+            place,
+            max_credits,
+        } => everywhere::numbers(&ctx, &place, contains.as_deref(), max_credits).await,
         CliCommand::Reserve { group_id, number } => {
             reservations::reserve(&ctx, &group_id, number.as_deref()).await
         }

@@ -2,16 +2,19 @@
 //!
 //! The API only searches for a digit substring, so the pattern's longest run of literal
 //! digits is sent as `number_contains`, the whole pattern is checked here on each result, and
-//! the matches are ranked (nearest the end of the number first).
+//! the matches are ranked (nearest the end of the number first). An answer the API's page
+//! may have cut short is completed with narrower queries within `--max-credits`
+//! ([`crate::everywhere`]); one that still is not complete says so.
 
 use serde::Serialize;
 
-use crate::api::model::{AvailableNumber, GroupId};
+use crate::api::model::{AvailableNumber, Group, GroupId, GroupPrice};
+use crate::everywhere::{Budget, PageCap, Sweep, complete_group, note, search_group};
 use crate::vanity::{VanityPattern, rank_matches};
 
 use super::Context;
 use super::exit::{Failure, OK};
-use super::output::{Align, Table};
+use super::output::{self, Align, Table};
 
 #[derive(Debug, Serialize)]
 struct NumberRow<'a> {
@@ -19,22 +22,44 @@ struct NumberRow<'a> {
     number: &'a str,
 }
 
-pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> Result<u8, Failure> {
+pub async fn numbers(
+    ctx: &Context,
+    group_id: &str,
+    contains: Option<&str>,
+    max_credits: u32,
+) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
-    let pattern = match contains {
-        Some(text) => VanityPattern::parse(text)
-            .map_err(|error| Failure::usage(format!("--contains {text:?}: {error}")))?,
-        None => VanityPattern::default(),
-    };
+    let pattern = pattern_arg(contains)?;
+    if max_credits == 0 {
+        return Err(Failure::usage(
+            "searching a group costs 1 credit, more than --max-credits 0; nothing was sent",
+        ));
+    }
     let conn = ctx.connect().await?;
-    let query = Some(pattern.server_query()).filter(|q| !q.is_empty());
-    let listing = conn.client.available_numbers(&group, query).await?;
+    let cap = PageCap::new();
+    let budget = Budget::new(max_credits);
+    let sweep = Sweep {
+        cap: &cap,
+        budget: &budget,
+    };
+    let listed = unlisted_group(group.clone());
+    let mut search = search_group(&conn.client, &listed, &pattern, sweep).await;
+    if let Some(error) = search.coverage.error.take() {
+        return Err(error.into());
+    }
+    complete_group(&conn.client, &mut search, &pattern, sweep).await;
+    let complete = search.is_complete();
+    if let Some(why) = note::incompleteness(&search) {
+        output::note(&format!(
+            "numpick: not complete: {why} (--max-credits {max_credits})"
+        ));
+    }
     let found: Vec<&AvailableNumber> = if pattern.is_empty() {
-        listing.items.iter().collect()
+        search.numbers.iter().collect()
     } else {
-        let texts: Vec<&str> = listing.items.iter().map(|n| n.number.as_str()).collect();
+        let texts: Vec<&str> = search.numbers.iter().map(|n| n.number.as_str()).collect();
         (rank_matches(&pattern, &texts).into_iter())
-            .map(|(index, _)| &listing.items[index])
+            .map(|(index, _)| &search.numbers[index])
             .collect()
     };
     if ctx.out.json {
@@ -43,12 +68,14 @@ pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> R
             group_id: &'a str,
             pattern: Option<String>,
             mapping: Option<String>,
+            complete: bool,
             numbers: Vec<NumberRow<'a>>,
         }
         ctx.out.print_json(&Doc {
             group_id: group.as_str(),
             pattern: (!pattern.is_empty()).then(|| pattern.to_string()),
             mapping: pattern.mapping(),
+            complete,
             numbers: (found.iter())
                 .map(|n| NumberRow {
                     id: n.id.as_str(),
@@ -61,10 +88,12 @@ pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> R
     if let Some(mapping) = pattern.mapping() {
         ctx.out.print_line(&format!("Pattern: {mapping}"));
     }
-    let mut table = Table::new(
-        &[("NUMBER", Align::Left), ("ID", Align::Left)],
-        "No numbers available match.",
-    );
+    let empty = if complete {
+        "No numbers available match."
+    } else {
+        "None found so far: more numbers may exist (see above)."
+    };
+    let mut table = Table::new(&[("NUMBER", Align::Left), ("ID", Align::Left)], empty);
     for number in &found {
         table.row(vec![
             marked(&pattern, &number.number),
@@ -76,7 +105,7 @@ pub async fn numbers(ctx: &Context, group_id: &str, contains: Option<&str>) -> R
 }
 
 /// The number with the matching digits in brackets: `+1213555[7492]`.
-fn marked(pattern: &VanityPattern, number: &str) -> String {
+pub(super) fn marked(pattern: &VanityPattern, number: &str) -> String {
     match pattern.matches(number) {
         Some(range) if !range.is_empty() => format!(
             "{}[{}]{}",
@@ -85,6 +114,30 @@ fn marked(pattern: &VanityPattern, number: &str) -> String {
             &number[range.end..]
         ),
         _ => number.to_owned(),
+    }
+}
+
+/// The vanity pattern of `--contains`; none is the empty pattern.
+pub fn pattern_arg(contains: Option<&str>) -> Result<VanityPattern, Failure> {
+    match contains {
+        Some(text) => VanityPattern::parse(text)
+            .map_err(|error| Failure::usage(format!("--contains {text:?}: {error}"))),
+        None => Ok(VanityPattern::default()),
+    }
+}
+
+/// A group known only by its id: the command searches it without listing the groups first.
+fn unlisted_group(id: GroupId) -> Group {
+    Group {
+        id,
+        prefix: String::new(),
+        location: String::new(),
+        price: GroupPrice::default(),
+        did_type: String::new(),
+        requirements: Vec::new(),
+        allow_number_selection: true,
+        is_eligible_for_free_number: false,
+        features: Vec::new(),
     }
 }
 
