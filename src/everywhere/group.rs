@@ -7,10 +7,10 @@ use futures_util::StreamExt;
 
 use crate::api::Client;
 use crate::api::error::ApiError;
-use crate::api::model::{AvailableNumber, Group};
+use crate::api::model::{AvailableNumber, Group, Listing};
 use crate::vanity::{ServerQuery, VanityPattern};
 
-use super::Sweep;
+use super::{PageCap, Sweep};
 
 /// How many queries of one group are in flight at once (one answer cut short gives ten
 /// narrower queries).
@@ -90,7 +90,7 @@ pub async fn search_group(
         search.credits += 1;
         let digits = first.as_ref().map(ServerQuery::digits);
         let answer = client.available_numbers(&group.id, digits).await;
-        take_answer(&mut search, pattern, sweep, first, answer);
+        search.absorb(pattern, sweep.cap, first, answer);
     } else {
         search.coverage.unsearched = true;
     }
@@ -124,43 +124,47 @@ pub async fn complete_group(
             .collect()
             .await;
         for (query, answer) in answers {
-            take_answer(search, pattern, sweep, Some(query), answer);
+            search.absorb(pattern, sweep.cap, Some(query), answer);
         }
     }
 }
 
-fn take_answer(
-    search: &mut GroupSearch,
-    pattern: &VanityPattern,
-    sweep: Sweep<'_>,
-    query: Option<ServerQuery>,
-    answer: Result<crate::api::model::Listing<AvailableNumber>, ApiError>,
-) {
-    let listing = match answer {
-        Ok(listing) => listing,
-        Err(error) => {
-            search.coverage.error.get_or_insert(error);
+impl GroupSearch {
+    /// Takes in the answer to `query` (the first query of the group when `None`): keeps the
+    /// numbers that match `pattern`, and, when the answer may have been cut short, leaves its
+    /// narrower queries pending (or notes that none can reach further).
+    pub fn absorb(
+        &mut self,
+        pattern: &VanityPattern,
+        cap: &PageCap,
+        query: Option<ServerQuery>,
+        answer: Result<Listing<AvailableNumber>, ApiError>,
+    ) {
+        let listing = match answer {
+            Ok(listing) => listing,
+            Err(error) => {
+                self.coverage.error.get_or_insert(error);
+                return;
+            }
+        };
+        let len = listing.items.len();
+        let cut_short = cap.may_be_truncated(len);
+        for number in listing.items {
+            if pattern.matches(&number.number).is_some() {
+                self.add(number);
+            }
+        }
+        if !cut_short {
             return;
         }
-    };
-    let len = listing.items.len();
-    let cut_short = sweep.cap.may_be_truncated(len);
-    for number in listing.items {
-        if pattern.matches(&number.number).is_some() {
-            search.add(number);
+        let digits = query.as_ref().map(|q| q.digits().to_owned());
+        self.coverage
+            .cut_short
+            .get_or_insert_with(|| (len, digits.unwrap_or_default()));
+        let narrower = query.map(|q| pattern.narrow(&q)).unwrap_or_default();
+        if narrower.is_empty() {
+            self.coverage.beyond_reach = true;
         }
+        self.pending.extend(narrower);
     }
-    if !cut_short {
-        return;
-    }
-    let digits = query.as_ref().map(|q| q.digits().to_owned());
-    search
-        .coverage
-        .cut_short
-        .get_or_insert_with(|| (len, digits.unwrap_or_default()));
-    let narrower = query.map(|q| pattern.narrow(&q)).unwrap_or_default();
-    if narrower.is_empty() {
-        search.coverage.beyond_reach = true;
-    }
-    search.pending.extend(narrower);
 }

@@ -18,33 +18,52 @@ pub struct Found<'a> {
     pub memorable: Option<Memorable>,
 }
 
-/// Every number of `searches` that matches `pattern`, best first: matches nearest the end of
-/// the number, then the more memorable, then the cheaper per month, then by number (so the
-/// order does not depend on which answer came first).
+/// Every number of `searches` that matches `pattern`, best first (see [`ranked`]).
 pub fn merge<'a>(searches: &'a [GroupSearch], pattern: &VanityPattern) -> Vec<Found<'a>> {
-    let mut found: Vec<Found<'a>> = searches
-        .iter()
-        .flat_map(|search| search.numbers.iter().map(move |n| (n, &search.group)))
-        .filter_map(|(number, group)| {
-            let matched = pattern.matches(&number.number)?;
-            let memorable = national_number(&number.number).and_then(memorability);
+    ranked(searches, pattern)
+        .into_iter()
+        .filter_map(|(g, n)| {
+            let search = &searches[g];
+            let number = &search.numbers[n];
             Some(Found {
                 number,
-                group,
-                matched,
-                memorable,
+                group: &search.group,
+                matched: pattern.matches(&number.number)?,
+                memorable: national_number(&number.number).and_then(memorability),
             })
         })
+        .collect()
+}
+
+/// The numbers of `searches` that match `pattern`, as (index into `searches`, index into its
+/// numbers), best first: matches nearest the end of the number, then the more memorable,
+/// then the cheaper per month, then by number (so the order does not depend on which answer
+/// came first).
+pub fn ranked(searches: &[GroupSearch], pattern: &VanityPattern) -> Vec<(usize, usize)> {
+    let mut keyed: Vec<_> = searches
+        .iter()
+        .enumerate()
+        .flat_map(|(g, search)| {
+            search
+                .numbers
+                .iter()
+                .enumerate()
+                .filter_map(move |(n, number)| {
+                    let text = number.number.as_str();
+                    let matched = pattern.matches(text)?;
+                    let memorable = national_number(text).and_then(memorability);
+                    let key = (
+                        text.len() - matched.end,
+                        Reverse(memorable.map_or(0, |m| m.score)),
+                        monthly_key(search.group.price.monthly),
+                        text,
+                    );
+                    Some((key, (g, n)))
+                })
+        })
         .collect();
-    found.sort_by_cached_key(|f| {
-        (
-            f.number.number.len() - f.matched.end,
-            Reverse(f.memorable.as_ref().map_or(0, |m| m.score)),
-            monthly_key(f.group.price.monthly),
-            f.number.number.clone(),
-        )
-    });
-    found
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, position)| position).collect()
 }
 
 /// Known prices first, cheapest first; unknown prices last.

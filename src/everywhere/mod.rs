@@ -25,7 +25,7 @@ use crate::vanity::VanityPattern;
 
 pub use group::{Coverage, GroupSearch, complete_group, search_group};
 pub use limits::{Budget, PageCap};
-pub use merge::{Found, merge};
+pub use merge::{Found, merge, ranked};
 
 /// How many groups are searched at the same time. The client's rate limiter decides how fast
 /// requests actually go; this only bounds the connections open at once.

@@ -164,7 +164,8 @@ impl Wizard {
             }
             Step::Group => {
                 let Some(group) = self.groups.load.loaded().and_then(Picker::selected) else {
-                    return Vec::new();
+                    // No group matches the box: a pattern there is searched in every group.
+                    return self.search_everywhere_from_groups().unwrap_or_default();
                 };
                 let selectable = group.allow_number_selection;
                 self.group = Some(group.clone());

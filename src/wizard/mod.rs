@@ -6,6 +6,7 @@
 //! touches the terminal, so every transition is testable without a runtime.
 
 mod deal;
+pub mod everywhere;
 mod flow;
 mod listed;
 pub mod load;
@@ -35,6 +36,7 @@ use crate::search::Filter;
 use crate::ui::ThemeName;
 use crate::worker::{Answer, Call, Command, WorkerMsg};
 
+pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use picker::{Move, Picker};
@@ -138,6 +140,10 @@ pub struct Wizard {
     /// The chosen number; `None` on the review means a random number of the group.
     pub(crate) number: Option<String>,
     pub(crate) requirements: Fetched<Vec<Value>>,
+    /// The search of every group of the place, shown over the group step while open.
+    pub(crate) everywhere: Option<Everywhere>,
+    /// Above how many credits a search of every group asks first.
+    pub(crate) confirm_search_above: u32,
 
     /// Every active reservation known (made here or listed by the API).
     pub(crate) holds: Vec<Held>,
@@ -193,6 +199,8 @@ impl Wizard {
             vanity_due: None,
             number: None,
             requirements: Fetched::default(),
+            everywhere: None,
+            confirm_search_above: everywhere::DEFAULT_CONFIRM_ABOVE,
             holds: Vec::new(),
             current_hold: None,
             purchase: Purchase::Idle,
@@ -278,6 +286,9 @@ impl Wizard {
             }
             Action::Reservations => self.open_manager(),
             _ if self.manager.is_some() => self.update_manager(action),
+            _ if self.step == Step::Group && self.everywhere.is_some() => {
+                self.update_everywhere(action)
+            }
             action => self.update_step(action),
         }
     }
@@ -304,6 +315,7 @@ impl Wizard {
                 self.apply_vanity(contains, result);
                 Vec::new()
             }
+            Pending::Everywhere(job) => self.apply_everywhere(job, result),
             Pending::Reservations => {
                 self.apply_reservations(received_at, result);
                 Vec::new()

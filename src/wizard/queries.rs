@@ -103,6 +103,17 @@ impl Wizard {
         if self.manager.is_some() {
             return InputMode::Commands;
         }
+        if let Some(search) = self
+            .everywhere
+            .as_ref()
+            .filter(|_| self.step == Step::Group)
+        {
+            return match search.phase {
+                super::EverywherePhase::Confirm { .. }
+                | super::EverywherePhase::OfferCompletion { .. } => InputMode::Confirm,
+                _ => InputMode::Commands,
+            };
+        }
         match self.search_text() {
             Some(text) => InputMode::Search {
                 empty: text.is_empty(),
@@ -158,6 +169,7 @@ impl Wizard {
                 // A screen's load shows as busy only while the screen still waits for it.
                 Pending::Load { .. } | Pending::AccountInfo => false,
                 Pending::Vanity { .. }
+                | Pending::Everywhere(_)
                 | Pending::Reservations
                 | Pending::Reserve { .. }
                 | Pending::Cancel { .. }

@@ -1,5 +1,6 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
+mod everywhere;
 mod flow;
 mod journal_notice;
 mod paste;
