@@ -30,7 +30,7 @@ const COLUMNS: [Constraint; 5] = [
 /// Draws `search` in `area`.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere) {
     let title = format!(
-        " Every group · {}{}",
+        " Every group · {} ·{}",
         clean(&search.text),
         list::position(search.cursor, search.rows.len())
     );
@@ -50,7 +50,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywher
         .map(|g| {
             Line::styled(
                 format!(
-                    "  {} {} · a number at random only, not searched",
+                    "  {} {} · random number only, not searched",
                     clean(&g.prefix),
                     clean(&g.location)
                 ),

@@ -1,0 +1,48 @@
+//! Snapshots of the search of every group: the cost asked first, the progress in place, and
+//! the merged list with the group that only assigns numbers at random at the end.
+
+mod ui_support;
+
+use numpick::wizard::Action;
+use numpick::worker::{Answer, Command, WorkerMsg};
+use serde_json::json;
+
+use ui_support::*;
+
+macro_rules! snap {
+    ($name:literal, $run:expr) => {
+        insta::assert_snapshot!($name, $run.draw(80, 24).backend())
+    };
+}
+
+fn answer(run: &mut Run, command: &Command, numbers: &[&str]) -> Vec<Command> {
+    let Command::Call { id, .. } = command else {
+        panic!("not a call: {command:?}");
+    };
+    let items = (numbers.iter().enumerate())
+        .map(|(i, n)| decode(json!({"id": format!("did-{i}"), "number": n})))
+        .collect();
+    let now = run.now();
+    run.wizard.apply(WorkerMsg {
+        id: *id,
+        received_at: now,
+        result: Ok(Answer::Numbers(listing(items))),
+    })
+}
+
+#[test]
+fn every_group_searched_at_once() {
+    let mut run = at_groups();
+    run.wizard.set_search_confirmation(1);
+    run.type_text("5550");
+    run.act(Action::Choose);
+    snap!("everywhere_confirm", run);
+
+    let sent = run.wizard.update(Action::Confirm);
+    assert_eq!(sent.len(), 2, "the two groups that let a number be picked");
+    answer(&mut run, &sent[0], &["+12135550123", "+12139875550"]);
+    snap!("everywhere_running", run);
+
+    answer(&mut run, &sent[1], &["+14245550000"]);
+    snap!("everywhere_done", run);
+}
