@@ -143,11 +143,27 @@ impl Wizard {
         Some(self.open_everywhere(&text, pattern))
     }
 
+    /// Enter on the number step when no number of the group matches the vanity box (and the
+    /// API has answered for it): back to the group step, searching every group for it.
+    pub(super) fn search_everywhere_from_numbers(&mut self) -> Option<Vec<Command>> {
+        let list = self.numbers.load.loaded()?;
+        if list.selected().is_some() || !list.is_answered() {
+            return None;
+        }
+        let text = list.query().value().to_owned();
+        let pattern = VanityPattern::parse(&text).ok().filter(|p| !p.is_empty())?;
+        self.leave_current_step();
+        let mut commands = self.go(Step::Group);
+        commands.extend(self.open_everywhere(&text, pattern));
+        Some(commands)
+    }
+
     fn open_everywhere(&mut self, text: &str, pattern: VanityPattern) -> Vec<Command> {
         let groups = self.groups.load.loaded().map_or(&[][..], |p| p.items());
         let search = Everywhere::new(text, pattern, groups);
         let credits = first_pass_cost(groups);
         self.everywhere = Some(search);
+        self.keep_pattern(text, None);
         if credits > self.confirm_search_above {
             self.set_everywhere_phase(Phase::Confirm { credits });
             return Vec::new();

@@ -114,6 +114,7 @@ impl Wizard {
                     && list.edit(request)
                 {
                     self.schedule_vanity();
+                    self.keep_number_box();
                 }
             }
             Step::Review | Step::Reserved | Step::Done => {}
@@ -178,7 +179,8 @@ impl Wizard {
             }
             Step::Number => {
                 let Some(number) = self.numbers.load.loaded().and_then(NumberList::selected) else {
-                    return Vec::new();
+                    // Nothing here matches the box: its pattern is searched in every group.
+                    return self.search_everywhere_from_numbers().unwrap_or_default();
                 };
                 self.number = Some(number.number.clone());
                 self.go(Step::Review)
@@ -258,7 +260,7 @@ impl Wizard {
 
     /// Drops the data a step was still waiting for as the operator leaves it: its answer is
     /// no longer wanted.
-    fn leave_current_step(&mut self) {
+    pub(super) fn leave_current_step(&mut self) {
         fn drop_pending<T>(fetched: &mut Fetched<T>) {
             if fetched.load.is_loading() {
                 fetched.reset();
@@ -286,7 +288,9 @@ impl Wizard {
     pub(super) fn go(&mut self, step: Step) -> Vec<Command> {
         self.step = step;
         self.scroll = (step, 0);
-        self.retry_or_reuse(false).into_iter().collect()
+        let load = self.retry_or_reuse(false);
+        self.restore_kept_pattern();
+        load.into_iter().collect()
     }
 
     fn retry(&mut self) -> Option<Command> {
@@ -421,6 +425,7 @@ impl Wizard {
                 list
             });
             self.numbers.load = into_load(numbers);
+            self.restore_kept_pattern();
         } else if step == Step::Review && self.requirements.load.is_loading() {
             let requirements = expect_answer!(result, Answer::Requirements);
             self.requirements.load = into_load(requirements);

@@ -8,6 +8,7 @@
 mod deal;
 pub mod everywhere;
 mod flow;
+mod kept_pattern;
 mod listed;
 pub mod load;
 mod manager;
@@ -144,6 +145,8 @@ pub struct Wizard {
     pub(crate) everywhere: Option<Everywhere>,
     /// Above how many credits a search of every group asks first.
     pub(crate) confirm_search_above: u32,
+    /// The vanity pattern carried from one group to the next.
+    pub(crate) kept_pattern: Option<kept_pattern::KeptPattern>,
 
     /// Every active reservation known (made here or listed by the API).
     pub(crate) holds: Vec<Held>,
@@ -201,6 +204,7 @@ impl Wizard {
             requirements: Fetched::default(),
             everywhere: None,
             confirm_search_above: everywhere::DEFAULT_CONFIRM_ABOVE,
+            kept_pattern: None,
             holds: Vec::new(),
             current_hold: None,
             purchase: Purchase::Idle,

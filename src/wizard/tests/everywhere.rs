@@ -175,3 +175,44 @@ fn a_page_cut_short_offers_to_complete_the_search_with_its_cost() {
     assert_eq!(complete.rows.len(), 3);
     assert_eq!(complete.credits(), 11);
 }
+
+#[test]
+fn the_pattern_follows_the_operator_to_the_next_group() {
+    let mut h = Harness::new();
+    h.walk_to_groups(groups(2));
+    let first = only(h.act(Action::Choose));
+    h.answer(&first, numbers(&["+12130000001"]));
+    h.type_text("777");
+    // Esc clears the box, Esc goes back, ↓ Enter: the next group, with the pattern in place.
+    h.act(Action::Back);
+    h.act(Action::Back);
+    h.act(Action::Move(Move::Down));
+    let second = only(h.act(Action::Choose));
+    assert_eq!(contains(&second), ("g-1".to_owned(), None));
+    h.answer(&second, numbers(&["+12130000002"]));
+    assert_eq!(h.wizard.search_text(), Some("777"));
+    let vanity = only(h.tick(VANITY_DEBOUNCE));
+    assert_eq!(
+        contains(&vanity),
+        ("g-1".to_owned(), Some("777".to_owned()))
+    );
+}
+
+#[test]
+fn enter_on_a_number_box_without_a_match_searches_every_group() {
+    let mut h = Harness::new();
+    h.walk_to_groups(groups(3));
+    let load = only(h.act(Action::Choose));
+    h.answer(&load, numbers(&["+12130000001"]));
+    h.type_text("5551234");
+    let asked = only(h.tick(VANITY_DEBOUNCE));
+    h.answer(&asked, numbers(&[]));
+    let sent = h.act(Action::Choose);
+    assert_eq!(h.wizard.step, Step::Group);
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert!(
+        sent.iter()
+            .all(|c| contains(c).1.as_deref() == Some("5551234"))
+    );
+    assert_eq!(search(&h).text, "5551234");
+}
