@@ -207,3 +207,17 @@ async fn cancelling_sends_nothing_more() {
             .all(|s| s.coverage.unsearched && !s.is_complete())
     );
 }
+
+#[tokio::test]
+async fn a_prefix_finds_its_groups_without_a_city() {
+    let (_sandbox, client) = sandbox().await;
+    let mut query = GroupQuery::new(country("US"));
+    query.region = Some(region_id(&client, "US", "California").await);
+    query.city_name_or_prefix = Some("213".to_owned());
+    let groups = client.groups(&query).await.unwrap().items;
+    assert!(groups.iter().any(|g| g.id.as_str() == LA), "{groups:?}");
+    assert!(
+        groups.iter().all(|g| g.prefix.contains("213")),
+        "{groups:?}"
+    );
+}

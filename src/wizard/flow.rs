@@ -151,9 +151,11 @@ impl Wizard {
             }
             Step::City => {
                 let Some(choice) = self.cities.load.loaded().and_then(Picker::selected) else {
-                    return Vec::new();
+                    // No city matches the box: digits there are a prefix to jump to.
+                    return self.jump_by_prefix().unwrap_or_default();
                 };
                 self.city = Some(choice.clone());
+                self.prefix_jump = None;
                 self.go(Step::DidType)
             }
             Step::DidType => {
@@ -315,6 +317,7 @@ impl Wizard {
                 region,
                 city: self.city.as_ref()?.one().map(|c| c.id.clone()),
                 did_type: self.did_type.as_ref()?.one().map(|t| t.name.clone()),
+                prefix: self.prefix_jump.clone(),
             }),
             Step::Number => Some(Call::Numbers {
                 group: self.group.as_ref()?.id.clone(),

@@ -15,6 +15,7 @@ mod manager;
 pub mod numbers;
 mod paste;
 pub mod picker;
+mod prefix_jump;
 mod purchase;
 mod queries;
 mod requests;
@@ -145,6 +146,8 @@ pub struct Wizard {
     pub(crate) everywhere: Option<Everywhere>,
     /// Above how many credits a search of every group asks first.
     pub(crate) confirm_search_above: u32,
+    /// The prefix digits the group search asks for instead of a city (see `prefix_jump`).
+    pub(crate) prefix_jump: Option<String>,
     /// The vanity pattern carried from one group to the next.
     pub(crate) kept_pattern: Option<kept_pattern::KeptPattern>,
 
@@ -205,6 +208,7 @@ impl Wizard {
             everywhere: None,
             confirm_search_above: everywhere::DEFAULT_CONFIRM_ABOVE,
             kept_pattern: None,
+            prefix_jump: None,
             holds: Vec::new(),
             current_hold: None,
             purchase: Purchase::Idle,

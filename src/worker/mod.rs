@@ -154,11 +154,12 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             region,
             city,
             did_type,
-        } => Answer::Groups(
-            client
-                .groups(&group_query(country, region, city, did_type))
-                .await?,
-        ),
+            prefix,
+        } => {
+            let mut query = group_query(country, region, city, did_type);
+            query.city_name_or_prefix = prefix.clone();
+            Answer::Groups(client.groups(&query).await?)
+        }
         Call::Numbers { group, contains } => {
             Answer::Numbers(client.available_numbers(group, contains.as_deref()).await?)
         }

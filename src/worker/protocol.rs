@@ -40,6 +40,8 @@ pub enum Call {
         region: Option<RegionId>,
         city: Option<CityId>,
         did_type: Option<DidTypeName>,
+        /// Sent as `city_name_or_prefix`: digits of a prefix the operator jumped to.
+        prefix: Option<String>,
     },
     Numbers {
         group: GroupId,

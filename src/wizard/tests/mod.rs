@@ -4,6 +4,7 @@ mod everywhere;
 mod flow;
 mod journal_notice;
 mod paste;
+mod prefix_jump;
 mod requests;
 mod safety;
 
