@@ -50,10 +50,12 @@ pub async fn run(
     backend: Backend,
     journal_path: Option<PathBuf>,
     theme: ThemeName,
+    search_confirm_above_credits: u32,
 ) -> Result<Exit> {
     let opened = open_journal(journal_path.as_deref());
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(theme);
+    wizard.set_search_confirmation(search_confirm_above_credits);
     match (&opened.journal, &journal_path) {
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),

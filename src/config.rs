@@ -130,6 +130,7 @@ pub struct FileConfig {
     pub request_timeout_secs: Option<u64>,
     pub theme: Option<ThemeChoice>,
     pub allow_insecure_http: Option<bool>,
+    pub search_confirm_above_credits: Option<u32>,
 }
 
 impl FileConfig {
@@ -215,6 +216,8 @@ pub struct Settings {
     pub theme_source: Source,
     /// Whether the key may go to a plain-http address off this machine.
     pub allow_insecure_http: bool,
+    /// Above how many credits the wizard asks before searching every group of a place.
+    pub search_confirm_above_credits: u32,
 }
 
 /// What the command line says about settings.
@@ -270,6 +273,9 @@ impl Settings {
             theme_source,
             allow_insecure_http: overrides.allow_insecure_http
                 || file.allow_insecure_http.unwrap_or(false),
+            search_confirm_above_credits: file
+                .search_confirm_above_credits
+                .unwrap_or(crate::wizard::everywhere::DEFAULT_CONFIRM_ABOVE),
         }
     }
 
@@ -368,6 +374,10 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 
 # The colours: "default" or "high-contrast". NO_COLOR and --theme take precedence.
 # theme = "default"
+
+# The wizard asks before searching every group of a place when that costs more credits
+# (requests) than this.
+# search_confirm_above_credits = 5
 "##;
 
 /// Writes [`DEFAULT_CONFIG`] to `path` with mode 0600; an existing file is replaced only
@@ -507,6 +517,17 @@ mod tests {
         assert!(!resolve(false, "allow_insecure_http = false"));
         assert!(resolve(false, "allow_insecure_http = true"));
         assert!(resolve(true, ""));
+    }
+
+    #[test]
+    fn the_search_confirmation_threshold_comes_from_the_file() {
+        let resolve = |text: &str| {
+            let file = FileConfig::parse(text).expect("valid");
+            Settings::resolve(&Overrides::default(), env_of(&[]), None, Some(file))
+                .search_confirm_above_credits
+        };
+        assert_eq!(resolve(""), 5);
+        assert_eq!(resolve("search_confirm_above_credits = 20"), 20);
     }
 
     #[test]

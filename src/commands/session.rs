@@ -20,6 +20,7 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
         conn.backend.clone(),
         journal,
         ctx.settings.theme,
+        ctx.settings.search_confirm_above_credits,
     )
     .await
     .map_err(|error| Failure::other(format!("{error:#}")))?;
