@@ -56,10 +56,12 @@ impl NumberList {
     }
 
     /// Applies an edit to the vanity box; returns whether its text changed.
+    /// A changed pattern puts the highlight on its best match.
     pub fn edit(&mut self, request: InputRequest) -> bool {
         let changed = self.query.handle(request).is_some_and(|c| c.value);
         if changed {
             self.refilter();
+            self.cursor = 0;
         }
         changed
     }
@@ -70,6 +72,7 @@ impl NumberList {
         let changed = super::picker::insert_text(&mut self.query, text);
         if changed {
             self.refilter();
+            self.cursor = 0;
         }
         changed
     }
@@ -84,7 +87,7 @@ impl NumberList {
         true
     }
 
-    /// Switches between the API's order and memorable-first (when the box is empty).
+    /// Switches between the API's order (or the pattern's ranking) and memorable-first.
     pub fn toggle_memorable_first(&mut self) {
         self.memorable_first = !self.memorable_first;
         self.refilter();
@@ -129,7 +132,21 @@ impl NumberList {
             }
         }
         match &self.pattern {
-            Some(pattern) => self.nationals.rank(pattern, &mut self.visible),
+            Some(pattern) => {
+                self.nationals.rank(pattern, &mut self.visible);
+                if self.memorable_first {
+                    // Memorable first, the pattern's ranking kept among equals.
+                    let items = &self.items;
+                    self.visible.sort_by_cached_key(|m| {
+                        let national = vanity::national_number(&items[m.index].number);
+                        std::cmp::Reverse(
+                            national
+                                .and_then(vanity::memorability)
+                                .map_or(0, |m| m.score),
+                        )
+                    });
+                }
+            }
             None => {
                 let order: Vec<usize> = if self.memorable_first {
                     let numbers: Vec<&str> = self.items.iter().map(|n| n.number.as_str()).collect();

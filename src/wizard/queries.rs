@@ -115,6 +115,8 @@ impl Wizard {
             };
         }
         match self.search_text() {
+            // `?` is a wildcard of the vanity box, so there help stays on F1.
+            Some(_) if self.step == Step::Number => InputMode::Search { empty: false },
             Some(text) => InputMode::Search {
                 empty: text.is_empty(),
             },

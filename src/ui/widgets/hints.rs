@@ -89,7 +89,11 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         return everywhere_hints(search);
     }
     let search_empty = wizard.search_text().is_none_or(str::is_empty);
-    let help = if search_empty { HELP } else { HELP_F1 };
+    let help = if search_empty && wizard.step != Step::Number {
+        HELP
+    } else {
+        HELP_F1
+    };
     let back = ("Esc", "back");
     let mut keys = match (wizard.step, step_data(wizard)) {
         (Step::Review, data) => {

@@ -3,6 +3,7 @@
 mod everywhere;
 mod flow;
 mod journal_notice;
+mod number_filter;
 mod paste;
 mod prefix_jump;
 mod requests;
