@@ -46,3 +46,20 @@ fn every_group_searched_at_once() {
     answer(&mut run, &sent[1], &["+14245550000"]);
     snap!("everywhere_done", run);
 }
+
+#[test]
+fn a_first_page_is_never_called_a_count() {
+    let mut run = at_groups();
+    let page = |len: usize| {
+        let items = (0..len)
+            .map(|i| decode(json!({"id": format!("did-{i}"), "number": format!("+1213800{i:04}")})))
+            .collect();
+        Ok(Answer::Numbers(listing(items)))
+    };
+    run.act(Action::Choose).answer(page(100));
+    snap!("numbers_first_page", run);
+    run.type_text("8?8?8");
+    run.wait(numpick::wizard::VANITY_DEBOUNCE);
+    run.answer(page(100));
+    snap!("numbers_no_match_in_a_first_page", run);
+}

@@ -94,6 +94,18 @@ impl NumberList {
         self.cursor = 0;
     }
 
+    /// How many numbers the API's answer held, when that answer may have been cut short by
+    /// its page: the list then holds the first numbers, not all of them.
+    pub fn first_page(&self) -> Option<usize> {
+        let len = self.items.len();
+        (len >= crate::everywhere::limits::KNOWN_PAGE).then_some(len)
+    }
+
+    /// The digits the list was fetched with (`None`: the unfiltered list).
+    pub fn fetched_with(&self) -> Option<&str> {
+        self.fetched_with.as_deref()
+    }
+
     /// Whether numbers are listed memorable-first.
     pub fn memorable_first(&self) -> bool {
         self.memorable_first
