@@ -200,7 +200,9 @@ fn count_text(numbers: &NumberList) -> String {
                 ""
             };
             match numbers.first_page() {
-                Some(page) => format!("first {page} numbers (the group may hold more){order}"),
+                Some(page) => {
+                    format!("first {page} numbers available (the group may hold more){order}")
+                }
                 None => format!("{count} {noun} available{order}"),
             }
         }
