@@ -1,6 +1,10 @@
 //! Snapshots of the search of every group: the cost asked first, the progress in place, and
 //! the merged list with the group that only assigns numbers at random at the end.
 
+#[allow(
+    dead_code,
+    reason = "the snapshots of every screen use the rest of the helpers"
+)]
 mod ui_support;
 
 use numpick::wizard::Action;
