@@ -53,6 +53,7 @@ pub async fn run(
     search_confirm_above_credits: u32,
 ) -> Result<Exit> {
     let opened = open_journal(journal_path.as_deref());
+    let backend_is_live = backend == Backend::Live;
     let mut wizard = Wizard::new(backend, Instant::now(), Timestamp::now());
     wizard.set_theme(theme);
     wizard.set_search_confirmation(search_confirm_above_credits);
@@ -61,7 +62,12 @@ pub async fn run(
         _ => wizard.set_journal_unavailable(),
     }
     let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
-    let worker = worker::spawn(client.clone(), opened.journal);
+    // The sandbox's catalogue is its own, at an address that changes each run: only the live
+    // API's is kept on disk.
+    let catalogue = (backend_is_live)
+        .then(|| worker::CatalogueStore::in_state_folder(client.base_url()))
+        .flatten();
+    let worker = worker::spawn_with_catalogue(client.clone(), opened.journal, catalogue);
     let start = wizard.start(opened.unsettled);
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);

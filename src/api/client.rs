@@ -363,6 +363,11 @@ impl Client {
 
     /// Every HTTP request sent this session, retries included (each costs a credit). Attempts
     /// that found no connection reached nobody and are not counted.
+    /// The API's address (no key, nothing secret).
+    pub fn base_url(&self) -> &str {
+        self.inner.base.as_str()
+    }
+
     pub fn requests_sent(&self) -> u64 {
         self.inner.sent.load(Ordering::Relaxed)
     }

@@ -27,7 +27,7 @@ impl Wizard {
             Action::Edit(request) => self.edit_search(request),
             Action::Choose => self.choose(),
             Action::Back => self.back(),
-            Action::Retry => self.retry().into_iter().collect(),
+            Action::Retry => self.refresh(),
             Action::ToggleOrder => {
                 if self.step == Step::Number
                     && let Some(list) = self.numbers.load.loaded_mut()
@@ -293,6 +293,14 @@ impl Wizard {
         let load = self.retry_or_reuse(false);
         self.restore_kept_pattern();
         load.into_iter().collect()
+    }
+
+    /// F5: asks again for the step's data; the catalogue (regions, cities, types) is asked
+    /// of the API itself, not of what was kept from an earlier session.
+    fn refresh(&mut self) -> Vec<Command> {
+        let catalogue = matches!(self.step, Step::Region | Step::City | Step::DidType);
+        let forget = catalogue.then_some(Command::ForgetCatalogue);
+        forget.into_iter().chain(self.retry()).collect()
     }
 
     fn retry(&mut self) -> Option<Command> {

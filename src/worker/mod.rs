@@ -1,7 +1,8 @@
 //! The I/O worker: performs the wizard's commands with the API client and answers over a
 //! channel.
 //!
-//! The worker is an actor: it owns the client, the answer cache and the journal, receives
+//! The worker is an actor: it owns the client, the answer cache (and, on the live API, the
+//! catalogue kept on disk between sessions, [`catalogue_store`]) and the journal, receives
 //! [`Command`]s on one channel and sends one [`WorkerMsg`] per call on another. Each call runs
 //! in its own task so that a slow request never holds up the others. The worker ends when the
 //! sender of commands is dropped, or when one of its tasks panics: then the event loop sees
@@ -9,10 +10,12 @@
 //! never come.
 
 pub mod cache;
+pub mod catalogue_store;
 mod deals;
 pub mod protocol;
 
 use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use tokio::sync::mpsc;
 use tokio::task::{JoinHandle, JoinSet};
@@ -22,6 +25,7 @@ use crate::api::{ApiError, Client, GroupQuery};
 use crate::journal::Journal;
 
 pub use cache::AnswerCache;
+pub use catalogue_store::CatalogueStore;
 pub use protocol::{Answer, Call, Command, RequestId, WorkerMsg};
 
 /// The ends of the worker's channels that the event loop holds.
@@ -41,16 +45,28 @@ struct Shared {
     cache: Arc<Mutex<AnswerCache>>,
     /// `None` when the journal could not be opened: then nothing is bought.
     journal: Option<Arc<Mutex<Journal>>>,
+    /// The catalogue kept on disk between sessions, if any.
+    catalogue: Option<Arc<CatalogueStore>>,
 }
 
 /// Starts the worker on the current tokio runtime.
 pub fn spawn(client: Client, journal: Option<Journal>) -> WorkerHandle {
+    spawn_with_catalogue(client, journal, None)
+}
+
+/// Starts the worker, answering catalogue calls from `catalogue` while it holds them.
+pub fn spawn_with_catalogue(
+    client: Client,
+    journal: Option<Journal>,
+    catalogue: Option<CatalogueStore>,
+) -> WorkerHandle {
     let (commands, command_rx) = mpsc::unbounded_channel();
     let (answer_tx, answers) = mpsc::unbounded_channel();
     let shared = Shared {
         client,
         cache: Arc::default(),
         journal: journal.map(|j| Arc::new(Mutex::new(j))),
+        catalogue: catalogue.map(Arc::new),
     };
     let task = tokio::spawn(run(shared, command_rx, answer_tx));
     WorkerHandle {
@@ -88,10 +104,21 @@ async fn run(
                 deals::record_expired(&shared, &uuid);
                 continue;
             }
+            Command::ForgetCatalogue => {
+                lock(&shared.cache).forget_catalogue();
+                if let Some(store) = &shared.catalogue {
+                    store.forget();
+                }
+                continue;
+            }
         };
-        let cached = lock(&shared.cache)
-            .get(&call, tokio::time::Instant::now())
-            .cloned();
+        let now = tokio::time::Instant::now();
+        let in_memory = lock(&shared.cache).get(&call, now).cloned();
+        let cached = in_memory.or_else(|| {
+            let stored = shared.catalogue.as_ref()?.load(&call, SystemTime::now())?;
+            lock(&shared.cache).record(&call, &stored, now);
+            Some(stored)
+        });
         if let Some(answer) = cached {
             tracing::debug!(?id, "answered from the cache");
             // A closed channel means the wizard is gone; nobody needs the answer.
@@ -106,6 +133,9 @@ async fn run(
             let result = perform(&shared, &call).await;
             if let Ok(answer) = &result {
                 lock(&shared.cache).record(&call, answer, tokio::time::Instant::now());
+                if let Some(store) = &shared.catalogue {
+                    store.save(&call, answer, SystemTime::now());
+                }
             }
             // A closed channel means the wizard is gone; nobody needs the answer.
             let _ = answers.send(message(id, result));

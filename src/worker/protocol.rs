@@ -80,6 +80,9 @@ pub enum Command {
     Call { id: RequestId, call: Call },
     /// Record in the journal that a reservation ran out. No answer.
     RecordExpired { uuid: ReservationId },
+    /// Forget the catalogue kept in memory and on disk (F5), so that it is asked for again.
+    /// No answer.
+    ForgetCatalogue,
 }
 
 /// The data an API call returned.

@@ -6,6 +6,7 @@ mod journal_notice;
 mod number_filter;
 mod paste;
 mod prefix_jump;
+mod refresh;
 mod requests;
 mod safety;
 
