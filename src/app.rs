@@ -55,6 +55,8 @@ pub struct Preferences {
     pub default_country: Option<String>,
     /// How long lost purchase answers are looked for on the account before "not bought".
     pub settle_window: Duration,
+    /// Above how many credits a search of every group asks first.
+    pub search_confirm_above_credits: u32,
 }
 
 /// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
@@ -72,8 +74,10 @@ pub async fn run(
     let unsettled =
         crate::orders::sort_unsettled(&client, std::mem::take(&mut opened.unsettled)).await;
     // Reservations expire by the server's clock (see `Client::server_now`).
+    let backend_is_live = backend == Backend::Live;
     let mut wizard = Wizard::new(backend, Instant::now(), client.server_now());
     wizard.set_theme(preferences.theme);
+    wizard.set_search_confirmation(preferences.search_confirm_above_credits);
     wizard.set_currency(preferences.currency);
     if let Some(endpoint) = preferences.endpoint {
         wizard.set_endpoint(endpoint);
@@ -89,7 +93,14 @@ pub async fn run(
         _ => wizard.set_journal_unavailable(),
     }
     let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
-    let worker = worker::spawn(client.clone(), opened.journal, preferences.settle_window);
+    // The sandbox's catalogue is its own, at an address that changes each run: only the live
+    // API's is kept on disk.
+    let catalogue = (backend_is_live)
+        .then(|| worker::CatalogueStore::in_state_folder(client.base_url()))
+        .flatten();
+    let settle_window = preferences.settle_window;
+    let worker =
+        worker::spawn_with_catalogue(client.clone(), opened.journal, settle_window, catalogue);
     let start = wizard.start(unsettled.to_settle);
     if unsettled.left_alone > 0 {
         wizard.note_left_alone(unsettled.left_alone);

@@ -134,17 +134,31 @@ pub enum CliCommand {
         did_type: Option<String>,
     },
 
-    /// The numbers available in a group, optionally matching a vanity pattern.
+    /// The numbers available in a group, or in every group of a place, optionally matching a
+    /// vanity pattern.
     ///
     /// The pattern: digits match themselves, letters their keypad digit (PIZZA = 74992),
     /// and ? or * any digit; ^ anchors to the start and $ to the end of the national number.
     /// Best matches (nearest the end of the number) come first.
     ///
-    /// JSON: {"group_id": "…", "pattern": "74992" | null, "numbers": [{"id": "did-…",
+    /// Without a group id, every group of the place (--country, --region, --city, --type)
+    /// that lets a number be picked is searched: one credit for the list of groups and one per
+    /// group. The API answers with one page of numbers; where a page may have been cut short
+    /// and the pattern has wildcards, narrower searches complete it (808 … 898 for 8?8?8),
+    /// all within --max-credits. A search that would cost more is refused before any number
+    /// is searched; a result that is not complete says so on stderr.
+    ///
+    /// JSON: {"group_id": "…", "pattern": "74992" | null, "complete": true, "numbers": [{"id": "did-…",
     ///        "number": "+4930…"}]}
+    /// Without a group id: {"country": "US", "region": "…" | null, "city": "…" | null,
+    ///        "type": "local" | null, "pattern": "…" | null, "complete": true, "credits": 4,
+    ///        "numbers": [{"id", "number", "group_id", "prefix", "location", "setup_price",
+    ///        "monthly_price", "documents": false, "memorable": "quad 7" | null}],
+    ///        "groups": [{"id", "prefix", "location", "number_selection": true,
+    ///        "complete": true, "note": "…" | null}]}
     Numbers {
-        /// The group (an id from `groups`).
-        group_id: String,
+        /// The group (an id from `groups`); without it, every group of the place.
+        group_id: Option<String>,
         /// A vanity pattern such as 555, PIZZA, ^30 or 77*7$.
         #[arg(long, value_name = "PATTERN")]
         contains: Option<String>,
@@ -155,6 +169,11 @@ pub enum CliCommand {
         /// memorable first unless a pattern ranks them.
         #[arg(long)]
         memorable: bool,
+        #[command(flatten)]
+        place: PlaceArgs,
+        /// The most credits (requests) the search may spend.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        max_credits: u32,
     },
 
     /// Reserve a number of a group (a random one without --number).
@@ -310,6 +329,23 @@ pub struct CountryArg {
     /// defaults to the config's default_country.
     #[arg(value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
     pub country: Option<String>,
+}
+
+/// A place whose groups are searched together: ids today, with room for names.
+#[derive(Debug, Args)]
+pub struct PlaceArgs {
+    /// The country (two letters); defaults to the config's default_country.
+    #[arg(long, value_name = "COUNTRY", conflicts_with = "group_id")]
+    pub country: Option<String>,
+    /// A region id (the API needs one for the US, unless a city is given).
+    #[arg(long, value_name = "ID", conflicts_with = "group_id")]
+    pub region: Option<String>,
+    /// A city id.
+    #[arg(long, value_name = "ID", conflicts_with = "group_id")]
+    pub city: Option<String>,
+    /// The type of number, by name (local, mobile, tollfree, …).
+    #[arg(long = "type", value_name = "NAME", conflicts_with = "group_id")]
+    pub did_type: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -133,6 +133,7 @@ pub struct FileConfig {
     pub allow_insecure_http: Option<bool>,
     pub currency: Option<String>,
     pub settle_window_secs: Option<u64>,
+    pub search_confirm_above_credits: Option<u32>,
 }
 
 impl FileConfig {
@@ -226,6 +227,8 @@ pub struct Settings {
     /// How long after a purchase whose answer was lost numpick keeps looking for its number
     /// on the account before it may conclude that nothing was bought.
     pub settle_window: Duration,
+    /// Above how many credits the wizard asks before searching every group of a place.
+    pub search_confirm_above_credits: u32,
 }
 
 /// The settle window when the config sets none: a server still working on a purchase when
@@ -291,6 +294,9 @@ impl Settings {
                 .and_then(|code| code.parse().ok())
                 .unwrap_or_default(),
             settle_window: seconds(file.settle_window_secs, DEFAULT_SETTLE_WINDOW),
+            search_confirm_above_credits: file
+                .search_confirm_above_credits
+                .unwrap_or(crate::wizard::everywhere::DEFAULT_CONFIRM_ABOVE),
         }
     }
 
@@ -416,6 +422,10 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 # 2Chat bills in US dollars; set another three-letter code only if your account is billed
 # in it.
 # currency = "USD"
+
+# The wizard asks before searching every group of a place when that costs more credits
+# (requests) than this.
+# search_confirm_above_credits = 5
 "##;
 
 /// Writes [`DEFAULT_CONFIG`] to `path` with mode 0600; an existing file is replaced only
@@ -578,6 +588,17 @@ mod tests {
         assert_eq!(window(""), Duration::from_secs(120));
         assert_eq!(window("settle_window_secs = 300"), Duration::from_secs(300));
         assert_eq!(window("settle_window_secs = 0"), Duration::ZERO);
+    }
+
+    #[test]
+    fn the_search_confirmation_threshold_comes_from_the_file() {
+        let resolve = |text: &str| {
+            let file = FileConfig::parse(text).expect("valid");
+            Settings::resolve(&Overrides::default(), env_of(&[]), None, Some(file))
+                .search_confirm_above_credits
+        };
+        assert_eq!(resolve(""), 5);
+        assert_eq!(resolve("search_confirm_above_credits = 20"), 20);
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //! - [`money`]: prices with their currency, and what a purchase costs today.
 //! - [`requirements`]: regulatory requirements as a de-duplicated checklist in words.
 //! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
+//! - [`everywhere`]: one vanity pattern searched in every group of a place, within a credit
+//!   budget, with answers that say whether they are complete.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file;
@@ -44,6 +46,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod countries;
+pub mod everywhere;
 pub mod hardening;
 pub mod journal;
 pub mod keymap;

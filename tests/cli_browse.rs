@@ -235,8 +235,11 @@ fn numbers_are_filtered_by_the_vanity_pattern_and_ranked() {
         .json();
     assert_eq!(
         keys(&doc),
-        set(&["backend", "group_id", "pattern", "mapping", "numbers"])
+        set(&[
+            "backend", "group_id", "pattern", "mapping", "complete", "numbers"
+        ])
     );
+    assert_eq!(doc["complete"], true);
     assert_eq!(doc["pattern"], "5*5");
     let numbers = items(&doc, "numbers");
     assert!(

@@ -9,6 +9,7 @@
 //!
 //! - [`browse`]: regions, cities, types, requirements, groups.
 //! - [`numbers`]: the available numbers of a group, with the vanity pattern.
+//! - [`everywhere`]: the available numbers of every group of a place, within a credit budget.
 //! - [`reservations`]: reserve, list, cancel.
 //! - [`buy`]: the purchase, confirmed, recorded and settled; [`buy_prices`]: where its
 //!   prices are found with only what the user has.
@@ -25,6 +26,7 @@ mod backend;
 mod browse;
 mod buy;
 mod buy_prices;
+mod everywhere;
 pub mod exit;
 mod journal;
 mod numbers;
@@ -167,18 +169,28 @@ async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> 
             browse::groups(ctx, &country, filters).await
         }
         CliCommand::Numbers {
-            group_id,
+            group_id: Some(group_id),
             contains,
             limit,
             memorable,
+            max_credits,
+            ..
         } => {
             let args = numbers::NumbersArgs {
                 contains: contains.as_deref(),
                 limit,
                 memorable,
+                max_credits,
             };
             numbers::numbers(ctx, &group_id, &args).await
         }
+        CliCommand::Numbers {
+            group_id: None,
+            contains,
+            place,
+            max_credits,
+            ..
+        } => everywhere::numbers(ctx, &place, contains.as_deref(), max_credits).await,
         CliCommand::Reserve { group_id, number } => {
             reservations::reserve(ctx, &group_id, number.as_deref()).await
         }

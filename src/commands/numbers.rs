@@ -2,13 +2,16 @@
 //!
 //! The API only searches for a digit substring, so the pattern's longest run of literal
 //! digits is sent as `number_contains`, the whole pattern is checked here on each result, and
-//! the matches are ranked (nearest the end of the number first). `--memorable` keeps the
+//! the matches are ranked (nearest the end of the number first). An answer the API's page
+//! may have cut short is completed with narrower queries within `--max-credits`
+//! ([`crate::everywhere`]); one that still is not complete says so. `--memorable` keeps the
 //! memorable numbers only (most memorable first without a pattern), `--limit` the first N.
 //! The table shows each number laid out for reading and its memorable feature.
 
 use serde::Serialize;
 
-use crate::api::model::{AvailableNumber, GroupId};
+use crate::api::model::{AvailableNumber, Group, GroupId, GroupPrice};
+use crate::everywhere::{Budget, PageCap, Sweep, complete_group, note, search_group};
 use crate::ui::phone::pretty;
 use crate::vanity::{VanityPattern, memorability, memorable_order, national_number, rank_matches};
 
@@ -32,20 +35,40 @@ pub struct NumbersArgs<'a> {
     pub limit: Option<usize>,
     /// Memorable numbers only.
     pub memorable: bool,
+    /// The most credits (requests) the search may spend.
+    pub max_credits: u32,
 }
 
 pub async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
-    let contains = args.contains;
-    let pattern = match contains {
-        Some(text) => VanityPattern::parse(text)
-            .map_err(|error| Failure::usage(format!("--contains {text:?}: {error}")))?,
-        None => VanityPattern::default(),
-    };
+    let pattern = pattern_arg(args.contains)?;
+    let max_credits = args.max_credits;
+    if max_credits == 0 {
+        return Err(Failure::usage(
+            "searching a group costs 1 credit, more than --max-credits 0; nothing was sent",
+        ));
+    }
     let conn = ctx.connect().await?;
-    let query = Some(pattern.server_query()).filter(|q| !q.is_empty());
-    let listing = conn.client.available_numbers(&group, query).await?;
-    let texts: Vec<&str> = listing.items.iter().map(|n| n.number.as_str()).collect();
+    let cap = PageCap::new();
+    let budget = Budget::new(max_credits);
+    let sweep = Sweep {
+        cap: &cap,
+        budget: &budget,
+    };
+    let listed = unlisted_group(group.clone());
+    let mut search = search_group(&conn.client, &listed, &pattern, sweep).await;
+    if let Some(error) = search.coverage.error.take() {
+        return Err(error.into());
+    }
+    complete_group(&conn.client, &mut search, &pattern, sweep).await;
+    let complete = search.is_complete();
+    if let Some(why) = note::incompleteness(&search) {
+        super::output::note(&format!(
+            "numpick: not complete: {why} (--max-credits {max_credits})"
+        ));
+    }
+    let listing = &search.numbers;
+    let texts: Vec<&str> = listing.iter().map(|n| n.number.as_str()).collect();
     let order: Vec<usize> = match (pattern.is_empty(), args.memorable) {
         (true, false) => (0..texts.len()).collect(),
         (true, true) => memorable_order(&texts),
@@ -54,7 +77,7 @@ pub async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> R
             .collect(),
     };
     let found: Vec<&AvailableNumber> = (order.into_iter())
-        .map(|index| &listing.items[index])
+        .map(|index| &listing[index])
         .filter(|number| !args.memorable || memorable_tag(&number.number).is_some())
         .take(args.limit.unwrap_or(usize::MAX))
         .collect();
@@ -64,12 +87,16 @@ pub async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> R
             group_id: &'a str,
             pattern: Option<String>,
             mapping: Option<String>,
+            /// Whether every matching number was found (false when the credit budget or an
+            /// error stopped the search short).
+            complete: bool,
             numbers: Vec<NumberRow<'a>>,
         }
         ctx.out.print_json(&Doc {
             group_id: group.as_str(),
             pattern: (!pattern.is_empty()).then(|| pattern.to_string()),
             mapping: pattern.mapping(),
+            complete,
             numbers: (found.iter())
                 .map(|n| NumberRow {
                     id: n.id.as_str(),
@@ -90,7 +117,11 @@ pub async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> R
             ("MEMORABLE", Align::Left),
             ("ID", Align::Left),
         ],
-        "No numbers available match.",
+        if complete {
+            "No numbers available match."
+        } else {
+            "None found so far: more numbers may exist (see above)."
+        },
     );
     for number in &found {
         // Brackets around the match help people; a script wants the number as it is.
@@ -118,7 +149,7 @@ fn memorable_tag(number: &str) -> Option<String> {
 }
 
 /// The number with the matching digits in brackets: `+1213555[7492]`.
-fn marked(pattern: &VanityPattern, number: &str) -> String {
+pub(super) fn marked(pattern: &VanityPattern, number: &str) -> String {
     match pattern.matches(number) {
         Some(range) if !range.is_empty() => format!(
             "{}[{}]{}",
@@ -127,6 +158,30 @@ fn marked(pattern: &VanityPattern, number: &str) -> String {
             &number[range.end..]
         ),
         _ => number.to_owned(),
+    }
+}
+
+/// The vanity pattern of `--contains`; none is the empty pattern.
+pub fn pattern_arg(contains: Option<&str>) -> Result<VanityPattern, Failure> {
+    match contains {
+        Some(text) => VanityPattern::parse(text)
+            .map_err(|error| Failure::usage(format!("--contains {text:?}: {error}"))),
+        None => Ok(VanityPattern::default()),
+    }
+}
+
+/// A group known only by its id: the command searches it without listing the groups first.
+fn unlisted_group(id: GroupId) -> Group {
+    Group {
+        id,
+        prefix: String::new(),
+        location: String::new(),
+        price: GroupPrice::default(),
+        did_type: String::new(),
+        requirements: Vec::new(),
+        allow_number_selection: true,
+        is_eligible_for_free_number: false,
+        features: Vec::new(),
     }
 }
 

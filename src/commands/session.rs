@@ -30,6 +30,7 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
                 .as_ref()
                 .map(ToString::to_string),
             settle_window: ctx.settings.settle_window,
+            search_confirm_above_credits: ctx.settings.search_confirm_above_credits,
         },
     )
     .await

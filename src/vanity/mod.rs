@@ -3,7 +3,8 @@
 //!
 //! The Numbers API can only search for a digit substring (`number_contains`), so a pattern is
 //! split in two: its longest run of literal digits goes to the server, and the whole pattern
-//! is then checked locally on each result's national number.
+//! is then checked locally on each result's national number. When the API's page may have
+//! stopped short, the query is narrowed by the wildcards next to it (`narrow`).
 //!
 //! The pattern language:
 //! - digits match themselves; letters match their phone keypad digit (`PIZZA` = `74992`);
@@ -14,11 +15,13 @@
 mod e164;
 mod keypad;
 mod memorable;
+mod narrow;
 mod pattern;
 mod spell;
 
 pub use e164::{national_number, split_e164};
 pub use keypad::{keypad_digit, keypad_digits};
 pub use memorable::{Memorable, memorability, memorable_order};
+pub use narrow::ServerQuery;
 pub use pattern::{PatternError, VanityPattern, rank_matches};
 pub use spell::spell;

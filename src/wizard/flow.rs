@@ -27,7 +27,7 @@ impl Wizard {
             Action::Edit(request) => self.edit_search(request),
             Action::Choose => self.choose(),
             Action::Back => self.back(),
-            Action::Retry => self.retry().into_iter().collect(),
+            Action::Retry => self.refresh(),
             Action::ToggleOrder => {
                 if self.step == Step::Number
                     && let Some(list) = self.numbers.load.loaded_mut()
@@ -122,6 +122,7 @@ impl Wizard {
                     && list.edit(request)
                 {
                     self.schedule_vanity();
+                    self.keep_number_box();
                 }
             }
             Step::Review | Step::Reserved | Step::Done => {}
@@ -158,9 +159,11 @@ impl Wizard {
             }
             Step::City => {
                 let Some(choice) = self.cities.load.loaded().and_then(Picker::selected) else {
-                    return Vec::new();
+                    // No city matches the box: digits there are a prefix to jump to.
+                    return self.jump_by_prefix().unwrap_or_default();
                 };
                 self.city = Some(choice.clone());
+                self.prefix_jump = None;
                 self.go(Step::DidType)
             }
             Step::DidType => {
@@ -172,7 +175,8 @@ impl Wizard {
             }
             Step::Group => {
                 let Some(group) = self.groups.load.loaded().and_then(Picker::selected) else {
-                    return Vec::new();
+                    // No group matches the box: a pattern there is searched in every group.
+                    return self.search_everywhere_from_groups().unwrap_or_default();
                 };
                 let selectable = group.allow_number_selection;
                 self.group = Some(group.clone());
@@ -185,7 +189,8 @@ impl Wizard {
             }
             Step::Number => {
                 let Some(number) = self.numbers.load.loaded().and_then(NumberList::selected) else {
-                    return Vec::new();
+                    // Nothing here matches the box: its pattern is searched in every group.
+                    return self.search_everywhere_from_numbers().unwrap_or_default();
                 };
                 self.number = Some(number.number.clone());
                 self.go(Step::Review)
@@ -265,7 +270,7 @@ impl Wizard {
 
     /// Drops the data a step was still waiting for as the operator leaves it: its answer is
     /// no longer wanted.
-    fn leave_current_step(&mut self) {
+    pub(super) fn leave_current_step(&mut self) {
         fn drop_pending<T>(fetched: &mut Fetched<T>) {
             if fetched.load.is_loading() {
                 fetched.reset();
@@ -293,7 +298,17 @@ impl Wizard {
     pub(super) fn go(&mut self, step: Step) -> Vec<Command> {
         self.step = step;
         self.scroll = (step, 0);
-        self.retry_or_reuse(false).into_iter().collect()
+        let load = self.retry_or_reuse(false);
+        self.restore_kept_pattern();
+        load.into_iter().collect()
+    }
+
+    /// F5: asks again for the step's data; the catalogue (regions, cities, types) is asked
+    /// of the API itself, not of what was kept from an earlier session.
+    fn refresh(&mut self) -> Vec<Command> {
+        let catalogue = matches!(self.step, Step::Region | Step::City | Step::DidType);
+        let forget = catalogue.then_some(Command::ForgetCatalogue);
+        forget.into_iter().chain(self.retry()).collect()
     }
 
     fn retry(&mut self) -> Option<Command> {
@@ -318,6 +333,7 @@ impl Wizard {
                 region,
                 city: self.city.as_ref()?.one().map(|c| c.id.clone()),
                 did_type: self.did_type.as_ref()?.one().map(|t| t.name.clone()),
+                prefix: self.prefix_jump.clone(),
             }),
             Step::Number => Some(Call::Numbers {
                 group: self.group.as_ref()?.id.clone(),
@@ -428,6 +444,7 @@ impl Wizard {
                 list
             });
             self.numbers.load = into_load(numbers);
+            self.restore_kept_pattern();
         } else if step == Step::Review && self.requirements.load.is_loading() {
             let requirements = expect_answer!(result, Answer::Requirements);
             self.requirements.load = into_load(requirements);

@@ -7,7 +7,9 @@
 
 mod clipboard;
 mod deal;
+pub mod everywhere;
 mod flow;
+mod kept_pattern;
 mod listed;
 pub mod load;
 mod manager;
@@ -16,6 +18,7 @@ mod opening;
 mod owned;
 mod paste;
 pub mod picker;
+mod prefix_jump;
 mod purchase;
 mod queries;
 mod requests;
@@ -41,6 +44,7 @@ use crate::search::Filter;
 use crate::ui::ThemeName;
 use crate::worker::{Answer, Call, Command, WorkerMsg};
 
+pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use owned::{OwnedView, ReleaseConfirm};
@@ -106,7 +110,8 @@ pub enum Action {
 /// How the keymap should read keys on the current screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputMode {
-    /// Letters and digits go to the search box; `empty` tells whether it holds anything.
+    /// Letters and digits go to the search box; `empty` when `?` opens the help: the box is
+    /// empty, and is not the vanity box (where `?` is a wildcard).
     Search { empty: bool },
     /// Letters are commands (`r`, `b`, `c`, `q`, `?`).
     Commands,
@@ -151,6 +156,14 @@ pub struct Wizard {
     /// The chosen number; `None` on the review means a random number of the group.
     pub(crate) number: Option<String>,
     pub(crate) requirements: Fetched<Vec<Value>>,
+    /// The search of every group of the place, shown over the group step while open.
+    pub(crate) everywhere: Option<Everywhere>,
+    /// Above how many credits a search of every group asks first.
+    pub(crate) confirm_search_above: u32,
+    /// The prefix digits the group search asks for instead of a city (see `prefix_jump`).
+    pub(crate) prefix_jump: Option<String>,
+    /// The vanity pattern carried from one group to the next.
+    pub(crate) kept_pattern: Option<kept_pattern::KeptPattern>,
 
     /// Every active reservation known (made here or listed by the API).
     pub(crate) holds: Vec<Held>,
@@ -216,6 +229,10 @@ impl Wizard {
             vanity_due: None,
             number: None,
             requirements: Fetched::default(),
+            everywhere: None,
+            confirm_search_above: everywhere::DEFAULT_CONFIRM_ABOVE,
+            kept_pattern: None,
+            prefix_jump: None,
             holds: Vec::new(),
             current_hold: None,
             purchase: Purchase::Idle,
@@ -328,6 +345,9 @@ impl Wizard {
             Action::OwnedNumbers => self.open_owned(),
             _ if self.owned.is_some() => self.update_owned(action),
             _ if self.manager.is_some() => self.update_manager(action),
+            _ if self.step == Step::Group && self.everywhere.is_some() => {
+                self.update_everywhere(action)
+            }
             action => self.update_step(action),
         }
     }
@@ -354,6 +374,7 @@ impl Wizard {
                 self.apply_vanity(contains, result);
                 Vec::new()
             }
+            Pending::Everywhere(job) => self.apply_everywhere(job, result),
             Pending::Reservations => {
                 self.apply_reservations(received_at, result);
                 Vec::new()

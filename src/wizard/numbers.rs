@@ -56,10 +56,12 @@ impl NumberList {
     }
 
     /// Applies an edit to the vanity box; returns whether its text changed.
+    /// A changed pattern puts the highlight on its best match.
     pub fn edit(&mut self, request: InputRequest) -> bool {
         let changed = super::picker::edit_capped(&mut self.query, request);
         if changed {
             self.refilter();
+            self.cursor = 0;
         }
         changed
     }
@@ -70,6 +72,7 @@ impl NumberList {
         let changed = super::picker::insert_text(&mut self.query, text);
         if changed {
             self.refilter();
+            self.cursor = 0;
         }
         changed
     }
@@ -84,11 +87,23 @@ impl NumberList {
         true
     }
 
-    /// Switches between the API's order and memorable-first (when the box is empty).
+    /// Switches between the API's order (or the pattern's ranking) and memorable-first.
     pub fn toggle_memorable_first(&mut self) {
         self.memorable_first = !self.memorable_first;
         self.refilter();
         self.cursor = 0;
+    }
+
+    /// How many numbers the API's answer held, when that answer may have been cut short by
+    /// its page: the list then holds the first numbers, not all of them.
+    pub fn first_page(&self) -> Option<usize> {
+        let len = self.items.len();
+        (len >= crate::everywhere::limits::KNOWN_PAGE).then_some(len)
+    }
+
+    /// The digits the list was fetched with (`None`: the unfiltered list).
+    pub fn fetched_with(&self) -> Option<&str> {
+        self.fetched_with.as_deref()
     }
 
     /// Whether numbers are listed memorable-first.
@@ -129,7 +144,21 @@ impl NumberList {
             }
         }
         match &self.pattern {
-            Some(pattern) => self.nationals.rank(pattern, &mut self.visible),
+            Some(pattern) => {
+                self.nationals.rank(pattern, &mut self.visible);
+                if self.memorable_first {
+                    // Memorable first, the pattern's ranking kept among equals.
+                    let items = &self.items;
+                    self.visible.sort_by_cached_key(|m| {
+                        let national = vanity::national_number(&items[m.index].number);
+                        std::cmp::Reverse(
+                            national
+                                .and_then(vanity::memorability)
+                                .map_or(0, |m| m.score),
+                        )
+                    });
+                }
+            }
             None => {
                 let order: Vec<usize> = if self.memorable_first {
                     let numbers: Vec<&str> = self.items.iter().map(|n| n.number.as_str()).collect();

@@ -152,7 +152,20 @@ impl Wizard {
         if self.manager.is_some() {
             return InputMode::Commands;
         }
+        if let Some(search) = self
+            .everywhere
+            .as_ref()
+            .filter(|_| self.step == Step::Group)
+        {
+            return match search.phase {
+                super::EverywherePhase::Confirm { .. }
+                | super::EverywherePhase::OfferCompletion { .. } => InputMode::Confirm,
+                _ => InputMode::Commands,
+            };
+        }
         match self.search_text() {
+            // `?` is a wildcard of the vanity box, so there help stays on F1.
+            Some(_) if self.step == Step::Number => InputMode::Search { empty: false },
             Some(text) => InputMode::Search {
                 empty: text.is_empty(),
             },
@@ -207,6 +220,7 @@ impl Wizard {
                 // A screen's load shows as busy only while the screen still waits for it.
                 Pending::Load { .. } | Pending::AccountInfo => false,
                 Pending::Vanity { .. }
+                | Pending::Everywhere(_)
                 | Pending::Reservations
                 | Pending::Reserve { .. }
                 | Pending::Cancel { .. }

@@ -24,6 +24,8 @@ pub(crate) enum Pending {
     Load { step: Step },
     /// The numbers containing the vanity box's digits (`None`: any number of the group).
     Vanity { contains: Option<String> },
+    /// A query of the search of every group.
+    Everywhere(super::everywhere::Job),
     /// The account's active reservations (for the manager, and at start).
     Reservations,
     /// The account's usage and limits, for the meter.

@@ -48,6 +48,16 @@ impl AnswerCache {
         }
     }
 
+    /// Forgets the catalogue (regions, cities, DID types), so that it is asked for again.
+    pub fn forget_catalogue(&mut self) {
+        self.entries.retain(|call, _| {
+            !matches!(
+                call,
+                Call::Regions { .. } | Call::Cities { .. } | Call::DidTypes
+            )
+        });
+    }
+
     /// Forgets the numbers lists of `group` (or of every group), after a change to the pool.
     pub fn forget_numbers(&mut self, group: Option<&GroupId>) {
         self.entries.retain(|call, _| match call {

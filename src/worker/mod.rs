@@ -1,7 +1,8 @@
 //! The I/O worker: performs the wizard's commands with the API client and answers over a
 //! channel.
 //!
-//! The worker is an actor: it owns the client, the answer cache and the journal, receives
+//! The worker is an actor: it owns the client, the answer cache (and, on the live API, the
+//! catalogue kept on disk between sessions, [`catalogue_store`]) and the journal, receives
 //! [`Command`]s on one channel and sends one [`WorkerMsg`] per call on another. Each call runs
 //! in its own task so that a slow request never holds up the others. The worker ends when the
 //! sender of commands is dropped, or when one of its tasks panics: then the event loop sees
@@ -9,11 +10,12 @@
 //! never come.
 
 pub mod cache;
+pub mod catalogue_store;
 mod deals;
 pub mod protocol;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use tokio::sync::mpsc;
 use tokio::task::{JoinHandle, JoinSet};
@@ -23,6 +25,7 @@ use crate::api::{ApiError, Client, GroupQuery};
 use crate::journal::Journal;
 
 pub use cache::AnswerCache;
+pub use catalogue_store::CatalogueStore;
 pub use protocol::{Answer, Call, Command, RequestId, WorkerMsg};
 
 /// The ends of the worker's channels that the event loop holds.
@@ -46,11 +49,23 @@ struct Shared {
     settle_window: Duration,
     /// The account's uuid once `/open/info` gave it, recorded with each purchase intent.
     account: Arc<Mutex<Option<String>>>,
+    /// The catalogue kept on disk between sessions, if any.
+    catalogue: Option<Arc<CatalogueStore>>,
 }
 
 /// Starts the worker on the current tokio runtime; purchases whose answer was lost are
 /// settled over `settle_window`.
 pub fn spawn(client: Client, journal: Option<Journal>, settle_window: Duration) -> WorkerHandle {
+    spawn_with_catalogue(client, journal, settle_window, None)
+}
+
+/// Starts the worker, answering catalogue calls from `catalogue` while it holds them.
+pub fn spawn_with_catalogue(
+    client: Client,
+    journal: Option<Journal>,
+    settle_window: Duration,
+    catalogue: Option<CatalogueStore>,
+) -> WorkerHandle {
     let (commands, command_rx) = mpsc::unbounded_channel();
     let (answer_tx, answers) = mpsc::unbounded_channel();
     let shared = Shared {
@@ -59,6 +74,7 @@ pub fn spawn(client: Client, journal: Option<Journal>, settle_window: Duration) 
         journal: journal.map(|j| Arc::new(Mutex::new(j))),
         settle_window,
         account: Arc::default(),
+        catalogue: catalogue.map(Arc::new),
     };
     let task = tokio::spawn(run(shared, command_rx, answer_tx));
     WorkerHandle {
@@ -96,10 +112,21 @@ async fn run(
                 deals::record_expired(&shared, &uuid);
                 continue;
             }
+            Command::ForgetCatalogue => {
+                lock(&shared.cache).forget_catalogue();
+                if let Some(store) = &shared.catalogue {
+                    store.forget();
+                }
+                continue;
+            }
         };
-        let cached = lock(&shared.cache)
-            .get(&call, tokio::time::Instant::now())
-            .cloned();
+        let now = tokio::time::Instant::now();
+        let in_memory = lock(&shared.cache).get(&call, now).cloned();
+        let cached = in_memory.or_else(|| {
+            let stored = shared.catalogue.as_ref()?.load(&call, SystemTime::now())?;
+            lock(&shared.cache).record(&call, &stored, now);
+            Some(stored)
+        });
         if let Some(answer) = cached {
             tracing::debug!(?id, "answered from the cache");
             // A closed channel means the wizard is gone; nobody needs the answer.
@@ -114,6 +141,9 @@ async fn run(
             let result = perform(&shared, &call).await;
             if let Ok(answer) = &result {
                 lock(&shared.cache).record(&call, answer, tokio::time::Instant::now());
+                if let Some(store) = &shared.catalogue {
+                    store.save(&call, answer, SystemTime::now());
+                }
             }
             // A closed channel means the wizard is gone; nobody needs the answer.
             let _ = answers.send(message(id, result));
@@ -162,11 +192,12 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             region,
             city,
             did_type,
-        } => Answer::Groups(
-            client
-                .groups(&group_query(country, region, city, did_type))
-                .await?,
-        ),
+            prefix,
+        } => {
+            let mut query = group_query(country, region, city, did_type);
+            query.city_name_or_prefix = prefix.clone();
+            Answer::Groups(client.groups(&query).await?)
+        }
         Call::Numbers { group, contains } => {
             Answer::Numbers(client.available_numbers(group, contains.as_deref()).await?)
         }

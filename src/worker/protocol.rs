@@ -42,6 +42,8 @@ pub enum Call {
         region: Option<RegionId>,
         city: Option<CityId>,
         did_type: Option<DidTypeName>,
+        /// Sent as `city_name_or_prefix`: digits of a prefix the operator jumped to.
+        prefix: Option<String>,
     },
     Numbers {
         group: GroupId,
@@ -88,6 +90,9 @@ pub enum Command {
     Call { id: RequestId, call: Call },
     /// Record in the journal that a reservation ran out. No answer.
     RecordExpired { uuid: ReservationId },
+    /// Forget the catalogue kept in memory and on disk (F5), so that it is asked for again.
+    /// No answer.
+    ForgetCatalogue,
 }
 
 /// The data an API call returned.

@@ -28,6 +28,16 @@ pub struct Driver {
 
 impl Driver {
     pub fn new(base_url: &str, request_timeout: Duration, name: &str) -> Self {
+        Self::with_catalogue(base_url, request_timeout, name, None)
+    }
+
+    /// A driver whose worker keeps the catalogue in `catalogue`, as a live session does.
+    pub fn with_catalogue(
+        base_url: &str,
+        request_timeout: Duration,
+        name: &str,
+        catalogue: Option<worker::CatalogueStore>,
+    ) -> Self {
         let journal_path = std::env::temp_dir().join(format!(
             "numpick-faults-{name}-{}.jsonl",
             std::process::id()
@@ -37,7 +47,7 @@ impl Driver {
         config.request_timeout = request_timeout;
         let client = Client::new(config).unwrap();
         let journal = Journal::open(&journal_path).unwrap();
-        let worker = worker::spawn(client, Some(journal), SETTLE_WINDOW);
+        let worker = worker::spawn_with_catalogue(client, Some(journal), SETTLE_WINDOW, catalogue);
         let wizard = Wizard::new(Backend::Live, Instant::now(), Timestamp::now());
         let mut driver = Self {
             wizard,

@@ -3,6 +3,7 @@
 
 pub mod checklist;
 pub mod done;
+pub mod everywhere;
 pub mod group_columns;
 pub mod groups;
 pub mod lists;
@@ -29,7 +30,10 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         Step::Country | Step::Region | Step::City | Step::DidType => {
             lists::render(view, frame, area);
         }
-        Step::Group => groups::render(view, frame, area),
+        Step::Group => match &view.wizard.everywhere {
+            Some(search) => everywhere::render(view, frame, area, search),
+            None => groups::render(view, frame, area),
+        },
         Step::Number => numbers::render(view, frame, area),
         Step::Review => review::render(view, frame, area),
         Step::Reserved => reserved::render(view, frame, area),

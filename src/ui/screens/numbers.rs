@@ -89,26 +89,7 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
             ),
         ])
     } else {
-        let count = visible.len();
-        let noun = if count == 1 { "number" } else { "numbers" };
-        match numbers.pattern() {
-            Some(pattern) => {
-                let verb = if count == 1 { "matches" } else { "match" };
-                let mapping = pattern
-                    .mapping()
-                    .map(|m| format!("  ({m})"))
-                    .unwrap_or_default();
-                Line::styled(
-                    format!("{count} {noun} {verb} {pattern}{mapping}"),
-                    theme.muted,
-                )
-            }
-            None if numbers.memorable_first() => Line::styled(
-                format!("{count} {noun} available, memorable first"),
-                theme.muted,
-            ),
-            None => Line::styled(format!("{count} {noun} available"), theme.muted),
-        }
+        Line::styled(count_text(numbers), theme.muted)
     };
     let room = usize::from(state_area.width);
     let state = if state.width() > room {
@@ -120,16 +101,17 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
 
     if visible.is_empty() {
         let (message, hint) = match &contains {
-            Some(_) => (
-                format!(
-                    "No numbers here match {}.",
-                    numbers
-                        .pattern()
-                        .map(ToString::to_string)
-                        .unwrap_or_default()
-                ),
-                "Esc clears the box; other groups may have them.",
-            ),
+            Some(_) => {
+                let pattern = numbers
+                    .pattern()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                let message = match numbers.first_page() {
+                    Some(page) => format!("None of the first {page} numbers here match {pattern}."),
+                    None => format!("No numbers here match {pattern}."),
+                };
+                (message, "Enter searches every group; Esc clears the box.")
+            }
             None => (
                 "No numbers are available in this group.".to_owned(),
                 "Esc to go back and choose another group.",
@@ -179,4 +161,48 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
     let widths = list::column_widths(&columns, list_area.width);
     let selected = numbers.cursor().checked_sub(range.start);
     list::draw_table(view, frame, list_area, None, &widths, rows, selected);
+}
+
+/// How many numbers show, never a first page told as a count: "first 100 numbers", and
+/// matches "among the first 100 numbers containing 8" while more may exist.
+fn count_text(numbers: &NumberList) -> String {
+    let count = numbers.visible().len();
+    let noun = if count == 1 { "number" } else { "numbers" };
+    let further = if count == 0 {
+        "; Enter searches further"
+    } else {
+        ""
+    };
+    let among = numbers
+        .first_page()
+        .map(|page| match numbers.fetched_with() {
+            Some(digits) => format!(" among the first {page} numbers containing {digits}{further}"),
+            None => format!(" among the first {page} numbers{further}"),
+        });
+    match numbers.pattern() {
+        Some(pattern) => {
+            let verb = if count == 1 { "matches" } else { "match" };
+            let mapping = pattern
+                .mapping()
+                .map(|m| format!("  ({m})"))
+                .unwrap_or_default();
+            format!(
+                "{count} {noun} {verb} {pattern}{}{mapping}",
+                among.unwrap_or_default()
+            )
+        }
+        None => {
+            let order = if numbers.memorable_first() {
+                ", memorable first"
+            } else {
+                ""
+            };
+            match numbers.first_page() {
+                Some(page) => {
+                    format!("first {page} numbers available (the group may hold more){order}")
+                }
+                None => format!("{count} {noun} available{order}"),
+            }
+        }
+    }
 }

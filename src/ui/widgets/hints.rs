@@ -98,8 +98,19 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             ],
         };
     }
+    if let Some(search) = wizard
+        .everywhere
+        .as_ref()
+        .filter(|_| wizard.step == Step::Group)
+    {
+        return everywhere_hints(search);
+    }
     let search_empty = wizard.search_text().is_none_or(str::is_empty);
-    let help = if search_empty { HELP } else { HELP_F1 };
+    let help = if search_empty && wizard.step != Step::Number {
+        HELP
+    } else {
+        HELP_F1
+    };
     let back = ("Esc", "back");
     let mut keys = match (wizard.step, step_data(wizard)) {
         (Step::Review, data) => {
@@ -148,5 +159,23 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         }
     };
     keys.extend([help, MANAGER, QUIT]);
+    keys
+}
+
+/// The keys of the search of every group.
+fn everywhere_hints(search: &crate::wizard::Everywhere) -> Vec<Hint> {
+    use crate::wizard::EverywherePhase as Phase;
+    let mut keys = match search.phase {
+        Phase::Confirm { .. } => vec![("y/Enter", "search"), ("n/Esc", "not now")],
+        Phase::Running => vec![("↑↓", "move"), ("Enter", "review"), ("Esc", "stop")],
+        Phase::OfferCompletion { .. } => vec![
+            ("y", "complete"),
+            ("n", "keep these"),
+            ("Enter", "review"),
+            ("Esc", "close"),
+        ],
+        Phase::Finished { .. } => vec![("↑↓", "move"), ("Enter", "review"), ("Esc", "close")],
+    };
+    keys.extend([MANAGER, QUIT]);
     keys
 }

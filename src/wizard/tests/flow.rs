@@ -61,6 +61,7 @@ fn the_groups_search_carries_region_city_and_type_name() {
             region: Some(RegionId::new("123")),
             city: Some(CityId::new("456")),
             did_type: Some(DidTypeName::new("local")),
+            prefix: None,
         }
     );
     assert_eq!(h.wizard.step(), Step::Group);

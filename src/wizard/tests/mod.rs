@@ -1,10 +1,14 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
 mod clarity;
+mod everywhere;
 mod flow;
 mod journal_notice;
+mod number_filter;
 mod owned;
 mod paste;
+mod prefix_jump;
+mod refresh;
 mod requests;
 mod safety;
 

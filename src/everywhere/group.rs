@@ -1,0 +1,170 @@
+//! The search of one group: its first query, then, when asked to complete, the narrower
+//! queries of every answer that may have been cut short, as long as the budget allows.
+
+use std::collections::HashSet;
+
+use futures_util::StreamExt;
+
+use crate::api::Client;
+use crate::api::error::ApiError;
+use crate::api::model::{AvailableNumber, Group, Listing};
+use crate::vanity::{ServerQuery, VanityPattern};
+
+use super::{PageCap, Sweep};
+
+/// How many queries of one group are in flight at once (one answer cut short gives ten
+/// narrower queries).
+const QUERIES_AT_ONCE: usize = 10;
+
+/// What a group's search could not cover yet.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// The first answer that may have been cut short: its length and the digits asked for
+    /// (empty without a pattern). It stays for the record once the search is completed.
+    pub cut_short: Option<(usize, String)>,
+    /// An answer was cut short that no narrower query can complete (the pattern has no
+    /// wildcard left beside its digits, or there is no pattern): more numbers may exist.
+    pub beyond_reach: bool,
+    /// The first request was never sent: the search was cancelled or out of credits first.
+    pub unsearched: bool,
+    /// The first request that failed.
+    pub error: Option<ApiError>,
+}
+
+/// One group's matching numbers, how far they go, and what is left to ask.
+#[derive(Debug, Clone)]
+pub struct GroupSearch {
+    pub group: Group,
+    /// The numbers that match the whole pattern, each once, in the order they arrived.
+    pub numbers: Vec<AvailableNumber>,
+    pub coverage: Coverage,
+    /// Narrower queries of answers cut short, not sent yet (see [`complete_group`]).
+    pub pending: Vec<ServerQuery>,
+    /// The requests sent (each one credit).
+    pub credits: u32,
+    seen: HashSet<String>,
+}
+
+impl GroupSearch {
+    /// A search of `group` that has found nothing yet.
+    pub fn new(group: Group) -> Self {
+        Self {
+            group,
+            numbers: Vec::new(),
+            coverage: Coverage::default(),
+            pending: Vec::new(),
+            credits: 0,
+            seen: HashSet::new(),
+        }
+    }
+
+    /// Adds `number` unless it is there already.
+    pub fn add(&mut self, number: AvailableNumber) {
+        if self.seen.insert(number.id.to_string()) {
+            self.numbers.push(number);
+        }
+    }
+
+    /// Whether every number of the group that matches was found.
+    pub fn is_complete(&self) -> bool {
+        let coverage = &self.coverage;
+        self.pending.is_empty()
+            && !coverage.beyond_reach
+            && !coverage.unsearched
+            && coverage.error.is_none()
+    }
+}
+
+/// Searches `group` for `pattern` (every available number for the empty pattern) with one
+/// query, if the budget holds a credit for it. Narrower queries of an answer cut short are
+/// left in [`GroupSearch::pending`].
+pub async fn search_group(
+    client: &Client,
+    group: &Group,
+    pattern: &VanityPattern,
+    sweep: Sweep<'_>,
+) -> GroupSearch {
+    let mut search = GroupSearch::new(group.clone());
+    let first = pattern.first_query();
+    if sweep.budget.take() {
+        search.credits += 1;
+        let digits = first.as_ref().map(ServerQuery::digits);
+        let answer = client.available_numbers(&group.id, digits).await;
+        search.absorb(pattern, sweep.cap, first, answer);
+    } else {
+        search.coverage.unsearched = true;
+    }
+    search
+}
+
+/// Sends the pending narrower queries of `search`, and theirs in turn, until none is left or
+/// the budget is spent.
+pub async fn complete_group(
+    client: &Client,
+    search: &mut GroupSearch,
+    pattern: &VanityPattern,
+    sweep: Sweep<'_>,
+) {
+    loop {
+        let mut sendable = Vec::new();
+        while !search.pending.is_empty() && sweep.budget.take() {
+            sendable.push(search.pending.remove(0));
+        }
+        if sendable.is_empty() {
+            return;
+        }
+        search.credits += u32::try_from(sendable.len()).unwrap_or(u32::MAX);
+        let group = &search.group.id;
+        let answers: Vec<_> = futures_util::stream::iter(sendable)
+            .map(|query| async move {
+                let answer = client.available_numbers(group, Some(query.digits())).await;
+                (query, answer)
+            })
+            .buffer_unordered(QUERIES_AT_ONCE)
+            .collect()
+            .await;
+        for (query, answer) in answers {
+            search.absorb(pattern, sweep.cap, Some(query), answer);
+        }
+    }
+}
+
+impl GroupSearch {
+    /// Takes in the answer to `query` (the first query of the group when `None`): keeps the
+    /// numbers that match `pattern`, and, when the answer may have been cut short, leaves its
+    /// narrower queries pending (or notes that none can reach further).
+    pub fn absorb(
+        &mut self,
+        pattern: &VanityPattern,
+        cap: &PageCap,
+        query: Option<ServerQuery>,
+        answer: Result<Listing<AvailableNumber>, ApiError>,
+    ) {
+        let listing = match answer {
+            Ok(listing) => listing,
+            Err(error) => {
+                self.coverage.error.get_or_insert(error);
+                return;
+            }
+        };
+        let len = listing.items.len();
+        let cut_short = cap.may_be_truncated(len);
+        for number in listing.items {
+            if pattern.matches(&number.number).is_some() {
+                self.add(number);
+            }
+        }
+        if !cut_short {
+            return;
+        }
+        let digits = query.as_ref().map(|q| q.digits().to_owned());
+        self.coverage
+            .cut_short
+            .get_or_insert_with(|| (len, digits.unwrap_or_default()));
+        let narrower = query.map(|q| pattern.narrow(&q)).unwrap_or_default();
+        if narrower.is_empty() {
+            self.coverage.beyond_reach = true;
+        }
+        self.pending.extend(narrower);
+    }
+}

@@ -1,0 +1,148 @@
+//! The search of every group, drawn over the group step: the cost or the progress on top,
+//! then one ranked list of the numbers found (number, the group's prefix and location, the
+//! monthly price, a documents badge, the memorable tag), and the groups that only assign a
+//! number at random at the end.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+
+use crate::everywhere::note;
+use crate::ui::View;
+use crate::ui::phone::number_line;
+use crate::ui::text::clean;
+use crate::ui::widgets::{list, spinner};
+use crate::vanity::{memorability, national_number};
+use crate::wizard::{Everywhere, EverywherePhase};
+
+use super::body_block;
+
+const COLUMNS: [Constraint; 5] = [
+    Constraint::Length(17),
+    Constraint::Fill(1),
+    Constraint::Length(7),
+    Constraint::Length(6),
+    Constraint::Length(12),
+];
+
+/// Draws `search` in `area`.
+pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere) {
+    let title = format!(
+        " Every group · {} ·{}",
+        clean(&search.text),
+        list::position(search.cursor, search.rows.len())
+    );
+    let block = body_block(view, title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let random_lines = u16::try_from(search.random_only.len()).unwrap_or(u16::MAX);
+    let [status, table, random] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(random_lines),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(status_lines(view, search)), status);
+    draw_rows(view, frame, table, search);
+    let lines: Vec<Line<'_>> = (search.random_only.iter())
+        .map(|g| {
+            Line::styled(
+                format!(
+                    "  {} {} · random number only, not searched",
+                    clean(&g.prefix),
+                    clean(&g.location)
+                ),
+                view.theme.muted,
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), random);
+}
+
+/// The cost, the progress, or how complete the list is, and what the keys do now.
+fn status_lines<'a>(view: &View<'_>, search: &Everywhere) -> Vec<Line<'a>> {
+    let groups = search.first_total;
+    let found = note::count(search.rows.len(), search.is_complete());
+    let (first, second) = match search.phase {
+        EverywherePhase::Confirm { credits } => (
+            format!("{groups} groups · {credits} credits"),
+            "y or Enter: search them all · n or Esc: not now".to_owned(),
+        ),
+        EverywherePhase::Running => (
+            format!(
+                "{} {} of {groups} groups · {found} · {} credits",
+                spinner::frame(view.wizard),
+                search.first_done,
+                search.credits()
+            ),
+            "Esc stops what is not sent".to_owned(),
+        ),
+        EverywherePhase::OfferCompletion { credits } => (
+            format!("{found} · {}", first_note(search)),
+            format!("y: complete the search (at least {credits} more credits) · n: keep these"),
+        ),
+        EverywherePhase::Finished { stopped } => (
+            format!(
+                "{found} in {groups} groups · {} credits{}",
+                search.credits(),
+                if stopped { " · stopped" } else { "" }
+            ),
+            first_note(search),
+        ),
+    };
+    vec![
+        Line::from(Span::styled(first, view.theme.title)),
+        Line::from(Span::styled(second, view.theme.muted)),
+    ]
+}
+
+/// Why the list may be incomplete, for its first group that is.
+fn first_note(search: &Everywhere) -> String {
+    (search.searches.iter())
+        .find_map(|s| {
+            note::incompleteness(s).map(|why| format!("{}: {why}", clean(&s.group.prefix)))
+        })
+        .unwrap_or_default()
+}
+
+fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere) {
+    let window = list::window(
+        search.rows.len(),
+        search.cursor,
+        list::body_rows(area, false),
+    );
+    let widths = list::column_widths(&COLUMNS, area.width);
+    let rows: Vec<Row<'_>> = search.rows[window.clone()]
+        .iter()
+        .map(|&(g, n)| {
+            let group = &search.searches[g].group;
+            let number = &search.searches[g].numbers[n].number;
+            let matched = search.pattern.matches(number).unwrap_or(0..0);
+            let memorable = national_number(number)
+                .and_then(memorability)
+                .map(|m| m.tag)
+                .unwrap_or_default();
+            Row::new::<Vec<Cell<'_>>>(vec![
+                number_line(number, &matched, Style::new(), view.theme.matched).into(),
+                Line::raw(format!(
+                    "{} {}",
+                    clean(&group.prefix),
+                    clean(&group.location)
+                ))
+                .into(),
+                Line::raw(format!("{:>7}", group.price.monthly.to_string())).into(),
+                if group.has_requirements() {
+                    Line::styled("⚠ docs", view.theme.warning)
+                } else {
+                    Line::raw("")
+                }
+                .into(),
+                Line::styled(memorable, view.theme.muted).into(),
+            ])
+        })
+        .collect();
+    let selected = search.cursor.checked_sub(window.start);
+    list::draw_table(view, frame, area, None, &widths, rows, selected);
+}

@@ -1,0 +1,59 @@
+//! Jumping to a prefix from the city step: "a 213 number" without knowing the city.
+
+use super::*;
+use crate::api::model::RegionId;
+
+fn at_cities(h: &mut Harness) {
+    let regions = only(h.choose_country("United States"));
+    h.answer(
+        &regions,
+        Answer::Regions(listing(vec![region(123, "California")])),
+    );
+    let cities = only(h.act(Action::Choose));
+    h.answer(
+        &cities,
+        Answer::Cities(listing(vec![city(456, "Los Angeles")])),
+    );
+    assert_eq!(h.wizard.step(), Step::City);
+}
+
+#[test]
+fn digits_on_the_city_step_search_the_groups_of_that_prefix() {
+    let mut h = Harness::new();
+    at_cities(&mut h);
+    h.type_text("+1 213");
+    let search = only(h.act(Action::Choose));
+    assert_eq!(
+        call(&search),
+        &Call::Groups {
+            country: us(),
+            region: Some(RegionId::new("123")),
+            city: None,
+            did_type: None,
+            prefix: Some("213".to_owned()),
+        }
+    );
+    assert_eq!(h.wizard.step(), Step::Group);
+    h.answer(
+        &search,
+        Answer::Groups(listing(vec![group("abc-123", true)])),
+    );
+    let numbers = only(h.act(Action::Choose));
+    assert!(matches!(call(&numbers), Call::Numbers { .. }));
+}
+
+#[test]
+fn a_city_chosen_by_name_searches_without_a_prefix() {
+    let mut h = Harness::new();
+    at_cities(&mut h);
+    h.type_text("213");
+    h.act(Action::Choose);
+    h.act(Action::Back);
+    h.act(Action::Back);
+    assert_eq!(h.wizard.step(), Step::City);
+    h.act(Action::Back);
+    h.act(Action::Move(Move::Down));
+    h.act(Action::Choose);
+    assert_eq!(h.wizard.step(), Step::DidType);
+    assert_eq!(h.wizard.prefix_jump, None);
+}
