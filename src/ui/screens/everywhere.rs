@@ -22,7 +22,7 @@ use super::body_block;
 const COLUMNS: [Constraint; 5] = [
     Constraint::Length(17),
     Constraint::Fill(1),
-    Constraint::Length(7),
+    Constraint::Length(10),
     Constraint::Length(6),
     Constraint::Length(12),
 ];
@@ -132,7 +132,11 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
                     clean(&group.location)
                 ))
                 .into(),
-                Line::raw(format!("{:>7}", group.price.monthly.to_string())).into(),
+                Line::raw(format!(
+                    "{:>10}",
+                    view.wizard.currency.show(group.price.monthly)
+                ))
+                .into(),
                 if group.has_requirements() {
                     Line::styled("⚠ docs", view.theme.warning)
                 } else {
