@@ -2,7 +2,10 @@
 //!
 //! The API's messages are shown to the operator verbatim, but a message is text a remote party
 //! chose: an escape sequence in it could move the cursor, recolour the screen or retitle the
-//! window. [`sanitize_text`] keeps the words and drops everything a terminal would act on.
+//! window, a bidirectional override could reorder what is shown, and zero-width or piled-up
+//! combining characters could make the columns drawn differ from the ones laid out.
+//! [`sanitize_text`] keeps the words and drops everything a terminal would act on; the
+//! renderer's `clean` applies the same character rules.
 
 /// Strips control characters from `text`: ANSI/VT escape sequences (CSI, OSC, DCS and the
 /// two-character forms, whether introduced by ESC or by their C1 byte), the remaining C0 and
@@ -26,11 +29,48 @@ pub fn sanitize_text(text: &str) -> String {
                     out.push(' ');
                 }
             }
-            c if c.is_control() || is_bidi_control(c) => {}
-            c => out.push(c),
+            c if c.is_control() || is_invisible_format(c) => {}
+            c => push_visible(&mut out, c),
         }
     }
     out.trim().to_owned()
+}
+
+/// The most combining marks kept on one character: enough for any script, while a pile of
+/// them ("zalgo" text) would spill over neighbouring rows and leave glyphs behind.
+const MAX_MARKS: usize = 3;
+
+/// Appends `c` unless it is a combining mark (a zero-width character) with nothing to
+/// combine with — at the start, or after a space — or one too many on the same character.
+/// A mark that stands alone would be drawn over whatever the terminal shows there, and the
+/// layout, which gives it no width, would not clear it.
+pub(crate) fn push_visible(out: &mut String, c: char) {
+    use unicode_width::UnicodeWidthChar;
+    if c.width() != Some(0) {
+        out.push(c);
+        return;
+    }
+    let marks = out
+        .chars()
+        .rev()
+        .take_while(|m| m.width() == Some(0))
+        .count();
+    let base = out.chars().rev().nth(marks);
+    if base.is_some_and(|b| !b.is_whitespace()) && marks < MAX_MARKS {
+        out.push(c);
+    }
+}
+
+/// Characters that change how text is ordered or joined without showing anything: the
+/// bidirectional controls (embeddings, overrides, isolates, marks), and the zero-width space,
+/// joiners, word joiner and byte-order mark, which make the columns a terminal draws differ
+/// from the ones the layout counted.
+pub(crate) fn is_invisible_format(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{180e}'
+        )
 }
 
 /// Skips the parameters and the final byte of a control sequence (`ESC [ 31 m`).
@@ -66,6 +106,21 @@ fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::sanitize_text;
+
+    #[test]
+    fn zero_width_and_stray_combining_characters_are_removed() {
+        // Zero-width space, joiners, BOM and a right-to-left override.
+        assert_eq!(
+            sanitize_text("Ber\u{200b}lin\u{feff} \u{202e}cba\u{200d}"),
+            "Berlin cba"
+        );
+        // A mark on a letter stays (é as e + U+0301); a mark with nothing under it goes.
+        assert_eq!(sanitize_text("Cafe\u{301}"), "Cafe\u{301}");
+        assert_eq!(sanitize_text("\u{301}x \u{301}y"), "x y");
+        // A pile of marks is cut to a few.
+        let zalgo = format!("a{}", "\u{301}".repeat(40));
+        assert_eq!(sanitize_text(&zalgo).chars().count(), 1 + 3);
+    }
 
     #[test]
     fn colour_and_cursor_sequences_are_removed() {

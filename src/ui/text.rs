@@ -8,17 +8,25 @@ use jiff::Timestamp;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` without control characters (escape sequences, newlines, tabs), which would move the
-/// terminal's cursor or break the layout. Text from the API is shown only through this.
+/// terminal's cursor or break the layout, and without the invisible formatting characters and
+/// stray combining marks the API sanitiser also drops (bidi overrides, zero-width characters):
+/// the columns drawn are then the columns laid out. Text from the API is shown only through
+/// this.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
+    use crate::api::sanitize::{is_invisible_format, push_visible};
+    let unsafe_char = |c: char| c.is_control() || is_invisible_format(c) || c.width() == Some(0);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_control() => out.push(' '),
+            c if is_invisible_format(c) => {}
+            c => push_visible(&mut out, c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `text` cut to `width` columns, ending in `…` when it was cut.
@@ -124,6 +132,16 @@ mod tests {
     fn control_characters_are_removed() {
         assert_eq!(clean("Los\x1b[2JAngeles\n"), "Los [2JAngeles ");
         assert!(matches!(clean("plain"), Cow::Borrowed("plain")));
+    }
+
+    #[test]
+    fn bidi_overrides_zero_width_and_stray_marks_never_reach_the_terminal() {
+        assert_eq!(clean("\u{202e}Berlin\u{202c}"), "Berlin");
+        assert_eq!(clean("Ber\u{200b}lin"), "Berlin");
+        assert_eq!(clean("\u{301}\u{301}Sa\u{303}o Paulo"), "Sa\u{303}o Paulo");
+        // What is laid out is what is drawn: a cleaned text's width is its columns.
+        let hostile = format!("x{}y", "\u{301}".repeat(20));
+        assert_eq!(clean(&hostile).chars().count(), 1 + 3 + 1);
     }
 
     #[test]
