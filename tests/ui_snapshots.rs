@@ -284,16 +284,25 @@ fn reservations_manager() {
 
 #[test]
 fn reservations_listed_in_the_documented_shape() {
+    let listed = || {
+        listing(vec![decode(json!({
+            "uuid": "res-uuid-123", "number": "+493012345678", "did_group_id": "de-ber-local-1",
+            "did_type": "local", "iso_country_code": "DE", "location": "Berlin",
+            "setup_price": 1.00, "monthly_price": 3.5, "ppm": 0.01,
+            "reservation_date": "2024-01-15T11:18:00Z", "reservation_end_date": "2024-01-15T11:28:00Z",
+            "needs_registration": true, "supports_sms_in": true, "supports_sms_out": false
+        }))])
+    };
     let mut run = at_groups();
     run.act(Action::Reservations);
-    run.answer(Ok(Answer::Reservations(listing(vec![decode(json!({
-        "uuid": "res-uuid-123", "number": "+493012345678", "did_group_id": "de-ber-local-1",
-        "did_type": "local", "iso_country_code": "DE", "location": "Berlin",
-        "setup_price": 1.00, "monthly_price": 3.5, "ppm": 0.01,
-        "reservation_date": "2024-01-15T11:18:00Z", "reservation_end_date": "2024-01-15T11:28:00Z",
-        "needs_registration": true, "supports_sms_in": true, "supports_sms_out": false
-    }))]))));
+    run.answer(Ok(Answer::Reservations(listed())));
     snap!("manager_documented_item", run);
+    // Listed again, completely, without it: shown as gone, never silently dropped.
+    run.act(Action::Retry);
+    run.answer(Ok(Answer::Reservations(listing(vec![]))));
+    snap!("manager_documented_item_gone", run);
+    run.act(Action::Retry);
+    run.answer(Ok(Answer::Reservations(listed())));
     run.act(Action::Buy);
     snap!("manager_documented_item_confirm", run);
 }

@@ -42,18 +42,15 @@ async fn a_group_that_assigns_numbers_is_reserved_then_exactly_that_number_is_bo
     ];
 
     let mut driver = Driver::new(&sandbox.base_url(), Duration::from_secs(5), "assigned");
-    driver.settle().await;
-    for (search, step) in [
-        ("united st", Step::Region),
-        ("calif", Step::City),
-        ("los", Step::DidType),
-        ("toll", Step::Group),
-        ("877", Step::Review),
-    ] {
-        driver.type_text(search).await;
-        driver.act(Action::Choose).await;
-        assert_eq!(driver.wizard.step(), step, "after {search:?}");
-    }
+    driver
+        .walk(&[
+            ("united st", Step::Region),
+            ("calif", Step::City),
+            ("los", Step::DidType),
+            ("toll", Step::Group),
+            ("877", Step::Review),
+        ])
+        .await;
     assert!(
         driver.screen().contains("one the group assigns"),
         "{}",

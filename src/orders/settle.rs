@@ -75,11 +75,6 @@ impl Settlement {
     }
 }
 
-/// Digits only, so that `+1 (213) 555-1234` and `+12135551234` compare equal.
-pub fn digits(number: &str) -> String {
-    digits_of(number)
-}
-
 /// Every number on the account, and how many items could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AccountNumbers {
@@ -92,7 +87,7 @@ impl AccountNumbers {
     pub fn held_digits(&self) -> Vec<String> {
         (self.numbers.iter())
             .filter(|n| n.is_held())
-            .map(|n| digits(&n.phone_number))
+            .map(|n| digits_of(&n.phone_number))
             .collect()
     }
 }
@@ -229,7 +224,7 @@ fn judge_random(pending: &PendingPurchase, owned: &AccountNumbers) -> Settlement
             ),
         };
     }
-    let before: Vec<String> = before.iter().map(|n| digits(n)).collect();
+    let before: Vec<String> = before.iter().map(|n| digits_of(n)).collect();
     let now = owned.held_digits();
     let new: Vec<&String> = now.iter().filter(|n| !before.contains(n)).collect();
     match new.as_slice() {

@@ -102,19 +102,25 @@ impl Driver {
         }
     }
 
-    /// US › California › Los Angeles › local: the groups.
-    pub async fn walk_to_groups(&mut self) {
+    /// Types each search and chooses, checking the step each choice leads to.
+    pub async fn walk(&mut self, path: &[(&str, Step)]) {
         self.settle().await;
-        for (search, step) in [
-            ("united st", Step::Region),
-            ("calif", Step::City),
-            ("los", Step::DidType),
-            ("local", Step::Group),
-        ] {
+        for &(search, step) in path {
             self.type_text(search).await;
             self.act(Action::Choose).await;
             assert_eq!(self.wizard.step(), step, "after {search:?}");
         }
+    }
+
+    /// US › California › Los Angeles › local: the groups.
+    pub async fn walk_to_groups(&mut self) {
+        self.walk(&[
+            ("united st", Step::Region),
+            ("calif", Step::City),
+            ("los", Step::DidType),
+            ("local", Step::Group),
+        ])
+        .await;
     }
 
     /// US › California › Los Angeles › local › +1 (213) › first number › Review.

@@ -162,18 +162,7 @@ fn quitting_with_an_active_reservation_asks_first() {
 #[test]
 fn a_failed_cancellation_on_the_way_out_does_not_quit_silently() {
     let mut h = Harness::new();
-    h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
-    h.act(Action::Quit);
-    let cancel = only(h.act(Action::Cancel));
-    h.answer_at(
-        &cancel,
-        Duration::ZERO,
-        Err(ApiError::TimedOut {
-            after: Duration::from_secs(20),
-        }),
-    );
+    let cancel = a_cancellation_on_the_way_out_that_fails(&mut h);
     assert!(!h.wizard.should_quit());
     assert_eq!(h.wizard.notice().unwrap().level, NoticeLevel::Error);
     h.act(Action::Quit);
@@ -300,18 +289,7 @@ fn nothing_is_bought_while_cancelling_to_quit() {
 #[test]
 fn a_failed_cancellation_on_the_way_out_leaves_the_wizard_staying() {
     let mut h = Harness::new();
-    h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
-    h.act(Action::Quit);
-    let cancel = only(h.act(Action::Cancel));
-    h.answer_at(
-        &cancel,
-        Duration::ZERO,
-        Err(ApiError::TimedOut {
-            after: Duration::from_secs(20),
-        }),
-    );
+    let cancel = a_cancellation_on_the_way_out_that_fails(&mut h);
     assert_eq!(h.wizard.quitting(), Quitting::No);
     h.act(Action::Buy);
     assert!(
@@ -371,4 +349,22 @@ fn an_earlier_purchase_left_to_the_operator_keeps_buying_off_without_settling_it
     h.walk_to_review();
     assert_eq!(h.act(Action::Buy), vec![]);
     assert_eq!(h.wizard.modal(), None, "no confirmation");
+}
+
+/// A reservation held, "cancel them, then quit" asked, and the cancellation timing out; the
+/// cancellation's command is returned.
+fn a_cancellation_on_the_way_out_that_fails(h: &mut Harness) -> crate::worker::Command {
+    h.walk_to_review();
+    let reserve = only(h.act(Action::Reserve));
+    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    h.act(Action::Quit);
+    let cancel = only(h.act(Action::Cancel));
+    h.answer_at(
+        &cancel,
+        Duration::ZERO,
+        Err(ApiError::TimedOut {
+            after: Duration::from_secs(20),
+        }),
+    );
+    cancel
 }
