@@ -162,7 +162,7 @@ fn quitting_with_an_active_reservation_asks_first() {
 #[test]
 fn a_failed_cancellation_on_the_way_out_does_not_quit_silently() {
     let mut h = Harness::new();
-    let cancel = a_cancellation_on_the_way_out_that_fails(&mut h);
+    a_cancellation_on_the_way_out_that_fails(&mut h);
     assert!(!h.wizard.should_quit());
     assert_eq!(h.wizard.notice().unwrap().level, NoticeLevel::Error);
     h.act(Action::Quit);
@@ -289,7 +289,7 @@ fn nothing_is_bought_while_cancelling_to_quit() {
 #[test]
 fn a_failed_cancellation_on_the_way_out_leaves_the_wizard_staying() {
     let mut h = Harness::new();
-    let cancel = a_cancellation_on_the_way_out_that_fails(&mut h);
+    a_cancellation_on_the_way_out_that_fails(&mut h);
     assert_eq!(h.wizard.quitting(), Quitting::No);
     h.act(Action::Buy);
     assert!(
