@@ -6,7 +6,7 @@
 mod support;
 
 use divan::Bencher;
-use numpick::worker::Answer;
+use numpick::protocol::Answer;
 
 fn main() {
     divan::main();

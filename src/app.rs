@@ -14,15 +14,17 @@ use futures_util::StreamExt;
 use jiff::Timestamp;
 use tokio::signal::unix::{SignalKind, signal};
 
+use crate::api::Backend;
 use crate::api::Client;
 use crate::journal::{Journal, Unsettled};
 use crate::keymap;
 use crate::money::Currency;
+use crate::protocol::{Command, WorkerMsg};
 use crate::terminal::{self, JobControl};
 use crate::ui;
 use crate::ui::theme::ThemeName;
-use crate::wizard::{Backend, Wizard};
-use crate::worker::{self, Command, WorkerHandle, WorkerMsg};
+use crate::wizard::Wizard;
+use crate::worker::{self, WorkerHandle};
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,7 @@ pub async fn run(
     // Reservations expire by the server's clock (see `Client::server_now`).
     let backend_is_live = backend == Backend::Live;
     let mut wizard = Wizard::new(backend, Instant::now(), client.server_now());
-    wizard.set_theme(preferences.theme);
+    let theme = ui::Theme::of(preferences.theme);
     wizard.set_search_confirmation(preferences.search_confirm_above_credits);
     wizard.set_currency(preferences.currency);
     if let Some(endpoint) = preferences.endpoint {
@@ -111,7 +113,7 @@ pub async fn run(
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
-    let outcome = event_loop(&mut terminal, &client, worker, &mut wizard, start).await;
+    let outcome = event_loop(&mut terminal, &theme, &client, worker, &mut wizard, start).await;
     terminal::give_back(&mut terminal);
     if let (Some(path), Some(chosen)) = (&recent_path, wizard.chosen_country()) {
         crate::recent_countries::save(path, &crate::recent_countries::with_chosen(&recent, chosen));
@@ -167,6 +169,7 @@ fn open_journal(path: Option<&Path>) -> OpenedJournal {
 
 async fn event_loop(
     terminal: &mut terminal::Screen,
+    theme: &ui::Theme,
     client: &Client,
     mut worker: WorkerHandle,
     wizard: &mut Wizard,
@@ -181,7 +184,7 @@ async fn event_loop(
 
     loop {
         wizard.set_meter(client.requests_sent(), client.rate_limit_wait());
-        terminal.draw(|frame| ui::render(wizard, frame))?;
+        terminal.draw(|frame| ui::render(wizard, theme, frame))?;
         if wizard.should_quit() {
             return Ok(Exit::Quit);
         }
@@ -307,9 +310,10 @@ mod tests {
     use super::{Input, handle};
     use serde_json::json;
 
+    use crate::api::Backend;
     use crate::api::model::{AvailableNumber, Listing, NumberId, Reservation};
-    use crate::wizard::{Backend, Step, VANITY_DEBOUNCE, Wizard};
-    use crate::worker::{Answer, Call, Command, WorkerMsg};
+    use crate::protocol::{Answer, Call, Command, WorkerMsg};
+    use crate::wizard::{Step, VANITY_DEBOUNCE, Wizard};
 
     fn listing<T>(items: Vec<T>) -> Listing<T> {
         Listing { items, skipped: 0 }

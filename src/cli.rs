@@ -44,7 +44,7 @@ pub struct Cli {
 
     /// How data is printed [default: table on a terminal, tsv otherwise].
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<crate::commands::output::Format>,
+    pub format: Option<Format>,
 
     /// Say on stderr how many requests the command sent (each costs API credit), name
     /// resolutions included.
@@ -471,7 +471,7 @@ fn country_codes() -> Vec<&'static str> {
 
 /// The documented type names, for completions.
 fn type_names() -> Vec<&'static str> {
-    crate::commands::resolve::DOCUMENTED_TYPE_NAMES.to_vec()
+    crate::api::model::DOCUMENTED_TYPE_NAMES.to_vec()
 }
 
 /// The shells completions are generated for.
@@ -517,4 +517,17 @@ Log file:    {}",
         shown(config_file),
         shown(log_file)
     )
+}
+
+/// How data is printed: `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Tab-separated values: one header line, no padding.
+    Tsv,
+    /// Comma-separated values (RFC 4180 quoting), one header line.
+    Csv,
+    /// One JSON document (the same as --json).
+    Json,
 }

@@ -50,22 +50,6 @@ fn key_from_value(value: Option<&str>) -> Result<Option<SecretString>, ConfigErr
     Ok(Some(SecretString::from(key.to_owned())))
 }
 
-/// The folder numpick keeps its state in (log, journal): the platform's state or data folder.
-pub fn state_dir() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "numpick")?;
-    Some(
-        dirs.state_dir()
-            .unwrap_or_else(|| dirs.data_local_dir())
-            .to_path_buf(),
-    )
-}
-
-/// The config file: `config.toml` in the platform's config folder.
-pub fn config_path() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "numpick")?;
-    Some(dirs.config_dir().join("config.toml"))
-}
-
 /// Why the settings cannot be used. The texts name the file and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -303,7 +287,7 @@ impl Settings {
     /// Reads the config file at its usual place and merges it with `overrides` and the
     /// process environment.
     pub fn load(overrides: &Overrides) -> Result<Self, ConfigError> {
-        let path = config_path();
+        let path = crate::folders::config_path();
         let file = match &path {
             Some(path) => FileConfig::load(path)?,
             None => None,

@@ -21,6 +21,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::outcome::{PendingPurchase, unreadable_note};
+
 mod owner;
 pub use owner::{Here, IntentOwner, MAX_SETTLE_AGE, MAX_SETTLE_ATTEMPTS, Standing};
 
@@ -145,16 +147,6 @@ pub enum Outcome {
     },
 }
 
-/// A purchase intent that has no final outcome yet.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PendingPurchase {
-    pub intent: String,
-    pub at: Timestamp,
-    pub group_id: String,
-    pub number: Option<String>,
-    pub owned_before: Option<Vec<String>>,
-}
-
 /// An intent without a final outcome, with who wrote it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unsettled {
@@ -204,15 +196,10 @@ impl Readout {
     }
 }
 
-/// What the operator is told when `lines` lines of the journal could not be read.
-pub fn unreadable_note(lines: usize) -> String {
-    format!("{lines} journal line(s) could not be read and were skipped")
-}
-
 impl Journal {
     /// The journal's usual place: `journal.jsonl` in the state folder.
     pub fn default_path() -> Option<PathBuf> {
-        crate::config::state_dir().map(|dir| dir.join("journal.jsonl"))
+        crate::folders::state_dir().map(|dir| dir.join("journal.jsonl"))
     }
 
     /// Opens (or creates, mode 0600) the journal at `path`. Folders made for it are private

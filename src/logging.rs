@@ -22,7 +22,7 @@ static WRITE_FAILURE: OnceLock<String> = OnceLock::new();
 
 /// The log file: `numpick.log` in the state folder.
 pub fn log_path() -> Option<PathBuf> {
-    crate::config::state_dir().map(|dir| dir.join("numpick.log"))
+    crate::folders::state_dir().map(|dir| dir.join("numpick.log"))
 }
 
 /// Sends logs to [`log_path`]; returns its path. Without a usable folder, logging is off and

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use numpick::cli::{Cli, help_footer};
-use numpick::{commands, config, hardening, logging};
+use numpick::{commands, folders, hardening, logging};
 
 fn main() -> ExitCode {
     // First, before the key is read: no core file may ever hold it.
@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         eprintln!("numpick: {error}");
     }
     let footer = help_footer(
-        config::config_path().as_deref(),
+        folders::config_path().as_deref(),
         logging::log_path().as_deref(),
     );
     let matches = Cli::command().after_help(footer).get_matches();

@@ -8,7 +8,7 @@ const KEPT: usize = 5;
 
 /// Where the list is kept, when there is a state folder.
 pub fn path() -> Option<PathBuf> {
-    crate::config::state_dir().map(|dir| dir.join("recent-countries"))
+    crate::folders::state_dir().map(|dir| dir.join("recent-countries"))
 }
 
 /// The codes remembered at `path`, latest first; none when the file is missing or unreadable.

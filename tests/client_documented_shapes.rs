@@ -9,9 +9,8 @@ use std::time::Duration;
 use fault_server::{FaultServer, Reply};
 use numpick::api::model::NumberStatus;
 use numpick::api::{ApiError, Client, ClientConfig};
-use numpick::journal::PendingPurchase;
-use numpick::orders::Settlement;
 use numpick::orders::settle::{account_numbers, settle};
+use numpick::outcome::{PendingPurchase, Settlement};
 use serde_json::{Value, json};
 
 fn client_for(url: &str) -> Client {

@@ -10,10 +10,10 @@ use client_vs_sandbox_support::{LA, available, country, region_id, start};
 use numpick::api::model::{DidTypeName, Group};
 use numpick::api::{Client, GroupQuery};
 use numpick::everywhere::{
-    Budget, GroupSearch, PageCap, Sweep, complete_group, completion_cost, first_pass_cost, merge,
-    note, search_group, search_groups,
+    Budget, GroupSearch, PageCap, Sweep, completion_cost, first_pass_cost, merge, note,
 };
 use numpick::sandbox::SandboxConfig;
+use numpick::sweep::{complete_group, search_group, search_groups};
 use numpick::vanity::VanityPattern;
 
 /// A sandbox and a client without a rate limit worth the name: the oracle below sends a

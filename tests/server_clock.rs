@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 
 use fault_server::{FaultServer, Recorded, Reply};
 use jiff::{SignedDuration, Timestamp};
+use numpick::api::Backend;
 use numpick::api::{Client, ClientConfig};
-use numpick::wizard::{Backend, Wizard};
+use numpick::wizard::Wizard;
 use numpick::worker;
 use secrecy::SecretString;
 use serde_json::json;

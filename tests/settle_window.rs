@@ -11,7 +11,8 @@ use fault_server::{FaultServer, Recorded, Reply};
 use numpick::api::model::{E164, GroupId, PurchaseOrder};
 use numpick::api::{Client, ClientConfig};
 use numpick::journal::{Entry, Journal, Outcome};
-use numpick::orders::{PurchaseResult, Settlement, purchase_recorded, settle_recorded};
+use numpick::orders::{PurchaseResult, purchase_recorded, settle_recorded};
+use numpick::outcome::Settlement;
 use secrecy::SecretString;
 use serde_json::json;
 
@@ -76,7 +77,7 @@ fn outcomes(dir: &tempfile::TempDir) -> Vec<Outcome> {
 async fn buy_losing_the_answer(
     server: &FaultServer,
     journal: &Mutex<Journal>,
-) -> numpick::journal::PendingPurchase {
+) -> numpick::outcome::PendingPurchase {
     let order = PurchaseOrder::new(GroupId::new(GROUP), E164::parse(NUMBER).unwrap());
     let result = purchase_recorded(&client(server), Some(journal), &order, None, None, None).await;
     match result {

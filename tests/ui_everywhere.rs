@@ -7,8 +7,8 @@
 )]
 mod ui_support;
 
+use numpick::protocol::{Answer, Command, WorkerMsg};
 use numpick::wizard::Action;
-use numpick::worker::{Answer, Command, WorkerMsg};
 use serde_json::json;
 
 use ui_support::*;

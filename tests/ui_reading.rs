@@ -81,7 +81,7 @@ fn the_help_scrolls_on_a_small_terminal() {
 
 #[test]
 fn live_and_sandbox_headers() {
-    let mut live = Run::on(numpick::wizard::Backend::Live);
+    let mut live = Run::on(numpick::api::Backend::Live);
     live.wizard.set_endpoint("https://api.staging.example");
     let text = live.draw(80, 24).backend().to_string();
     assert!(text.contains(" LIVE · Acme Telecom "), "{text}");
@@ -106,13 +106,13 @@ fn the_group_table_keeps_prefix_and_location_at_every_size() {
     snap_sizes!("groups_de", german);
 }
 
-fn german_cities() -> numpick::worker::Answer {
-    numpick::worker::Answer::Cities(listing(vec![decode(serde_json::json!(
+fn german_cities() -> numpick::protocol::Answer {
+    numpick::protocol::Answer::Cities(listing(vec![decode(serde_json::json!(
         {"id": 1, "city_name": "Berlin"}
     ))]))
 }
 
-fn german_groups() -> numpick::worker::Answer {
+fn german_groups() -> numpick::protocol::Answer {
     let group = |id: &str, prefix: &str, location: &str, kind: &str, monthly: &str| {
         decode(serde_json::json!({
             "id": id, "prefix": prefix, "location": location, "type": kind,
@@ -124,7 +124,7 @@ fn german_groups() -> numpick::worker::Answer {
             "allow_number_selection": kind == "local", "is_eligible_for_free_number": true
         }))
     };
-    numpick::worker::Answer::Groups(listing(vec![
+    numpick::protocol::Answer::Groups(listing(vec![
         group("de-1", "+49 30", "Berlin", "local", "3.50"),
         group("de-2", "+49 89", "München", "local", "4.00"),
         group("de-3", "+49 180", "Germany", "sharedcost", "12.00"),

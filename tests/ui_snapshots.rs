@@ -7,11 +7,10 @@ use std::time::Duration;
 
 use numpick::api::ApiError;
 use numpick::api::model::Receipt;
-use numpick::journal::PendingPurchase;
-use numpick::orders::Settlement;
+use numpick::outcome::{PendingPurchase, Settlement};
+use numpick::protocol::Answer;
 use numpick::ui::ThemeName;
 use numpick::wizard::{Action, Move};
-use numpick::worker::Answer;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use serde_json::json;
@@ -320,26 +319,24 @@ fn my_numbers() {
     let mut run = at_groups();
     run.act(Action::OwnedNumbers);
     snap!("owned_loading", run);
-    run.answer(Ok(Answer::OwnedNumbers(
-        numpick::orders::settle::AccountNumbers {
-            numbers: vec![
-                owned("+12135550123", "+1 213-555-0123", "ACTIVE", Some("Support")),
-                owned(
-                    "+493012345678",
-                    "+49 30 12345678",
-                    "AWAITING_REGISTRATION",
-                    None,
-                ),
-                owned(
-                    "+12135559876",
-                    "+1 213-555-9876",
-                    "PENDING_CANCELLATION",
-                    None,
-                ),
-            ],
-            unreadable: 1,
-        },
-    )));
+    run.answer(Ok(Answer::OwnedNumbers(numpick::outcome::AccountNumbers {
+        numbers: vec![
+            owned("+12135550123", "+1 213-555-0123", "ACTIVE", Some("Support")),
+            owned(
+                "+493012345678",
+                "+49 30 12345678",
+                "AWAITING_REGISTRATION",
+                None,
+            ),
+            owned(
+                "+12135559876",
+                "+1 213-555-9876",
+                "PENDING_CANCELLATION",
+                None,
+            ),
+        ],
+        unreadable: 1,
+    })));
     snap!("owned_loaded", run);
     snap!("owned_loaded_60x16", run, 60, 16);
     run.act(Action::Release);
@@ -381,7 +378,7 @@ fn the_countdown_changes_colour_in_every_theme() {
         ThemeName::NoColor,
     ] {
         let mut run = at_reserved();
-        run.wizard.set_theme(theme);
+        run.theme = theme;
         let mut seen = Vec::new();
         for wait in [1, 509, 81] {
             run.wait(Duration::from_secs(wait));

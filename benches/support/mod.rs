@@ -8,11 +8,12 @@
 use std::time::Instant;
 
 use jiff::Timestamp;
+use numpick::api::Backend;
 use numpick::api::model::{AccountInfo, AvailableNumber, City, Group, Listing, Region};
 use numpick::api::raw::{self, Shape};
-use numpick::ui::render;
-use numpick::wizard::{Action, Backend, Wizard};
-use numpick::worker::{Answer, Call, Command, WorkerMsg};
+use numpick::protocol::{Answer, Call, Command, WorkerMsg};
+use numpick::ui::{Theme, ThemeName, render};
+use numpick::wizard::{Action, Wizard};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
@@ -97,7 +98,9 @@ pub fn terminal() -> Terminal<TestBackend> {
 
 /// Draws one frame of `wizard`.
 pub fn draw(terminal: &mut Terminal<TestBackend>, wizard: &Wizard) {
-    terminal.draw(|frame| render(wizard, frame)).unwrap();
+    terminal
+        .draw(|frame| render(wizard, &Theme::of(ThemeName::Default), frame))
+        .unwrap();
 }
 
 pub fn listing<T>(items: Vec<T>) -> Listing<T> {

@@ -7,6 +7,7 @@
 //!   always names its number, and how its answer is read), [`owned`] (the account's numbers)
 //!   and [`phone`] (E.164 numbers).
 //! - [`raw`]: reading bodies without a JSON tree, lists decoded item by item.
+//! - [`Backend`]: the live API or the embedded sandbox.
 //! - [`address`]: loopback, plain http and proxies: where the key may travel.
 //! - [`secret`]: the key's header and its redaction from every answer.
 //! - [`sanitize`]: [`sanitize_text`], for any server text shown in the terminal.
@@ -15,6 +16,7 @@
 
 pub mod address;
 mod answer;
+mod backend;
 pub mod client;
 pub mod error;
 pub mod ids;
@@ -31,6 +33,7 @@ pub mod secret;
 pub mod server_clock;
 mod transport;
 
+pub use backend::Backend;
 pub use client::{Client, ClientConfig, DEFAULT_BASE_URL, GroupQuery};
 pub use error::ApiError;
 pub use sanitize::sanitize_text;

@@ -325,6 +325,17 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
+/// The type names the groups search takes as they are (the API's documented list).
+pub const DOCUMENTED_TYPE_NAMES: [&str; 7] = [
+    "local",
+    "mobile",
+    "tollfree",
+    "national",
+    "global",
+    "sharedcost",
+    "all",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::wizard::Backend;
+use crate::api::Backend;
 
 use super::Context;
 use super::exit::{Failure, OK};

@@ -11,9 +11,9 @@
 
 use secrecy::SecretString;
 
+use crate::api::Backend;
 use crate::cli::CliCommand;
 use crate::config::{KeySource, Settings, api_key_from_env};
-use crate::wizard::Backend;
 
 use super::exit::{Failure, UNAUTHORIZED};
 

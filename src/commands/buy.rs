@@ -34,7 +34,8 @@ use crate::cli::BuyArgs;
 use crate::journal::{AgreedPrices, Here, Journal, Standing};
 use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
-use crate::orders::{self, PurchaseResult, Settlement, purchase_recorded, settle_recorded};
+use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
+use crate::outcome::Settlement;
 
 use super::buy_prices::{self, Hints, Known};
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};

@@ -12,9 +12,8 @@ use serde::Serialize;
 use crate::api::GroupQuery;
 use crate::api::model::{CountryCode, Price};
 use crate::cli::PlaceArgs;
-use crate::everywhere::{
-    Budget, Found, PageCap, Sweep, complete_groups, first_pass_cost, merge, note, search_groups,
-};
+use crate::everywhere::{Budget, Found, PageCap, Sweep, first_pass_cost, merge, note};
+use crate::sweep::{complete_groups, search_groups};
 
 use super::Context;
 use super::browse::{GroupFilters, group_query};

@@ -43,6 +43,7 @@ use std::sync::{Mutex, PoisonError};
 
 use secrecy::SecretString;
 
+use crate::api::Backend;
 use crate::api::model::CountryCode;
 use crate::api::{Client, ClientConfig};
 use crate::cli::{Cli, CliCommand, CountryArg};
@@ -50,7 +51,6 @@ use crate::config::{Overrides, Settings, Source};
 use crate::journal::Journal;
 use crate::sandbox::service::ServiceConfig;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
-use crate::wizard::Backend;
 
 use backend::Route;
 pub use exit::Failure;

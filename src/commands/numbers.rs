@@ -11,7 +11,8 @@
 use serde::Serialize;
 
 use crate::api::model::{AvailableNumber, Group, GroupId, GroupPrice};
-use crate::everywhere::{Budget, PageCap, Sweep, complete_group, note, search_group};
+use crate::everywhere::{Budget, PageCap, Sweep, note};
+use crate::sweep::{complete_group, search_group};
 use crate::ui::phone::pretty;
 use crate::vanity::{VanityPattern, memorability, memorable_order, national_number, rank_matches};
 

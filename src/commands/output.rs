@@ -17,9 +17,10 @@ use std::io::{IsTerminal, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::api::Backend;
 use crate::api::sanitize_text;
+use crate::cli::Format;
 use crate::ui::theme::ThemeName;
-use crate::wizard::Backend;
 
 use super::exit::Failure;
 
@@ -204,19 +205,6 @@ fn emit(text: &str) {
 /// Prints a message for people on stderr.
 pub fn note(text: &str) {
     eprintln!("{}", sanitize_text(text));
-}
-
-/// How data is printed: `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Aligned columns for people.
-    Table,
-    /// Tab-separated values: one header line, no padding.
-    Tsv,
-    /// Comma-separated values (RFC 4180 quoting), one header line.
-    Csv,
-    /// One JSON document (the same as --json).
-    Json,
 }
 
 /// How a column is aligned.

@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use crate::api::model::OwnedNumber;
 use crate::api::phone::digits_of;
-use crate::orders::release::{Released, release_recorded};
+use crate::orders::release::release_recorded;
 use crate::orders::settle::account_numbers;
+use crate::outcome::Released;
 
 use super::Context;
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN};

@@ -31,17 +31,6 @@ const COUNTRY_ALIASES: [(&str, &str); 4] = [
     ("great britain", "GB"),
 ];
 
-/// The type names the groups search takes as they are (the API's documented list).
-pub const DOCUMENTED_TYPE_NAMES: [&str; 7] = [
-    "local",
-    "mobile",
-    "tollfree",
-    "national",
-    "global",
-    "sharedcost",
-    "all",
-];
-
 /// One thing a text may name: its id and its name.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
@@ -212,7 +201,7 @@ pub async fn did_type(client: &Client, text: &str) -> Result<DidType, Failure> {
 /// request; an id or another spelling through [`did_type`].
 pub async fn did_type_name(client: &Client, text: &str) -> Result<DidTypeName, Failure> {
     let trimmed = text.trim();
-    if let Some(name) = DOCUMENTED_TYPE_NAMES
+    if let Some(name) = crate::api::model::DOCUMENTED_TYPE_NAMES
         .iter()
         .find(|name| name.eq_ignore_ascii_case(trimmed))
     {

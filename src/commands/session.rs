@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
+use crate::api::Backend;
 use crate::app;
 use crate::journal::Journal;
 use crate::sandbox::{self, service::ServiceConfig};
-use crate::wizard::Backend;
 
 use super::Context;
 use super::exit::{Failure, OK};
@@ -45,7 +45,7 @@ fn journal_path(backend: &Backend) -> Option<PathBuf> {
     match backend {
         Backend::Live => Journal::default_path(),
         Backend::Sandbox => {
-            let path = crate::config::state_dir()?.join("sandbox-journal.jsonl");
+            let path = crate::folders::state_dir()?.join("sandbox-journal.jsonl");
             match std::fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}

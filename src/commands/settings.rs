@@ -16,7 +16,7 @@ use super::exit::{Failure, OK};
 use super::output::{Output, or_dash};
 
 fn config_path() -> Result<PathBuf, Failure> {
-    config::config_path().ok_or_else(|| ConfigError::NoConfigDir.into())
+    crate::folders::config_path().ok_or_else(|| ConfigError::NoConfigDir.into())
 }
 
 pub fn path(out: &Output) -> Result<u8, Failure> {

@@ -3,18 +3,11 @@
 
 use std::collections::HashSet;
 
-use futures_util::StreamExt;
-
-use crate::api::Client;
 use crate::api::error::ApiError;
 use crate::api::model::{AvailableNumber, Group, Listing};
 use crate::vanity::{ServerQuery, VanityPattern};
 
-use super::{PageCap, Sweep};
-
-/// How many queries of one group are in flight at once (one answer cut short gives ten
-/// narrower queries).
-const QUERIES_AT_ONCE: usize = 10;
+use super::PageCap;
 
 /// What a group's search could not cover yet.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,60 +65,6 @@ impl GroupSearch {
             && !coverage.beyond_reach
             && !coverage.unsearched
             && coverage.error.is_none()
-    }
-}
-
-/// Searches `group` for `pattern` (every available number for the empty pattern) with one
-/// query, if the budget holds a credit for it. Narrower queries of an answer cut short are
-/// left in [`GroupSearch::pending`].
-pub async fn search_group(
-    client: &Client,
-    group: &Group,
-    pattern: &VanityPattern,
-    sweep: Sweep<'_>,
-) -> GroupSearch {
-    let mut search = GroupSearch::new(group.clone());
-    let first = pattern.first_query();
-    if sweep.budget.take() {
-        search.credits += 1;
-        let digits = first.as_ref().map(ServerQuery::digits);
-        let answer = client.available_numbers(&group.id, digits).await;
-        search.absorb(pattern, sweep.cap, first, answer);
-    } else {
-        search.coverage.unsearched = true;
-    }
-    search
-}
-
-/// Sends the pending narrower queries of `search`, and theirs in turn, until none is left or
-/// the budget is spent.
-pub async fn complete_group(
-    client: &Client,
-    search: &mut GroupSearch,
-    pattern: &VanityPattern,
-    sweep: Sweep<'_>,
-) {
-    loop {
-        let mut sendable = Vec::new();
-        while !search.pending.is_empty() && sweep.budget.take() {
-            sendable.push(search.pending.remove(0));
-        }
-        if sendable.is_empty() {
-            return;
-        }
-        search.credits += u32::try_from(sendable.len()).unwrap_or(u32::MAX);
-        let group = &search.group.id;
-        let answers: Vec<_> = futures_util::stream::iter(sendable)
-            .map(|query| async move {
-                let answer = client.available_numbers(group, Some(query.digits())).await;
-                (query, answer)
-            })
-            .buffer_unordered(QUERIES_AT_ONCE)
-            .collect()
-            .await;
-        for (query, answer) in answers {
-            search.absorb(pattern, sweep.cap, Some(query), answer);
-        }
     }
 }
 

@@ -28,7 +28,6 @@ use crate::api::Client;
 use crate::journal::{Entry, Here, Journal};
 
 pub use purchase::{PurchaseResult, purchase_recorded, settle_recorded};
-pub use settle::Settlement;
 pub use unsettled::{SortedUnsettled, sort_unsettled};
 
 /// Where this process buys and settles: the client's API address, and the account's uuid

@@ -14,9 +14,10 @@ use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{AgreedPrices, Entry, IntentOwner, Journal, Outcome, PendingPurchase};
+use crate::journal::{AgreedPrices, Entry, IntentOwner, Journal, Outcome};
+use crate::outcome::{PendingPurchase, Settlement};
 
-use super::settle::{self, Settlement};
+use super::settle;
 use super::{record, record_after};
 
 /// What a recorded purchase came to.

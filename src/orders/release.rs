@@ -9,17 +9,9 @@ use jiff::Timestamp;
 
 use crate::api::{ApiError, Client, sanitize_text};
 use crate::journal::{Entry, Journal, ReleaseOutcome};
+use crate::outcome::Released;
 
 use super::{record, record_after};
-
-/// What a recorded release came to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Released {
-    /// The API accepted it.
-    Done,
-    /// Sent, but nothing says whether it was applied.
-    Unknown { reason: String },
-}
 
 /// Releases the owned `number` whose id is `uuid` (`DID…`), recording the intent first and
 /// the outcome after. Without a journal, or when the intent cannot be written, nothing is sent.

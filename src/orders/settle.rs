@@ -23,10 +23,9 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::api::model::OwnedNumber;
 use crate::api::phone::digits_of;
 use crate::api::{ApiError, Client};
-use crate::journal::PendingPurchase;
+use crate::outcome::{AccountNumbers, PendingPurchase, Settlement};
 
 use super::evidence::{Freedom, still_free};
 use super::same_number::is_same_number;
@@ -41,56 +40,6 @@ const CLOCK_SKEW: SignedDuration = SignedDuration::from_secs(60);
 const FIRST_PAUSE: Duration = Duration::from_secs(2);
 /// The longest pause between two readings.
 const LONGEST_PAUSE: Duration = Duration::from_secs(20);
-
-/// What asking the API showed about a purchase.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Settlement {
-    /// The account owns the number: the purchase went through.
-    Bought { number: String },
-    /// The account does not own it: nothing was bought.
-    NotBought { number: Option<String> },
-    /// The API could not tell; `reason` says why and what to check.
-    Unknown { reason: String },
-}
-
-impl Settlement {
-    /// A sentence for the operator.
-    pub fn describe(&self) -> String {
-        match self {
-            Self::Bought { number } => {
-                format!("The purchase went through: {number} is on the account.")
-            }
-            Self::NotBought {
-                number: Some(number),
-            } => {
-                format!("The purchase did not go through: {number} is not on the account.")
-            }
-            Self::NotBought { number: None } => {
-                "The purchase did not go through: no new number is on the account.".to_owned()
-            }
-            Self::Unknown { reason } => format!(
-                "Still unknown whether the purchase went through ({reason}). Check the account's numbers in the 2Chat dashboard before buying again."
-            ),
-        }
-    }
-}
-
-/// Every number on the account, and how many items could not be read.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AccountNumbers {
-    pub numbers: Vec<OwnedNumber>,
-    pub unreadable: usize,
-}
-
-impl AccountNumbers {
-    /// The digits of the numbers the account still holds.
-    pub fn held_digits(&self) -> Vec<String> {
-        (self.numbers.iter())
-            .filter(|n| n.is_held())
-            .map(|n| digits_of(&n.phone_number))
-            .collect()
-    }
-}
 
 /// Every number the account owns, reading page after page until a page comes back empty.
 pub async fn account_numbers(client: &Client) -> Result<AccountNumbers, ApiError> {
@@ -244,7 +193,7 @@ fn judge_random(pending: &PendingPurchase, owned: &AccountNumbers) -> Settlement
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::model::NumberStatus;
+    use crate::api::model::{NumberStatus, OwnedNumber};
 
     const INTENT_AT: &str = "2026-01-15T10:00:00Z";
 

@@ -5,7 +5,8 @@
 use jiff::Timestamp;
 
 use crate::api::Client;
-use crate::journal::{PendingPurchase, Standing, Unsettled};
+use crate::journal::{Standing, Unsettled};
+use crate::outcome::PendingPurchase;
 
 /// What an earlier run left unsettled, sorted by what this session does with it.
 pub struct SortedUnsettled {

@@ -1,4 +1,4 @@
-//! The pure renderer: draws a [`Wizard`] into a frame.
+//! The pure renderer: draws a [`Wizard`] into a frame, in the [`Theme`] it is handed.
 //!
 //! [`render`] reads the wizard and nothing else — time comes from the wizard's own clock, so
 //! the same state always draws the same screen — and builds only the rows a list can show.
@@ -32,10 +32,11 @@ pub(crate) struct View<'a> {
     pub focused: bool,
 }
 
-/// Draws the whole screen for `wizard`.
-pub fn render(wizard: &Wizard, frame: &mut Frame) {
+/// Draws the whole screen for `wizard` in the colours of `theme` (the front end chooses the
+/// theme; the state machine knows nothing of colours).
+pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme::of(wizard.theme);
+    let theme = *theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         widgets::too_small::render(&theme, frame, area);
         return;

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::api::ApiError;
 use crate::api::model::{Group, GroupId, ReservationId};
-use crate::worker::{Answer, Call, Command};
+use crate::protocol::{Answer, Call, Command};
 
 use super::{Action, Held, NoticeLevel, Pending, PurchaseTarget, Step, Wizard, expect_answer};
 

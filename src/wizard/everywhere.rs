@@ -12,8 +12,8 @@ use std::collections::VecDeque;
 use crate::api::ApiError;
 use crate::api::model::{AvailableNumber, Group};
 use crate::everywhere::{GroupSearch, PageCap, first_pass_cost, ranked};
+use crate::protocol::{Answer, Call, Command};
 use crate::vanity::{ServerQuery, VanityPattern};
-use crate::worker::{Answer, Call, Command};
 
 use super::picker::moved;
 use super::{Action, Pending, Step, Wizard};

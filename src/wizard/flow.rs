@@ -2,7 +2,7 @@
 
 use crate::api::ApiError;
 use crate::api::model::{CountryCode, DidTypeId, DidTypeName};
-use crate::worker::{Answer, Call, Command};
+use crate::protocol::{Answer, Call, Command};
 
 use super::picker::moved;
 

@@ -3,7 +3,7 @@
 //! Which answer a screen awaits is recorded once, in the wizard's requests; a [`Load`] only
 //! says where the data stands.
 
-use crate::worker::Call;
+use crate::protocol::Call;
 
 /// Data a screen shows, and where it stands in being fetched.
 #[derive(Debug, Clone, Default)]

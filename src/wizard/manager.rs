@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::worker::{Answer, Call, Command};
+use crate::protocol::{Answer, Call, Command};
 
 use super::{Action, Held, Load, Manager, Pending, Wizard, expect_answer};
 

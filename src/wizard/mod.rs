@@ -34,15 +34,16 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use serde_json::Value;
+
+use crate::api::Backend;
 use tui_input::InputRequest;
 
 use crate::api::model::{City, DidType, Group, Region, ReservationId};
 use crate::countries::{self, Country};
-use crate::journal::PendingPurchase;
 use crate::money::Currency;
+use crate::outcome::PendingPurchase;
+use crate::protocol::{Answer, Call, Command, WorkerMsg};
 use crate::search::Filter;
-use crate::ui::ThemeName;
-use crate::worker::{Answer, Call, Command, WorkerMsg};
 
 pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use load::{Fetched, Load};
@@ -123,13 +124,6 @@ pub enum InputMode {
     QuitGuard,
 }
 
-/// Whether numpick talks to the live API or to its embedded sandbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Backend {
-    Sandbox,
-    Live,
-}
-
 /// The whole interactive state.
 pub struct Wizard {
     pub(crate) now: Instant,
@@ -192,8 +186,6 @@ pub struct Wizard {
     pub(crate) meter: Meter,
     /// When the wizard was made: the origin the spinner's frames are counted from.
     pub(crate) started: Instant,
-    /// The colours the renderer uses.
-    pub(crate) theme: ThemeName,
     /// The currency the API's prices are in.
     pub(crate) currency: Currency,
     /// Text waiting to be copied to the terminal's clipboard.
@@ -247,7 +239,6 @@ impl Wizard {
             journal_path: None,
             meter: Meter::default(),
             started: now,
-            theme: ThemeName::default(),
             currency: Currency::default(),
             clipboard: None,
             help_scroll: 0,

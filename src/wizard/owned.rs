@@ -4,13 +4,13 @@
 //! A release cannot be undone, so its confirmation asks for the number's last four digits,
 //! typed (a paste is ignored in it, as in every dialog); Enter with anything else releases
 //! nothing. The release is recorded before it is sent and sent once, by the worker through
-//! [`crate::orders::release`].
+//! the orders module.
 
 use crate::api::ApiError;
 use crate::api::model::OwnedNumber;
 use crate::api::phone::digits_of;
-use crate::orders::release::Released;
-use crate::worker::{Answer, Call, Command};
+use crate::outcome::Released;
+use crate::protocol::{Answer, Call, Command};
 
 use super::picker::{Picker, Searchable};
 use super::{Action, Load, NoticeLevel, Pending, Wizard, expect_answer};

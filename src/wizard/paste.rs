@@ -8,7 +8,7 @@
 
 use super::{Fetched, InputMode, NoticeLevel, Step, Wizard};
 use crate::api::sanitize_text;
-use crate::worker::Command;
+use crate::protocol::Command;
 
 /// The most characters one paste adds to a search box: no search needs more, and a flood of
 /// text must not keep the wizard busy.

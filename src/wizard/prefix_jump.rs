@@ -2,7 +2,7 @@
 //! (or `+1 213`) and Enter, and the groups of that prefix are searched with the API's own
 //! `city_name_or_prefix`, any city and any type, without knowing which city it is.
 
-use crate::worker::Command;
+use crate::protocol::Command;
 
 use super::{Choice, Step, Wizard};
 

@@ -9,8 +9,8 @@
 use crate::api::ApiError;
 use crate::api::model::{E164, PurchaseOrder, Receipt, ReservationId};
 use crate::buy_rule::{self, BuyState};
-use crate::orders::Settlement;
-use crate::worker::{Answer, Call, Command};
+use crate::outcome::Settlement;
+use crate::protocol::{Answer, Call, Command};
 
 use super::{
     Action, Modal, NoticeLevel, Pending, Purchase, PurchaseTarget, Quitting, Step, Wizard,

@@ -1,22 +1,16 @@
 //! What the event loop and the renderer ask of the wizard, and the values they hand it
-//! (the theme, the currency, the credit meter). None of these change the state machine's course.
+//! (the currency, the credit meter). None of these change the state machine's course.
 
 use std::time::Duration;
 
 use super::{Held, InputMode, Meter, Modal, Notice, Pending, Purchase, Quitting, Step, Wizard};
 use crate::money::Currency;
-use crate::ui::theme::ThemeName;
 
 impl Wizard {
     /// How many lines the Review, Reserved or Done screen is scrolled down.
     pub fn document_scroll(&self) -> usize {
         let (step, offset) = self.scroll;
         if step == self.step { offset } else { 0 }
-    }
-
-    /// Chooses the colours of the screen (for instance [`ThemeName::NoColor`] under `NO_COLOR`).
-    pub fn set_theme(&mut self, theme: ThemeName) {
-        self.theme = theme;
     }
 
     /// Names the API's address, for the header, when it is not the production one.
@@ -47,7 +41,7 @@ impl Wizard {
     /// Warns that `lines` lines of the journal could not be read (they were skipped; buying
     /// is not affected).
     pub fn warn_unreadable_journal(&mut self, lines: usize) {
-        let text = crate::journal::unreadable_note(lines);
+        let text = crate::outcome::unreadable_note(lines);
         self.say(super::NoticeLevel::Warning, text);
     }
 
@@ -69,11 +63,6 @@ impl Wizard {
             "{count} earlier purchase(s) could not be settled: check the account's numbers, then record what happened with `numpick journal resolve`. Buying is off until then."
         );
         self.say(super::NoticeLevel::Error, text);
-    }
-
-    /// The colours of the screen.
-    pub fn theme(&self) -> ThemeName {
-        self.theme
     }
 
     /// Updates the credit meter from the client's counters (the event loop does this before

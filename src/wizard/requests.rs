@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::model::{Group, GroupId, ReservationId};
-use crate::worker::{Call, Command, RequestId};
+use crate::protocol::{Call, Command, RequestId};
 
 use super::{PurchaseTarget, Step};
 

@@ -2,7 +2,7 @@
 //! pattern's digits; an answer for a pattern the operator has since changed is dropped.
 
 use crate::api::ApiError;
-use crate::worker::{Answer, Call, Command};
+use crate::protocol::{Answer, Call, Command};
 
 use super::{NoticeLevel, NumberList, Pending, VANITY_DEBOUNCE, Wizard, expect_answer};
 

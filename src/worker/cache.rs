@@ -11,7 +11,7 @@ use tokio::time::Instant;
 
 use crate::api::model::GroupId;
 
-use super::protocol::{Answer, Call};
+use crate::protocol::{Answer, Call};
 
 /// How long a list of available numbers is trusted.
 pub const NUMBERS_TTL: Duration = Duration::from_secs(60);

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::api::model::Listing;
 
-use super::protocol::{Answer, Call};
+use crate::protocol::{Answer, Call};
 
 /// How long a stored catalogue answer is trusted.
 pub const CATALOGUE_TTL: Duration = Duration::from_secs(24 * 60 * 60);
@@ -46,7 +46,7 @@ impl CatalogueStore {
 
     /// The store in the state folder, if one is known.
     pub fn in_state_folder(base_url: &str) -> Option<Self> {
-        let dir = crate::config::state_dir()?;
+        let dir = crate::folders::state_dir()?;
         Some(Self::new(dir.join("catalogue-cache.json"), base_url))
     }
 

@@ -3,8 +3,8 @@
 
 use crate::api::ApiError;
 use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
-use crate::journal::PendingPurchase;
 use crate::orders::{self, PurchaseResult, deals};
+use crate::outcome::PendingPurchase;
 
 use super::{Answer, Shared};
 

@@ -12,7 +12,6 @@
 pub mod cache;
 pub mod catalogue_store;
 mod deals;
-pub mod protocol;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
@@ -24,9 +23,9 @@ use crate::api::model::{CityId, CountryCode, DidTypeName, RegionId};
 use crate::api::{ApiError, Client, GroupQuery};
 use crate::journal::Journal;
 
+use crate::protocol::{Answer, Call, Command, RequestId, WorkerMsg};
 pub use cache::AnswerCache;
 pub use catalogue_store::CatalogueStore;
-pub use protocol::{Answer, Call, Command, RequestId, WorkerMsg};
 
 /// The ends of the worker's channels that the event loop holds.
 pub struct WorkerHandle {

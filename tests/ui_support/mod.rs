@@ -5,12 +5,13 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use numpick::api::ApiError;
+use numpick::api::Backend;
 use numpick::api::model::{
     AccountInfo, AvailableNumber, City, DidType, Group, Listing, Region, Reservation,
 };
-use numpick::ui::render;
-use numpick::wizard::{Action, Backend, Move, Wizard};
-use numpick::worker::{Answer, Call, Command, RequestId, WorkerMsg};
+use numpick::protocol::{Answer, Call, Command, RequestId, WorkerMsg};
+use numpick::ui::{Theme, ThemeName, render};
+use numpick::wizard::{Action, Move, Wizard};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
@@ -19,6 +20,8 @@ use tui_input::InputRequest;
 /// A wizard, its clocks, and the commands it asked for last.
 pub struct Run {
     pub wizard: Wizard,
+    /// The colours the screen is drawn in.
+    pub theme: ThemeName,
     t0: Instant,
     utc0: Timestamp,
     elapsed: Duration,
@@ -60,6 +63,7 @@ impl Run {
         wizard.set_meter(12, None);
         Self {
             wizard,
+            theme: ThemeName::Default,
             t0,
             utc0,
             elapsed: Duration::ZERO,
@@ -124,7 +128,9 @@ impl Run {
 
     pub fn draw(&self, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| render(&self.wizard, frame)).unwrap();
+        terminal
+            .draw(|frame| render(&self.wizard, &Theme::of(self.theme), frame))
+            .unwrap();
         terminal
     }
 }

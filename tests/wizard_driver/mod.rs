@@ -10,10 +10,12 @@ use ratatui::{Terminal, backend::TestBackend};
 use secrecy::SecretString;
 use tui_input::InputRequest;
 
+use numpick::api::Backend;
 use numpick::api::{Client, ClientConfig};
 use numpick::journal::{Entry, Journal};
-use numpick::wizard::{Action, Backend, Step, Wizard};
-use numpick::worker::{self, Command, WorkerHandle};
+use numpick::protocol::Command;
+use numpick::wizard::{Action, Step, Wizard};
+use numpick::worker::{self, WorkerHandle};
 
 /// The settle window of these tests: long enough for a late purchase to be found, short
 /// enough that concluding "not bought" takes a moment of real time.
@@ -136,7 +138,13 @@ impl Driver {
     pub fn screen(&self) -> String {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         terminal
-            .draw(|frame| numpick::ui::render(&self.wizard, frame))
+            .draw(|frame| {
+                numpick::ui::render(
+                    &self.wizard,
+                    &numpick::ui::Theme::of(Default::default()),
+                    frame,
+                )
+            })
             .unwrap();
         let buffer = terminal.backend().buffer();
         let mut text = String::new();

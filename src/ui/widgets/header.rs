@@ -7,10 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use crate::api::Backend;
 use crate::ui::View;
 use crate::ui::phone::pretty;
 use crate::ui::text::{clean, fit};
-use crate::wizard::{Backend, Choice, Step, Wizard};
+use crate::wizard::{Choice, Step, Wizard};
 
 use super::spinner;
 

@@ -10,8 +10,8 @@ use crate::api::model::{
     CityId, CountryCode, DidTypeId, DidTypeName, E164, GroupId, Listing, Price, PurchaseOrder,
     Receipt, RegionId,
 };
+use crate::protocol::{Answer, Call};
 use crate::wizard::{Action, InputMode, Load, Modal, NoticeLevel, Purchase, Step};
-use crate::worker::{Answer, Call};
 
 #[test]
 fn the_us_requires_a_region_and_cities_are_asked_by_region() {

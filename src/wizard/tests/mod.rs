@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use serde_json::json;
+
+use crate::api::Backend;
 use tui_input::InputRequest;
 
 use super::*;

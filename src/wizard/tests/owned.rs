@@ -6,10 +6,9 @@ use tui_input::InputRequest;
 
 use super::*;
 use crate::api::model::OwnedNumber;
-use crate::orders::release::Released;
-use crate::orders::settle::AccountNumbers;
+use crate::outcome::{AccountNumbers, Released};
+use crate::protocol::{Answer, Call};
 use crate::wizard::Action;
-use crate::worker::{Answer, Call};
 
 fn owned(number: &str, uuid: &str, status: &str) -> OwnedNumber {
     serde_json::from_value(serde_json::json!({
@@ -35,7 +34,7 @@ fn opened() -> Harness {
     h
 }
 
-fn type_text(h: &mut Harness, text: &str) -> Vec<crate::worker::Command> {
+fn type_text(h: &mut Harness, text: &str) -> Vec<crate::protocol::Command> {
     text.chars()
         .flat_map(|c| h.act(Action::Edit(InputRequest::InsertChar(c))))
         .collect()

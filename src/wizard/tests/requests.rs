@@ -2,8 +2,8 @@
 //! for, whatever the screen shows when its answer arrives.
 
 use super::*;
+use crate::protocol::{Answer, Call};
 use crate::wizard::{Action, Modal, Step};
-use crate::worker::{Answer, Call};
 
 /// Reviews `+12135551234` of group `abc-123`, the first of two groups.
 fn review_in_the_first_of_two_groups(h: &mut Harness) {

@@ -5,10 +5,9 @@ use std::time::Duration;
 
 use super::*;
 use crate::api::ApiError;
-use crate::journal::PendingPurchase;
-use crate::orders::Settlement;
+use crate::outcome::{PendingPurchase, Settlement};
+use crate::protocol::{Answer, Call};
 use crate::wizard::{Action, InputMode, Modal, NoticeLevel, Purchase, Quitting, Step};
-use crate::worker::{Answer, Call};
 
 fn pending(number: Option<&str>) -> PendingPurchase {
     PendingPurchase {
@@ -353,7 +352,7 @@ fn an_earlier_purchase_left_to_the_operator_keeps_buying_off_without_settling_it
 
 /// A reservation held, "cancel them, then quit" asked, and the cancellation timing out; the
 /// cancellation's command is returned.
-fn a_cancellation_on_the_way_out_that_fails(h: &mut Harness) -> crate::worker::Command {
+fn a_cancellation_on_the_way_out_that_fails(h: &mut Harness) -> crate::protocol::Command {
     h.walk_to_review();
     let reserve = only(h.act(Action::Reserve));
     h.answer(&reserve, Answer::Reserved(h.reservation(10)));

@@ -13,10 +13,7 @@ use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
     Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
-use crate::journal::PendingPurchase;
-use crate::orders::Settlement;
-use crate::orders::release::Released;
-use crate::orders::settle::AccountNumbers;
+use crate::outcome::{AccountNumbers, PendingPurchase, Released, Settlement};
 
 /// Tags a command and its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
