@@ -52,13 +52,14 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
     );
     frame.render_widget(Line::styled(state, theme.muted), state_area);
 
+    // The due-now price of each number is in the purchase's confirmation; here the totals
+    // say it, so that the number, its place and its order's state keep their room.
     let constraints = [
-        Constraint::Length(17),
+        Constraint::Length(16),
         Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Length(12),
-        Constraint::Length(8),
-        Constraint::Length(22),
+        Constraint::Length(10),
+        Constraint::Length(7),
+        Constraint::Fill(2),
     ];
     let widths = list::column_widths(&constraints, list_area.width);
     let range = list::window(
@@ -73,16 +74,13 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
             Row::new(vec![
                 Span::raw(fit(&pretty(&item.number), usize::from(widths[0])).into_owned()),
                 Span::raw(fit(&place(&item.group), usize::from(widths[1])).into_owned()),
-                Span::raw(shown(currency, due_now(&item.group.price))),
                 Span::raw(shown(currency, item.group.price.monthly)),
                 reservation(view, item),
-                stage(view, item, usize::from(widths[5])),
+                stage(view, item, usize::from(widths[4])),
             ])
         })
         .collect();
-    let header = Row::new(vec![
-        "Number", "Where", "Due now", "Monthly", "Expires", "Order",
-    ]);
+    let header = Row::new(vec!["Number", "Where", "Monthly", "Expires", "Order"]);
     let selected = basket.cursor.checked_sub(range.start);
     list::draw_table(
         view,
@@ -105,7 +103,17 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
             theme.title,
         ),
     ]);
-    frame.render_widget(Paragraph::new(vec![Line::raw(""), totals]), totals_area);
+    // The highlighted number's state in full: a reason is often wider than its column.
+    let detail = match basket.items.get(basket.cursor) {
+        Some(item) => {
+            let room = usize::from(totals_area.width);
+            let span = stage(view, item, usize::MAX);
+            let text = format!("{}: {}", pretty(&item.number), span.content);
+            Line::styled(fit(&text, room).into_owned(), span.style)
+        }
+        None => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(vec![detail, totals]), totals_area);
 
     match &basket.ask {
         Some(BasketAsk::Reserve { numbers }) => confirm_reserve(view, frame, area, numbers),
@@ -219,7 +227,9 @@ fn confirm_reserve(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &[St
 }
 
 /// The one confirmation of the basket's purchase: each number with its prices, then the
-/// totals due now and monthly, in the account's currency.
+/// totals due now and monthly, in the account's currency. The totals and the keys that answer
+/// it keep their place at the bottom; a long basket's rows are cut short above them, saying
+/// how many more there are.
 fn confirm_buy(
     view: &View<'_>,
     frame: &mut Frame,
@@ -230,69 +240,83 @@ fn confirm_buy(
     let theme = &view.theme;
     let currency = view.wizard.currency;
     let items: Vec<&BasketItem> = basket.items_of(numbers).collect();
-    let mut lines = vec![Line::styled(
+    // Each price column as wide as its widest price, so the table fits a small terminal.
+    let shown_prices = |item: &&BasketItem| {
+        let price = &item.group.price;
+        [price.setup, price.monthly, due_now(price)].map(|p| shown(currency, p))
+    };
+    let width = (items.iter())
+        .flat_map(|item| shown_prices(item))
+        .map(|text| text.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("Due now".len());
+    let mut rows = vec![Line::styled(
         format!(
-            "{:<18} {:>12} {:>12} {:>12}  Reserved",
+            "{:<16} {:>width$} {:>width$} {:>width$}  Reserved",
             "Number", "Setup", "Monthly", "Due now"
         ),
         theme.muted,
     )];
     for item in &items {
-        let price = &item.group.price;
-        let mut spans = vec![Span::raw(format!(
-            "{:<18} {:>12} {:>12} {:>12}  ",
-            fit(&pretty(&item.number), 18),
-            shown(currency, price.setup),
-            shown(currency, price.monthly),
-            shown(currency, due_now(price)),
-        ))];
-        spans.push(match reservation(view, item) {
+        let [setup, monthly, due] = shown_prices(item);
+        let text = format!(
+            "{:<16} {setup:>width$} {monthly:>width$} {due:>width$}  ",
+            fit(&pretty(&item.number), 16),
+        );
+        let reserved = match reservation(view, item) {
             span if span.content.is_empty() => Span::styled("no", theme.muted),
             span => span,
-        });
-        lines.push(Line::from(spans));
+        };
+        rows.push(Line::from(vec![Span::raw(text), reserved]));
     }
     let (due, monthly) = totals(items.iter().map(|i| &i.group));
-    lines.push(Line::raw(""));
-    lines.push(field(
-        view,
-        "Due now",
-        vec![
-            Span::styled(currency.show(due), theme.title),
-            Span::styled(" in all (every setup + first month)", theme.muted),
-        ],
-    ));
-    lines.push(field(
-        view,
-        "Monthly",
-        vec![
-            Span::styled(currency.show(monthly), theme.title),
-            Span::styled(" in all, from the second month", theme.muted),
-        ],
-    ));
+    let mut bottom = vec![
+        Line::raw(""),
+        field(
+            view,
+            "Due now",
+            vec![
+                Span::styled(currency.show(due), theme.title),
+                Span::styled(" in all (every setup + first month)", theme.muted),
+            ],
+        ),
+        field(
+            view,
+            "Monthly",
+            vec![
+                Span::styled(currency.show(monthly), theme.title),
+                Span::styled(" in all, from the second month", theme.muted),
+            ],
+        ),
+    ];
     if due.amount().is_none() {
-        lines.push(Line::styled(
+        bottom.push(Line::styled(
             "Some prices are unknown (the API did not give them).",
             theme.warning,
         ));
     }
     if items.iter().any(|i| i.group.has_requirements()) {
-        lines.push(Line::styled(
-            "Some of these numbers need documents — without them a number can be suspended.",
+        bottom.push(Line::styled(
+            "Some of these numbers need documents; without them a number can be suspended.",
             theme.warning,
         ));
     }
-    lines.push(Line::styled(
+    bottom.push(Line::styled(
         "Each number is its own purchase: one refused does not stop the others.",
         theme.muted,
     ));
-    lines.push(Line::raw(""));
-    lines.push(keys_line(view, "buy them all"));
+    bottom.push(keys_line(view, "buy them all"));
     const WIDTH: u16 = 76;
-    let height = dialog::wrapped_height(&lines, WIDTH) + 2;
+    let popup_width = WIDTH.min(area.width);
+    let bottom_height = dialog::wrapped_height(&bottom, popup_width);
+    let height = dialog::wrapped_height(&rows, popup_width) + bottom_height + 2;
     let title = format!("Buy these {} numbers?", items.len());
     let inner = dialog::popup(view, frame, area, &title, (WIDTH, height));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let [table, under] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom_height)]).areas(inner);
+    super::draw_clipped(view, frame, table, rows);
+    frame.render_widget(Paragraph::new(bottom).wrap(Wrap { trim: false }), under);
 }
 
 /// `y <what> · n/Esc cancel — Enter does nothing`.
