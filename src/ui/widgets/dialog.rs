@@ -113,7 +113,7 @@ const KEYS: [(&str, &str, &str); 24] = [
     ),
     ("Tab", "sort by monthly price / API order", "groups"),
     ("Tab", "memorable numbers first", "numbers"),
-    ("Space", "mark / unmark for the basket", "numbers"),
+    ("Space", "mark/unmark for the basket", "numbers"),
     ("Enter", "choose the row; retry what failed", "all"),
     ("F5", "ask again for what failed to load", "all"),
     ("Esc", "clear the search, else go back", "all"),

@@ -188,7 +188,7 @@ fn everywhere_hints(search: &crate::wizard::Everywhere) -> Vec<Hint> {
     };
     if matches!(search.phase, Phase::Running | Phase::Finished { .. }) {
         keys.insert(1, ("Space", "mark"));
-        keys.push(("r/b", "reserve/buy marked"));
+        keys.push(("r/b", "basket"));
     }
     keys.extend([MANAGER, QUIT]);
     keys
