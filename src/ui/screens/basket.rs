@@ -59,7 +59,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
         Constraint::Fill(1),
         Constraint::Length(10),
         Constraint::Length(7),
-        Constraint::Fill(2),
+        Constraint::Fill(1),
     ];
     let widths = list::column_widths(&constraints, list_area.width);
     let range = list::window(
@@ -246,7 +246,7 @@ fn confirm_buy(
         [price.setup, price.monthly, due_now(price)].map(|p| shown(currency, p))
     };
     let width = (items.iter())
-        .flat_map(|item| shown_prices(item))
+        .flat_map(&shown_prices)
         .map(|text| text.chars().count())
         .max()
         .unwrap_or(0)
