@@ -76,7 +76,7 @@ impl Wizard {
                 group: group.id.clone(),
                 number: Some(number.clone()),
             };
-            let job = super::basket_orders::BasketJob::Reserve {
+            let job = BasketJob::Reserve {
                 number: number.clone(),
                 group,
             };
