@@ -231,6 +231,14 @@ pub enum CliCommand {
     /// With --dry-run: {"dry_run": true, "setup_price": "1.00" | null, "monthly_price": …,
     ///        "requests": [{"method": "POST", "path": "/open/numbers/purchase",
     ///        "body": {"group_id": "…", "number": "+…"}}]}
+    ///
+    /// With --reservation UUID…: buys numbers already reserved, each its own purchase, after
+    /// one confirmation listing each number, its prices (from the reservations listing) and
+    /// the totals due now and monthly. One refused does not stop the others.
+    /// JSON: {"purchases": [{"reservation": "…", "number": "+…", "group_id": "…",
+    ///        "status": "bought" | "refused" | "not_bought" | "unknown" | "not_sent",
+    ///        "reason": "…" | null, "setup_price", "monthly_price", "due_now_price"}],
+    ///        "due_now_price": "…" | null, "monthly_price": "…" | null, "currency": "USD"}
     Buy(BuyArgs),
 
     /// The numbers the account owns, every page of them.
@@ -350,8 +358,18 @@ pub struct PlaceArgs {
 
 #[derive(Debug, Args)]
 pub struct BuyArgs {
-    /// The group (an id from `groups`).
-    pub group_id: String,
+    /// The group (an id from `groups`); not with --reservation.
+    #[arg(required_unless_present = "reservation")]
+    pub group_id: Option<String>,
+    /// Buy numbers already reserved, by their reservation's uuid (as `reservations` lists
+    /// them), one or more; the prices come from the reservations listing.
+    #[arg(
+        long,
+        value_name = "UUID",
+        num_args = 1..,
+        conflicts_with_all = ["group_id", "number", "country", "region"]
+    )]
+    pub reservation: Vec<String>,
     /// The number to buy: +4930…, or as dialled in --country.
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,

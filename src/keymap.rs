@@ -24,6 +24,7 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
             KeyCode::Char('r') => Some(Action::Reservations),
             KeyCode::Char('o') => Some(Action::OwnedNumbers),
             KeyCode::Char('x') => Some(Action::Release),
+            KeyCode::Char('k') => Some(Action::Basket),
             KeyCode::Char('u') => Some(Action::Edit(InputRequest::DeleteLine)),
             KeyCode::Char('w') | KeyCode::Backspace => {
                 Some(Action::Edit(InputRequest::DeletePrevWord))
@@ -51,6 +52,8 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
         (InputMode::QuitGuard, _) => None,
         (InputMode::Search { empty: true }, KeyCode::Char('?')) => Some(Action::Help),
         (InputMode::Search { .. }, code) => search_edit(code).map(Action::Edit),
+        (InputMode::Numbers, KeyCode::Char(' ')) => Some(Action::Mark),
+        (InputMode::Numbers, code) => search_edit(code).map(Action::Edit),
         (InputMode::Commands, KeyCode::Char(c)) => command_letter(c),
         (InputMode::Commands | InputMode::Help, _) => None,
     }
@@ -93,6 +96,7 @@ fn command_letter(c: char) -> Option<Action> {
         'b' => Action::Buy,
         'c' => Action::Cancel,
         'd' => Action::CopyChecklist,
+        ' ' => Action::Mark,
         'q' => Action::Quit,
         '?' => Action::Help,
         'k' => Action::Move(Move::Up),
@@ -128,6 +132,24 @@ mod tests {
             action_for(press(KeyCode::Char('?')), search),
             Some(Action::Edit(InputRequest::InsertChar('?')))
         );
+    }
+
+    #[test]
+    fn space_marks_on_number_lists_and_types_in_other_boxes() {
+        let space = press(KeyCode::Char(' '));
+        assert_eq!(action_for(space, InputMode::Numbers), Some(Action::Mark));
+        assert_eq!(action_for(space, InputMode::Commands), Some(Action::Mark));
+        assert_eq!(
+            action_for(space, InputMode::Search { empty: false }),
+            Some(Action::Edit(InputRequest::InsertChar(' ')))
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('?')), InputMode::Numbers),
+            Some(Action::Edit(InputRequest::InsertChar('?'))),
+            "a wildcard in the vanity box"
+        );
+        let ctrl_k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(ctrl_k, InputMode::Numbers), Some(Action::Basket));
     }
 
     #[test]

@@ -103,7 +103,8 @@ mod tests {
 
     fn buy() -> CliCommand {
         CliCommand::Buy(BuyArgs {
-            group_id: "g".into(),
+            group_id: Some("g".into()),
+            reservation: Vec::new(),
             number: None,
             country: None,
             region: None,

@@ -50,7 +50,10 @@ const PURCHASE_PATH: &str = "/open/numbers/purchase";
 const RESERVE_PATH: &str = "/open/numbers/reservations";
 
 pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
-    let group_id = group_id_arg(&args.group_id)?;
+    if !args.reservation.is_empty() {
+        return super::buy_reserved::buy_reserved(ctx, args).await;
+    }
+    let group_id = group_id_arg(args.group_id.as_deref().unwrap_or_default())?;
     let country = args.country.as_deref().map(resolve::country).transpose()?;
     // A number written without its `+` is read in the given country, else the default one.
     let number_country = country
@@ -190,7 +193,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 }
 
 /// `12:05` left on a reservation, from the server's own times where it gave both.
-fn countdown(held: &Reservation) -> String {
+pub(super) fn countdown(held: &Reservation) -> String {
     let start = held.created_at.unwrap_or_else(Timestamp::now);
     let seconds = start.duration_until(held.expires_at).as_secs().max(0);
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -343,6 +346,11 @@ fn confirm(
 ) -> Result<bool, Failure> {
     let mut text = prompt_text(group, known, number, reservation, currency);
     text.push_str("Buy it? [y/N] ");
+    ask(&text)
+}
+
+/// Shows `text` on stderr and reads y/N from stdin: whether the answer was yes.
+pub(super) fn ask(text: &str) -> Result<bool, Failure> {
     let answer = tokio::task::block_in_place(|| {
         let mut stderr = std::io::stderr().lock();
         let _ = stderr.write_all(text.as_bytes());
@@ -362,7 +370,7 @@ fn confirm(
 /// and left alone. Returns where this process is (when it had to ask), and why an earlier
 /// purchase's outcome is still unknown, if one is — still unsettled, or left to the operator —
 /// which [`may_buy`] then refuses.
-async fn settle_earlier(
+pub(super) async fn settle_earlier(
     ctx: &Context,
     client: &Client,
     journal: &Mutex<Journal>,

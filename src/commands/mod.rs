@@ -26,6 +26,7 @@ mod backend;
 mod browse;
 mod buy;
 mod buy_prices;
+mod buy_reserved;
 mod everywhere;
 pub mod exit;
 mod journal;

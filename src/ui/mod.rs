@@ -44,7 +44,10 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
     let view = View {
         wizard,
         theme,
-        focused: wizard.modal.is_none() && wizard.manager.is_none() && wizard.owned.is_none(),
+        focused: wizard.modal.is_none()
+            && wizard.manager.is_none()
+            && wizard.owned.is_none()
+            && !wizard.basket.open,
     };
     let [header, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -56,6 +59,9 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
 
     widgets::header::render(&view, frame, header);
     screens::render(&view, frame, body);
+    if wizard.basket.open {
+        screens::basket::render(&view, frame, body, &wizard.basket);
+    }
     if let Some(manager) = &wizard.manager {
         screens::manager::render(&view, frame, body, manager);
     }

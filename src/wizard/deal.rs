@@ -191,24 +191,7 @@ impl Wizard {
                 return;
             }
         };
-        // The server's own lifetime, so a skewed local clock changes nothing.
-        let lifetime = reservation
-            .expires_at
-            .duration_since(reservation.created_at.unwrap_or(self.now_utc));
-        let lifetime = Duration::try_from(lifetime).unwrap_or_default();
-        // The API's group, when it names one, is the truth; the record asked with serves
-        // only if it is that group.
-        let api_group = reservation.group_id.clone().unwrap_or(group_id.clone());
-        let group = group.filter(|g| g.id == api_group);
-        let uuid = reservation.uuid.clone();
-        self.holds.retain(|h| h.reservation.uuid != uuid);
-        self.holds.push(Held {
-            reservation,
-            expiry_recorded: false,
-            group,
-            deadline: received_at + lifetime,
-            gone: false,
-        });
+        let uuid = self.file_hold(reservation, &group_id, group, received_at);
         // Show it only where the operator still looks at what was reserved.
         let screen_group = self.group.as_ref().map(|g| &g.id);
         let on_screen = match self.step {
@@ -228,6 +211,36 @@ impl Wizard {
                 "Reserved. Ctrl-R lists your reservations.",
             );
         }
+    }
+
+    /// Files a reservation the API made, asked for in `group_id` (`group` its record, when
+    /// known), as a hold counted down from the arrival of its answer; returns its uuid.
+    pub(super) fn file_hold(
+        &mut self,
+        reservation: crate::api::model::Reservation,
+        group_id: &GroupId,
+        group: Option<Group>,
+        received_at: Instant,
+    ) -> ReservationId {
+        // The server's own lifetime, so a skewed local clock changes nothing.
+        let lifetime = reservation
+            .expires_at
+            .duration_since(reservation.created_at.unwrap_or(self.now_utc));
+        let lifetime = Duration::try_from(lifetime).unwrap_or_default();
+        // The API's group, when it names one, is the truth; the record asked with serves
+        // only if it is that group.
+        let api_group = reservation.group_id.clone().unwrap_or(group_id.clone());
+        let group = group.filter(|g| g.id == api_group);
+        let uuid = reservation.uuid.clone();
+        self.holds.retain(|h| h.reservation.uuid != uuid);
+        self.holds.push(Held {
+            reservation,
+            expiry_recorded: false,
+            group,
+            deadline: received_at + lifetime,
+            gone: false,
+        });
+        uuid
     }
 
     /// Takes in the answer to a cancellation of `uuid` the operator asked for.

@@ -227,6 +227,11 @@ impl Wizard {
                 Vec::new()
             }
             (_, Action::Choose) => self.review_found_number(),
+            (_, Action::Mark) => {
+                self.mark_found_number();
+                Vec::new()
+            }
+            (_, Action::Reserve | Action::Buy) => self.basket_from_everywhere(action),
             _ => Vec::new(),
         }
     }

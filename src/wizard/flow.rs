@@ -46,7 +46,13 @@ impl Wizard {
             }
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
-            Action::OwnedNumbers | Action::Release => Vec::new(),
+            Action::OwnedNumbers | Action::Release | Action::Basket => Vec::new(),
+            Action::Mark => {
+                if self.step == Step::Number {
+                    self.mark_highlighted_number();
+                }
+                Vec::new()
+            }
         }
     }
 

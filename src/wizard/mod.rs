@@ -5,6 +5,8 @@
 //! [`Command`]s the worker should perform. Nothing here awaits, spawns, reads the clock or
 //! touches the terminal, so every transition is testable without a runtime.
 
+pub mod basket;
+mod basket_orders;
 mod clipboard;
 mod deal;
 pub mod everywhere;
@@ -45,6 +47,7 @@ use crate::outcome::PendingPurchase;
 use crate::protocol::{Answer, Call, Command, WorkerMsg};
 use crate::search::Filter;
 
+pub use basket::{Basket, BasketAsk, BasketItem, Stage as BasketStage};
 pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
@@ -106,6 +109,10 @@ pub enum Action {
     ToggleOrder,
     /// `d` on Review: copy the requirements checklist.
     CopyChecklist,
+    /// Space on a number list: mark the highlighted number for the basket, or unmark it.
+    Mark,
+    /// Ctrl-K: the basket of marked numbers.
+    Basket,
 }
 
 /// How the keymap should read keys on the current screen.
@@ -116,6 +123,9 @@ pub enum InputMode {
     Search { empty: bool },
     /// Letters are commands (`r`, `b`, `c`, `q`, `?`).
     Commands,
+    /// The vanity box of the number step: letters and digits type into it (`?` is a
+    /// wildcard there, so help is on F1), and Space marks the highlighted number.
+    Numbers,
     /// A yes/no question is open.
     Confirm,
     /// The help is open: any key closes it.
@@ -174,6 +184,8 @@ pub struct Wizard {
     pub(crate) manager: Option<Manager>,
     /// "My numbers" (Ctrl-O), when open.
     pub(crate) owned: Option<OwnedView>,
+    /// The numbers marked to reserve or buy together, and whether their screen is shown.
+    pub(crate) basket: Basket,
     pub(crate) notice: Option<Notice>,
     /// Whether the operator is leaving; nothing can be bought once they are.
     pub(crate) quitting: Quitting,
@@ -233,6 +245,7 @@ impl Wizard {
             modal: None,
             manager: None,
             owned: None,
+            basket: Basket::default(),
             notice: None,
             quitting: Quitting::No,
             scroll: (Step::Country, 0),
@@ -334,8 +347,10 @@ impl Wizard {
                 self.open_manager()
             }
             Action::OwnedNumbers => self.open_owned(),
+            Action::Basket => self.open_basket(),
             _ if self.owned.is_some() => self.update_owned(action),
             _ if self.manager.is_some() => self.update_manager(action),
+            _ if self.basket.open => self.update_basket(action),
             _ if self.step == Step::Group && self.everywhere.is_some() => {
                 self.update_everywhere(action)
             }
@@ -416,6 +431,7 @@ impl Wizard {
                 self.apply_earlier_settled(&result);
                 Vec::new()
             }
+            Pending::Basket(job) => self.apply_basket(job, received_at, result),
         }
     }
 

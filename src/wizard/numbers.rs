@@ -55,6 +55,21 @@ impl NumberList {
         }
     }
 
+    /// Takes `number` out of the list (it was bought), keeping the highlight where it was.
+    pub fn remove_number(&mut self, number: &str) {
+        if !self.items.iter().any(|n| n.number == number) {
+            return;
+        }
+        let items = (self.items.iter())
+            .filter(|n| n.number != number)
+            .cloned()
+            .collect();
+        let fetched_with = self.fetched_with.clone();
+        let cursor = self.cursor;
+        self.replace_items(items, fetched_with);
+        self.cursor = cursor.min(self.visible.len().saturating_sub(1));
+    }
+
     /// Applies an edit to the vanity box; returns whether its text changed.
     /// A changed pattern puts the highlight on its best match.
     pub fn edit(&mut self, request: InputRequest) -> bool {
@@ -371,6 +386,21 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "pattern {pattern}");
         }
+    }
+
+    #[test]
+    fn a_removed_number_is_no_longer_offered_and_the_highlight_stays_in_place() {
+        let mut numbers = list(&["+12135550001", "+12135550002", "+12135550003"]);
+        numbers.move_cursor(Move::Down);
+        numbers.remove_number("+12135550002");
+        assert_eq!(shown(&numbers), ["+12135550001", "+12135550003"]);
+        assert_eq!(numbers.selected().unwrap().number, "+12135550003");
+        numbers.remove_number("+19999999999");
+        assert_eq!(
+            shown(&numbers).len(),
+            2,
+            "an unknown number changes nothing"
+        );
     }
 
     #[test]

@@ -23,7 +23,12 @@ impl Wizard {
     #[must_use]
     pub fn paste(&mut self, text: &str) -> Vec<Command> {
         // "My numbers" is a dialog over the screen: its box and a release's digits are typed.
-        if self.owned.is_some() || !matches!(self.input_mode(), InputMode::Search { .. }) {
+        if self.owned.is_some()
+            || !matches!(
+                self.input_mode(),
+                InputMode::Search { .. } | InputMode::Numbers
+            )
+        {
             self.say(NoticeLevel::Info, PASTE_IGNORED);
             return Vec::new();
         }

@@ -19,8 +19,10 @@ use super::{
 impl Wizard {
     /// Whether a purchase is sent or being settled: no other may start.
     pub fn purchase_pending(&self) -> bool {
-        self.requests
-            .any(|p| matches!(p, Pending::Purchase { .. } | Pending::Settle { .. }))
+        self.requests.any(|p| {
+            matches!(p, Pending::Purchase { .. } | Pending::Settle { .. })
+                || matches!(p, Pending::Basket(job) if job.is_purchase() || job.is_settle())
+        })
     }
 
     /// Whether some purchase's outcome stayed unknown, so that buying is off.
@@ -29,11 +31,17 @@ impl Wizard {
     }
 
     /// Where the wizard stands, as the buy rule reads it.
-    fn buy_state(&self) -> BuyState {
+    pub(super) fn buy_state(&self) -> BuyState {
         BuyState {
             journal_open: self.journal_open,
-            purchase_in_flight: self.requests.any(|p| matches!(p, Pending::Purchase { .. })),
-            settling: self.requests.any(|p| matches!(p, Pending::Settle { .. })),
+            purchase_in_flight: self.requests.any(|p| {
+                matches!(p, Pending::Purchase { .. })
+                    || matches!(p, Pending::Basket(job) if job.is_purchase())
+            }),
+            settling: self.requests.any(|p| {
+                matches!(p, Pending::Settle { .. })
+                    || matches!(p, Pending::Basket(job) if job.is_settle())
+            }),
             checking_earlier: self.requests.any(|p| matches!(p, Pending::SettleEarlier)),
             outcome_unknown: self.outcome_unknown,
             quitting: self.quitting != Quitting::No,
@@ -41,7 +49,7 @@ impl Wizard {
     }
 
     /// Whether a purchase may start now; if not, says why and returns `false`.
-    fn may_buy_now(&mut self) -> bool {
+    pub(super) fn may_buy_now(&mut self) -> bool {
         match buy_rule::may_buy(&self.buy_state()) {
             Ok(()) => true,
             Err(refusal) => {
@@ -369,7 +377,7 @@ impl Wizard {
 }
 
 /// A settlement answer, or why there is none.
-fn settlement_of(result: &Result<Answer, ApiError>) -> Result<Settlement, String> {
+pub(super) fn settlement_of(result: &Result<Answer, ApiError>) -> Result<Settlement, String> {
     match result {
         Ok(Answer::Settled { settlement, .. }) => Ok(settlement.clone()),
         Ok(_) => Err("numpick received an answer it did not expect".to_owned()),

@@ -141,6 +141,12 @@ impl Wizard {
         if self.manager.is_some() {
             return InputMode::Commands;
         }
+        if self.basket.open {
+            return match self.basket.ask {
+                Some(_) => InputMode::Confirm,
+                None => InputMode::Commands,
+            };
+        }
         if let Some(search) = self
             .everywhere
             .as_ref()
@@ -154,7 +160,7 @@ impl Wizard {
         }
         match self.search_text() {
             // `?` is a wildcard of the vanity box, so there help stays on F1.
-            Some(_) if self.step == Step::Number => InputMode::Search { empty: false },
+            Some(_) if self.step == Step::Number => InputMode::Numbers,
             Some(text) => InputMode::Search {
                 empty: text.is_empty(),
             },
@@ -217,7 +223,8 @@ impl Wizard {
                 | Pending::Settle { .. }
                 | Pending::SettleEarlier
                 | Pending::Owned
-                | Pending::Release { .. } => true,
+                | Pending::Release { .. }
+                | Pending::Basket(_) => true,
             })
     }
 

@@ -56,6 +56,8 @@ pub(crate) enum Pending {
     },
     /// Asking the API whether a purchase an earlier run left without an outcome went through.
     SettleEarlier,
+    /// An order of a number of the basket.
+    Basket(super::basket_orders::BasketJob),
 }
 
 /// The requests awaited, by id, and the source of fresh ids.

@@ -37,6 +37,8 @@ pub enum PurchaseFault {
 pub struct Seen {
     pub method: String,
     pub path: String,
+    /// The request's body, as text.
+    pub body: String,
 }
 
 /// The running proxy.
@@ -123,6 +125,7 @@ async fn serve(mut stream: TcpStream, context: Context) {
     context.seen.lock().unwrap().push(Seen {
         method: request.method.clone(),
         path: request.path.clone(),
+        body: String::from_utf8_lossy(&request.body).into_owned(),
     });
     let is_purchase = request.method == "POST" && request.path == "/open/numbers/purchase";
     let fault = if is_purchase {

@@ -34,7 +34,10 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywher
         clean(&search.text),
         list::position(search.cursor, search.rows.len())
     );
-    let block = body_block(view, title);
+    let mut block = body_block(view, title);
+    if let Some(count) = super::basket::count_title(view) {
+        block = block.title_bottom(count.left_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let random_lines = u16::try_from(search.random_only.len()).unwrap_or(u16::MAX);
@@ -125,7 +128,12 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
                 .map(|m| m.tag)
                 .unwrap_or_default();
             Row::new::<Vec<Cell<'_>>>(vec![
-                number_line(number, &matched, Style::new(), view.theme.matched).into(),
+                super::basket::marked(
+                    view,
+                    number_line(number, &matched, Style::new(), view.theme.matched),
+                    number,
+                )
+                .into(),
                 Line::raw(format!(
                     "{} {}",
                     clean(&group.prefix),

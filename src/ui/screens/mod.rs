@@ -1,6 +1,7 @@
 //! The step screens, and what they share: the box around the body, labelled fields, and
 //! where the current step's data stands.
 
+pub mod basket;
 pub mod checklist;
 pub mod done;
 pub mod everywhere;

@@ -28,6 +28,9 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         let position = list::position(numbers.cursor(), numbers.visible().len());
         block = block.title_bottom(Line::from(position).right_aligned());
     }
+    if let Some(count) = super::basket::count_title(view) {
+        block = block.title_bottom(count.left_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -147,7 +150,7 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
                 .and_then(|(pattern, national)| pattern.spell(national))
                 .unwrap_or_default();
             Row::new(vec![
-                line,
+                super::basket::marked(view, line, number),
                 Line::styled(tag, theme.muted),
                 Line::styled(spelled, theme.accent),
             ])

@@ -89,7 +89,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 22] = [
+const KEYS: [(&str, &str, &str); 24] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
     (
         "j / k",
@@ -113,6 +113,7 @@ const KEYS: [(&str, &str, &str); 22] = [
     ),
     ("Tab", "sort by monthly price / API order", "groups"),
     ("Tab", "memorable numbers first", "numbers"),
+    ("Space", "mark/unmark for the basket", "numbers"),
     ("Enter", "choose the row; retry what failed", "all"),
     ("F5", "ask again for what failed to load", "all"),
     ("Esc", "clear the search, else go back", "all"),
@@ -128,6 +129,7 @@ const KEYS: [(&str, &str, &str); 22] = [
     ("b / c / Esc", "buy / cancel / close", "Ctrl-R list"),
     ("Ctrl-R", "the reservations manager", "all"),
     ("Ctrl-O", "my numbers; Ctrl-X releases one", "all"),
+    ("Ctrl-K", "the basket: r reserves, b buys all", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
     ("q", "quit where there is no search box", "Review …"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),

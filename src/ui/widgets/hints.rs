@@ -17,6 +17,7 @@ const HELP: Hint = ("?", "help");
 const HELP_F1: Hint = ("F1", "help");
 const MANAGER: Hint = ("Ctrl-R", "reservations");
 const QUIT: Hint = ("Ctrl-C", "quit");
+const BASKET: Hint = ("Ctrl-K", "basket");
 /// Hints that give way first when the line is too short, least needed first.
 const DROPPABLE: [Hint; 3] = [HELP, HELP_F1, MANAGER];
 
@@ -98,6 +99,9 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             ],
         };
     }
+    if wizard.basket.open {
+        return basket_hints(wizard);
+    }
     if let Some(search) = wizard
         .everywhere
         .as_ref()
@@ -147,6 +151,12 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             } else {
                 vec![("↑↓", "move"), ("Enter", "choose")]
             };
+            if step == Step::Number && !nothing_to_choose(wizard) {
+                keys.push(("Space", "mark"));
+            }
+            if step == Step::Number && !wizard.basket().is_empty() {
+                keys.push(BASKET);
+            }
             if step == Step::Number && search_empty {
                 keys.push(("Tab", "memorable first"));
             }
@@ -176,6 +186,39 @@ fn everywhere_hints(search: &crate::wizard::Everywhere) -> Vec<Hint> {
         ],
         Phase::Finished { .. } => vec![("↑↓", "move"), ("Enter", "review"), ("Esc", "close")],
     };
+    if matches!(search.phase, Phase::Running | Phase::Finished { .. }) {
+        keys.insert(1, ("Space", "mark"));
+        keys.push(("r/b", "basket"));
+    }
     keys.extend([MANAGER, QUIT]);
     keys
+}
+
+/// The keys of the basket, and of its questions.
+fn basket_hints(wizard: &Wizard) -> Vec<Hint> {
+    match &wizard.basket().ask {
+        Some(crate::wizard::BasketAsk::Reserve { .. }) => {
+            vec![
+                ("y", "reserve"),
+                ("n/Esc", "cancel"),
+                ("Enter", "does nothing"),
+            ]
+        }
+        Some(crate::wizard::BasketAsk::Buy { .. }) => {
+            vec![
+                ("y", "buy them all"),
+                ("n/Esc", "cancel"),
+                ("Enter", "does nothing"),
+            ]
+        }
+        None if wizard.basket().is_empty() => vec![("Esc", "close"), QUIT],
+        None => vec![
+            ("↑↓", "move"),
+            ("r", "reserve all"),
+            ("b", "buy all"),
+            ("Space", "unmark"),
+            ("Esc", "close"),
+            QUIT,
+        ],
+    }
 }

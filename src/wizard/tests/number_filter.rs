@@ -38,7 +38,7 @@ fn a_changed_pattern_highlights_its_best_match() {
 fn a_question_mark_is_typed_into_the_vanity_box() {
     let mut h = Harness::new();
     at_numbers(&mut h, &["+12130000001"]);
-    assert_eq!(h.wizard.input_mode(), InputMode::Search { empty: false });
+    assert_eq!(h.wizard.input_mode(), InputMode::Numbers);
     let key = crossterm::event::KeyEvent::new(
         crossterm::event::KeyCode::Char('?'),
         crossterm::event::KeyModifiers::NONE,
