@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use numpick::api::model::Receipt;
 use numpick::wizard::{Action, BasketStage};
-use numpick::worker::{Answer, Call};
+use numpick::protocol::{Answer, Call};
 use serde_json::json;
 
 use ui_support::*;

@@ -23,7 +23,8 @@ use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
 use crate::journal::AgreedPrices;
 use crate::money::{Currency, due_now};
-use crate::orders::{self, PurchaseResult, Settlement, purchase_recorded, settle_recorded};
+use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
+use crate::outcome::Settlement;
 
 use super::Context;
 use super::buy::{ask, countdown, settle_earlier};

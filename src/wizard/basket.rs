@@ -8,7 +8,7 @@
 //! the totals. How the orders are sent and taken in is in [`super::basket_orders`].
 
 use crate::api::model::{Group, Price, ReservationId};
-use crate::worker::Command;
+use crate::protocol::Command;
 
 use super::{Action, Held, Wizard};
 

@@ -14,8 +14,8 @@ use std::time::Instant;
 use crate::api::ApiError;
 use crate::api::model::{E164, Group, PurchaseOrder};
 use crate::buy_rule;
-use crate::orders::Settlement;
-use crate::worker::{Answer, Call, Command};
+use crate::outcome::Settlement;
+use crate::protocol::{Answer, Call, Command};
 
 use super::basket::{BasketAsk, Stage};
 use super::{NoticeLevel, Pending, PurchaseTarget, Wizard, expect_answer};

@@ -5,8 +5,8 @@ use serde_json::json;
 
 use super::*;
 use crate::api::model::Receipt;
-use crate::journal::PendingPurchase;
-use crate::orders::Settlement;
+use crate::outcome::PendingPurchase;
+use crate::outcome::Settlement;
 use crate::wizard::{BasketAsk, BasketStage, InputMode};
 
 const FIRST: &str = "+12135550001";
