@@ -109,6 +109,7 @@ mod tests {
             region: None,
             yes: true,
             dry_run: false,
+            reference: None,
         })
     }
 

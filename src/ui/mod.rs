@@ -43,7 +43,10 @@ pub fn render(wizard: &Wizard, frame: &mut Frame) {
     let view = View {
         wizard,
         theme,
-        focused: wizard.modal.is_none() && wizard.manager.is_none() && wizard.owned.is_none(),
+        focused: wizard.modal.is_none()
+            && wizard.manager.is_none()
+            && wizard.owned.is_none()
+            && wizard.history.is_none(),
     };
     let [header, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -60,6 +63,9 @@ pub fn render(wizard: &Wizard, frame: &mut Frame) {
     }
     if let Some(owned) = &wizard.owned {
         screens::owned::render(&view, frame, body, owned);
+    }
+    if let Some(history) = &wizard.history {
+        screens::history::render(&view, frame, body, history);
     }
     match &wizard.modal {
         Some(Modal::Help) => widgets::dialog::help(&view, frame, body),

@@ -46,7 +46,8 @@ impl Wizard {
             }
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
-            Action::OwnedNumbers | Action::Release => Vec::new(),
+            Action::OwnedNumbers | Action::Release | Action::History => Vec::new(),
+            Action::EditReference => self.edit_reference(),
         }
     }
 

@@ -108,6 +108,7 @@ impl Wizard {
                         .reservation
                         .as_ref()
                         .map(|h| h.reservation.uuid.clone()),
+                    reference: self.reference.clone(),
                 };
                 let command = self.requests.ask(
                     call,

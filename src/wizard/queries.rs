@@ -141,6 +141,14 @@ impl Wizard {
             Some(Modal::QuitGuard) => return InputMode::QuitGuard,
             None => {}
         }
+        if self.reference_edit.is_some() {
+            return InputMode::Search { empty: false };
+        }
+        if let Some(view) = &self.history {
+            return InputMode::Search {
+                empty: view.list.query().value().is_empty(),
+            };
+        }
         if let Some(view) = &self.owned {
             // The search box, or the digits of a release being confirmed.
             let empty = match &view.release {
@@ -228,7 +236,8 @@ impl Wizard {
                 | Pending::Settle { .. }
                 | Pending::SettleEarlier
                 | Pending::Owned
-                | Pending::Release { .. } => true,
+                | Pending::Release { .. }
+                | Pending::History => true,
             })
     }
 

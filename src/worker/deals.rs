@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
-use crate::journal::PendingPurchase;
+use crate::journal::{PendingPurchase, Reference};
 use crate::orders::{self, PurchaseResult, deals};
 
 use super::{Answer, Shared};
@@ -16,9 +16,11 @@ pub(super) async fn reserve(
     shared: &Shared,
     group: &GroupId,
     number: Option<&str>,
+    reference: Option<&Reference>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
-    let reservation = deals::reserve_recorded(&shared.client, journal, group, number).await?;
+    let reservation =
+        deals::reserve_recorded(&shared.client, journal, group, number, reference).await?;
     Ok(Answer::Reserved(reservation))
 }
 
@@ -55,6 +57,7 @@ pub(super) async fn purchase(
     shared: &Shared,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
+    reference: Option<&Reference>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
     let account = account(shared).await;
@@ -67,6 +70,7 @@ pub(super) async fn purchase(
             reservation,
             account.as_deref(),
             None,
+            reference,
         )
         .await?
         {

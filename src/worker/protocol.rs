@@ -13,7 +13,7 @@ use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
     Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
-use crate::journal::PendingPurchase;
+use crate::journal::{PendingPurchase, Reference};
 use crate::orders::Settlement;
 use crate::orders::release::Released;
 use crate::orders::settle::AccountNumbers;
@@ -52,6 +52,8 @@ pub enum Call {
     Reserve {
         group: GroupId,
         number: Option<String>,
+        /// The operator's customer or ticket reference, recorded with it.
+        reference: Option<Reference>,
     },
     Reservations,
     Cancel {
@@ -62,6 +64,8 @@ pub enum Call {
     Purchase {
         order: PurchaseOrder,
         reservation: Option<ReservationId>,
+        /// The operator's customer or ticket reference, recorded with it.
+        reference: Option<Reference>,
     },
     /// Ask the API whether a purchase whose outcome is unknown went through.
     Settle(PendingPurchase),
@@ -74,6 +78,8 @@ pub enum Call {
         number: String,
     },
     AccountInfo,
+    /// The journal read as a history of orders; sends nothing.
+    History,
 }
 
 impl Call {
@@ -130,6 +136,7 @@ pub enum Answer {
     AccountInfo(AccountInfo),
     OwnedNumbers(AccountNumbers),
     Released(Released),
+    History(crate::journal::history::History),
 }
 
 /// The worker's answer to one command.

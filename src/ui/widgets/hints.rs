@@ -68,6 +68,18 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         }
         None => {}
     }
+    if let Some(history) = &wizard.history {
+        return match history.load {
+            Load::Failed { .. } => vec![("Enter", "retry"), ("Esc", "close"), QUIT],
+            _ => vec![("↑↓", "move"), ("type", "search"), ("Esc", "close"), QUIT],
+        };
+    }
+    if wizard.reference_edit.is_some() {
+        return vec![
+            ("Enter", "keep the reference"),
+            ("Esc", "leave it as it was"),
+        ];
+    }
     if let Some(owned) = &wizard.owned {
         return match (&owned.release, &owned.load) {
             (Some(_), _) => vec![
@@ -114,7 +126,7 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
     let back = ("Esc", "back");
     let mut keys = match (wizard.step, step_data(wizard)) {
         (Step::Review, data) => {
-            let mut keys = vec![("r", "reserve"), ("b", "buy now")];
+            let mut keys = vec![("r", "reserve"), ("b", "buy now"), ("e", "reference")];
             if data == StepData::Failed {
                 keys.push(("Enter", "retry"));
             }

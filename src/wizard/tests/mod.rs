@@ -3,6 +3,7 @@
 mod clarity;
 mod everywhere;
 mod flow;
+mod history;
 mod journal_notice;
 mod number_filter;
 mod owned;
