@@ -69,9 +69,7 @@ impl Wizard {
             Ok(Some(reference)) => {
                 self.say(
                     NoticeLevel::Info,
-                    format!(
-                        "Reference {reference}: recorded with every reservation and purchase of this session."
-                    ),
+                    format!("Reference {reference}: it goes with this session's orders."),
                 );
                 self.reference = Some(reference);
             }

@@ -126,7 +126,9 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
     let back = ("Esc", "back");
     let mut keys = match (wizard.step, step_data(wizard)) {
         (Step::Review, data) => {
-            let mut keys = vec![("r", "reserve"), ("b", "buy now"), ("e", "reference")];
+            // `e` (the reference) is told on its own line of the screen: the footer keeps room
+            // for help and the manager.
+            let mut keys = vec![("r", "reserve"), ("b", "buy now")];
             if data == StepData::Failed {
                 keys.push(("Enter", "retry"));
             }
