@@ -132,7 +132,7 @@ impl Entry {
 }
 
 /// The prices a purchase was agreed at (`null` when unknown: bought without them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AgreedPrices {
     pub setup: crate::api::model::Price,
     pub monthly: crate::api::model::Price,

@@ -1,4 +1,5 @@
-//! Snapshots of the order reference on Review (set, and being typed) and of the history
+//! Snapshots of the order reference on Review (set, being typed, and in the purchase's
+//! confirmation) and of the history
 //! screen (Ctrl-T): loading, read with every kind of order and an unreadable line, searched.
 
 #[allow(dead_code, reason = "the support module serves several test files")]
@@ -68,4 +69,6 @@ fn the_reference_on_review() {
     terminal.backend_mut().assert_cursor_position((21, 20));
     run.type_text("2").act(Action::Choose);
     snap!("review_reference_set", run);
+    run.act(Action::Buy);
+    snap!("confirm_purchase_with_reference", run);
 }

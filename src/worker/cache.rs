@@ -136,6 +136,7 @@ mod tests {
             order: PurchaseOrder::new(GroupId::new("g1"), E164::parse("+4930123456").unwrap()),
             reservation: None,
             reference: None,
+            prices: None,
         };
         let receipt = Answer::Purchased {
             number: "+4930123456".to_owned(),

@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
-use crate::journal::{PendingPurchase, Reference};
+use crate::journal::{AgreedPrices, PendingPurchase, Reference};
 use crate::orders::{self, PurchaseResult, deals};
 
 use super::{Answer, Shared};
@@ -53,11 +53,18 @@ async fn account(shared: &Shared) -> Option<String> {
     uuid
 }
 
+/// What a purchase's intent records besides the order: the operator's reference and the
+/// prices the confirmation showed.
+pub(super) struct Recorded<'a> {
+    pub reference: Option<&'a Reference>,
+    pub prices: Option<AgreedPrices>,
+}
+
 pub(super) async fn purchase(
     shared: &Shared,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
-    reference: Option<&Reference>,
+    recorded: Recorded<'_>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
     let account = account(shared).await;
@@ -69,8 +76,8 @@ pub(super) async fn purchase(
             order,
             reservation,
             account.as_deref(),
-            None,
-            reference,
+            recorded.prices,
+            recorded.reference,
         )
         .await?
         {

@@ -212,7 +212,14 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             order,
             reservation,
             reference,
-        } => deals::purchase(shared, order, reservation.as_ref(), reference.as_ref()).await?,
+            prices,
+        } => {
+            let recorded = deals::Recorded {
+                reference: reference.as_ref(),
+                prices: *prices,
+            };
+            deals::purchase(shared, order, reservation.as_ref(), recorded).await?
+        }
         Call::Settle(pending) => deals::settle(shared, pending).await,
         Call::OwnedNumbers => {
             Answer::OwnedNumbers(crate::orders::settle::account_numbers(client).await?)

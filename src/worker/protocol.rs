@@ -13,7 +13,7 @@ use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
     Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
-use crate::journal::{PendingPurchase, Reference};
+use crate::journal::{AgreedPrices, PendingPurchase, Reference};
 use crate::orders::Settlement;
 use crate::orders::release::Released;
 use crate::orders::settle::AccountNumbers;
@@ -66,6 +66,8 @@ pub enum Call {
         reservation: Option<ReservationId>,
         /// The operator's customer or ticket reference, recorded with it.
         reference: Option<Reference>,
+        /// The prices the confirmation showed, recorded with the intent.
+        prices: Option<AgreedPrices>,
     },
     /// Ask the API whether a purchase whose outcome is unknown went through.
     Settle(PendingPurchase),

@@ -54,6 +54,10 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
         };
         lines.push(field(view, "Reserved", vec![state]));
     }
+    if let Some(reference) = view.wizard.reference() {
+        let text = clean(reference.as_str()).into_owned();
+        lines.push(field(view, "Reference", vec![Span::raw(text)]));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("y", theme.accent),

@@ -179,6 +179,7 @@ fn a_purchase_is_one_command_however_many_keys_are_pressed() {
             ),
             reservation: None,
             reference: None,
+            prices: agreed(),
         }
     );
     assert!(matches!(h.wizard.purchase(), Purchase::InFlight { .. }));
@@ -370,6 +371,11 @@ fn the_manager_lists_cancels_and_buys_reservations() {
             ),
             reservation: Some("r-1".into()),
             reference: None,
+            // What the confirmation showed: the listing's prices.
+            prices: Some(crate::journal::AgreedPrices {
+                setup: Price::Known("5.00".parse().unwrap()),
+                monthly: Price::Known("3.00".parse().unwrap()),
+            }),
         }
     );
     assert!(h.wizard.manager_open());
@@ -461,6 +467,7 @@ fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
             order: PurchaseOrder::new(GroupId::new("rnd-1"), E164::parse("+12135551234").unwrap()),
             reservation: Some("r-1".into()),
             reference: None,
+            prices: agreed(),
         }
     );
 }

@@ -56,6 +56,15 @@ pub(super) fn group(id: &str, selectable: bool) -> Group {
     .unwrap()
 }
 
+/// The prices of [`group`], as a purchase's confirmation shows them and its intent records.
+pub(super) fn agreed() -> Option<crate::journal::AgreedPrices> {
+    let price = |text: &str| crate::api::model::Price::Known(text.parse().unwrap());
+    Some(crate::journal::AgreedPrices {
+        setup: price("1.00"),
+        monthly: price("3.50"),
+    })
+}
+
 pub(super) fn number(n: &str) -> AvailableNumber {
     AvailableNumber {
         id: crate::api::model::NumberId::new(format!("did-{n}")),

@@ -91,6 +91,7 @@ fn a_reservation_answered_after_moving_to_another_group_is_filed_under_the_group
             ),
             reservation: Some("r-1".into()),
             reference: None,
+            prices: agreed(),
         }
     );
 }
