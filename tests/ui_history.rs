@@ -1,6 +1,6 @@
 //! Snapshots of the order reference on Review (set, being typed, and in the purchase's
-//! confirmation) and of the history
-//! screen (Ctrl-T): loading, read with every kind of order and an unreadable line, searched.
+//! confirmation) and of the history screen (Ctrl-T): loading, read with every kind of order
+//! and an unreadable line, searched.
 
 #[allow(dead_code, reason = "the support module serves several test files")]
 mod ui_support;
