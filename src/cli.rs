@@ -186,6 +186,9 @@ pub enum CliCommand {
         /// The number to reserve: +4930…, or as dialled in the config's default_country.
         #[arg(long, value_name = "NUMBER")]
         number: Option<String>,
+        /// A customer or ticket reference, recorded with the reservation (see `history`).
+        #[arg(long = "ref", value_name = "TEXT", value_parser = reference_arg)]
+        reference: Option<crate::journal::Reference>,
     },
 
     /// The account's active reservations, with their place, type and prices where the API
@@ -264,6 +267,32 @@ pub enum CliCommand {
         /// Print the request that would be sent, and send nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+
+    /// Every reservation, purchase and release recorded in the journal, one row per order.
+    ///
+    /// Each row has the time, the kind, the number, the group, the prices agreed (blank when
+    /// not recorded), the currency, the outcome (held, cancelled, expired, bought, not_bought,
+    /// refused, unknown, pending, released) and the reference given with --ref. Reads the
+    /// journal of the backend in use (on the sandbox, that of the wizard's last sandbox
+    /// session); sends nothing. Lines that cannot be read are skipped and counted on stderr.
+    ///
+    /// JSON: {"journal": "…/journal.jsonl", "orders": [{"at": "…Z", "kind": "purchase",
+    ///        "id": "…", "number": "+…" | null, "group_id": "…" | null,
+    ///        "setup_price": "1.00" | null, "monthly_price": "3.50" | null, "currency": "USD",
+    ///        "outcome": "bought", "detail": "…" | null, "reference": "…" | null,
+    ///        "reservation": "UUID" | null, "settled_at": "…Z" | null}], "unreadable": 0}
+    History {
+        /// Only the orders with this reference (the whole reference, case aside).
+        #[arg(long = "ref", value_name = "TEXT")]
+        reference: Option<String>,
+        /// Only the orders made from this day (2026-01-15, from midnight UTC) or moment
+        /// (2026-01-15T10:00:00Z) on.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Print CSV: the same as --format csv.
+        #[arg(long)]
+        csv: bool,
     },
 
     /// The account: name, state, request limit and usage.
@@ -385,6 +414,16 @@ pub struct BuyArgs {
     /// Check everything a real run needs, print the request that would be sent, send no order.
     #[arg(long)]
     pub dry_run: bool,
+    /// A customer or ticket reference, recorded with the purchase (and the reservation made
+    /// for it); `history --ref` finds it.
+    #[arg(long = "ref", value_name = "TEXT", value_parser = reference_arg)]
+    pub reference: Option<crate::journal::Reference>,
+}
+
+/// `--ref`: cleaned of control characters, at most 64 characters, not blank.
+fn reference_arg(text: &str) -> Result<crate::journal::Reference, String> {
+    crate::journal::Reference::parse(text)?
+        .ok_or_else(|| "the reference is blank: give some text, or leave out --ref".to_owned())
 }
 
 #[derive(Debug, Subcommand)]

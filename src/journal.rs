@@ -23,8 +23,11 @@ use serde_json::Value;
 
 use crate::outcome::{PendingPurchase, unreadable_note};
 
+pub mod history;
 mod owner;
+mod reference;
 pub use owner::{Here, IntentOwner, MAX_SETTLE_AGE, MAX_SETTLE_ATTEMPTS, Standing};
+pub use reference::{MAX_REFERENCE_CHARS, Reference};
 
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +39,10 @@ pub enum Entry {
         group_id: Option<String>,
         number: String,
         expires_at: Timestamp,
+        /// The operator's customer or ticket reference (absent when none was given, and in
+        /// entries of older versions).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<Reference>,
     },
     Cancelled {
         at: Timestamp,
@@ -61,11 +68,18 @@ pub enum Entry {
         /// found; absent when the buyer did not say (entries of older versions).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         prices: Option<AgreedPrices>,
+        /// The operator's customer or ticket reference, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<Reference>,
     },
+    /// How a purchase ended. `reference` repeats the intent's, so that the order can still be
+    /// found by it should the intent's line be lost.
     PurchaseOutcome {
         at: Timestamp,
         intent: String,
         outcome: Outcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<Reference>,
     },
     /// About to release an owned number (`uuid` its `DID…` id): written before the request.
     ReleaseIntent {
@@ -94,14 +108,19 @@ pub enum ReleaseOutcome {
 }
 
 impl Entry {
-    /// A reservation just made, stamped now, under the group it belongs to.
-    pub fn reserved(reservation: &crate::api::model::Reservation) -> Self {
+    /// A reservation just made, stamped now, under the group it belongs to, with the
+    /// operator's `reference`.
+    pub fn reserved(
+        reservation: &crate::api::model::Reservation,
+        reference: Option<&Reference>,
+    ) -> Self {
         Self::Reserved {
             at: Timestamp::now(),
             uuid: reservation.uuid.to_string(),
             group_id: reservation.group_id.as_ref().map(ToString::to_string),
             number: reservation.number.clone(),
             expires_at: reservation.expires_at,
+            reference: reference.cloned(),
         }
     }
 
@@ -115,7 +134,7 @@ impl Entry {
 }
 
 /// The prices a purchase was agreed at (`null` when unknown: bought without them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AgreedPrices {
     pub setup: crate::api::model::Price,
     pub monthly: crate::api::model::Price,
@@ -200,6 +219,12 @@ impl Journal {
     /// The journal's usual place: `journal.jsonl` in the state folder.
     pub fn default_path() -> Option<PathBuf> {
         crate::folders::state_dir().map(|dir| dir.join("journal.jsonl"))
+    }
+
+    /// The wizard's journal on the sandbox, kept apart from the real one:
+    /// `sandbox-journal.jsonl` in the state folder.
+    pub fn sandbox_path() -> Option<PathBuf> {
+        crate::folders::state_dir().map(|dir| dir.join("sandbox-journal.jsonl"))
     }
 
     /// Opens (or creates, mode 0600) the journal at `path`. Folders made for it are private

@@ -23,6 +23,8 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
             KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('r') => Some(Action::Reservations),
             KeyCode::Char('o') => Some(Action::OwnedNumbers),
+            // Not Ctrl-H: many terminals send it for Backspace.
+            KeyCode::Char('t') => Some(Action::History),
             KeyCode::Char('x') => Some(Action::Release),
             KeyCode::Char('k') => Some(Action::Basket),
             KeyCode::Char('u') => Some(Action::Edit(InputRequest::DeleteLine)),
@@ -97,6 +99,7 @@ fn command_letter(c: char) -> Option<Action> {
         'c' => Action::Cancel,
         'd' => Action::CopyChecklist,
         ' ' => Action::Mark,
+        'e' => Action::EditReference,
         'q' => Action::Quit,
         '?' => Action::Help,
         'k' => Action::Move(Move::Up),
@@ -188,6 +191,7 @@ mod tests {
         ] {
             assert_eq!(action_for(ctrl('c'), mode), Some(Action::Quit));
             assert_eq!(action_for(ctrl('r'), mode), Some(Action::Reservations));
+            assert_eq!(action_for(ctrl('t'), mode), Some(Action::History));
         }
     }
 }

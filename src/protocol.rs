@@ -13,6 +13,7 @@ use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
     Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
+use crate::journal::{AgreedPrices, Reference};
 use crate::outcome::{AccountNumbers, PendingPurchase, Released, Settlement};
 
 /// Tags a command and its answer.
@@ -49,6 +50,8 @@ pub enum Call {
     Reserve {
         group: GroupId,
         number: Option<String>,
+        /// The operator's customer or ticket reference, recorded with it.
+        reference: Option<Reference>,
     },
     Reservations,
     Cancel {
@@ -59,6 +62,10 @@ pub enum Call {
     Purchase {
         order: PurchaseOrder,
         reservation: Option<ReservationId>,
+        /// The operator's customer or ticket reference, recorded with it.
+        reference: Option<Reference>,
+        /// The prices the confirmation showed, recorded with the intent.
+        prices: Option<AgreedPrices>,
     },
     /// Ask the API whether a purchase whose outcome is unknown went through.
     Settle(PendingPurchase),
@@ -71,6 +78,8 @@ pub enum Call {
         number: String,
     },
     AccountInfo,
+    /// The journal read as a history of orders; sends nothing.
+    History,
 }
 
 impl Call {
@@ -127,6 +136,7 @@ pub enum Answer {
     AccountInfo(AccountInfo),
     OwnedNumbers(AccountNumbers),
     Released(Released),
+    History(crate::journal::history::History),
 }
 
 /// The worker's answer to one command.

@@ -80,6 +80,7 @@ fn owned_intent(id: &str, number: &str, owner: IntentOwner) -> Entry {
         owned_before: None,
         owner: Some(owner),
         prices: None,
+        reference: None,
     }
 }
 
@@ -231,6 +232,7 @@ async fn an_intent_undecided_three_times_waits_for_the_operator() {
         outcome: Outcome::Unknown {
             reason: format!("attempt {n}"),
         },
+        reference: None,
     };
     let journal = write_journal(
         &home,

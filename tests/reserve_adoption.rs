@@ -67,7 +67,7 @@ async fn reserve(
     let path = dir.path().join("journal.jsonl");
     let journal = Mutex::new(Journal::open(&path).unwrap());
     let group = GroupId::new(GROUP);
-    let result = reserve_recorded(&client(server), Some(&journal), &group, number).await;
+    let result = reserve_recorded(&client(server), Some(&journal), &group, number, None).await;
     let entries = Journal::read_all(&path).unwrap().entries;
     (result.map(|held| held.uuid.to_string()), entries)
 }

@@ -79,7 +79,16 @@ async fn buy_losing_the_answer(
     journal: &Mutex<Journal>,
 ) -> numpick::outcome::PendingPurchase {
     let order = PurchaseOrder::new(GroupId::new(GROUP), E164::parse(NUMBER).unwrap());
-    let result = purchase_recorded(&client(server), Some(journal), &order, None, None, None).await;
+    let result = purchase_recorded(
+        &client(server),
+        Some(journal),
+        &order,
+        None,
+        None,
+        None,
+        None,
+    )
+    .await;
     match result {
         Ok(PurchaseResult::Unknown { pending, .. }) => pending,
         other => panic!("{other:?}"),

@@ -75,7 +75,7 @@ impl<T: DeserializeOwned> Listing<T> {
 
 /// A price as the API states it: an exact decimal, or unknown when the API sent `null`,
 /// nothing, or something that is not a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Price {
     /// An exact amount (the currency is the account's).
     Known(Decimal),

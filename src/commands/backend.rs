@@ -110,6 +110,7 @@ mod tests {
             region: None,
             yes: true,
             dry_run: false,
+            reference: None,
         })
     }
 

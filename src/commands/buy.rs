@@ -105,7 +105,9 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let (number, reservation) = match number {
         Some(number) => (number, None),
         None => {
-            let held = reserve_recorded(&conn.client, Some(&journal), &group_id, None).await?;
+            let reference = args.reference.as_ref();
+            let held =
+                reserve_recorded(&conn.client, Some(&journal), &group_id, None, reference).await?;
             output::note(&format!(
                 "numpick: reserved {} of group {group_id} for this purchase (expires in {})",
                 held.number,
@@ -165,6 +167,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
         held,
         account.as_deref(),
         Some(agreed),
+        args.reference.as_ref(),
     );
     match bought.await? {
         PurchaseResult::Bought { number, receipt } => {

@@ -142,6 +142,7 @@ pub async fn buy_reserved(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> 
                     Some(&item.held.uuid),
                     account,
                     Some(agreed),
+                    args.reference.as_ref(),
                 );
                 match sent.await {
                     Ok(PurchaseResult::Bought { .. }) => ("bought", None),

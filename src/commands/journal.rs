@@ -144,6 +144,7 @@ pub fn resolve(ctx: &Context, intent: &str, bought: bool) -> Result<u8, Failure>
             bought,
             number: item.pending.number.clone(),
         },
+        reference: None,
     };
     crate::orders::record(Some(&journal), &entry).map_err(Failure::other)?;
     let word = if bought { "bought" } else { "not_bought" };

@@ -18,6 +18,7 @@
 //! - [`account`]: the account's state and usage.
 //! - [`settings`]: `config path|init|show`, the manual page and shell completions.
 //! - [`journal`]: `journal pending|resolve`: the purchases whose outcome is not settled.
+//! - [`history`]: every order the journal recorded, found by reference or date.
 //! - [`session`]: the interactive wizard and the standalone sandbox server.
 
 mod account;
@@ -29,6 +30,7 @@ mod buy_prices;
 mod buy_reserved;
 mod everywhere;
 pub mod exit;
+mod history;
 mod journal;
 mod numbers;
 pub mod output;
@@ -192,9 +194,11 @@ async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> 
             max_credits,
             ..
         } => everywhere::numbers(ctx, &place, contains.as_deref(), max_credits).await,
-        CliCommand::Reserve { group_id, number } => {
-            reservations::reserve(ctx, &group_id, number.as_deref()).await
-        }
+        CliCommand::Reserve {
+            group_id,
+            number,
+            reference,
+        } => reservations::reserve(ctx, &group_id, number.as_deref(), reference.as_ref()).await,
         CliCommand::Reservations => reservations::list(ctx).await,
         CliCommand::Cancel { uuid } => reservations::cancel(ctx, &uuid).await,
         CliCommand::Buy(args) => buy::buy(ctx, &args).await,
@@ -204,6 +208,18 @@ async fn run_command(ctx: &Context, command: CliCommand) -> Result<u8, Failure> 
             yes,
             dry_run,
         } => owned::release(ctx, &target, yes, dry_run).await,
+        CliCommand::History {
+            reference,
+            since,
+            csv,
+        } => {
+            let args = history::HistoryArgs {
+                reference: reference.as_deref(),
+                since: since.as_deref(),
+                csv,
+            };
+            history::history(ctx, &args)
+        }
         CliCommand::Account => account::account(ctx).await,
         CliCommand::Config(crate::cli::ConfigCommand::Show) => settings::show(ctx),
         CliCommand::Auth(crate::cli::AuthCommand::Login) => auth::login(ctx),

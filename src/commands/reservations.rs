@@ -114,13 +114,24 @@ fn journal_or_log(
         .ok()
 }
 
-pub async fn reserve(ctx: &Context, group_id: &str, number: Option<&str>) -> Result<u8, Failure> {
+pub async fn reserve(
+    ctx: &Context,
+    group_id: &str,
+    number: Option<&str>,
+    reference: Option<&crate::journal::Reference>,
+) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
     let number = number_arg(number, ctx.settings.default_country.as_ref())?;
     let mut conn = ctx.connect().await?;
     let journal = journal_or_log(&mut conn);
-    let reservation =
-        reserve_recorded(&conn.client, journal.as_ref(), &group, number.as_deref()).await?;
+    let reservation = reserve_recorded(
+        &conn.client,
+        journal.as_ref(),
+        &group,
+        number.as_deref(),
+        reference,
+    )
+    .await?;
     // Reservations expire by the server's clock, not this machine's.
     let row = ReservationRow::new(
         &reservation,

@@ -45,7 +45,7 @@ fn journal_path(backend: &Backend) -> Option<PathBuf> {
     match backend {
         Backend::Live => Journal::default_path(),
         Backend::Sandbox => {
-            let path = crate::folders::state_dir()?.join("sandbox-journal.jsonl");
+            let path = Journal::sandbox_path()?;
             match std::fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}

@@ -17,6 +17,7 @@ fn intent(id: &str) -> Entry {
         owned_before: None,
         owner: None,
         prices: None,
+        reference: None,
     }
 }
 
@@ -25,6 +26,7 @@ fn outcome(id: &str, outcome: Outcome) -> Entry {
         at: Timestamp::UNIX_EPOCH,
         intent: id.to_owned(),
         outcome,
+        reference: None,
     }
 }
 
@@ -167,6 +169,7 @@ fn large_intent(id: String) -> Entry {
         owned_before: Some((0..400).map(|n| format!("+1213555{n:04}")).collect()),
         owner: None,
         prices: None,
+        reference: None,
     }
 }
 
@@ -269,6 +272,7 @@ fn prices_agreed_are_recorded_unknown_ones_as_null_and_old_lines_still_read() {
             setup: Price::Unknown,
             monthly: Price::Unknown,
         }),
+        reference: None,
     };
     let line = serde_json::to_value(&unknown).unwrap();
     assert_eq!(

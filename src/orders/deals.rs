@@ -16,17 +16,19 @@ use jiff::{SignedDuration, Timestamp};
 use crate::api::model::{GroupId, Reservation, ReservationId};
 use crate::api::phone::digits_of;
 use crate::api::{ApiError, Client};
-use crate::journal::{Entry, Journal};
+use crate::journal::{Entry, Journal, Reference};
 
 use super::record_after;
 
-/// Reserves `number` (or a number the API picks) of `group` and records it. The reservation
-/// is filed under `group`, the group it was asked for, unless the API names its own.
+/// Reserves `number` (or a number the API picks) of `group` and records it, with the
+/// operator's `reference`. The reservation is filed under `group`, the group it was asked
+/// for, unless the API names its own.
 pub async fn reserve_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     group: &GroupId,
     number: Option<&str>,
+    reference: Option<&Reference>,
 ) -> Result<Reservation, ApiError> {
     let asked = Timestamp::now();
     let mut reservation = match client.reserve(group, number).await {
@@ -43,7 +45,7 @@ pub async fn reserve_recorded(
         Err(error) => return Err(error),
     };
     reservation.group_id.get_or_insert_with(|| group.clone());
-    record_after(journal, &Entry::reserved(&reservation));
+    record_after(journal, &Entry::reserved(&reservation, reference));
     Ok(reservation)
 }
 

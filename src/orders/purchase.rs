@@ -14,7 +14,7 @@ use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{AgreedPrices, Entry, IntentOwner, Journal, Outcome};
+use crate::journal::{AgreedPrices, Entry, IntentOwner, Journal, Outcome, Reference};
 use crate::outcome::{PendingPurchase, Settlement};
 
 use super::settle;
@@ -57,7 +57,7 @@ fn new_intent_id() -> String {
 /// intent cannot be written, nothing is sent ([`ApiError::NotSent`]).
 /// The purchase request is sent exactly once.
 /// `prices`, when given, are recorded with the intent: what the buyer agreed to, unknown
-/// ones included.
+/// ones included; the operator's `reference` with the intent and with its outcome.
 pub async fn purchase_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
@@ -65,6 +65,7 @@ pub async fn purchase_recorded(
     reservation: Option<&ReservationId>,
     account: Option<&str>,
     prices: Option<AgreedPrices>,
+    reference: Option<&Reference>,
 ) -> Result<PurchaseResult, ApiError> {
     let number = order.number.to_string();
     let pending = PendingPurchase {
@@ -85,6 +86,7 @@ pub async fn purchase_recorded(
             owned_before: None,
             owner: Some(IntentOwner::this_process(client.base_url(), account)),
             prices,
+            reference: reference.cloned(),
         },
     )
     .map_err(|detail| ApiError::NotSent {
@@ -94,6 +96,7 @@ pub async fn purchase_recorded(
         at: Timestamp::now(),
         intent: pending.intent.clone(),
         outcome,
+        reference: reference.cloned(),
     };
     let receipt = match client.purchase(order).await {
         Ok(receipt) => receipt,
@@ -186,6 +189,8 @@ pub async fn settle_recorded(
             at: Timestamp::now(),
             intent: pending.intent.clone(),
             outcome,
+            // Found through the intent's id; a settling run may not know the reference.
+            reference: None,
         },
     );
     settlement

@@ -47,7 +47,8 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
         focused: wizard.modal.is_none()
             && wizard.manager.is_none()
             && wizard.owned.is_none()
-            && !wizard.basket.open,
+            && !wizard.basket.open
+            && wizard.history.is_none(),
     };
     let [header, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -67,6 +68,9 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(owned) = &wizard.owned {
         screens::owned::render(&view, frame, body, owned);
+    }
+    if let Some(history) = &wizard.history {
+        screens::history::render(&view, frame, body, history);
     }
     match &wizard.modal {
         Some(Modal::Help) => widgets::dialog::help(&view, frame, body),

@@ -14,6 +14,7 @@ use std::time::Instant;
 use crate::api::ApiError;
 use crate::api::model::{E164, Group, PurchaseOrder};
 use crate::buy_rule;
+use crate::journal::AgreedPrices;
 use crate::outcome::Settlement;
 use crate::protocol::{Answer, Call, Command};
 
@@ -75,6 +76,7 @@ impl Wizard {
             let call = Call::Reserve {
                 group: group.id.clone(),
                 number: Some(number.clone()),
+                reference: self.reference.clone(),
             };
             let job = BasketJob::Reserve {
                 number: number.clone(),
@@ -171,6 +173,12 @@ impl Wizard {
             let call = Call::Purchase {
                 order: PurchaseOrder::new(group.id.clone(), e164),
                 reservation: (target.reservation.as_ref()).map(|h| h.reservation.uuid.clone()),
+                reference: self.reference.clone(),
+                // What the basket's confirmation showed for this number.
+                prices: Some(AgreedPrices {
+                    setup: group.price.setup,
+                    monthly: group.price.monthly,
+                }),
             };
             self.set_stage(&number, Stage::Buying);
             self.say(NoticeLevel::Info, format!("Buying {number}…"));

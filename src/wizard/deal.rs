@@ -98,6 +98,7 @@ impl Wizard {
         let call = Call::Reserve {
             group: group_id.clone(),
             number: number.clone(),
+            reference: self.reference.clone(),
         };
         let pending = Pending::Reserve {
             group_id,

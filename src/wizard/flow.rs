@@ -46,13 +46,14 @@ impl Wizard {
             }
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
-            Action::OwnedNumbers | Action::Release | Action::Basket => Vec::new(),
+            Action::OwnedNumbers | Action::Release | Action::Basket | Action::History => Vec::new(),
             Action::Mark => {
                 if self.step == Step::Number {
                     self.mark_highlighted_number();
                 }
                 Vec::new()
             }
+            Action::EditReference => self.edit_reference(),
         }
     }
 

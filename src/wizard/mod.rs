@@ -11,6 +11,7 @@ mod clipboard;
 mod deal;
 pub mod everywhere;
 mod flow;
+mod history;
 mod kept_pattern;
 mod listed;
 pub mod load;
@@ -23,6 +24,7 @@ pub mod picker;
 mod prefix_jump;
 mod purchase;
 mod queries;
+mod reference;
 mod requests;
 pub mod rows;
 mod sorting;
@@ -49,6 +51,7 @@ use crate::search::Filter;
 
 pub use basket::{Basket, BasketAsk, BasketItem, Stage as BasketStage};
 pub use everywhere::{Everywhere, Phase as EverywherePhase};
+pub use history::HistoryView;
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
 pub use owned::{OwnedView, ReleaseConfirm};
@@ -93,6 +96,10 @@ pub enum Action {
     OwnedNumbers,
     /// Ctrl-X in "My numbers": release the highlighted number (after typing its last digits).
     Release,
+    /// Ctrl-T: the history of orders, from the journal.
+    History,
+    /// `e` on Review: edit the reference recorded with the session's orders.
+    EditReference,
     Quit,
     Reserve,
     Buy,
@@ -186,6 +193,12 @@ pub struct Wizard {
     pub(crate) owned: Option<OwnedView>,
     /// The numbers marked to reserve or buy together, and whether their screen is shown.
     pub(crate) basket: Basket,
+    /// The history of orders (Ctrl-T), when open.
+    pub(crate) history: Option<HistoryView>,
+    /// The customer or ticket reference recorded with this session's orders.
+    pub(crate) reference: Option<crate::journal::Reference>,
+    /// The reference as it is being typed on Review, while it is edited.
+    pub(crate) reference_edit: Option<tui_input::Input>,
     pub(crate) notice: Option<Notice>,
     /// Whether the operator is leaving; nothing can be bought once they are.
     pub(crate) quitting: Quitting,
@@ -246,6 +259,9 @@ impl Wizard {
             manager: None,
             owned: None,
             basket: Basket::default(),
+            history: None,
+            reference: None,
+            reference_edit: None,
             notice: None,
             quitting: Quitting::No,
             scroll: (Step::Country, 0),
@@ -336,6 +352,9 @@ impl Wizard {
         if matches!(self.modal, Some(Modal::ConfirmPurchase(_))) {
             return self.update_confirmation(action);
         }
+        if self.reference_edit.is_some() {
+            return self.update_reference(action);
+        }
         match action {
             Action::Help => {
                 self.modal = Some(Modal::Help);
@@ -344,10 +363,16 @@ impl Wizard {
             }
             Action::Reservations => {
                 self.owned = None;
+                self.history = None;
                 self.open_manager()
             }
-            Action::OwnedNumbers => self.open_owned(),
+            Action::OwnedNumbers => {
+                self.history = None;
+                self.open_owned()
+            }
             Action::Basket => self.open_basket(),
+            Action::History => self.open_history(),
+            _ if self.history.is_some() => self.update_history(action),
             _ if self.owned.is_some() => self.update_owned(action),
             _ if self.manager.is_some() => self.update_manager(action),
             _ if self.basket.open => self.update_basket(action),
@@ -390,6 +415,10 @@ impl Wizard {
                 Vec::new()
             }
             Pending::Release { number } => self.apply_released(number, result),
+            Pending::History => {
+                self.apply_history(result);
+                Vec::new()
+            }
             Pending::AccountInfo => {
                 match result {
                     Ok(Answer::AccountInfo(info)) => {

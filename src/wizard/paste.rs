@@ -22,6 +22,13 @@ impl Wizard {
     /// on a screen without one and in every dialog.
     #[must_use]
     pub fn paste(&mut self, text: &str) -> Vec<Command> {
+        // The reference being edited and the history's search box take a paste as text.
+        let (clean, cut) = clean_paste(text);
+        if self.modal.is_none()
+            && (self.paste_into_reference(&clean) || self.paste_into_history(&clean))
+        {
+            return Vec::new();
+        }
         // "My numbers" is a dialog over the screen: its box and a release's digits are typed.
         if self.owned.is_some()
             || !matches!(
@@ -32,7 +39,6 @@ impl Wizard {
             self.say(NoticeLevel::Info, PASTE_IGNORED);
             return Vec::new();
         }
-        let (clean, cut) = clean_paste(text);
         self.notice = None;
         self.insert_search_text(&clean);
         if cut {

@@ -9,6 +9,7 @@
 use crate::api::ApiError;
 use crate::api::model::{E164, PurchaseOrder, Receipt, ReservationId};
 use crate::buy_rule::{self, BuyState};
+use crate::journal::AgreedPrices;
 use crate::outcome::Settlement;
 use crate::protocol::{Answer, Call, Command};
 
@@ -116,6 +117,12 @@ impl Wizard {
                         .reservation
                         .as_ref()
                         .map(|h| h.reservation.uuid.clone()),
+                    reference: self.reference.clone(),
+                    // What the confirmation showed; nothing when it could not show the group.
+                    prices: target.group.as_ref().map(|group| AgreedPrices {
+                        setup: group.price.setup,
+                        monthly: group.price.monthly,
+                    }),
                 };
                 let command = self.requests.ask(
                     call,

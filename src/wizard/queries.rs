@@ -130,6 +130,14 @@ impl Wizard {
             Some(Modal::QuitGuard) => return InputMode::QuitGuard,
             None => {}
         }
+        if self.reference_edit.is_some() {
+            return InputMode::Search { empty: false };
+        }
+        if let Some(view) = &self.history {
+            return InputMode::Search {
+                empty: view.list.query().value().is_empty(),
+            };
+        }
         if let Some(view) = &self.owned {
             // The search box, or the digits of a release being confirmed.
             let empty = match &view.release {
@@ -225,6 +233,7 @@ impl Wizard {
                 | Pending::Owned
                 | Pending::Release { .. }
                 | Pending::Basket(_) => true,
+                | Pending::History => true,
             })
     }
 

@@ -34,6 +34,8 @@ pub(crate) enum Pending {
     Owned,
     /// A release of the owned `number`, sent once.
     Release { number: String },
+    /// The journal read as a history, for the history screen.
+    History,
     /// A reservation of `number` (a random one if `None`) in the group `group_id`; `group` is
     /// that group's record when the screen had it, for its prices.
     Reserve {

@@ -83,7 +83,8 @@ fn lifetime(call: &Call) -> Option<Option<Duration>> {
         | Call::Settle(_)
         | Call::AccountInfo
         | Call::OwnedNumbers
-        | Call::Release { .. } => None,
+        | Call::Release { .. }
+        | Call::History => None,
     }
 }
 
@@ -134,6 +135,8 @@ mod tests {
         let purchase = Call::Purchase {
             order: PurchaseOrder::new(GroupId::new("g1"), E164::parse("+4930123456").unwrap()),
             reservation: None,
+            reference: None,
+            prices: None,
         };
         let receipt = Answer::Purchased {
             number: "+4930123456".to_owned(),

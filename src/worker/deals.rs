@@ -3,8 +3,9 @@
 
 use crate::api::ApiError;
 use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
-use crate::orders::{self, PurchaseResult, deals};
+use crate::journal::{AgreedPrices, Reference};
 use crate::outcome::PendingPurchase;
+use crate::orders::{self, PurchaseResult, deals};
 
 use super::{Answer, Shared};
 
@@ -16,9 +17,11 @@ pub(super) async fn reserve(
     shared: &Shared,
     group: &GroupId,
     number: Option<&str>,
+    reference: Option<&Reference>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
-    let reservation = deals::reserve_recorded(&shared.client, journal, group, number).await?;
+    let reservation =
+        deals::reserve_recorded(&shared.client, journal, group, number, reference).await?;
     Ok(Answer::Reserved(reservation))
 }
 
@@ -51,10 +54,18 @@ async fn account(shared: &Shared) -> Option<String> {
     uuid
 }
 
+/// What a purchase's intent records besides the order: the operator's reference and the
+/// prices the confirmation showed.
+pub(super) struct Recorded<'a> {
+    pub reference: Option<&'a Reference>,
+    pub prices: Option<AgreedPrices>,
+}
+
 pub(super) async fn purchase(
     shared: &Shared,
     order: &PurchaseOrder,
     reservation: Option<&ReservationId>,
+    recorded: Recorded<'_>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
     let account = account(shared).await;
@@ -66,7 +77,8 @@ pub(super) async fn purchase(
             order,
             reservation,
             account.as_deref(),
-            None,
+            recorded.prices,
+            recorded.reference,
         )
         .await?
         {

@@ -200,11 +200,24 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
         Call::Numbers { group, contains } => {
             Answer::Numbers(client.available_numbers(group, contains.as_deref()).await?)
         }
-        Call::Reserve { group, number } => deals::reserve(shared, group, number.as_deref()).await?,
+        Call::Reserve {
+            group,
+            number,
+            reference,
+        } => deals::reserve(shared, group, number.as_deref(), reference.as_ref()).await?,
         Call::Reservations => Answer::Reservations(client.reservations().await?),
         Call::Cancel { uuid } => deals::cancel(shared, uuid).await?,
-        Call::Purchase { order, reservation } => {
-            deals::purchase(shared, order, reservation.as_ref()).await?
+        Call::Purchase {
+            order,
+            reservation,
+            reference,
+            prices,
+        } => {
+            let recorded = deals::Recorded {
+                reference: reference.as_ref(),
+                prices: *prices,
+            };
+            deals::purchase(shared, order, reservation.as_ref(), recorded).await?
         }
         Call::Settle(pending) => deals::settle(shared, pending).await,
         Call::OwnedNumbers => {
@@ -215,12 +228,35 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
             let released = crate::orders::release::release_recorded(client, journal, uuid, number);
             Answer::Released(released.await?)
         }
+        Call::History => read_history(shared).await?,
         Call::AccountInfo => {
             let info = client.account_info().await?;
             deals::remember_account(shared, info.uuid.clone());
             Answer::AccountInfo(info)
         }
     })
+}
+
+/// The journal of the session read as a history, off the async threads (a file read).
+async fn read_history(shared: &Shared) -> Result<Answer, ApiError> {
+    let unavailable = |detail: String| ApiError::NotSent { detail };
+    let Some(journal) = &shared.journal else {
+        return Err(unavailable(
+            "the journal could not be opened, so there is no history to show".to_owned(),
+        ));
+    };
+    let path = lock(journal).path().to_owned();
+    let read = tokio::task::spawn_blocking(move || {
+        crate::journal::history::History::read(&path, jiff::Timestamp::now())
+            .map_err(|error| format!("cannot read the journal {}: {error}", path.display()))
+    });
+    match read.await {
+        Ok(Ok(history)) => Ok(Answer::History(history)),
+        Ok(Err(detail)) => Err(unavailable(detail)),
+        Err(error) => Err(unavailable(format!(
+            "the journal could not be read: {error}"
+        ))),
+    }
 }
 
 fn group_query(

@@ -7,6 +7,7 @@ pub mod done;
 pub mod everywhere;
 pub mod group_columns;
 pub mod groups;
+pub mod history;
 pub mod lists;
 pub mod manager;
 pub mod numbers;

@@ -27,13 +27,41 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     if let Some(group) = &view.wizard.group {
         lines.extend(summary(view, group));
+        lines.push(reference_field(view));
         lines.push(Line::raw(""));
         lines.extend(requirements(view, group, content.width));
     } else {
         lines.push(Line::styled("No group is chosen.", view.theme.warning));
     }
     draw_scrolled(view, frame, content, lines, view.wizard.document_scroll());
-    frame.render_widget(action_line(view), actions);
+    match view.wizard.reference_edit() {
+        // Typed on the action line, where the cursor shows.
+        Some(input) => crate::ui::widgets::search::render(
+            view,
+            frame,
+            actions,
+            "Reference:",
+            input,
+            "a customer or ticket reference (empty: none)",
+        ),
+        None => frame.render_widget(action_line(view), actions),
+    }
+}
+
+/// `Reference  ACME-7`, the reference recorded with this session's orders, or how to set one.
+fn reference_field<'a>(view: &View<'_>) -> Line<'a> {
+    let theme = &view.theme;
+    let value = match view.wizard.reference() {
+        Some(reference) => vec![
+            Span::styled(clean(reference.as_str()).into_owned(), theme.accent),
+            Span::styled("  (recorded with the order; e changes it)", theme.muted),
+        ],
+        None => vec![
+            Span::styled("none", theme.muted),
+            Span::styled(" — e adds a customer or ticket reference", theme.muted),
+        ],
+    };
+    field(view, "Reference", value)
 }
 
 /// The number, the group, its prices and features.

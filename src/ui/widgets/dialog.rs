@@ -54,6 +54,10 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
         };
         lines.push(field(view, "Reserved", vec![state]));
     }
+    if let Some(reference) = view.wizard.reference() {
+        let text = clean(reference.as_str()).into_owned();
+        lines.push(field(view, "Reference", vec![Span::raw(text)]));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("y", theme.accent),
@@ -89,7 +93,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 24] = [
+const KEYS: [(&str, &str, &str); 26] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
     (
         "j / k",
@@ -119,6 +123,7 @@ const KEYS: [(&str, &str, &str); 24] = [
     ("Esc", "clear the search, else go back", "all"),
     ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
     ("d", "copy the requirements checklist", "Review"),
+    ("e", "the order's reference (this session)", "Review"),
     (
         "b / c / r",
         "buy / cancel / reserve again once expired",
@@ -130,6 +135,7 @@ const KEYS: [(&str, &str, &str); 24] = [
     ("Ctrl-R", "the reservations manager", "all"),
     ("Ctrl-O", "my numbers; Ctrl-X releases one", "all"),
     ("Ctrl-K", "the basket: r reserves, b buys all", "all"),
+    ("Ctrl-T", "order history, with a search box", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
     ("q", "quit where there is no search box", "Review …"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),

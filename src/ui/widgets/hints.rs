@@ -69,6 +69,18 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         }
         None => {}
     }
+    if let Some(history) = &wizard.history {
+        return match history.load {
+            Load::Failed { .. } => vec![("Enter", "retry"), ("Esc", "close"), QUIT],
+            _ => vec![("↑↓", "move"), ("type", "search"), ("Esc", "close"), QUIT],
+        };
+    }
+    if wizard.reference_edit.is_some() {
+        return vec![
+            ("Enter", "keep the reference"),
+            ("Esc", "leave it as it was"),
+        ];
+    }
     if let Some(owned) = &wizard.owned {
         return match (&owned.release, &owned.load) {
             (Some(_), _) => vec![
@@ -118,6 +130,8 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
     let back = ("Esc", "back");
     let mut keys = match (wizard.step, step_data(wizard)) {
         (Step::Review, data) => {
+            // `e` (the reference) is told on its own line of the screen: the footer keeps room
+            // for help and the manager.
             let mut keys = vec![("r", "reserve"), ("b", "buy now")];
             if data == StepData::Failed {
                 keys.push(("Enter", "retry"));

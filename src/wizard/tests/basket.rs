@@ -121,11 +121,13 @@ fn r_asks_the_cost_then_reserves_each_marked_number_with_its_own_countdown() {
         [
             &Call::Reserve {
                 group: group.clone(),
-                number: Some(FIRST.to_owned())
+                number: Some(FIRST.to_owned()),
+                reference: None,
             },
             &Call::Reserve {
                 group,
-                number: Some(SECOND.to_owned())
+                number: Some(SECOND.to_owned()),
+                reference: None,
             },
         ]
     );

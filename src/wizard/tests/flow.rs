@@ -178,6 +178,8 @@ fn a_purchase_is_one_command_however_many_keys_are_pressed() {
                 E164::parse("+12135551234").unwrap()
             ),
             reservation: None,
+            reference: None,
+            prices: agreed(),
         }
     );
     assert!(matches!(h.wizard.purchase(), Purchase::InFlight { .. }));
@@ -368,6 +370,12 @@ fn the_manager_lists_cancels_and_buys_reservations() {
                 E164::parse("+12135551234").unwrap()
             ),
             reservation: Some("r-1".into()),
+            reference: None,
+            // What the confirmation showed: the listing's prices.
+            prices: Some(crate::journal::AgreedPrices {
+                setup: Price::Known("5.00".parse().unwrap()),
+                monthly: Price::Known("3.00".parse().unwrap()),
+            }),
         }
     );
     assert!(h.wizard.manager_open());
@@ -438,6 +446,7 @@ fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
         &Call::Reserve {
             group: GroupId::new("rnd-1"),
             number: None,
+            reference: None,
         }
     );
     assert!(
@@ -457,6 +466,8 @@ fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
         &Call::Purchase {
             order: PurchaseOrder::new(GroupId::new("rnd-1"), E164::parse("+12135551234").unwrap()),
             reservation: Some("r-1".into()),
+            reference: None,
+            prices: agreed(),
         }
     );
 }
@@ -563,6 +574,7 @@ fn an_expired_reservation_can_be_made_again_with_r() {
         &Call::Reserve {
             group: GroupId::new("abc-123"),
             number: Some("+12135551234".to_owned()),
+            reference: None,
         }
     );
     let mut renewed = h.reservation(10);

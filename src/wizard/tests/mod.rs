@@ -4,6 +4,7 @@ mod basket;
 mod clarity;
 mod everywhere;
 mod flow;
+mod history;
 mod journal_notice;
 mod number_filter;
 mod owned;
@@ -56,6 +57,15 @@ pub(super) fn group(id: &str, selectable: bool) -> Group {
         "allow_number_selection": selectable, "features": ["voice", "sms_in"]
     }))
     .unwrap()
+}
+
+/// The prices of [`group`], as a purchase's confirmation shows them and its intent records.
+pub(super) fn agreed() -> Option<crate::journal::AgreedPrices> {
+    let price = |text: &str| crate::api::model::Price::Known(text.parse().unwrap());
+    Some(crate::journal::AgreedPrices {
+        setup: price("1.00"),
+        monthly: price("3.50"),
+    })
 }
 
 pub(super) fn number(n: &str) -> AvailableNumber {

@@ -50,7 +50,8 @@ fn a_reservation_answered_after_moving_to_another_group_is_filed_under_the_group
         call(&reserve),
         &Call::Reserve {
             group: "abc-123".into(),
-            number: Some("+12135551234".to_owned())
+            number: Some("+12135551234".to_owned()),
+            reference: None,
         }
     );
     review_the_second_group(&mut h);
@@ -89,6 +90,8 @@ fn a_reservation_answered_after_moving_to_another_group_is_filed_under_the_group
                 crate::api::model::E164::parse("+12135551234").unwrap()
             ),
             reservation: Some("r-1".into()),
+            reference: None,
+            prices: agreed(),
         }
     );
 }
