@@ -47,6 +47,8 @@ impl Wizard {
             Action::Confirm | Action::Decline | Action::KeepAndQuit => Vec::new(),
             Action::Quit | Action::Help | Action::Reservations => Vec::new(),
             Action::OwnedNumbers | Action::Release => Vec::new(),
+            // Handled before any screen sees them (`Wizard::update`).
+            Action::Copy | Action::ShowCommand => Vec::new(),
         }
     }
 

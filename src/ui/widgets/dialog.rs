@@ -89,7 +89,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 22] = [
+const KEYS: [(&str, &str, &str); 24] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
     (
         "j / k",
@@ -118,6 +118,7 @@ const KEYS: [(&str, &str, &str); 22] = [
     ("Esc", "clear the search, else go back", "all"),
     ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
     ("d", "copy the requirements checklist", "Review"),
+    ("Ctrl-E", "the numpick buy command line", "Review"),
     (
         "b / c / r",
         "buy / cancel / reserve again once expired",
@@ -128,6 +129,7 @@ const KEYS: [(&str, &str, &str); 22] = [
     ("b / c / Esc", "buy / cancel / close", "Ctrl-R list"),
     ("Ctrl-R", "the reservations manager", "all"),
     ("Ctrl-O", "my numbers; Ctrl-X releases one", "all"),
+    ("Ctrl-Y", "copy the number, UUID or receipt", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
     ("q", "quit where there is no search box", "Review …"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),
