@@ -1,6 +1,7 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
 mod clarity;
+mod copy;
 mod everywhere;
 mod flow;
 mod journal_notice;
