@@ -18,8 +18,14 @@ pub(super) async fn reserve(
     number: Option<&str>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
-    let reservation = deals::reserve_recorded(&shared.client, journal, group, number).await?;
-    Ok(Answer::Reserved(reservation))
+    let reserved = deals::reserve_recorded_telling(&shared.client, journal, group, number).await?;
+    Ok(match reserved.answer_lost {
+        None => Answer::Reserved(reserved.reservation),
+        Some(lost) => Answer::ReservedAfterLostAnswer {
+            reservation: reserved.reservation,
+            lost,
+        },
+    })
 }
 
 pub(super) async fn cancel(shared: &Shared, uuid: &ReservationId) -> Result<Answer, ApiError> {

@@ -1,5 +1,6 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
+mod adopted;
 mod clarity;
 mod copy;
 mod everywhere;
