@@ -269,6 +269,10 @@ async fn event_loop(
 }
 
 /// Something the event loop woke for.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one arrival exists at a time, handled at once: boxing would save nothing"
+)]
 enum Arrival {
     Terminal(Option<std::io::Result<Event>>),
     Answer(WorkerMsg),
@@ -288,6 +292,10 @@ impl Arrival {
 }
 
 /// What a terminal event asks of the loop.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one event exists at a time, handled at once: boxing would save nothing"
+)]
 enum TerminalEvent {
     Input(Input),
     Suspend,
