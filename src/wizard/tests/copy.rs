@@ -113,6 +113,13 @@ fn ctrl_e_on_review_shows_the_buy_command_and_ctrl_y_copies_it() {
     // While it is shown, letters do not act on Review: `b` only closes it.
     h.act(Action::Copy);
     assert_eq!(copied(&mut h).0.as_deref(), Some(line));
+    // Any key closes it, even one that means nothing on Review (read as in the help).
+    assert_eq!(h.wizard.input_mode(), InputMode::Help);
+    let x = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
+    let close = crate::keymap::action_for(x, h.wizard.input_mode()).expect("an action");
+    assert!(h.act(close).is_empty());
+    assert_eq!(h.wizard.command_line(), None);
+    h.act(Action::ShowCommand);
     assert!(h.act(Action::Buy).is_empty());
     assert_eq!(h.wizard.command_line(), None);
     assert!(h.wizard.modal.is_none(), "no purchase was asked for");
