@@ -1,16 +1,20 @@
 //! The interactive session: the event loop, with the terminal taken and given back by
 //! [`crate::terminal`].
 //!
-//! The loop draws, then waits for whichever comes first: a key, a paste, a worker answer, a
-//! signal, or a tick — and ticks only while something on screen moves, so an idle wizard
-//! sleeps.
+//! The loop draws, then waits for whichever comes first: a key, a paste, a mouse event, a
+//! worker answer, a signal, or a tick — and ticks only while something on screen moves, so an
+//! idle wizard sleeps. Everything else already waiting is handled before the next draw: a
+//! flood of typed keys costs one frame per batch, not one per key, so Esc and Ctrl-C typed
+//! after it are reached at once.
+//!
+//! After each draw the window's title is brought up to date (the nearest countdown), and the
+//! expiry alerts the wizard noted are rung and notified.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, WrapErr};
-use crossterm::event::{Event, EventStream, KeyEvent};
-use futures_util::StreamExt;
+use crossterm::event::{Event, KeyEvent, MouseEvent, MouseEventKind};
 use jiff::Timestamp;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -59,6 +63,12 @@ pub struct Preferences {
     pub settle_window: Duration,
     /// Above how many credits a search of every group asks first.
     pub search_confirm_above_credits: u32,
+    /// How long before a reservation's end the bell rings (once); `None`: never.
+    pub expiry_alert: Option<Duration>,
+    /// Whether an expiry alert also sends a desktop notification (OSC 9).
+    pub desktop_notifications: bool,
+    /// Whether the mouse is captured (the wheel scrolls, a click selects a row).
+    pub mouse: bool,
 }
 
 /// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
@@ -80,6 +90,7 @@ pub async fn run(
     let mut wizard = Wizard::new(backend, Instant::now(), client.server_now());
     let theme = ui::Theme::of(preferences.theme);
     wizard.set_search_confirmation(preferences.search_confirm_above_credits);
+    wizard.set_expiry_alert(preferences.expiry_alert);
     wizard.set_currency(preferences.currency);
     if let Some(endpoint) = preferences.endpoint {
         wizard.set_endpoint(endpoint);
@@ -94,7 +105,8 @@ pub async fn run(
         (Some(_), Some(path)) => wizard.set_journal_path(path.display().to_string()),
         _ => wizard.set_journal_unavailable(),
     }
-    let mut terminal = terminal::take().wrap_err("numpick needs an interactive terminal")?;
+    let mut terminal = terminal::take_with_mouse(preferences.mouse)
+        .wrap_err("numpick needs an interactive terminal")?;
     // The sandbox's catalogue is its own, at an address that changes each run: only the live
     // API's is kept on disk.
     let catalogue = (backend_is_live)
@@ -113,7 +125,17 @@ pub async fn run(
     if opened.unreadable > 0 {
         wizard.warn_unreadable_journal(opened.unreadable);
     }
-    let outcome = event_loop(&mut terminal, &theme, &client, worker, &mut wizard, start).await;
+    let notify = preferences.desktop_notifications;
+    let outcome = event_loop(
+        &mut terminal,
+        &theme,
+        &client,
+        worker,
+        &mut wizard,
+        start,
+        notify,
+    )
+    .await;
     terminal::give_back(&mut terminal);
     if let (Some(path), Some(chosen)) = (&recent_path, wizard.chosen_country()) {
         crate::recent_countries::save(path, &crate::recent_countries::with_chosen(&recent, chosen));
@@ -167,6 +189,10 @@ fn open_journal(path: Option<&Path>) -> OpenedJournal {
     }
 }
 
+/// How long one batch of waiting events may be handled before the screen is drawn anyway: a
+/// flood still shows its progress.
+const BATCH_BUDGET: Duration = Duration::from_millis(50);
+
 async fn event_loop(
     terminal: &mut terminal::Screen,
     theme: &ui::Theme,
@@ -174,53 +200,141 @@ async fn event_loop(
     mut worker: WorkerHandle,
     wizard: &mut Wizard,
     start: Vec<Command>,
+    notify: bool,
 ) -> Result<Exit> {
-    let mut events = EventStream::new();
+    let mut events = terminal::Events::start();
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut job_control = JobControl::new()?;
+    let mut title = terminal::Title::default();
+    // An arrival held back to be handled after a draw (a click, read against the frame shown).
+    let mut carried: Option<Arrival> = None;
     send(&worker, start);
 
     loop {
         wizard.set_meter(client.requests_sent(), client.rate_limit_wait());
+        crate::mouse::forget_list();
         terminal.draw(|frame| ui::render(wizard, theme, frame))?;
+        if let Err(error) = title.show(terminal.backend_mut(), wizard.title()) {
+            tracing::warn!(%error, "the window title could not be set");
+        }
+        for alert in wizard.take_alerts() {
+            terminal::alert(terminal.backend_mut(), &alert.message(), notify);
+        }
         if wizard.should_quit() {
             return Ok(Exit::Quit);
         }
         let next_tick = wizard.next_tick_in();
-        let input = tokio::select! {
-            event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if terminal::is_suspend_key(&key) => {
-                    terminal::suspend(terminal)?;
+        let first = match carried.take() {
+            Some(arrival) => arrival,
+            None => tokio::select! {
+                event = events.next() => Arrival::Terminal(event),
+                Some(message) = worker.answers.recv() => Arrival::Answer(message),
+                ended = &mut worker.task => return Err(worker_gone(ended)),
+                signal = job_control.next() => {
+                    JobControl::handle(signal, terminal)?;
+                    title.forget();
                     continue;
                 }
-                Some(Ok(Event::Key(key))) => Input::Key(key),
-                // Pasted text is text, never keys: see `Wizard::paste`.
-                Some(Ok(Event::Paste(text))) => Input::Paste(text),
-                // A resize needs only the redraw at the top of the loop.
-                Some(Ok(_)) => continue,
-                Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),
-                // The terminal is gone (a closed SSH session): nothing more can be shown.
-                None => return Ok(Exit::Signal(libc_signal::SIGHUP)),
+                () = sleep_for(next_tick) => Arrival::Tick,
+                _ = terminate.recv() => return Ok(Exit::Signal(libc_signal::SIGTERM)),
+                _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
+                _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
             },
-            Some(message) = worker.answers.recv() => Input::Answer(message),
-            ended = &mut worker.task => return Err(worker_gone(ended)),
-            signal = job_control.next() => {
-                JobControl::handle(signal, terminal)?;
-                continue;
-            }
-            () = sleep_for(next_tick) => Input::Tick,
-            _ = terminate.recv() => return Ok(Exit::Signal(libc_signal::SIGTERM)),
-            _ = hangup.recv() => return Ok(Exit::Signal(libc_signal::SIGHUP)),
-            _ = interrupt.recv() => return Ok(Exit::Signal(libc_signal::SIGINT)),
         };
-        let commands = handle(wizard, input, Instant::now(), client.server_now());
-        send(&worker, commands);
-        if let Some(text) = wizard.take_clipboard() {
-            terminal::copy_to_clipboard(&text);
+        // Handles `first`, then everything else already waiting, and draws once after.
+        let batch_started = Instant::now();
+        let mut next = Some(first);
+        while let Some(arrival) = next.take() {
+            let input = match arrival {
+                Arrival::Terminal(event) => match read_terminal(event)? {
+                    TerminalEvent::Input(input) => input,
+                    TerminalEvent::Suspend => {
+                        terminal::suspend(terminal)?;
+                        title.forget();
+                        break;
+                    }
+                    // A resize needs only the redraw after the batch.
+                    TerminalEvent::Redraw => continue,
+                    // The terminal is gone (a closed SSH session): nothing more can be shown.
+                    TerminalEvent::Closed => return Ok(Exit::Signal(libc_signal::SIGHUP)),
+                },
+                Arrival::Answer(message) => Input::Answer(message),
+                Arrival::Tick => Input::Tick,
+            };
+            let commands = handle(wizard, input, Instant::now(), client.server_now());
+            send(&worker, commands);
+            if let Some(text) = wizard.take_clipboard() {
+                terminal::copy_to_clipboard(&text);
+            }
+            if wizard.should_quit() || batch_started.elapsed() >= BATCH_BUDGET {
+                break;
+            }
+            next = ready_now(&mut events, &mut worker);
+            if next.as_ref().is_some_and(Arrival::is_click) {
+                // A click means the row under the pointer in the frame shown: draw first.
+                carried = next.take();
+            }
         }
     }
+}
+
+/// Something the event loop woke for.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one arrival exists at a time, handled at once: boxing would save nothing"
+)]
+enum Arrival {
+    Terminal(Option<std::io::Result<Event>>),
+    Answer(WorkerMsg),
+    Tick,
+}
+
+impl Arrival {
+    fn is_click(&self) -> bool {
+        matches!(
+            self,
+            Self::Terminal(Some(Ok(Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(_),
+                ..
+            }))))
+        )
+    }
+}
+
+/// What a terminal event asks of the loop.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one event exists at a time, handled at once: boxing would save nothing"
+)]
+enum TerminalEvent {
+    Input(Input),
+    Suspend,
+    Redraw,
+    Closed,
+}
+
+/// Reads one event of the terminal.
+fn read_terminal(event: Option<std::io::Result<Event>>) -> Result<TerminalEvent> {
+    Ok(match event {
+        Some(Ok(Event::Key(key))) if terminal::is_suspend_key(&key) => TerminalEvent::Suspend,
+        Some(Ok(Event::Key(key))) => TerminalEvent::Input(Input::Key(key)),
+        // Pasted text is text, never keys: see `Wizard::paste`.
+        Some(Ok(Event::Paste(text))) => TerminalEvent::Input(Input::Paste(text)),
+        Some(Ok(Event::Mouse(mouse))) => TerminalEvent::Input(Input::Mouse(mouse)),
+        Some(Ok(_)) => TerminalEvent::Redraw,
+        Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),
+        None => TerminalEvent::Closed,
+    })
+}
+
+/// The next terminal event or worker answer that is already waiting, without waiting.
+fn ready_now(events: &mut terminal::Events, worker: &mut WorkerHandle) -> Option<Arrival> {
+    if let Some(event) = events.ready() {
+        return Some(Arrival::Terminal(event));
+    }
+    worker.answers.try_recv().ok().map(Arrival::Answer)
 }
 
 /// One thing the event loop takes in.
@@ -233,6 +347,8 @@ enum Input {
     Key(KeyEvent),
     /// Text pasted in the terminal (bracketed paste).
     Paste(String),
+    /// The wheel or a click, when the mouse is captured.
+    Mouse(MouseEvent),
     Answer(WorkerMsg),
     /// Time passed.
     Tick,
@@ -253,6 +369,14 @@ fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -
         Input::Paste(text) => {
             let mut commands = wizard.tick(now, now_utc);
             commands.extend(wizard.paste(&text));
+            commands
+        }
+        Input::Mouse(event) => {
+            let mut commands = wizard.tick(now, now_utc);
+            let list = crate::mouse::list_on_screen();
+            for action in crate::mouse::actions_for(event, wizard.input_mode(), list) {
+                commands.extend(wizard.update(action));
+            }
             commands
         }
         Input::Answer(message) => {

@@ -118,6 +118,9 @@ pub struct FileConfig {
     pub currency: Option<String>,
     pub settle_window_secs: Option<u64>,
     pub search_confirm_above_credits: Option<u32>,
+    pub expiry_alert_secs: Option<u64>,
+    pub desktop_notifications: Option<bool>,
+    pub mouse: Option<bool>,
 }
 
 impl FileConfig {
@@ -213,6 +216,12 @@ pub struct Settings {
     pub settle_window: Duration,
     /// Above how many credits the wizard asks before searching every group of a place.
     pub search_confirm_above_credits: u32,
+    /// How long before a reservation's end the wizard rings and notifies; `None`: never.
+    pub expiry_alert: Option<Duration>,
+    /// Whether the expiry alert also asks the terminal for a desktop notification (OSC 9).
+    pub desktop_notifications: bool,
+    /// Whether the wizard captures the mouse (wheel and clicks).
+    pub mouse: bool,
 }
 
 /// The settle window when the config sets none: a server still working on a purchase when
@@ -281,6 +290,14 @@ impl Settings {
             search_confirm_above_credits: file
                 .search_confirm_above_credits
                 .unwrap_or(crate::wizard::everywhere::DEFAULT_CONFIRM_ABOVE),
+            expiry_alert: match file.expiry_alert_secs {
+                Some(0) => None,
+                seconds => {
+                    Some(seconds.map_or(crate::wizard::DEFAULT_ALERT_BEFORE, Duration::from_secs))
+                }
+            },
+            desktop_notifications: file.desktop_notifications.unwrap_or(true),
+            mouse: file.mouse.unwrap_or(true),
         }
     }
 
@@ -410,6 +427,18 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 # The wizard asks before searching every group of a place when that costs more credits
 # (requests) than this.
 # search_confirm_above_credits = 5
+
+# How many seconds before a reservation runs out the wizard rings the terminal's bell (once
+# per reservation) and sends a desktop notification. 0 turns the alert off.
+# expiry_alert_secs = 60
+
+# Whether the expiry alert asks the terminal for a desktop notification (OSC 9) besides the
+# bell.
+# desktop_notifications = true
+
+# Whether the wizard takes the mouse: the wheel scrolls lists, a click selects a row. Turn it
+# off where the terminal's own text selection matters more.
+# mouse = true
 "##;
 
 /// Writes [`DEFAULT_CONFIG`] to `path` with mode 0600; an existing file is replaced only
@@ -583,6 +612,25 @@ mod tests {
         };
         assert_eq!(resolve(""), 5);
         assert_eq!(resolve("search_confirm_above_credits = 20"), 20);
+    }
+
+    #[test]
+    fn alerts_and_the_mouse_are_on_unless_the_file_turns_them_off() {
+        let resolve = |text: &str| {
+            let file = FileConfig::parse(text).expect("valid");
+            Settings::resolve(&Overrides::default(), env_of(&[]), None, Some(file))
+        };
+        let defaults = resolve("");
+        assert_eq!(defaults.expiry_alert, Some(Duration::from_secs(60)));
+        assert!(defaults.desktop_notifications && defaults.mouse);
+        assert_eq!(
+            resolve("expiry_alert_secs = 120").expiry_alert,
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(resolve("expiry_alert_secs = 0").expiry_alert, None);
+        assert!(!resolve("desktop_notifications = false").desktop_notifications);
+        assert!(!resolve("mouse = false").mouse);
+        assert!(FileConfig::parse("mouse = \"no\"").is_err());
     }
 
     #[test]

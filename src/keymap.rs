@@ -27,6 +27,8 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
             KeyCode::Char('t') => Some(Action::History),
             KeyCode::Char('x') => Some(Action::Release),
             KeyCode::Char('k') => Some(Action::Basket),
+            KeyCode::Char('y') => Some(Action::Copy),
+            KeyCode::Char('e') => Some(Action::ShowCommand),
             KeyCode::Char('u') => Some(Action::Edit(InputRequest::DeleteLine)),
             KeyCode::Char('w') | KeyCode::Backspace => {
                 Some(Action::Edit(InputRequest::DeletePrevWord))
@@ -192,6 +194,8 @@ mod tests {
             assert_eq!(action_for(ctrl('c'), mode), Some(Action::Quit));
             assert_eq!(action_for(ctrl('r'), mode), Some(Action::Reservations));
             assert_eq!(action_for(ctrl('t'), mode), Some(Action::History));
+            assert_eq!(action_for(ctrl('y'), mode), Some(Action::Copy));
+            assert_eq!(action_for(ctrl('e'), mode), Some(Action::ShowCommand));
         }
     }
 }

@@ -9,7 +9,7 @@
 //! - [`worker`]: the I/O actor that performs the wizard's commands with the client.
 //! - [`app`]: the event loop and signals.
 //! - [`terminal`]: taking and giving back the terminal; suspend (Ctrl-Z, SIGTSTP) and resume.
-//! - [`keymap`]: keys → the wizard's actions.
+//! - [`keymap`]: keys → the wizard's actions; [`mouse`]: the wheel and clicks → the same.
 //! - [`journal`]: the append-only record of reservations and purchases.
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
@@ -36,7 +36,7 @@
 //! terminal events ─► keymap ─► Action ─► Wizard::update ─► Vec<Command> ─► worker task
 //! ticks (countdown, spinner, pause) ─────► Wizard::tick          │ api::Client (reqwest)
 //!                                          Wizard::apply ◄─ WorkerMsg (tagged by RequestId)
-//! ui::render(&Wizard, &mut Frame) after every handled event
+//! ui::render(&Wizard, &mut Frame) once every event ready has been handled
 //! ```
 pub mod api;
 pub mod app;
@@ -54,6 +54,7 @@ pub mod keymap;
 pub mod keyring_store;
 pub mod logging;
 pub mod money;
+pub mod mouse;
 pub mod orders;
 pub mod outcome;
 pub mod phone_format;

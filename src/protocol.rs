@@ -111,6 +111,12 @@ pub enum Answer {
     Groups(Listing<Group>),
     Numbers(Listing<AvailableNumber>),
     Reserved(Reservation),
+    /// The answer to the reserve request was lost (`lost` says how), and the reservation was
+    /// found in the reservations list: adopted, and recorded.
+    ReservedAfterLostAnswer {
+        reservation: Reservation,
+        lost: String,
+    },
     Reservations(Listing<Reservation>),
     Cancelled(String),
     /// The answer lists the number in `purchased`.

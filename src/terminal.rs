@@ -13,13 +13,21 @@
 //!
 //! The wizard draws on the controlling terminal (`/dev/tty`), not on stdout: `numpick >
 //! out.txt` shows the wizard, and the file gets only what is printed after it.
+//!
+//! While reservations are active the window's title shows the nearest countdown ([`Title`]).
+//! The terminal's own title is pushed on its title stack when the terminal is taken, and
+//! popped when it is given back — on every way out, signals and panics included; the title is
+//! set to empty first, for terminals without a title stack. Mouse capture, when the config
+//! asks for it, is turned off again on the same ways out and on suspend.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::Show;
 use crossterm::event::{
-    DisableBracketedPaste, EnableBracketedPaste, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -38,31 +46,74 @@ fn open_tty() -> io::Result<File> {
     OpenOptions::new().read(true).write(true).open("/dev/tty")
 }
 
-/// Takes the terminal: raw mode, the alternate screen and bracketed paste. A panic hook gives
-/// it back first, so that no panic leaves a raw terminal behind.
+/// Saves the window's title on the terminal's title stack (xterm's "push title").
+pub const PUSH_TITLE: &str = "\x1b[22;0t";
+/// Restores the title saved by [`PUSH_TITLE`].
+pub const POP_TITLE: &str = "\x1b[23;0t";
+
+/// The sequence that sets the window's title to `text`, without any control character in it.
+pub fn set_title(text: &str) -> String {
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    format!("\x1b]0;{text}\x07")
+}
+
+/// Whether the mouse is captured while the terminal is taken (the config's `mouse`).
+static MOUSE_CAPTURE: AtomicBool = AtomicBool::new(false);
+
+/// Whether the session captures the mouse.
+fn mouse_captured() -> bool {
+    MOUSE_CAPTURE.load(Ordering::SeqCst)
+}
+
+/// Takes the terminal: raw mode, the alternate screen and bracketed paste, with its title
+/// saved. A panic hook gives it back first, so that no panic leaves a raw terminal behind.
 pub fn take() -> io::Result<Screen> {
+    take_with_mouse(false)
+}
+
+/// [`take`], capturing the mouse too when `mouse` is set (the wheel and clicks then reach
+/// numpick instead of selecting text).
+pub fn take_with_mouse(mouse: bool) -> io::Result<Screen> {
     let tty = open_tty()?;
+    MOUSE_CAPTURE.store(mouse, Ordering::SeqCst);
     give_back_on_panic();
     enable_raw_mode()?;
     let mut backend = CrosstermBackend::new(BufWriter::new(tty));
-    let taken = execute!(backend, EnterAlternateScreen, EnableBracketedPaste)
-        .and_then(|()| Terminal::new(backend));
+    let taken = enter(&mut backend, mouse).and_then(|()| Terminal::new(backend));
     if taken.is_err() {
         restore_tty();
     }
     taken
 }
 
-/// Gives the terminal back: bracketed paste off, cooked mode, the main screen, the cursor
-/// shown.
+/// What taking the terminal writes: the alternate screen, bracketed paste, the title saved,
+/// and mouse capture when asked for.
+fn enter(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    out.write_all(PUSH_TITLE.as_bytes())?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    out.flush()
+}
+
+/// What giving the terminal back writes: mouse capture and bracketed paste off, the title
+/// emptied then restored, the main screen, the cursor shown.
+fn leave(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
+    if mouse {
+        execute!(out, DisableMouseCapture)?;
+    }
+    execute!(out, DisableBracketedPaste)?;
+    out.write_all(set_title("").as_bytes())?;
+    out.write_all(POP_TITLE.as_bytes())?;
+    execute!(out, LeaveAlternateScreen, Show)
+}
+
+/// Gives the terminal back: mouse capture and bracketed paste off, the title restored, cooked
+/// mode, the main screen, the cursor shown.
 pub fn give_back(terminal: &mut Screen) {
     // The session is ending or pausing: a terminal that cannot be told changes nothing else.
-    let _ = execute!(
-        terminal.backend_mut(),
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        Show
-    );
+    let _ = leave(terminal.backend_mut(), mouse_captured());
     let _ = disable_raw_mode();
 }
 
@@ -70,7 +121,7 @@ pub fn give_back(terminal: &mut Screen) {
 fn restore_tty() {
     let _ = disable_raw_mode();
     if let Ok(mut tty) = open_tty() {
-        let _ = execute!(tty, DisableBracketedPaste, LeaveAlternateScreen, Show);
+        let _ = leave(&mut tty, mouse_captured());
     }
 }
 
@@ -107,6 +158,107 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// The terminal's events, read on a thread of their own and queued, so that the event loop can
+/// take every event already typed at once ([`Events::ready`]) and draw once after them.
+pub struct Events {
+    queue: tokio::sync::mpsc::UnboundedReceiver<io::Result<Event>>,
+}
+
+impl Events {
+    /// Starts reading the terminal's events.
+    pub fn start() -> Self {
+        let (sender, queue) = tokio::sync::mpsc::unbounded_channel();
+        let reader = move || {
+            loop {
+                let event = crossterm::event::read();
+                let failed = event.is_err();
+                // The session has ended (the receiver is gone), or the terminal cannot be read.
+                if sender.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        };
+        if let Err(error) = std::thread::Builder::new()
+            .name("terminal-input".to_owned())
+            .spawn(reader)
+        {
+            tracing::error!(%error, "the terminal's input cannot be read");
+        }
+        Self { queue }
+    }
+
+    /// The next event; `None` once the terminal can no longer be read.
+    pub async fn next(&mut self) -> Option<io::Result<Event>> {
+        self.queue.recv().await
+    }
+
+    /// The next event if one is waiting already: `Some(None)` once the terminal can no longer
+    /// be read, `None` when nothing waits.
+    pub fn ready(&mut self) -> Option<Option<io::Result<Event>>> {
+        use tokio::sync::mpsc::error::TryRecvError;
+        match self.queue.try_recv() {
+            Ok(event) => Some(Some(event)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+}
+
+/// The window's title as numpick last set it, so that it is written only when it changes.
+#[derive(Debug, Default)]
+pub struct Title {
+    /// `None`: the terminal's own title shows.
+    shown: Option<String>,
+}
+
+impl Title {
+    /// Makes the title read `wanted`, or, for `None`, the terminal's own title again (popped
+    /// from the title stack and saved anew; emptied first for terminals without a stack).
+    pub fn show(&mut self, out: &mut impl io::Write, wanted: Option<String>) -> io::Result<()> {
+        if wanted == self.shown {
+            return Ok(());
+        }
+        match &wanted {
+            Some(text) => out.write_all(set_title(text).as_bytes())?,
+            None => {
+                out.write_all(set_title("").as_bytes())?;
+                out.write_all(POP_TITLE.as_bytes())?;
+                out.write_all(PUSH_TITLE.as_bytes())?;
+            }
+        }
+        out.flush()?;
+        self.shown = wanted;
+        Ok(())
+    }
+
+    /// After the terminal was given back and taken again, its own title shows.
+    pub fn forget(&mut self) {
+        self.shown = None;
+    }
+}
+
+/// The OSC 9 sequence that asks the terminal for a desktop notification saying `text`
+/// (iTerm2, kitty, WezTerm, Windows Terminal, foot …; others ignore it).
+pub fn desktop_notification(text: &str) -> String {
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    format!("\x1b]9;{text}\x07")
+}
+
+/// Rings the terminal's bell once and, when `notify`, sends a desktop notification of
+/// `text`. An alert that cannot be written is logged: the countdown on screen remains.
+pub fn alert(out: &mut impl io::Write, text: &str, notify: bool) {
+    let mut sequence = String::from("\x07");
+    if notify {
+        sequence.push_str(&desktop_notification(text));
+    }
+    let written = out
+        .write_all(sequence.as_bytes())
+        .and_then(|()| out.flush());
+    if let Err(error) = written {
+        tracing::warn!(%error, "the expiry alert could not be written");
+    }
+}
+
 /// Whether `key` is the suspend key (Ctrl-Z), which raw mode delivers as a key.
 pub fn is_suspend_key(key: &KeyEvent) -> bool {
     key.kind == KeyEventKind::Press
@@ -125,12 +277,8 @@ pub fn suspend(terminal: &mut Screen) -> io::Result<()> {
 /// Takes the terminal again after a stop, and makes the next draw repaint every cell.
 pub fn resume(terminal: &mut Screen) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(
-        terminal.backend_mut(),
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        Clear(ClearType::All)
-    )?;
+    enter(terminal.backend_mut(), mouse_captured())?;
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
     // Forgets the last frame, so that the next draw is compared with a blank screen, which
     // is what the terminal now shows. (`Terminal::clear` would also ask the terminal where
     // its cursor is, racing the event reader for the answer.)
@@ -193,6 +341,75 @@ mod tests {
     #[test]
     fn the_clipboard_sequence_is_osc_52_base64() {
         assert_eq!(osc52("ID + passport"), "\x1b]52;c;SUQgKyBwYXNzcG9ydA==\x07");
+    }
+
+    #[test]
+    fn the_title_is_written_when_it_changes_and_restored_from_the_stack() {
+        let mut title = Title::default();
+        let mut out = Vec::new();
+        title
+            .show(&mut out, Some("numpick ⏳ 00:45 · +1 213".into()))
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out.clone()).unwrap(),
+            "\x1b]0;numpick ⏳ 00:45 · +1 213\x07"
+        );
+        out.clear();
+        title
+            .show(&mut out, Some("numpick ⏳ 00:45 · +1 213".into()))
+            .unwrap();
+        assert!(out.is_empty(), "unchanged: nothing written");
+        title.show(&mut out, None).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\x1b]0;\x07\x1b[23;0t\x1b[22;0t",
+            "emptied, then the saved title restored and saved again"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_title_or_a_notification() {
+        assert_eq!(set_title("a\x07b\x1b]0;c"), "\x1b]0;ab]0;c\x07");
+        assert_eq!(desktop_notification("x\x1by"), "\x1b]9;xy\x07");
+    }
+
+    #[test]
+    fn an_alert_rings_once_and_notifies_when_asked() {
+        let mut out = Vec::new();
+        alert(&mut out, "+1 213: expires in 00:59", true);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\x07\x1b]9;+1 213: expires in 00:59\x07"
+        );
+        let mut out = Vec::new();
+        alert(&mut out, "+1 213: expires in 00:59", false);
+        assert_eq!(out, b"\x07");
+    }
+
+    #[test]
+    fn giving_back_restores_the_title_and_turns_the_mouse_off() {
+        let mut out = Vec::new();
+        leave(&mut out, true).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("\x1b[?1000l"), "mouse capture off");
+        let emptied = text.find("\x1b]0;\x07").expect("title emptied");
+        let popped = text.find(POP_TITLE).expect("title popped");
+        assert!(emptied < popped);
+        assert!(text.contains("\x1b[?2004l"), "bracketed paste off");
+        let mut out = Vec::new();
+        leave(&mut out, false).unwrap();
+        assert!(!String::from_utf8(out).unwrap().contains("\x1b[?1000"));
+    }
+
+    #[test]
+    fn taking_saves_the_title_and_captures_the_mouse_only_when_asked() {
+        let mut out = Vec::new();
+        enter(&mut out, true).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(PUSH_TITLE) && text.contains("\x1b[?1000h"));
+        let mut out = Vec::new();
+        enter(&mut out, false).unwrap();
+        assert!(!String::from_utf8(out).unwrap().contains("\x1b[?1000h"));
     }
 
     #[test]

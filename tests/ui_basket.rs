@@ -11,8 +11,8 @@ mod ui_support;
 use std::time::Duration;
 
 use numpick::api::model::Receipt;
-use numpick::wizard::{Action, BasketStage};
 use numpick::protocol::{Answer, Call};
+use numpick::wizard::{Action, BasketStage};
 use serde_json::json;
 
 use ui_support::*;

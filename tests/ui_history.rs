@@ -7,8 +7,8 @@ mod ui_support;
 
 use numpick::journal::Entry;
 use numpick::journal::history::{History, orders};
-use numpick::wizard::Action;
 use numpick::protocol::Answer;
+use numpick::wizard::Action;
 
 use ui_support::*;
 

@@ -6,12 +6,33 @@
 //! combining characters could make the columns drawn differ from the ones laid out.
 //! [`sanitize_text`] keeps the words and drops everything a terminal would act on; the
 //! renderer's `clean` applies the same character rules.
+//!
+//! Text is also put in Unicode normal form C ([`composed`]): `e` + a combining acute becomes
+//! `é`, and Hangul jamo become syllables, so the columns the layout counts are the ones the
+//! terminal draws, and a sequence some terminals draw apart never leaves a stray glyph behind.
 
 /// Strips control characters from `text`: ANSI/VT escape sequences (CSI, OSC, DCS and the
 /// two-character forms, whether introduced by ESC or by their C1 byte), the remaining C0 and
 /// C1 controls, DEL, and the bidirectional overrides that reorder what is shown. Line breaks
 /// and tabs become single spaces; the result is trimmed.
 pub fn sanitize_text(text: &str) -> String {
+    let stripped = strip_controls(text);
+    // Composed after the controls are gone (a mark after `ESC [ 31 m` would otherwise turn its
+    // final `m` into `ḿ`); the cap on marks is applied again, as composing can reorder them.
+    let mut out = String::with_capacity(stripped.len());
+    for c in composed(&stripped).chars() {
+        push_visible(&mut out, c);
+    }
+    out
+}
+
+/// `text` in Unicode normal form C (canonical composition).
+pub(crate) fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
+}
+
+/// [`sanitize_text`] before composition: sequences and controls removed, marks capped.
+fn strip_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -114,12 +135,27 @@ mod tests {
             sanitize_text("Ber\u{200b}lin\u{feff} \u{202e}cba\u{200d}"),
             "Berlin cba"
         );
-        // A mark on a letter stays (é as e + U+0301); a mark with nothing under it goes.
-        assert_eq!(sanitize_text("Cafe\u{301}"), "Cafe\u{301}");
+        // A mark on a letter stays, composed with it (é as e + U+0301 becomes U+00E9); a mark
+        // with nothing under it goes.
+        assert_eq!(sanitize_text("Cafe\u{301}"), "Caf\u{e9}");
         assert_eq!(sanitize_text("\u{301}x \u{301}y"), "x y");
-        // A pile of marks is cut to a few.
+        // A pile of marks is cut to a few (the first composed with its letter).
         let zalgo = format!("a{}", "\u{301}".repeat(40));
-        assert_eq!(sanitize_text(&zalgo).chars().count(), 1 + 3);
+        assert_eq!(sanitize_text(&zalgo), "\u{e1}\u{301}\u{301}");
+    }
+
+    #[test]
+    fn combining_sequences_are_composed_so_widths_are_right() {
+        use unicode_width::UnicodeWidthStr;
+        // Hangul jamo (leading, vowel, trailing) are one syllable, two columns wide.
+        let jamo = "\u{1100}\u{1161}\u{11a8}";
+        assert_eq!(sanitize_text(jamo), "\u{ac01}");
+        assert_eq!(sanitize_text(jamo).width(), 2);
+        // Already composed text is unchanged; marks with no composed form stay on their letter.
+        assert_eq!(sanitize_text("Zürich, São Paulo"), "Zürich, São Paulo");
+        assert_eq!(sanitize_text("q\u{301}"), "q\u{301}");
+        // A mark after an escape sequence is not composed into the sequence's final byte.
+        assert_eq!(sanitize_text("a\u{1b}[31m\u{301}ok"), "\u{e1}ok");
     }
 
     #[test]

@@ -13,11 +13,11 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::api::Backend;
 use crate::api::model::Price;
 use crate::journal::history::{History, Order, OrderKind, OrderOutcome};
 use crate::journal::{Journal, Reference};
 use crate::money::Currency;
-use crate::api::Backend;
 
 use super::Context;
 use super::exit::{Failure, OK};

@@ -31,6 +31,9 @@ pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
                 .map(ToString::to_string),
             settle_window: ctx.settings.settle_window,
             search_confirm_above_credits: ctx.settings.search_confirm_above_credits,
+            expiry_alert: ctx.settings.expiry_alert,
+            desktop_notifications: ctx.settings.desktop_notifications,
+            mouse: ctx.settings.mouse,
         },
     )
     .await

@@ -30,13 +30,37 @@ pub async fn reserve_recorded(
     number: Option<&str>,
     reference: Option<&Reference>,
 ) -> Result<Reservation, ApiError> {
+    reserve_recorded_telling(client, journal, group, number, reference)
+        .await
+        .map(|reserved| reserved.reservation)
+}
+
+/// A reservation made, and whether it was adopted from the reservations list because the
+/// answer to the request was lost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reserved {
+    pub reservation: Reservation,
+    /// Why the answer could not be read, when the reservation was found in the list instead.
+    pub answer_lost: Option<String>,
+}
+
+/// [`reserve_recorded`], telling whether the reservation was adopted from the list.
+pub async fn reserve_recorded_telling(
+    client: &Client,
+    journal: Option<&Mutex<Journal>>,
+    group: &GroupId,
+    number: Option<&str>,
+    reference: Option<&Reference>,
+) -> Result<Reserved, ApiError> {
     let asked = Timestamp::now();
+    let mut answer_lost = None;
     let mut reservation = match client.reserve(group, number).await {
         Ok(reservation) => reservation,
         Err(error) if may_have_been_made(&error) => {
             match adopt(client, group, number, asked).await {
                 Some(listed) => {
                     tracing::info!(%error, uuid = %listed.uuid, "a reservation whose answer was lost was found in the list");
+                    answer_lost = Some(crate::api::sanitize_text(&error.to_string()));
                     listed
                 }
                 None => return Err(error),
@@ -46,7 +70,10 @@ pub async fn reserve_recorded(
     };
     reservation.group_id.get_or_insert_with(|| group.clone());
     record_after(journal, &Entry::reserved(&reservation, reference));
-    Ok(reservation)
+    Ok(Reserved {
+        reservation,
+        answer_lost,
+    })
 }
 
 /// How much earlier than the request a reservation made by it may say it was made.

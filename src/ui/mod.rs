@@ -7,7 +7,7 @@
 
 pub mod phone;
 mod screens;
-mod text;
+pub(crate) mod text;
 pub mod theme;
 mod widgets;
 
@@ -48,7 +48,8 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
             && wizard.manager.is_none()
             && wizard.owned.is_none()
             && !wizard.basket.open
-            && wizard.history.is_none(),
+            && wizard.history.is_none()
+            && wizard.command_line().is_none(),
     };
     let [header, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -79,6 +80,9 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
         }
         Some(Modal::QuitGuard) => widgets::dialog::quit_guard(&view, frame, body),
         None => {}
+    }
+    if let Some(command) = wizard.command_line() {
+        widgets::command_line::render(&view, frame, body, command);
     }
     widgets::notice::render(&view, frame, notice);
     widgets::hints::render(&view, frame, footer);

@@ -18,6 +18,8 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
+    // Composed first (NFC), as the sanitiser does: the columns laid out are the ones drawn.
+    let text = crate::api::sanitize::composed(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -138,7 +140,8 @@ mod tests {
     fn bidi_overrides_zero_width_and_stray_marks_never_reach_the_terminal() {
         assert_eq!(clean("\u{202e}Berlin\u{202c}"), "Berlin");
         assert_eq!(clean("Ber\u{200b}lin"), "Berlin");
-        assert_eq!(clean("\u{301}\u{301}Sa\u{303}o Paulo"), "Sa\u{303}o Paulo");
+        // A mark on a letter is composed with it (NFC): ã is one character.
+        assert_eq!(clean("\u{301}\u{301}Sa\u{303}o Paulo"), "S\u{e3}o Paulo");
         // What is laid out is what is drawn: a cleaned text's width is its columns.
         let hostile = format!("x{}y", "\u{301}".repeat(20));
         assert_eq!(clean(&hostile).chars().count(), 1 + 3 + 1);

@@ -185,6 +185,14 @@ impl Wizard {
         received_at: Instant,
         result: Result<Answer, ApiError>,
     ) {
+        // A reservation found in the list after its answer was lost is kept like any other,
+        // and the operator is told: the request seemed to fail, yet a credit was spent.
+        let (result, answer_lost) = match result {
+            Ok(Answer::ReservedAfterLostAnswer { reservation, lost }) => {
+                (Ok(Answer::Reserved(reservation)), Some(lost))
+            }
+            other => (other, None),
+        };
         let reservation = match expect_answer!(result, Answer::Reserved) {
             Ok(reservation) => reservation,
             Err(message) => {
@@ -210,6 +218,16 @@ impl Wizard {
             self.say(
                 NoticeLevel::Info,
                 "Reserved. Ctrl-R lists your reservations.",
+            );
+        }
+        if let (Some(lost), Some(held)) = (answer_lost, self.holds.last()) {
+            let number = crate::phone_format::international(&held.reservation.number);
+            self.say(
+                NoticeLevel::Warning,
+                format!(
+                    "Reserved {number}, though its answer could not be read ({lost}): \
+                     it was found in your reservations, and is kept."
+                ),
             );
         }
     }

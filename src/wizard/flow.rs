@@ -54,6 +54,8 @@ impl Wizard {
                 Vec::new()
             }
             Action::EditReference => self.edit_reference(),
+            // Handled before any screen sees them (`Wizard::update`).
+            Action::Copy | Action::ShowCommand => Vec::new(),
         }
     }
 

@@ -5,9 +5,11 @@
 //! [`Command`]s the worker should perform. Nothing here awaits, spawns, reads the clock or
 //! touches the terminal, so every transition is testable without a runtime.
 
+mod alerts;
 pub mod basket;
 mod basket_orders;
 mod clipboard;
+mod command_line;
 mod deal;
 pub mod everywhere;
 mod flow;
@@ -49,7 +51,9 @@ use crate::outcome::PendingPurchase;
 use crate::protocol::{Answer, Call, Command, WorkerMsg};
 use crate::search::Filter;
 
+pub use alerts::{DEFAULT_ALERT_BEFORE, ExpiryAlert};
 pub use basket::{Basket, BasketAsk, BasketItem, Stage as BasketStage};
+pub use clipboard::Copied;
 pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use history::HistoryView;
 pub use load::{Fetched, Load};
@@ -120,6 +124,11 @@ pub enum Action {
     Mark,
     /// Ctrl-K: the basket of marked numbers.
     Basket,
+    /// Ctrl-Y: copy what the screen is about (a number, a reservation's UUID, the receipt,
+    /// the command line shown).
+    Copy,
+    /// Ctrl-E on Review: show the `numpick buy …` command line for the reviewed number.
+    ShowCommand,
 }
 
 /// How the keymap should read keys on the current screen.
@@ -219,6 +228,10 @@ pub struct Wizard {
     pub(crate) help_scroll: usize,
     /// The API's address, shown in the header when it is not the production one.
     pub(crate) endpoint: Option<String>,
+    /// Reservations near their end, to be alerted once each.
+    pub(crate) expiry_alerts: alerts::ExpiryAlerts,
+    /// The `numpick buy …` command line, while it is shown (Ctrl-E on Review).
+    pub(crate) command_line: Option<String>,
 }
 
 impl Wizard {
@@ -272,6 +285,8 @@ impl Wizard {
             clipboard: None,
             help_scroll: 0,
             endpoint: None,
+            expiry_alerts: alerts::ExpiryAlerts::default(),
+            command_line: None,
         }
     }
 
@@ -319,6 +334,7 @@ impl Wizard {
                 });
             }
         }
+        self.note_expiry_alerts();
         if self.vanity_due.is_some_and(|due| now >= due) {
             self.vanity_due = None;
             commands.extend(self.request_vanity());
@@ -331,6 +347,9 @@ impl Wizard {
     pub fn update(&mut self, action: Action) -> Vec<Command> {
         if let Some(Modal::QuitGuard) = self.modal {
             return self.update_quit_guard(action);
+        }
+        if self.command_line.is_some() {
+            return self.update_command_line(action);
         }
         if action == Action::Quit {
             self.request_quit();
@@ -356,6 +375,14 @@ impl Wizard {
             return self.update_reference(action);
         }
         match action {
+            Action::Copy => {
+                self.copy_shown();
+                Vec::new()
+            }
+            Action::ShowCommand => {
+                self.show_command_line();
+                Vec::new()
+            }
             Action::Help => {
                 self.modal = Some(Modal::Help);
                 self.help_scroll = 0;

@@ -124,6 +124,10 @@ impl Wizard {
 
     /// How the keymap should read the keyboard now.
     pub fn input_mode(&self) -> InputMode {
+        // The command line shown on Review: like the help, any key closes it.
+        if self.command_line.is_some() {
+            return InputMode::Help;
+        }
         match &self.modal {
             Some(Modal::Help) => return InputMode::Help,
             Some(Modal::ConfirmPurchase(_)) => return InputMode::Confirm,
@@ -233,7 +237,7 @@ impl Wizard {
                 | Pending::Owned
                 | Pending::Release { .. }
                 | Pending::Basket(_) => true,
-                | Pending::History => true,
+                Pending::History => true,
             })
     }
 

@@ -4,8 +4,8 @@
 use crate::api::ApiError;
 use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
 use crate::journal::{AgreedPrices, Reference};
-use crate::outcome::PendingPurchase;
 use crate::orders::{self, PurchaseResult, deals};
+use crate::outcome::PendingPurchase;
 
 use super::{Answer, Shared};
 
@@ -20,9 +20,15 @@ pub(super) async fn reserve(
     reference: Option<&Reference>,
 ) -> Result<Answer, ApiError> {
     let journal = shared.journal.as_deref();
-    let reservation =
-        deals::reserve_recorded(&shared.client, journal, group, number, reference).await?;
-    Ok(Answer::Reserved(reservation))
+    let reserved =
+        deals::reserve_recorded_telling(&shared.client, journal, group, number, reference).await?;
+    Ok(match reserved.answer_lost {
+        None => Answer::Reserved(reserved.reservation),
+        Some(lost) => Answer::ReservedAfterLostAnswer {
+            reservation: reserved.reservation,
+            lost,
+        },
+    })
 }
 
 pub(super) async fn cancel(shared: &Shared, uuid: &ReservationId) -> Result<Answer, ApiError> {

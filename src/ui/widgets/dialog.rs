@@ -93,7 +93,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// Every key, what it does and where.
-const KEYS: [(&str, &str, &str); 26] = [
+const KEYS: [(&str, &str, &str); 28] = [
     ("↑↓ PgUp PgDn", "move in a list (Home/End: ends)", "lists"),
     (
         "j / k",
@@ -124,6 +124,7 @@ const KEYS: [(&str, &str, &str); 26] = [
     ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
     ("d", "copy the requirements checklist", "Review"),
     ("e", "the order's reference (this session)", "Review"),
+    ("Ctrl-E", "the numpick buy command line", "Review"),
     (
         "b / c / r",
         "buy / cancel / reserve again once expired",
@@ -136,6 +137,7 @@ const KEYS: [(&str, &str, &str); 26] = [
     ("Ctrl-O", "my numbers; Ctrl-X releases one", "all"),
     ("Ctrl-K", "the basket: r reserves, b buys all", "all"),
     ("Ctrl-T", "order history, with a search box", "all"),
+    ("Ctrl-Y", "copy the number, UUID or receipt", "all"),
     ("F1 or ?", "this help (? with an empty search)", "all"),
     ("q", "quit where there is no search box", "Review …"),
     ("Ctrl-C", "quit (asks first if it matters)", "all"),

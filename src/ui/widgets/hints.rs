@@ -55,6 +55,9 @@ fn line<'a>(view: &View<'_>, hints: &[Hint]) -> Line<'a> {
 
 /// The keys that work now, most important first.
 pub fn hints(wizard: &Wizard) -> Vec<Hint> {
+    if wizard.command_line().is_some() {
+        return vec![("Ctrl-Y", "copy"), ("any other key", "closes")];
+    }
     match &wizard.modal {
         Some(Modal::Help) => return vec![("↑↓", "scroll"), ("any other key", "closes the help")],
         Some(Modal::ConfirmPurchase(_)) => {

@@ -74,8 +74,21 @@ pub fn draw_table(
         .row_highlight_style(view.theme.highlight)
         .highlight_symbol(MARKER)
         .highlight_spacing(HighlightSpacing::Always);
+    let header_drawn = header.is_some();
     if let Some(header) = header {
         table = table.header(header.style(view.theme.title));
+    }
+    if let Some(highlighted) = selected.and_then(|row| u16::try_from(row).ok()) {
+        // Where a click selects a row (see `crate::mouse`).
+        let header_rows = u16::from(header_drawn);
+        crate::mouse::record_list(crate::mouse::ListOnScreen {
+            rows: Rect {
+                y: area.y + header_rows,
+                height: area.height.saturating_sub(header_rows),
+                ..area
+            },
+            highlighted,
+        });
     }
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);

@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: header, key hints, search box, lists, spinner, countdown,
 //! dialogs, the notice line and the "too small" message.
 
+pub mod command_line;
 pub mod countdown;
 pub mod dialog;
 pub mod header;

@@ -4,8 +4,8 @@
 use super::*;
 use crate::journal::Reference;
 use crate::journal::history::{History, OrderOutcome, orders};
-use crate::wizard::{Action, InputMode, Modal, Step};
 use crate::protocol::{Answer, Call};
+use crate::wizard::{Action, InputMode, Modal, Step};
 
 fn reference(text: &str) -> Option<Reference> {
     Reference::parse(text).unwrap()

@@ -1,7 +1,9 @@
 //! State-machine tests: the wizard driven through actions and scripted worker answers.
 
+mod adopted;
 mod basket;
 mod clarity;
+mod copy;
 mod everywhere;
 mod flow;
 mod history;
