@@ -59,7 +59,7 @@ fn city_and_type_screens() {
     run.answer(Ok(regions())).act(Action::Choose);
     run.answer(Ok(cities()));
     snap!("city_loaded", run);
-    run.down(1).act(Action::Choose).answer(Ok(did_types()));
+    run.down(1).act(Action::Choose).answer(Ok(place_groups()));
     snap!("type_loaded", run);
 }
 
@@ -69,15 +69,24 @@ fn group_screens() {
     snap!("groups_loaded", run);
     snap!("groups_loaded_120x40", run, 120, 40);
 
+    // Another city, whose search of every type finds nothing: the type step says so.
     let mut empty = at_groups();
-    empty.act(Action::Back).down(1).act(Action::Choose);
+    empty
+        .act(Action::Back)
+        .act(Action::Back)
+        .down(1)
+        .act(Action::Choose);
     empty.answer(Ok(Answer::Groups(listing(vec![]))));
-    snap!("groups_empty", empty);
+    snap!("types_none_offered", empty);
 
     let mut failed = at_groups();
-    failed.act(Action::Back).down(2).act(Action::Choose);
+    failed
+        .act(Action::Back)
+        .act(Action::Back)
+        .down(1)
+        .act(Action::Choose);
     failed.answer(Err(refused("Too many requests for this account")));
-    snap!("groups_error", failed);
+    snap!("types_error", failed);
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
+pub mod offered_types;
 mod opening;
 mod owned;
 mod paste;
@@ -36,7 +37,7 @@ use jiff::Timestamp;
 use serde_json::Value;
 use tui_input::InputRequest;
 
-use crate::api::model::{City, DidType, Group, Region, ReservationId};
+use crate::api::model::{City, Group, Region, ReservationId};
 use crate::countries::{self, Country};
 use crate::journal::PendingPurchase;
 use crate::money::Currency;
@@ -47,6 +48,7 @@ use crate::worker::{Answer, Call, Command, WorkerMsg};
 pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
+pub use offered_types::TypeOffer;
 pub use owned::{OwnedView, ReleaseConfirm};
 pub use picker::{Move, Picker};
 pub(crate) use requests::{Pending, Requests};
@@ -146,8 +148,11 @@ pub struct Wizard {
     pub(crate) region: Option<Choice<Region>>,
     pub(crate) cities: Fetched<Picker<Choice<City>>>,
     pub(crate) city: Option<Choice<City>>,
-    pub(crate) types: Fetched<Picker<Choice<DidType>>>,
-    pub(crate) did_type: Option<Choice<DidType>>,
+    /// The types offered in the place, from one search of its groups of every type.
+    pub(crate) types: Fetched<Picker<Choice<TypeOffer>>>,
+    /// That search's groups, which the group step filters by the chosen type.
+    pub(crate) place_groups: Vec<Group>,
+    pub(crate) did_type: Option<Choice<TypeOffer>>,
     pub(crate) groups: Fetched<Picker<Group>>,
     pub(crate) group: Option<Group>,
     pub(crate) numbers: Fetched<NumberList>,
@@ -222,6 +227,7 @@ impl Wizard {
             cities: Fetched::default(),
             city: None,
             types: Fetched::default(),
+            place_groups: Vec::new(),
             did_type: None,
             groups: Fetched::default(),
             group: None,

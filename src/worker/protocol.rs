@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::api::ApiError;
 use crate::api::model::{
-    AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
-    Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
+    AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeName, Group, GroupId,
+    Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
 use crate::journal::PendingPurchase;
 use crate::orders::Settlement;
@@ -33,9 +33,11 @@ pub enum Call {
         region: Option<RegionId>,
     },
     DidTypes,
+    /// The requirements of a country, for one type: the worker turns the type's name into
+    /// the numeric id the endpoint takes (from the DID types, cached like any catalogue).
     Requirements {
         country: CountryCode,
-        did_type: Option<DidTypeId>,
+        did_type: Option<DidTypeName>,
     },
     Groups {
         country: CountryCode,

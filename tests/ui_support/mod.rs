@@ -208,6 +208,20 @@ pub fn groups() -> Answer {
     ]))
 }
 
+/// The Los Angeles groups of every type (`did_type=all`): the local ones of [`groups`] and a
+/// toll-free one.
+pub fn place_groups() -> Answer {
+    let Answer::Groups(mut listing) = groups() else {
+        unreachable!("groups() answers groups")
+    };
+    listing.items.push(decode(json!({
+        "id": "tf-800", "prefix": "+1 (800)", "location": "United States",
+        "price": {"setup_price": "0.00", "monthly_price": "9.00"}, "type": "tollfree",
+        "requirements": [], "allow_number_selection": true, "features": ["voice"]
+    })));
+    Answer::Groups(listing)
+}
+
 pub fn numbers(count: usize) -> Answer {
     numbers_in("213", count)
 }
@@ -238,8 +252,9 @@ pub fn at_groups() -> Run {
     run.type_text("united st").act(Action::Choose);
     run.answer(Ok(regions())).act(Action::Choose);
     run.answer(Ok(cities())).down(1).act(Action::Choose);
-    run.answer(Ok(did_types())).down(1).act(Action::Choose);
-    run.answer(Ok(groups()));
+    // The type step comes from the place's groups of every type; choosing "local" filters
+    // them without another call.
+    run.answer(Ok(place_groups())).down(1).act(Action::Choose);
     run
 }
 

@@ -72,29 +72,58 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 |c| vec![choice(c, "Any city", |c| &c.name).into()],
             );
         }
-        _ => {
-            let columns = Columns {
-                titles: &["Type", "What it is"],
-                constraints: &[Constraint::Length(12), Constraint::Fill(1)],
-            };
-            draw_fetched(
-                view,
-                frame,
-                area,
-                "Choose a number type",
-                "number types",
-                &wizard.types,
-                &columns,
-                |t| match t {
-                    Choice::Any => vec!["Any type".into(), "every kind of number".into()],
-                    Choice::One(t) => vec![
-                        clean(t.name.as_str()).into_owned().into(),
-                        describe_type(t.name.as_str()).into(),
-                    ],
-                },
-            );
-        }
+        _ => draw_types(view, frame, area),
     }
+}
+
+/// The type step: the types the place offers, each with its number of groups, or what to do
+/// when it offers none.
+fn draw_types(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let wizard = view.wizard;
+    let title = "Choose a number type";
+    if wizard.place_offers_nothing() {
+        let block = body_block(view, format!(" {title} "));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        status::empty(
+            view,
+            frame,
+            inner,
+            &format!("No numbers are offered in {}.", clean(&wizard.place_name())),
+            "Esc to broaden: back to the cities, with the search cleared.",
+        );
+        return;
+    }
+    let total = wizard.place_groups.len();
+    let columns = Columns {
+        titles: &["Type", "Groups", "What it is"],
+        constraints: &[
+            Constraint::Length(12),
+            Constraint::Length(6),
+            Constraint::Fill(1),
+        ],
+    };
+    draw_fetched(
+        view,
+        frame,
+        area,
+        title,
+        "number types",
+        &wizard.types,
+        &columns,
+        |t| match t {
+            Choice::Any => vec![
+                "Any type".into(),
+                total.to_string().into(),
+                "every kind of number".into(),
+            ],
+            Choice::One(t) => vec![
+                clean(t.name.as_str()).into_owned().into(),
+                t.groups.to_string().into(),
+                describe_type(t.name.as_str()).into(),
+            ],
+        },
+    );
 }
 
 /// The columns of a list: their titles and how wide they are.

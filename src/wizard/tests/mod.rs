@@ -5,6 +5,7 @@ mod everywhere;
 mod flow;
 mod journal_notice;
 mod number_filter;
+mod offered_types;
 mod owned;
 mod paste;
 mod prefix_jump;
@@ -39,11 +40,6 @@ pub(super) fn region(id: u32, name: &str) -> Region {
 
 pub(super) fn city(id: u32, name: &str) -> City {
     serde_json::from_value(json!({"id": id, "city_name": name})).unwrap()
-}
-
-pub(super) fn did_types() -> Vec<DidType> {
-    serde_json::from_value(json!([{"id": 1, "name": "local"}, {"id": 2, "name": "mobile"}]))
-        .unwrap()
 }
 
 pub(super) fn group(id: &str, selectable: bool) -> Group {
@@ -115,7 +111,9 @@ impl Harness {
         self.act(Action::Choose)
     }
 
-    /// Walks US › California › Los Angeles › local to the groups, answering every load.
+    /// Walks US › California › Los Angeles › local to the groups, answering every load; the
+    /// type step is answered with `groups` (the place's groups of every type), and the call
+    /// returned is that one search.
     pub(super) fn walk_to_groups(&mut self, groups: Vec<Group>) -> Command {
         let regions = only(self.choose_country("United States"));
         self.answer(
@@ -128,11 +126,11 @@ impl Harness {
             Answer::Cities(listing(vec![city(456, "Los Angeles")])),
         );
         self.act(Action::Move(Move::Down));
-        let types = only(self.act(Action::Choose));
-        self.answer(&types, Answer::DidTypes(listing(did_types())));
-        self.act(Action::Move(Move::Down));
         let search = only(self.act(Action::Choose));
         self.answer(&search, Answer::Groups(listing(groups)));
+        self.act(Action::Move(Move::Down));
+        let chosen = self.act(Action::Choose);
+        assert_eq!(chosen, vec![], "the type's groups are already at hand");
         search
     }
 
