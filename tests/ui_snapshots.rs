@@ -108,7 +108,8 @@ fn a_letter_pattern_is_mapped_to_the_keypad_ranked_and_spelled() {
         .map(|(n, number)| decode(json!({"id": format!("did-{n}"), "number": number})))
         .collect();
     run.act(Action::Choose)
-        .answer(Ok(Answer::Numbers(listing(numbers))));
+        .answer(Ok(Answer::Numbers(listing(numbers))))
+        .answer_prefetched(Ok(Answer::Requirements(vec![])));
     run.type_text("PIZZA");
     snap!("numbers_letter_pattern", run);
     run.act(Action::Edit(tui_input::InputRequest::DeleteLine));
@@ -126,7 +127,7 @@ fn a_group_without_number_selection_is_reviewed_with_a_random_number() {
 
 #[test]
 fn review_screens() {
-    let mut loading = at_numbers(8);
+    let mut loading = at_numbers_before_requirements(8);
     loading.down(1).act(Action::Choose);
     snap!("review_loading", loading);
 
@@ -143,8 +144,8 @@ fn review_screens() {
     with.down(2)
         .act(Action::Choose)
         .answer(Ok(numbers_in("424", 3)));
-    with.act(Action::Choose)
-        .answer(Ok(Answer::Requirements(requirements)));
+    with.answer_prefetched(Ok(Answer::Requirements(requirements)));
+    with.act(Action::Choose);
     snap!("review_with_requirements", with);
     snap!("review_with_requirements_120x40", with, 120, 40);
 }

@@ -181,7 +181,9 @@ impl Wizard {
                 let selectable = group.allow_number_selection;
                 self.group = Some(group.clone());
                 if selectable {
-                    self.go(Step::Number)
+                    let mut commands = self.go(Step::Number);
+                    commands.extend(self.prefetch_requirements());
+                    commands
                 } else {
                     self.number = None;
                     self.go(Step::Review)
@@ -266,6 +268,20 @@ impl Wizard {
             self.broaden(previous);
         }
         commands
+    }
+
+    /// Asks for the chosen group's requirements while its numbers are chosen, so that Review
+    /// opens without a wait. The worker answers from its cache when it has them: no credit
+    /// is spent twice.
+    fn prefetch_requirements(&mut self) -> Option<Command> {
+        let call = self.requirements_call()?;
+        fetch(
+            &mut self.requirements,
+            call,
+            &mut self.requests,
+            Step::Review,
+            false,
+        )
     }
 
     /// Whether the step's list came back empty: nothing is offered for the choices made, so

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use numpick::api::ApiError;
 use numpick::api::model::{
-    AccountInfo, AvailableNumber, City, DidType, Group, Listing, Region, Reservation,
+    AccountInfo, AvailableNumber, City, Group, Listing, Region, Reservation,
 };
 use numpick::ui::render;
 use numpick::wizard::{Action, Backend, Move, Wizard};
@@ -23,6 +23,8 @@ pub struct Run {
     utc0: Timestamp,
     elapsed: Duration,
     pending: Vec<Command>,
+    /// The requirements asked for beside a group's numbers, answered on their own.
+    prefetched: Option<RequestId>,
 }
 
 impl Run {
@@ -64,6 +66,7 @@ impl Run {
             utc0,
             elapsed: Duration::ZERO,
             pending: Vec::new(),
+            prefetched: None,
         }
     }
 
@@ -75,8 +78,40 @@ impl Run {
         self.utc0 + jiff::SignedDuration::try_from(self.elapsed).unwrap()
     }
 
+    /// Does `action`; requirements asked for beside another call are set aside for
+    /// [`Run::answer_prefetched`].
     pub fn act(&mut self, action: Action) -> &mut Self {
-        self.pending = self.wizard.update(action);
+        let mut commands = self.wizard.update(action);
+        let requirements = commands.iter().position(|c| {
+            matches!(
+                c,
+                Command::Call {
+                    call: Call::Requirements { .. },
+                    ..
+                }
+            )
+        });
+        if commands.len() > 1
+            && let Some(index) = requirements
+            && let Command::Call { id, .. } = commands.remove(index)
+        {
+            self.prefetched = Some(id);
+        }
+        self.pending = commands;
+        self
+    }
+
+    /// Answers the requirements asked for with a group's numbers.
+    pub fn answer_prefetched(&mut self, result: Result<Answer, ApiError>) -> &mut Self {
+        let id = self
+            .prefetched
+            .take()
+            .expect("requirements asked for with the numbers");
+        self.pending = self.wizard.apply(WorkerMsg {
+            id,
+            received_at: self.now(),
+            result,
+        });
         self
     }
 
@@ -162,24 +197,6 @@ pub fn cities() -> Answer {
     ]))
 }
 
-pub fn did_types() -> Answer {
-    let names = [
-        "local",
-        "mobile",
-        "tollfree",
-        "national",
-        "global",
-        "sharedcost",
-    ];
-    Answer::DidTypes(listing(
-        names
-            .iter()
-            .enumerate()
-            .map(|(n, name)| decode::<DidType>(json!({"id": n + 1, "name": name})))
-            .collect(),
-    ))
-}
-
 pub fn la_group() -> Group {
     decode(json!({
         "id": "abc-123", "prefix": "+1 (213)", "location": "Los Angeles",
@@ -258,8 +275,15 @@ pub fn at_groups() -> Run {
     run
 }
 
-/// The number list of the Los Angeles group.
+/// The number list of the Los Angeles group; the group's requirements (none) have arrived.
 pub fn at_numbers(count: usize) -> Run {
+    let mut run = at_numbers_before_requirements(count);
+    run.answer_prefetched(Ok(Answer::Requirements(vec![])));
+    run
+}
+
+/// The number list of the Los Angeles group, its requirements still awaited.
+pub fn at_numbers_before_requirements(count: usize) -> Run {
     let mut run = at_groups();
     run.act(Action::Choose).answer(Ok(numbers(count)));
     run
@@ -267,9 +291,9 @@ pub fn at_numbers(count: usize) -> Run {
 
 /// The review of `+12135550123`, requirements answered with `requirements`.
 pub fn at_review(requirements: Vec<Value>) -> Run {
-    let mut run = at_numbers(8);
+    let mut run = at_numbers_before_requirements(8);
+    run.answer_prefetched(Ok(Answer::Requirements(requirements)));
     run.down(1).act(Action::Choose);
-    run.answer(Ok(Answer::Requirements(requirements)));
     run
 }
 

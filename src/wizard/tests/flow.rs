@@ -258,7 +258,7 @@ fn cancelling_a_reservation_returns_to_the_numbers() {
 fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![
@@ -482,7 +482,7 @@ fn a_failed_load_is_retried_with_enter() {
 fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135574992")])),
@@ -514,7 +514,7 @@ fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
 fn an_invalid_vanity_pattern_sends_nothing() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135574992")])),

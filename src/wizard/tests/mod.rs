@@ -8,6 +8,7 @@ mod number_filter;
 mod offered_types;
 mod owned;
 mod paste;
+mod prefetch;
 mod prefix_jump;
 mod refresh;
 mod requests;
@@ -134,10 +135,20 @@ impl Harness {
         search
     }
 
+    /// Chooses the highlighted selectable group: returns its numbers call, and answers the
+    /// requirements asked for alongside with none.
+    pub(super) fn choose_group(&mut self) -> Command {
+        let [numbers, requirements] = <[Command; 2]>::try_from(self.act(Action::Choose))
+            .expect("the group's numbers and its requirements");
+        assert!(matches!(call(&numbers), Call::Numbers { .. }));
+        self.answer(&requirements, Answer::Requirements(vec![]));
+        numbers
+    }
+
     /// Continues to the Review of `+12135551234` in a selectable group.
-    pub(super) fn walk_to_review(&mut self) -> Command {
+    pub(super) fn walk_to_review(&mut self) {
         self.walk_to_groups(vec![group("abc-123", true)]);
-        let numbers = only(self.act(Action::Choose));
+        let numbers = self.choose_group();
         self.answer(
             &numbers,
             Answer::Numbers(listing(vec![
@@ -145,9 +156,12 @@ impl Harness {
                 number("+12135550000"),
             ])),
         );
-        let requirements = only(self.act(Action::Choose));
-        self.answer(&requirements, Answer::Requirements(vec![]));
-        requirements
+        let review = self.act(Action::Choose);
+        assert_eq!(
+            review,
+            vec![],
+            "the requirements were fetched with the numbers"
+        );
     }
 
     pub(super) fn reservation(&self, minutes: i64) -> Reservation {
