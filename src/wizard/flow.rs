@@ -194,7 +194,13 @@ impl Wizard {
                     // Nothing here matches the box: its pattern is searched in every group.
                     return self.search_everywhere_from_numbers().unwrap_or_default();
                 };
-                self.number = Some(number.number.clone());
+                let number = number.number.clone();
+                if let Some(group) = self.group.clone()
+                    && let Some(opened) = self.open_own_hold(&group, &number)
+                {
+                    return opened;
+                }
+                self.number = Some(number);
                 self.go(Step::Review)
             }
             Step::Review | Step::Reserved => Vec::new(),

@@ -16,6 +16,7 @@ mod manager;
 pub mod numbers;
 pub mod offered_types;
 mod opening;
+mod own_holds;
 mod owned;
 mod paste;
 pub mod picker;

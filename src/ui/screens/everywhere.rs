@@ -143,7 +143,11 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
                     Line::raw("")
                 }
                 .into(),
-                Line::styled(memorable, view.theme.muted).into(),
+                match view.wizard.own_hold_of(number) {
+                    Some(_) => Line::styled(super::numbers::RESERVED_MARK, view.theme.accent),
+                    None => Line::styled(memorable, view.theme.muted),
+                }
+                .into(),
             ])
         })
         .collect();

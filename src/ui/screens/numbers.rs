@@ -56,6 +56,9 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// How a number the operator holds reserved is marked in the number lists.
+pub const RESERVED_MARK: &str = "◆ reserved";
+
 fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberList) {
     let theme = &view.theme;
     let wizard = view.wizard;
@@ -146,11 +149,12 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
                 .zip(national)
                 .and_then(|(pattern, national)| pattern.spell(national))
                 .unwrap_or_default();
-            Row::new(vec![
-                line,
-                Line::styled(tag, theme.muted),
-                Line::styled(spelled, theme.accent),
-            ])
+            // The operator's own reservation outranks the memorable tag: Enter opens it.
+            let tag = match wizard.own_hold_of(number) {
+                Some(_) => Line::styled(RESERVED_MARK, theme.accent),
+                None => Line::styled(tag, theme.muted),
+            };
+            Row::new(vec![line, tag, Line::styled(spelled, theme.accent)])
         })
         .collect();
     let columns = [

@@ -6,6 +6,7 @@ mod flow;
 mod journal_notice;
 mod number_filter;
 mod offered_types;
+mod own_holds;
 mod owned;
 mod paste;
 mod prefetch;
