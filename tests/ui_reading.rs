@@ -136,7 +136,8 @@ fn review_says_how_long_a_reservation_is_held_once_the_server_told() {
     let before = run.draw(80, 24).backend().to_string();
     assert!(before.contains("held for a while · 1 credit"), "{before}");
     let mut run = at_reserved();
-    run.act(Action::Back).act(Action::Choose);
+    // Another number than the one reserved, whose Enter would open its reservation.
+    run.act(Action::Back).down(1).act(Action::Choose);
     let after = run.draw(80, 24).backend().to_string();
     assert!(after.contains("held for 10 minutes · 1 credit"), "{after}");
 }

@@ -441,6 +441,7 @@ impl Wizard {
         step: Step,
         result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
+        self.note_country_answer(step, &result);
         if step == Step::Region && self.regions.load.is_loading() {
             let required = self.country.is_some_and(|c| c.code == REGION_REQUIRED);
             let regions = expect_answer!(result, Answer::Regions);

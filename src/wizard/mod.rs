@@ -23,6 +23,7 @@ pub mod picker;
 mod prefix_jump;
 mod purchase;
 mod queries;
+mod refused;
 mod requests;
 pub mod rows;
 mod sorting;
@@ -208,6 +209,8 @@ pub struct Wizard {
     pub(crate) help_scroll: usize,
     /// The API's address, shown in the header when it is not the production one.
     pub(crate) endpoint: Option<String>,
+    /// Countries the API refused (HTTP 400), this session or before: marked in the list.
+    pub(crate) refused_countries: std::collections::BTreeSet<String>,
 }
 
 impl Wizard {
@@ -259,6 +262,7 @@ impl Wizard {
             clipboard: None,
             help_scroll: 0,
             endpoint: None,
+            refused_countries: std::collections::BTreeSet::new(),
         }
     }
 

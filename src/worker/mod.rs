@@ -139,6 +139,9 @@ async fn run(
             #[cfg(debug_assertions)]
             panic_if_asked();
             let result = perform(&shared, &call).await;
+            if let Some(store) = &shared.catalogue {
+                store.note_country(&call, &result);
+            }
             if let Ok(answer) = &result {
                 lock(&shared.cache).record(&call, answer, tokio::time::Instant::now());
                 if let Some(store) = &shared.catalogue {

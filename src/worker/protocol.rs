@@ -79,6 +79,17 @@ pub enum Call {
 }
 
 impl Call {
+    /// The country of a catalogue call or a group search: the one the API refuses when it
+    /// does not serve it (HTTP 400).
+    pub fn country(&self) -> Option<&CountryCode> {
+        match self {
+            Self::Regions { country }
+            | Self::Cities { country, .. }
+            | Self::Groups { country, .. } => Some(country),
+            _ => None,
+        }
+    }
+
     /// Whether the call spends money; such a call is sent once and never retried.
     pub fn is_purchase(&self) -> bool {
         matches!(self, Self::Purchase { .. })

@@ -12,19 +12,37 @@ use crate::ui::widgets::{list, search, status};
 use crate::wizard::{Choice, Fetched, Load, Picker, Step};
 
 use super::body_block;
+use super::list_columns::{self, Wanted};
 
 /// Draws the country, region, city or type step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wizard = view.wizard;
     match wizard.step {
         Step::Country => {
-            let columns = Columns {
-                titles: &["Country", "Code", "Dial"],
-                constraints: &[
-                    Constraint::Length(36),
-                    Constraint::Length(4),
-                    Constraint::Fill(1),
+            // The name and code tell the countries apart; the dialling code goes first, then
+            // the refusal mark.
+            let fitted = list_columns::fit(
+                &[
+                    Wanted::identifies(36, 16),
+                    Wanted::identifies(4, 4),
+                    Wanted::extra(5, 2),
+                    Wanted::extra(9, 1),
                 ],
+                table_width(area),
+            );
+            let titles: Vec<&str> =
+                list_columns::kept(vec!["Country", "Code", "Dial", ""], &fitted)
+                    .into_iter()
+                    .map(|(title, _)| title)
+                    .collect();
+            let constraints: Vec<Constraint> = fitted
+                .iter()
+                .flatten()
+                .map(|&w| Constraint::Length(w))
+                .collect();
+            let columns = Columns {
+                titles: &titles,
+                constraints: &constraints,
             };
             draw_picker(
                 view,
@@ -36,7 +54,17 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 |c| {
                     let dial = crate::countries::calling_code(c.code)
                         .map_or_else(String::new, |code| format!("+{code}"));
-                    vec![c.name.into(), c.code.into(), dial.into()]
+                    // A country the API refused before: choosing it would likely fail again.
+                    let refused = if wizard.is_refused(c.code) {
+                        Span::styled("✗ refused", view.theme.warning)
+                    } else {
+                        Span::raw("")
+                    };
+                    let cells = vec![c.name.into(), c.code.into(), dial.into(), refused];
+                    list_columns::kept(cells, &fitted)
+                        .into_iter()
+                        .map(|(cell, _)| cell)
+                        .collect()
                 },
             );
         }
@@ -124,6 +152,13 @@ fn draw_types(view: &View<'_>, frame: &mut Frame, area: Rect) {
             ],
         },
     );
+}
+
+/// The width a list's table has in `area`: inside the borders, after the cursor's marker.
+fn table_width(area: Rect) -> u16 {
+    area.width
+        .saturating_sub(2)
+        .saturating_sub(list::MARKER_WIDTH)
 }
 
 /// The columns of a list: their titles and how wide they are.

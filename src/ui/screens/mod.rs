@@ -6,6 +6,7 @@ pub mod done;
 pub mod everywhere;
 pub mod group_columns;
 pub mod groups;
+pub mod list_columns;
 pub mod lists;
 pub mod manager;
 pub mod numbers;

@@ -12,6 +12,7 @@ mod paste;
 mod prefetch;
 mod prefix_jump;
 mod refresh;
+mod refused;
 mod requests;
 mod safety;
 
