@@ -1,7 +1,7 @@
 //! Moving through the steps: choosing, going back, and loading each step's data.
 
 use crate::api::ApiError;
-use crate::api::model::{CountryCode, DidTypeName};
+use crate::api::model::CountryCode;
 use crate::worker::{Answer, Call, Command};
 
 use super::picker::moved;
@@ -50,7 +50,7 @@ impl Wizard {
         }
     }
 
-    fn country_code(&self) -> Option<CountryCode> {
+    pub(super) fn country_code(&self) -> Option<CountryCode> {
         self.country.and_then(|c| CountryCode::parse(c.code))
     }
 
@@ -276,20 +276,6 @@ impl Wizard {
         commands
     }
 
-    /// Asks for the chosen group's requirements while its numbers are chosen, so that Review
-    /// opens without a wait. The worker answers from its cache when it has them: no credit
-    /// is spent twice.
-    fn prefetch_requirements(&mut self) -> Option<Command> {
-        let call = self.requirements_call()?;
-        fetch(
-            &mut self.requirements,
-            call,
-            &mut self.requests,
-            Step::Review,
-            false,
-        )
-    }
-
     /// Whether the step's list came back empty: nothing is offered for the choices made, so
     /// Esc broadens them.
     fn nothing_to_choose_here(&self) -> bool {
@@ -374,35 +360,6 @@ impl Wizard {
             }),
             Step::Review => self.requirements_call(),
         }
-    }
-
-    fn region_id(&self) -> Option<crate::api::model::RegionId> {
-        self.region
-            .as_ref()
-            .and_then(Choice::one)
-            .map(|r| r.id.clone())
-    }
-
-    /// The group search of the chosen place for `did_type` (any type when `None`).
-    pub(super) fn groups_call(&self, did_type: Option<DidTypeName>) -> Option<Call> {
-        Some(Call::Groups {
-            country: self.country_code()?,
-            region: self.region_id(),
-            city: self.city.as_ref()?.one().map(|c| c.id.clone()),
-            did_type,
-            prefix: self.prefix_jump.clone(),
-        })
-    }
-
-    /// The requirements of the chosen group's country and type (the worker turns the type's
-    /// name into the numeric id the endpoint takes).
-    pub(super) fn requirements_call(&self) -> Option<Call> {
-        let group = self.group.as_ref()?;
-        let kind = group.did_type.trim();
-        Some(Call::Requirements {
-            country: self.country_code()?,
-            did_type: (!kind.is_empty()).then(|| DidTypeName::new(kind)),
-        })
     }
 
     fn retry_or_reuse(&mut self, force: bool) -> Option<Command> {
@@ -517,7 +474,7 @@ impl Wizard {
 
 /// Asks for `call` into `step`'s `slot` unless the slot already holds (or awaits) its
 /// answer. A load the step awaited before is forgotten: only the newest answer is stored.
-fn fetch<T>(
+pub(super) fn fetch<T>(
     slot: &mut Fetched<T>,
     call: Call,
     requests: &mut Requests,

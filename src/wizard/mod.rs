@@ -20,6 +20,7 @@ mod own_holds;
 mod owned;
 mod paste;
 pub mod picker;
+mod place_calls;
 mod prefix_jump;
 mod purchase;
 mod queries;
