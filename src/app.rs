@@ -112,6 +112,9 @@ pub async fn run(
     let catalogue = (backend_is_live)
         .then(|| worker::CatalogueStore::in_state_folder(client.base_url()))
         .flatten();
+    if let Some(store) = &catalogue {
+        wizard.set_refused_countries(store.refused_countries(std::time::SystemTime::now()));
+    }
     let settle_window = preferences.settle_window;
     let worker =
         worker::spawn_with_catalogue(client.clone(), opened.journal, settle_window, catalogue);

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::api::ApiError;
 use crate::api::model::{
-    AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
-    Group, GroupId, Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
+    AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeName, Group, GroupId,
+    Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
 use crate::journal::{AgreedPrices, Reference};
 use crate::outcome::{AccountNumbers, PendingPurchase, Released, Settlement};
@@ -31,9 +31,11 @@ pub enum Call {
         region: Option<RegionId>,
     },
     DidTypes,
+    /// The requirements of a country, for one type: the worker turns the type's name into
+    /// the numeric id the endpoint takes (from the DID types, cached like any catalogue).
     Requirements {
         country: CountryCode,
-        did_type: Option<DidTypeId>,
+        did_type: Option<DidTypeName>,
     },
     Groups {
         country: CountryCode,
@@ -83,6 +85,17 @@ pub enum Call {
 }
 
 impl Call {
+    /// The country of a catalogue call or a group search: the one the API refuses when it
+    /// does not serve it (HTTP 400).
+    pub fn country(&self) -> Option<&CountryCode> {
+        match self {
+            Self::Regions { country }
+            | Self::Cities { country, .. }
+            | Self::Groups { country, .. } => Some(country),
+            _ => None,
+        }
+    }
+
     /// Whether the call spends money; such a call is sent once and never retried.
     pub fn is_purchase(&self) -> bool {
         matches!(self, Self::Purchase { .. })

@@ -58,7 +58,7 @@ fn city_and_type_screens() {
     run.answer(Ok(regions())).act(Action::Choose);
     run.answer(Ok(cities()));
     snap!("city_loaded", run);
-    run.down(1).act(Action::Choose).answer(Ok(did_types()));
+    run.down(1).act(Action::Choose).answer(Ok(place_groups()));
     snap!("type_loaded", run);
 }
 
@@ -68,15 +68,24 @@ fn group_screens() {
     snap!("groups_loaded", run);
     snap!("groups_loaded_120x40", run, 120, 40);
 
+    // Another city, whose search of every type finds nothing: the type step says so.
     let mut empty = at_groups();
-    empty.act(Action::Back).down(1).act(Action::Choose);
+    empty
+        .act(Action::Back)
+        .act(Action::Back)
+        .down(1)
+        .act(Action::Choose);
     empty.answer(Ok(Answer::Groups(listing(vec![]))));
-    snap!("groups_empty", empty);
+    snap!("types_none_offered", empty);
 
     let mut failed = at_groups();
-    failed.act(Action::Back).down(2).act(Action::Choose);
+    failed
+        .act(Action::Back)
+        .act(Action::Back)
+        .down(1)
+        .act(Action::Choose);
     failed.answer(Err(refused("Too many requests for this account")));
-    snap!("groups_error", failed);
+    snap!("types_error", failed);
 }
 
 #[test]
@@ -98,7 +107,8 @@ fn a_letter_pattern_is_mapped_to_the_keypad_ranked_and_spelled() {
         .map(|(n, number)| decode(json!({"id": format!("did-{n}"), "number": number})))
         .collect();
     run.act(Action::Choose)
-        .answer(Ok(Answer::Numbers(listing(numbers))));
+        .answer(Ok(Answer::Numbers(listing(numbers))))
+        .answer_prefetched(Ok(Answer::Requirements(vec![])));
     run.type_text("PIZZA");
     snap!("numbers_letter_pattern", run);
     run.act(Action::Edit(tui_input::InputRequest::DeleteLine));
@@ -116,7 +126,7 @@ fn a_group_without_number_selection_is_reviewed_with_a_random_number() {
 
 #[test]
 fn review_screens() {
-    let mut loading = at_numbers(8);
+    let mut loading = at_numbers_before_requirements(8);
     loading.down(1).act(Action::Choose);
     snap!("review_loading", loading);
 
@@ -133,8 +143,8 @@ fn review_screens() {
     with.down(2)
         .act(Action::Choose)
         .answer(Ok(numbers_in("424", 3)));
-    with.act(Action::Choose)
-        .answer(Ok(Answer::Requirements(requirements)));
+    with.answer_prefetched(Ok(Answer::Requirements(requirements)));
+    with.act(Action::Choose);
     snap!("review_with_requirements", with);
     snap!("review_with_requirements_120x40", with, 120, 40);
 }

@@ -245,6 +245,9 @@ impl Wizard {
         if let Some(picker) = self.groups.load.loaded_mut() {
             picker.select_where(|g| g.id == group.id);
         }
+        if let Some(opened) = self.open_own_hold(&group, &number) {
+            return opened;
+        }
         self.group = Some(group);
         self.number = Some(number);
         self.go(Step::Review)

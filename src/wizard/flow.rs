@@ -1,14 +1,14 @@
 //! Moving through the steps: choosing, going back, and loading each step's data.
 
 use crate::api::ApiError;
-use crate::api::model::{CountryCode, DidTypeId, DidTypeName};
+use crate::api::model::CountryCode;
 use crate::protocol::{Answer, Call, Command};
 
 use super::picker::moved;
 
 use super::{
     Action, Choice, Fetched, Load, NoticeLevel, NumberList, Pending, Picker, Requests, Step,
-    Wizard, expect_answer,
+    Wizard, expect_answer, offered_types,
 };
 
 /// Countries whose numbers are searched by region (the contract: only these have regions).
@@ -59,7 +59,7 @@ impl Wizard {
         }
     }
 
-    fn country_code(&self) -> Option<CountryCode> {
+    pub(super) fn country_code(&self) -> Option<CountryCode> {
         self.country.and_then(|c| CountryCode::parse(c.code))
     }
 
@@ -190,7 +190,9 @@ impl Wizard {
                 let selectable = group.allow_number_selection;
                 self.group = Some(group.clone());
                 if selectable {
-                    self.go(Step::Number)
+                    let mut commands = self.go(Step::Number);
+                    commands.extend(self.prefetch_requirements());
+                    commands
                 } else {
                     self.number = None;
                     self.go(Step::Review)
@@ -201,7 +203,13 @@ impl Wizard {
                     // Nothing here matches the box: its pattern is searched in every group.
                     return self.search_everywhere_from_numbers().unwrap_or_default();
                 };
-                self.number = Some(number.number.clone());
+                let number = number.number.clone();
+                if let Some(group) = self.group.clone()
+                    && let Some(opened) = self.open_own_hold(&group, &number)
+                {
+                    return opened;
+                }
+                self.number = Some(number);
                 self.go(Step::Review)
             }
             Step::Review | Step::Reserved => Vec::new(),
@@ -243,6 +251,7 @@ impl Wizard {
         if cleared {
             return Vec::new();
         }
+        let broaden = self.nothing_to_choose_here();
         self.leave_current_step();
         let previous = match self.step {
             Step::Country => return Vec::new(),
@@ -250,6 +259,8 @@ impl Wizard {
             Step::City if self.region.is_some() => Step::Region,
             Step::City => Step::Country,
             Step::DidType => Step::City,
+            // A prefix jump skipped the type step: broadening goes back to the cities.
+            Step::Group if broaden && self.prefix_jump.is_some() => Step::City,
             Step::Group => Step::DidType,
             Step::Number => Step::Group,
             Step::Review | Step::Reserved | Step::Done => {
@@ -267,7 +278,25 @@ impl Wizard {
         if self.step == Step::Done {
             self.purchase = super::Purchase::Idle;
         }
-        self.go(previous)
+        let commands = self.go(previous);
+        if broaden {
+            self.broaden(previous);
+        }
+        commands
+    }
+
+    /// Whether the step's list came back empty: nothing is offered for the choices made, so
+    /// Esc broadens them.
+    fn nothing_to_choose_here(&self) -> bool {
+        match self.step {
+            Step::DidType => self.place_offers_nothing(),
+            Step::Group => self
+                .groups
+                .load
+                .loaded()
+                .is_some_and(|p| p.items().is_empty()),
+            _ => false,
+        }
     }
 
     /// Whether the operator would leave the Done step while its purchase is still being
@@ -327,48 +356,26 @@ impl Wizard {
     /// The call the current step's data comes from, given the choices so far.
     fn call_for_step(&self) -> Option<Call> {
         let country = self.country_code()?;
-        let region = self
-            .region
-            .as_ref()
-            .and_then(Choice::one)
-            .map(|r| r.id.clone());
+        let region = self.region_id();
         match self.step {
             Step::Country | Step::Reserved | Step::Done => None,
             Step::Region => Some(Call::Regions { country }),
             Step::City => Some(Call::Cities { country, region }),
-            Step::DidType => Some(Call::DidTypes),
-            Step::Group => Some(Call::Groups {
-                country,
-                region,
-                city: self.city.as_ref()?.one().map(|c| c.id.clone()),
-                did_type: self.did_type.as_ref()?.one().map(|t| t.name.clone()),
-                prefix: self.prefix_jump.clone(),
-            }),
+            Step::DidType => self.place_call(),
+            Step::Group => self.groups_call(self.did_type.as_ref()?.one().map(|t| t.name.clone())),
             Step::Number => Some(Call::Numbers {
                 group: self.group.as_ref()?.id.clone(),
                 contains: None,
             }),
-            Step::Review => Some(Call::Requirements {
-                country,
-                did_type: self.review_type_id(),
-            }),
+            Step::Review => self.requirements_call(),
         }
-    }
-
-    /// The numeric id of the chosen group's type, which the requirements endpoint takes.
-    fn review_type_id(&self) -> Option<DidTypeId> {
-        let name = DidTypeName::new(self.group.as_ref()?.did_type.clone());
-        let types = self.types.load.loaded()?;
-        types
-            .items()
-            .iter()
-            .filter_map(Choice::one)
-            .find(|t| t.name == name)
-            .map(|t| t.id.clone())
     }
 
     fn retry_or_reuse(&mut self, force: bool) -> Option<Command> {
         let call = self.call_for_step()?;
+        if self.step == Step::Group && self.groups_from_place(&call, force) {
+            return None;
+        }
         let requests = &mut self.requests;
         let step = self.step;
         match step {
@@ -400,6 +407,7 @@ impl Wizard {
         step: Step,
         result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
+        self.note_country_answer(step, &result);
         if step == Step::Region && self.regions.load.is_loading() {
             let required = self.country.is_some_and(|c| c.code == REGION_REQUIRED);
             let regions = expect_answer!(result, Answer::Regions);
@@ -428,17 +436,26 @@ impl Wizard {
             });
             store(&mut self.cities, rows, &mut self.filter);
         } else if step == Step::DidType && self.types.load.is_loading() {
-            let rows = expect_answer!(result, Answer::DidTypes).map(|listing| {
-                let types = listing.items.into_iter().map(Choice::One);
-                Picker::new(std::iter::once(Choice::Any).chain(types).collect())
-            });
+            let groups = expect_answer!(result, Answer::Groups).map(|listing| listing.items);
+            let rows = groups
+                .as_ref()
+                .map(|g| Picker::new(offered_types::offered(g)));
+            let rows = rows.map_err(Clone::clone);
+            self.place_groups = groups.unwrap_or_default();
             store(&mut self.types, rows, &mut self.filter);
         } else if step == Step::Group && self.groups.load.is_loading() {
             let groups = expect_answer!(result, Answer::Groups);
             if groups.as_ref().is_ok_and(|l| l.items.is_empty()) {
+                let back_to = if self.prefix_jump.is_some() {
+                    "the cities"
+                } else {
+                    "the number types"
+                };
                 self.say(
                     NoticeLevel::Warning,
-                    "No number groups match. Esc to go back and broaden the search (Any city, Any type).",
+                    format!(
+                        "No number groups match. Esc to broaden: back to {back_to}, with the search cleared."
+                    ),
                 );
             }
             store(
@@ -466,7 +483,7 @@ impl Wizard {
 
 /// Asks for `call` into `step`'s `slot` unless the slot already holds (or awaits) its
 /// answer. A load the step awaited before is forgotten: only the newest answer is stored.
-fn fetch<T>(
+pub(super) fn fetch<T>(
     slot: &mut Fetched<T>,
     call: Call,
     requests: &mut Requests,

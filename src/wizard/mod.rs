@@ -19,14 +19,18 @@ mod listed;
 pub mod load;
 mod manager;
 pub mod numbers;
+pub mod offered_types;
 mod opening;
+mod own_holds;
 mod owned;
 mod paste;
 pub mod picker;
+mod place_calls;
 mod prefix_jump;
 mod purchase;
 mod queries;
 mod reference;
+mod refused;
 mod requests;
 pub mod rows;
 mod sorting;
@@ -44,7 +48,7 @@ use serde_json::Value;
 use crate::api::Backend;
 use tui_input::InputRequest;
 
-use crate::api::model::{City, DidType, Group, Region, ReservationId};
+use crate::api::model::{City, Group, Region, ReservationId};
 use crate::countries::{self, Country};
 use crate::money::Currency;
 use crate::outcome::PendingPurchase;
@@ -58,6 +62,7 @@ pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use history::HistoryView;
 pub use load::{Fetched, Load};
 pub use numbers::NumberList;
+pub use offered_types::TypeOffer;
 pub use owned::{OwnedView, ReleaseConfirm};
 pub use picker::{Move, Picker};
 pub(crate) use requests::{Pending, Requests};
@@ -166,8 +171,11 @@ pub struct Wizard {
     pub(crate) region: Option<Choice<Region>>,
     pub(crate) cities: Fetched<Picker<Choice<City>>>,
     pub(crate) city: Option<Choice<City>>,
-    pub(crate) types: Fetched<Picker<Choice<DidType>>>,
-    pub(crate) did_type: Option<Choice<DidType>>,
+    /// The types offered in the place, from one search of its groups of every type.
+    pub(crate) types: Fetched<Picker<Choice<TypeOffer>>>,
+    /// That search's groups, which the group step filters by the chosen type.
+    pub(crate) place_groups: Vec<Group>,
+    pub(crate) did_type: Option<Choice<TypeOffer>>,
     pub(crate) groups: Fetched<Picker<Group>>,
     pub(crate) group: Option<Group>,
     pub(crate) numbers: Fetched<NumberList>,
@@ -232,6 +240,8 @@ pub struct Wizard {
     pub(crate) expiry_alerts: alerts::ExpiryAlerts,
     /// The `numpick buy …` command line, while it is shown (Ctrl-E on Review).
     pub(crate) command_line: Option<String>,
+    /// Countries the API refused (HTTP 400), this session or before: marked in the list.
+    pub(crate) refused_countries: std::collections::BTreeSet<String>,
 }
 
 impl Wizard {
@@ -252,6 +262,7 @@ impl Wizard {
             cities: Fetched::default(),
             city: None,
             types: Fetched::default(),
+            place_groups: Vec::new(),
             did_type: None,
             groups: Fetched::default(),
             group: None,
@@ -287,6 +298,7 @@ impl Wizard {
             endpoint: None,
             expiry_alerts: alerts::ExpiryAlerts::default(),
             command_line: None,
+            refused_countries: std::collections::BTreeSet::new(),
         }
     }
 

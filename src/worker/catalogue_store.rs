@@ -1,6 +1,8 @@
 //! The catalogue on disk: regions, cities and DID types, kept for a day in the state folder,
 //! keyed by the API's address, so that the next session asks for them again only when they
-//! may have changed. Numbers, reservations, purchases and account info are never kept here.
+//! may have changed; and the countries that address refused, so that the next session's
+//! country list marks them. Numbers, reservations, purchases and account info are never kept
+//! here.
 //!
 //! The file is one JSON object: `{"<base url>": {"<call>": {"saved_at": <unix secs>,
 //! "items": [...]}}}`. A file that cannot be read or parsed is treated as empty (the answers
@@ -91,6 +93,63 @@ impl CatalogueStore {
         write(&self.path, &file);
     }
 
+    /// The countries this address refused (HTTP 400 to their catalogue or group search)
+    /// less than a day before `now`, so that the country list marks them.
+    pub fn refused_countries(&self, now: SystemTime) -> Vec<String> {
+        let file = read(&self.path);
+        let Some(entries) = file.get(&self.base_url) else {
+            return Vec::new();
+        };
+        let now = seconds(now);
+        entries
+            .iter()
+            .filter_map(|(key, entry)| {
+                let code = key.strip_prefix(REFUSED)?;
+                let young = now.saturating_sub(entry.saved_at) < CATALOGUE_TTL.as_secs();
+                young.then(|| code.to_owned())
+            })
+            .collect()
+    }
+
+    /// Remembers that this address refused `country` at `now`.
+    pub fn remember_refused(&self, country: &str, now: SystemTime) {
+        let mut file = read(&self.path);
+        let entry = Entry {
+            saved_at: seconds(now),
+            items: Value::Array(Vec::new()),
+        };
+        file.entry(self.base_url.clone())
+            .or_default()
+            .insert(format!("{REFUSED}{country}"), entry);
+        write(&self.path, &file);
+    }
+
+    /// Forgets a refusal of `country`, once the address answered for it after all.
+    pub fn forget_refused(&self, country: &str) {
+        let mut file = read(&self.path);
+        let removed = file
+            .get_mut(&self.base_url)
+            .and_then(|entries| entries.remove(&format!("{REFUSED}{country}")));
+        if removed.is_some() {
+            write(&self.path, &file);
+        }
+    }
+
+    /// Keeps what `result` tells of `call`'s country: refused when the API answered HTTP 400,
+    /// served when it answered at all.
+    pub fn note_country(&self, call: &Call, result: &Result<Answer, crate::api::ApiError>) {
+        let Some(country) = call.country() else {
+            return;
+        };
+        match result {
+            Err(error) if is_refusal(error) => {
+                self.remember_refused(country.as_str(), SystemTime::now());
+            }
+            Ok(_) => self.forget_refused(country.as_str()),
+            Err(_) => {}
+        }
+    }
+
     /// Forgets every stored answer of this address (F5 in the wizard).
     pub fn forget(&self) {
         let mut file = read(&self.path);
@@ -99,6 +158,14 @@ impl CatalogueStore {
         }
     }
 }
+
+/// Whether `error` is the API refusing the request itself (HTTP 400), not a passing fault.
+pub fn is_refusal(error: &crate::api::ApiError) -> bool {
+    matches!(error, crate::api::ApiError::Refused { status: 400, .. })
+}
+
+/// The start of the names refusals are stored under: `refused/DE`.
+const REFUSED: &str = "refused/";
 
 /// The name a catalogue call is stored under; `None` for calls never stored on disk.
 fn key(call: &Call) -> Option<String> {
@@ -175,6 +242,41 @@ mod tests {
         assert_eq!(other.load(&call, t0), None, "another address");
         store.forget();
         assert_eq!(store.load(&call, t0), None);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "private: {mode:o}");
+    }
+
+    #[test]
+    fn refused_countries_are_kept_a_day_per_address_until_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state").join("catalogue-cache.json");
+        let store = CatalogueStore::new(path.clone(), "https://api.example");
+        let t0 = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        store.save(
+            &Call::Regions {
+                country: CountryCode::parse("US").unwrap(),
+            },
+            &regions(),
+            t0,
+        );
+        assert!(store.refused_countries(t0).is_empty());
+        store.remember_refused("AF", t0);
+        store.remember_refused("AX", t0);
+        let again = CatalogueStore::new(path.clone(), "https://api.example/");
+        assert_eq!(
+            again.refused_countries(t0),
+            ["AF", "AX"],
+            "the next session"
+        );
+        let other = CatalogueStore::new(path.clone(), "https://other.example");
+        assert!(other.refused_countries(t0).is_empty(), "another address");
+        assert!(
+            store.refused_countries(t0 + CATALOGUE_TTL).is_empty(),
+            "a day old"
+        );
+        store.forget_refused("AX");
+        assert_eq!(store.refused_countries(t0), ["AF"]);
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0, "private: {mode:o}");

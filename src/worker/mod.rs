@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime};
 use tokio::sync::mpsc;
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::api::model::{CityId, CountryCode, DidTypeName, RegionId};
+use crate::api::model::{CityId, CountryCode, DidTypeId, DidTypeName, RegionId};
 use crate::api::{ApiError, Client, GroupQuery};
 use crate::journal::Journal;
 
@@ -138,6 +138,9 @@ async fn run(
             #[cfg(debug_assertions)]
             panic_if_asked();
             let result = perform(&shared, &call).await;
+            if let Some(store) = &shared.catalogue {
+                store.note_country(&call, &result);
+            }
             if let Ok(answer) = &result {
                 lock(&shared.cache).record(&call, answer, tokio::time::Instant::now());
                 if let Some(store) = &shared.catalogue {
@@ -184,7 +187,11 @@ async fn perform(shared: &Shared, call: &Call) -> Result<Answer, ApiError> {
         }
         Call::DidTypes => Answer::DidTypes(client.did_types().await?),
         Call::Requirements { country, did_type } => {
-            Answer::Requirements(client.requirements(country, did_type.as_ref()).await?)
+            let id = match did_type {
+                Some(name) => type_id(shared, name).await?,
+                None => None,
+            };
+            Answer::Requirements(client.requirements(country, id.as_ref()).await?)
         }
         Call::Groups {
             country,
@@ -257,6 +264,39 @@ async fn read_history(shared: &Shared) -> Result<Answer, ApiError> {
             "the journal could not be read: {error}"
         ))),
     }
+}
+
+/// The numeric id of the type named `name`, from the DID types: the cached answer when there
+/// is one (in memory or on disk), else asked of the API and cached. `None` when no type has
+/// that name: the requirements are then asked for every type.
+async fn type_id(shared: &Shared, name: &DidTypeName) -> Result<Option<DidTypeId>, ApiError> {
+    let call = Call::DidTypes;
+    let now = tokio::time::Instant::now();
+    let cached = lock(&shared.cache).get(&call, now).cloned();
+    let cached = cached.or_else(|| shared.catalogue.as_ref()?.load(&call, SystemTime::now()));
+    let answer = match cached {
+        Some(answer) => answer,
+        None => {
+            let answer = Answer::DidTypes(shared.client.did_types().await?);
+            if let Some(store) = &shared.catalogue {
+                store.save(&call, &answer, SystemTime::now());
+            }
+            answer
+        }
+    };
+    lock(&shared.cache).record(&call, &answer, now);
+    let Answer::DidTypes(types) = answer else {
+        return Ok(None);
+    };
+    let id = types
+        .items
+        .into_iter()
+        .find(|t| &t.name == name)
+        .map(|t| t.id);
+    if id.is_none() {
+        tracing::warn!(%name, "no DID type of that name; asking the requirements of every type");
+    }
+    Ok(id)
 }
 
 fn group_query(

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use numpick::api::ApiError;
 use numpick::api::Backend;
 use numpick::api::model::{
-    AccountInfo, AvailableNumber, City, DidType, Group, Listing, Region, Reservation,
+    AccountInfo, AvailableNumber, City, Group, Listing, Region, Reservation,
 };
 use numpick::protocol::{Answer, Call, Command, RequestId, WorkerMsg};
 use numpick::ui::{Theme, ThemeName, render};
@@ -26,6 +26,8 @@ pub struct Run {
     utc0: Timestamp,
     elapsed: Duration,
     pending: Vec<Command>,
+    /// The requirements asked for beside a group's numbers, answered on their own.
+    prefetched: Option<RequestId>,
 }
 
 impl Run {
@@ -68,6 +70,7 @@ impl Run {
             utc0,
             elapsed: Duration::ZERO,
             pending: Vec::new(),
+            prefetched: None,
         }
     }
 
@@ -79,8 +82,40 @@ impl Run {
         self.utc0 + jiff::SignedDuration::try_from(self.elapsed).unwrap()
     }
 
+    /// Does `action`; requirements asked for beside another call are set aside for
+    /// [`Run::answer_prefetched`].
     pub fn act(&mut self, action: Action) -> &mut Self {
-        self.pending = self.wizard.update(action);
+        let mut commands = self.wizard.update(action);
+        let requirements = commands.iter().position(|c| {
+            matches!(
+                c,
+                Command::Call {
+                    call: Call::Requirements { .. },
+                    ..
+                }
+            )
+        });
+        if commands.len() > 1
+            && let Some(index) = requirements
+            && let Command::Call { id, .. } = commands.remove(index)
+        {
+            self.prefetched = Some(id);
+        }
+        self.pending = commands;
+        self
+    }
+
+    /// Answers the requirements asked for with a group's numbers.
+    pub fn answer_prefetched(&mut self, result: Result<Answer, ApiError>) -> &mut Self {
+        let id = self
+            .prefetched
+            .take()
+            .expect("requirements asked for with the numbers");
+        self.pending = self.wizard.apply(WorkerMsg {
+            id,
+            received_at: self.now(),
+            result,
+        });
         self
     }
 
@@ -189,24 +224,6 @@ pub fn cities() -> Answer {
     ]))
 }
 
-pub fn did_types() -> Answer {
-    let names = [
-        "local",
-        "mobile",
-        "tollfree",
-        "national",
-        "global",
-        "sharedcost",
-    ];
-    Answer::DidTypes(listing(
-        names
-            .iter()
-            .enumerate()
-            .map(|(n, name)| decode::<DidType>(json!({"id": n + 1, "name": name})))
-            .collect(),
-    ))
-}
-
 pub fn la_group() -> Group {
     decode(json!({
         "id": "abc-123", "prefix": "+1 (213)", "location": "Los Angeles",
@@ -233,6 +250,20 @@ pub fn groups() -> Answer {
             "allow_number_selection": true, "features": ["voice"]
         })),
     ]))
+}
+
+/// The Los Angeles groups of every type (`did_type=all`): the local ones of [`groups`] and a
+/// toll-free one.
+pub fn place_groups() -> Answer {
+    let Answer::Groups(mut listing) = groups() else {
+        unreachable!("groups() answers groups")
+    };
+    listing.items.push(decode(json!({
+        "id": "tf-800", "prefix": "+1 (800)", "location": "United States",
+        "price": {"setup_price": "0.00", "monthly_price": "9.00"}, "type": "tollfree",
+        "requirements": [], "allow_number_selection": true, "features": ["voice"]
+    })));
+    Answer::Groups(listing)
 }
 
 pub fn numbers(count: usize) -> Answer {
@@ -265,13 +296,21 @@ pub fn at_groups() -> Run {
     run.type_text("united st").act(Action::Choose);
     run.answer(Ok(regions())).act(Action::Choose);
     run.answer(Ok(cities())).down(1).act(Action::Choose);
-    run.answer(Ok(did_types())).down(1).act(Action::Choose);
-    run.answer(Ok(groups()));
+    // The type step comes from the place's groups of every type; choosing "local" filters
+    // them without another call.
+    run.answer(Ok(place_groups())).down(1).act(Action::Choose);
     run
 }
 
-/// The number list of the Los Angeles group.
+/// The number list of the Los Angeles group; the group's requirements (none) have arrived.
 pub fn at_numbers(count: usize) -> Run {
+    let mut run = at_numbers_before_requirements(count);
+    run.answer_prefetched(Ok(Answer::Requirements(vec![])));
+    run
+}
+
+/// The number list of the Los Angeles group, its requirements still awaited.
+pub fn at_numbers_before_requirements(count: usize) -> Run {
     let mut run = at_groups();
     run.act(Action::Choose).answer(Ok(numbers(count)));
     run
@@ -279,9 +318,9 @@ pub fn at_numbers(count: usize) -> Run {
 
 /// The review of `+12135550123`, requirements answered with `requirements`.
 pub fn at_review(requirements: Vec<Value>) -> Run {
-    let mut run = at_numbers(8);
+    let mut run = at_numbers_before_requirements(8);
+    run.answer_prefetched(Ok(Answer::Requirements(requirements)));
     run.down(1).act(Action::Choose);
-    run.answer(Ok(Answer::Requirements(requirements)));
     run
 }
 

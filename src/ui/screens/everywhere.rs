@@ -18,13 +18,16 @@ use crate::vanity::{memorability, national_number};
 use crate::wizard::{Everywhere, EverywherePhase};
 
 use super::body_block;
+use super::list_columns::{self, Wanted};
 
-const COLUMNS: [Constraint; 5] = [
-    Constraint::Length(17),
-    Constraint::Fill(1),
-    Constraint::Length(10),
-    Constraint::Length(6),
-    Constraint::Length(12),
+/// The number and its group (prefix and location) tell the rows apart and are never
+/// dropped; the memorable tag goes first, then the documents badge, then the price.
+const COLUMNS: [Wanted; 5] = [
+    Wanted::identifies(19, 19),
+    Wanted::identifies(40, 14),
+    Wanted::extra(10, 1),
+    Wanted::extra(6, 2),
+    Wanted::extra(12, 3),
 ];
 
 /// Draws `search` in `area`.
@@ -116,7 +119,8 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
         search.cursor,
         list::body_rows(area, false),
     );
-    let widths = list::column_widths(&COLUMNS, area.width);
+    let fitted = list_columns::fit(&COLUMNS, area.width.saturating_sub(list::MARKER_WIDTH));
+    let widths: Vec<u16> = fitted.iter().flatten().copied().collect();
     let rows: Vec<Row<'_>> = search.rows[window.clone()]
         .iter()
         .map(|&(g, n)| {
@@ -127,13 +131,15 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
                 .and_then(memorability)
                 .map(|m| m.tag)
                 .unwrap_or_default();
-            Row::new::<Vec<Cell<'_>>>(vec![
-                super::basket::marked(
-                    view,
-                    number_line(number, &matched, Style::new(), view.theme.matched),
-                    number,
-                )
-                .into(),
+            let held = view.wizard.own_hold_of(number).is_some();
+            let mut number_cell = number_line(number, &matched, Style::new(), view.theme.matched);
+            // Marked on the number itself, which is never dropped, whatever the width.
+            if held {
+                number_cell.push_span(Span::styled(" ◆", view.theme.accent));
+            }
+            let number_cell = super::basket::marked(view, number_cell, number);
+            let cells: Vec<Cell<'_>> = vec![
+                number_cell.into(),
                 Line::raw(format!(
                     "{} {}",
                     clean(&group.prefix),
@@ -151,8 +157,18 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
                     Line::raw("")
                 }
                 .into(),
-                Line::styled(memorable, view.theme.muted).into(),
-            ])
+                if held {
+                    Line::styled(super::numbers::RESERVED_MARK, view.theme.accent)
+                } else {
+                    Line::styled(memorable, view.theme.muted)
+                }
+                .into(),
+            ];
+            Row::new(
+                list_columns::kept(cells, &fitted)
+                    .into_iter()
+                    .map(|(c, _)| c),
+            )
         })
         .collect();
     let selected = search.cursor.checked_sub(window.start);

@@ -12,19 +12,37 @@ use crate::ui::widgets::{list, search, status};
 use crate::wizard::{Choice, Fetched, Load, Picker, Step};
 
 use super::body_block;
+use super::list_columns::{self, Wanted};
 
 /// Draws the country, region, city or type step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wizard = view.wizard;
     match wizard.step {
         Step::Country => {
-            let columns = Columns {
-                titles: &["Country", "Code", "Dial"],
-                constraints: &[
-                    Constraint::Length(36),
-                    Constraint::Length(4),
-                    Constraint::Fill(1),
+            // The name and code tell the countries apart; the dialling code goes first, then
+            // the refusal mark.
+            let fitted = list_columns::fit(
+                &[
+                    Wanted::identifies(36, 16),
+                    Wanted::identifies(4, 4),
+                    Wanted::extra(5, 2),
+                    Wanted::extra(9, 1),
                 ],
+                table_width(area),
+            );
+            let titles: Vec<&str> =
+                list_columns::kept(vec!["Country", "Code", "Dial", ""], &fitted)
+                    .into_iter()
+                    .map(|(title, _)| title)
+                    .collect();
+            let constraints: Vec<Constraint> = fitted
+                .iter()
+                .flatten()
+                .map(|&w| Constraint::Length(w))
+                .collect();
+            let columns = Columns {
+                titles: &titles,
+                constraints: &constraints,
             };
             draw_picker(
                 view,
@@ -36,7 +54,17 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 |c| {
                     let dial = crate::countries::calling_code(c.code)
                         .map_or_else(String::new, |code| format!("+{code}"));
-                    vec![c.name.into(), c.code.into(), dial.into()]
+                    // A country the API refused before: choosing it would likely fail again.
+                    let refused = if wizard.is_refused(c.code) {
+                        Span::styled("✗ refused", view.theme.warning)
+                    } else {
+                        Span::raw("")
+                    };
+                    let cells = vec![c.name.into(), c.code.into(), dial.into(), refused];
+                    list_columns::kept(cells, &fitted)
+                        .into_iter()
+                        .map(|(cell, _)| cell)
+                        .collect()
                 },
             );
         }
@@ -72,29 +100,65 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 |c| vec![choice(c, "Any city", |c| &c.name).into()],
             );
         }
-        _ => {
-            let columns = Columns {
-                titles: &["Type", "What it is"],
-                constraints: &[Constraint::Length(12), Constraint::Fill(1)],
-            };
-            draw_fetched(
-                view,
-                frame,
-                area,
-                "Choose a number type",
-                "number types",
-                &wizard.types,
-                &columns,
-                |t| match t {
-                    Choice::Any => vec!["Any type".into(), "every kind of number".into()],
-                    Choice::One(t) => vec![
-                        clean(t.name.as_str()).into_owned().into(),
-                        describe_type(t.name.as_str()).into(),
-                    ],
-                },
-            );
-        }
+        _ => draw_types(view, frame, area),
     }
+}
+
+/// The type step: the types the place offers, each with its number of groups, or what to do
+/// when it offers none.
+fn draw_types(view: &View<'_>, frame: &mut Frame, area: Rect) {
+    let wizard = view.wizard;
+    let title = "Choose a number type";
+    if wizard.place_offers_nothing() {
+        let block = body_block(view, format!(" {title} "));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        status::empty(
+            view,
+            frame,
+            inner,
+            &format!("No numbers are offered in {}.", clean(&wizard.place_name())),
+            "Esc to broaden: back to the cities, with the search cleared.",
+        );
+        return;
+    }
+    let total = wizard.place_groups.len();
+    let columns = Columns {
+        titles: &["Type", "Groups", "What it is"],
+        constraints: &[
+            Constraint::Length(12),
+            Constraint::Length(6),
+            Constraint::Fill(1),
+        ],
+    };
+    draw_fetched(
+        view,
+        frame,
+        area,
+        title,
+        "number types",
+        &wizard.types,
+        &columns,
+        |t| match t {
+            Choice::Any => vec![
+                "Any type".into(),
+                total.to_string().into(),
+                "every kind of number".into(),
+            ],
+            Choice::One(t) => vec![
+                clean(t.name.as_str()).into_owned().into(),
+                t.groups.to_string().into(),
+                describe_type(t.name.as_str()).into(),
+            ],
+        },
+    );
+}
+
+/// The width a list's table has in `area`: inside the borders, after the cursor's marker.
+fn table_width(area: Rect) -> u16 {
+    area.width
+        .saturating_sub(2)
+        .saturating_sub(list::MARKER_WIDTH)
 }
 
 /// The columns of a list: their titles and how wide they are.

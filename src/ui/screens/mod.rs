@@ -8,6 +8,7 @@ pub mod everywhere;
 pub mod group_columns;
 pub mod groups;
 pub mod history;
+pub mod list_columns;
 pub mod lists;
 pub mod manager;
 pub mod numbers;

@@ -14,6 +14,7 @@ use crate::vanity;
 use crate::wizard::{Load, NumberList};
 
 use super::body_block;
+use super::list_columns::{self, Wanted};
 
 /// Draws the number step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -58,6 +59,9 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         ),
     }
 }
+
+/// How a number the operator holds reserved is marked in the number lists.
+pub const RESERVED_MARK: &str = "◆ reserved";
 
 fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberList) {
     let theme = &view.theme;
@@ -130,16 +134,31 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
     );
     let items = numbers.items();
     let spelling = numbers.pattern().filter(|p| p.mapping().is_some());
+    // The number tells the rows apart and is never dropped; the spelling goes first, then
+    // the memorable tag.
+    let fitted = list_columns::fit(
+        &[
+            Wanted::identifies(22, 17),
+            Wanted::extra(14, 1),
+            Wanted::extra(10, 2),
+        ],
+        list_area.width.saturating_sub(list::MARKER_WIDTH),
+    );
     let rows: Vec<Row<'_>> = visible[range.clone()]
         .iter()
         .map(|found| {
             let number = &items[found.index].number;
-            let line = number_line(
+            let mut line = number_line(
                 number,
                 &found.span,
                 ratatui::style::Style::new(),
                 theme.matched,
             );
+            // Marked on the number itself, which is never dropped, whatever the width.
+            let held = wizard.own_hold_of(number).is_some();
+            if held {
+                line.push_span(Span::styled(" ◆", theme.accent));
+            }
             let national = vanity::national_number(number);
             let tag = national
                 .and_then(vanity::memorability)
@@ -149,19 +168,22 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
                 .zip(national)
                 .and_then(|(pattern, national)| pattern.spell(national))
                 .unwrap_or_default();
-            Row::new(vec![
-                super::basket::marked(view, line, number),
-                Line::styled(tag, theme.muted),
-                Line::styled(spelled, theme.accent),
-            ])
+            let line = super::basket::marked(view, line, number);
+            // The operator's own reservation outranks the memorable tag: Enter opens it.
+            let tag = if held {
+                Line::styled(RESERVED_MARK, theme.accent)
+            } else {
+                Line::styled(tag, theme.muted)
+            };
+            let cells = vec![line, tag, Line::styled(spelled, theme.accent)];
+            Row::new(
+                list_columns::kept(cells, &fitted)
+                    .into_iter()
+                    .map(|(c, _)| c),
+            )
         })
         .collect();
-    let columns = [
-        Constraint::Length(22),
-        Constraint::Length(14),
-        Constraint::Fill(1),
-    ];
-    let widths = list::column_widths(&columns, list_area.width);
+    let widths: Vec<u16> = fitted.iter().flatten().copied().collect();
     let selected = numbers.cursor().checked_sub(range.start);
     list::draw_table(view, frame, list_area, None, &widths, rows, selected);
 }

@@ -15,7 +15,7 @@ const SECOND: &str = "+12135550002";
 /// The number step of group `abc-123` with two numbers, both marked.
 fn two_marked(h: &mut Harness) {
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let load = only(h.act(Action::Choose));
+    let load = h.choose_group();
     h.answer(
         &load,
         Answer::Numbers(listing(vec![number(FIRST), number(SECOND)])),

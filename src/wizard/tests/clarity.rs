@@ -6,12 +6,12 @@ use super::*;
 fn d_on_review_copies_the_checklist_once_as_text() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let [numbers, requirements] = <[Command; 2]>::try_from(h.act(Action::Choose)).unwrap();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135551234")])),
     );
-    let requirements = only(h.act(Action::Choose));
+    assert_eq!(h.act(Action::Choose), vec![], "fetched with the numbers");
     let identity = json!({"id": "x-identity", "type": "identity",
                           "documents": ["passport"], "fields": ["full_name"]});
     h.answer(

@@ -12,7 +12,7 @@ fn copied(h: &mut Harness) -> (Option<String>, String) {
 fn on_the_number_list_the_highlighted_number_is_copied_in_e164() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![

@@ -82,7 +82,7 @@ fn a_box_that_matches_a_group_still_chooses_it() {
     let mut h = Harness::new();
     h.walk_to_groups(groups(3));
     h.type_text("213");
-    let load = only(h.act(Action::Choose));
+    let load = h.choose_group();
     assert_eq!(contains(&load), ("g-0".to_owned(), None));
     assert_eq!(h.wizard.step, Step::Number);
     assert!(h.wizard.everywhere.is_none());
@@ -180,7 +180,7 @@ fn a_page_cut_short_offers_to_complete_the_search_with_its_cost() {
 fn the_pattern_follows_the_operator_to_the_next_group() {
     let mut h = Harness::new();
     h.walk_to_groups(groups(2));
-    let first = only(h.act(Action::Choose));
+    let first = h.choose_group();
     h.answer(&first, numbers(&["+12130000001"]));
     h.type_text("777");
     // Esc clears the box, Esc goes back, ↓ Enter: the next group, with the pattern in place.
@@ -202,7 +202,7 @@ fn the_pattern_follows_the_operator_to_the_next_group() {
 fn enter_on_a_number_box_without_a_match_searches_every_group() {
     let mut h = Harness::new();
     h.walk_to_groups(groups(3));
-    let load = only(h.act(Action::Choose));
+    let load = h.choose_group();
     h.answer(&load, numbers(&["+12130000001"]));
     h.type_text("5551234");
     let asked = only(h.tick(VANITY_DEBOUNCE));

@@ -7,8 +7,8 @@ use serde_json::json;
 use super::*;
 use crate::api::ApiError;
 use crate::api::model::{
-    CityId, CountryCode, DidTypeId, DidTypeName, E164, GroupId, Listing, Price, PurchaseOrder,
-    Receipt, RegionId,
+    CityId, CountryCode, DidTypeName, E164, GroupId, Listing, Price, PurchaseOrder, Receipt,
+    RegionId,
 };
 use crate::protocol::{Answer, Call};
 use crate::wizard::{Action, InputMode, Load, Modal, NoticeLevel, Purchase, Step};
@@ -51,7 +51,7 @@ fn a_country_without_regions_skips_the_region_step() {
 }
 
 #[test]
-fn the_groups_search_carries_region_city_and_type_name() {
+fn the_place_search_carries_region_and_city_and_asks_for_every_type() {
     let mut h = Harness::new();
     let search = h.walk_to_groups(vec![group("abc-123", true)]);
     assert_eq!(
@@ -60,9 +60,10 @@ fn the_groups_search_carries_region_city_and_type_name() {
             country: us(),
             region: Some(RegionId::new("123")),
             city: Some(CityId::new("456")),
-            did_type: Some(DidTypeName::new("local")),
+            did_type: Some(DidTypeName::new("all")),
             prefix: None,
-        }
+        },
+        "one search of the place's groups of every type"
     );
     assert_eq!(h.wizard.step(), Step::Group);
 }
@@ -78,9 +79,9 @@ fn a_group_without_number_selection_skips_the_number_step() {
         call(&requirements),
         &Call::Requirements {
             country: us(),
-            did_type: Some(DidTypeId::new("1")),
+            did_type: Some(DidTypeName::new("local")),
         },
-        "requirements take the numeric type id"
+        "requirements of the group's type (the worker asks by its numeric id)"
     );
 }
 
@@ -259,7 +260,7 @@ fn cancelling_a_reservation_returns_to_the_numbers() {
 fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![
@@ -492,7 +493,7 @@ fn a_failed_load_is_retried_with_enter() {
 fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135574992")])),
@@ -524,7 +525,7 @@ fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
 fn an_invalid_vanity_pattern_sends_nothing() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135574992")])),

@@ -9,10 +9,14 @@ mod flow;
 mod history;
 mod journal_notice;
 mod number_filter;
+mod offered_types;
+mod own_holds;
 mod owned;
 mod paste;
+mod prefetch;
 mod prefix_jump;
 mod refresh;
+mod refused;
 mod requests;
 mod safety;
 
@@ -45,11 +49,6 @@ pub(super) fn region(id: u32, name: &str) -> Region {
 
 pub(super) fn city(id: u32, name: &str) -> City {
     serde_json::from_value(json!({"id": id, "city_name": name})).unwrap()
-}
-
-pub(super) fn did_types() -> Vec<DidType> {
-    serde_json::from_value(json!([{"id": 1, "name": "local"}, {"id": 2, "name": "mobile"}]))
-        .unwrap()
 }
 
 pub(super) fn group(id: &str, selectable: bool) -> Group {
@@ -130,7 +129,9 @@ impl Harness {
         self.act(Action::Choose)
     }
 
-    /// Walks US › California › Los Angeles › local to the groups, answering every load.
+    /// Walks US › California › Los Angeles › local to the groups, answering every load; the
+    /// type step is answered with `groups` (the place's groups of every type), and the call
+    /// returned is that one search.
     pub(super) fn walk_to_groups(&mut self, groups: Vec<Group>) -> Command {
         let regions = only(self.choose_country("United States"));
         self.answer(
@@ -143,18 +144,28 @@ impl Harness {
             Answer::Cities(listing(vec![city(456, "Los Angeles")])),
         );
         self.act(Action::Move(Move::Down));
-        let types = only(self.act(Action::Choose));
-        self.answer(&types, Answer::DidTypes(listing(did_types())));
-        self.act(Action::Move(Move::Down));
         let search = only(self.act(Action::Choose));
         self.answer(&search, Answer::Groups(listing(groups)));
+        self.act(Action::Move(Move::Down));
+        let chosen = self.act(Action::Choose);
+        assert_eq!(chosen, vec![], "the type's groups are already at hand");
         search
     }
 
+    /// Chooses the highlighted selectable group: returns its numbers call, and answers the
+    /// requirements asked for alongside with none.
+    pub(super) fn choose_group(&mut self) -> Command {
+        let [numbers, requirements] = <[Command; 2]>::try_from(self.act(Action::Choose))
+            .expect("the group's numbers and its requirements");
+        assert!(matches!(call(&numbers), Call::Numbers { .. }));
+        self.answer(&requirements, Answer::Requirements(vec![]));
+        numbers
+    }
+
     /// Continues to the Review of `+12135551234` in a selectable group.
-    pub(super) fn walk_to_review(&mut self) -> Command {
+    pub(super) fn walk_to_review(&mut self) {
         self.walk_to_groups(vec![group("abc-123", true)]);
-        let numbers = only(self.act(Action::Choose));
+        let numbers = self.choose_group();
         self.answer(
             &numbers,
             Answer::Numbers(listing(vec![
@@ -162,9 +173,12 @@ impl Harness {
                 number("+12135550000"),
             ])),
         );
-        let requirements = only(self.act(Action::Choose));
-        self.answer(&requirements, Answer::Requirements(vec![]));
-        requirements
+        let review = self.act(Action::Choose);
+        assert_eq!(
+            review,
+            vec![],
+            "the requirements were fetched with the numbers"
+        );
     }
 
     pub(super) fn reservation(&self, minutes: i64) -> Reservation {

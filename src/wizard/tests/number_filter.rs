@@ -5,7 +5,7 @@ use super::*;
 
 fn at_numbers(h: &mut Harness, list: &[&str]) {
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let load = only(h.act(Action::Choose));
+    let load = h.choose_group();
     let items = list.iter().map(|n| number(n)).collect();
     h.answer(&load, Answer::Numbers(listing(items)));
 }

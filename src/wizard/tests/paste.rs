@@ -69,7 +69,7 @@ fn a_paste_in_a_confirmation_does_not_confirm() {
 fn a_paste_in_the_vanity_box_narrows_at_once_and_asks_after_the_pause() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![

@@ -21,7 +21,7 @@ fn f5_on_a_catalogue_step_forgets_the_kept_catalogue_first() {
 fn f5_on_the_number_step_keeps_the_catalogue() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let load = only(h.act(Action::Choose));
+    let load = h.choose_group();
     h.answer(
         &load,
         Answer::Numbers(listing(vec![number("+12135551234")])),

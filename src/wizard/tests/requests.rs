@@ -8,13 +8,12 @@ use crate::wizard::{Action, Modal, Step};
 /// Reviews `+12135551234` of group `abc-123`, the first of two groups.
 fn review_in_the_first_of_two_groups(h: &mut Harness) {
     h.walk_to_groups(vec![group("abc-123", true), group("def-456", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135551234")])),
     );
-    let requirements = only(h.act(Action::Choose));
-    h.answer(&requirements, Answer::Requirements(vec![]));
+    assert_eq!(h.act(Action::Choose), vec![], "fetched with the numbers");
     assert_eq!(h.wizard.step(), Step::Review);
 }
 
@@ -100,7 +99,7 @@ fn a_reservation_answered_after_moving_to_another_group_is_filed_under_the_group
 fn an_answer_to_a_replaced_vanity_request_is_dropped() {
     let mut h = Harness::new();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = only(h.act(Action::Choose));
+    let numbers = h.choose_group();
     h.answer(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135551234")])),

@@ -1,0 +1,45 @@
+//! Countries the API refused: a catalogue or group search answered HTTP 400 for them. The
+//! country list marks them, this session and — from the catalogue kept on disk — the next.
+
+use crate::api::ApiError;
+use crate::protocol::{Answer, Call};
+use crate::worker::catalogue_store::is_refusal;
+
+use super::{Step, Wizard};
+
+impl Wizard {
+    /// Marks `codes` as refused before (read from the disk cache at the start).
+    pub fn set_refused_countries(&mut self, codes: impl IntoIterator<Item = String>) {
+        self.refused_countries
+            .extend(codes.into_iter().map(|c| c.to_ascii_uppercase()));
+    }
+
+    /// Whether the API refused the country of `code`, this session or before.
+    pub fn is_refused(&self, code: &str) -> bool {
+        self.refused_countries.contains(code)
+    }
+
+    /// Takes in what the answer to `step`'s load tells of its country: refused on HTTP 400,
+    /// served when an answer came.
+    pub(super) fn note_country_answer(&mut self, step: Step, result: &Result<Answer, ApiError>) {
+        let call = match step {
+            Step::Region => self.regions.call.as_ref(),
+            Step::City => self.cities.call.as_ref(),
+            Step::DidType => self.types.call.as_ref(),
+            Step::Group => self.groups.call.as_ref(),
+            _ => None,
+        };
+        let Some(code) = call.and_then(Call::country).map(|c| c.as_str().to_owned()) else {
+            return;
+        };
+        match result {
+            Err(error) if is_refusal(error) => {
+                self.refused_countries.insert(code);
+            }
+            Ok(_) => {
+                self.refused_countries.remove(&code);
+            }
+            Err(_) => {}
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! A group's requirements are asked for as the group is chosen, so that Review never waits.
+
+use super::*;
+use crate::api::model::DidTypeName;
+
+fn typed_group(id: &str, kind: &str) -> Group {
+    serde_json::from_value(json!({
+        "id": id, "prefix": "+1 (213)", "location": "Los Angeles", "type": kind,
+        "allow_number_selection": true
+    }))
+    .unwrap()
+}
+
+#[test]
+fn choosing_a_group_asks_its_requirements_with_its_numbers_once_per_type() {
+    let mut h = Harness::new();
+    // "Any type": both groups are listed.
+    let place = {
+        let regions = only(h.choose_country("United States"));
+        h.answer(
+            &regions,
+            Answer::Regions(listing(vec![region(1, "California")])),
+        );
+        let cities = only(h.act(Action::Choose));
+        h.answer(
+            &cities,
+            Answer::Cities(listing(vec![city(2, "Los Angeles")])),
+        );
+        h.act(Action::Move(Move::Down));
+        only(h.act(Action::Choose))
+    };
+    h.answer(
+        &place,
+        Answer::Groups(listing(vec![
+            typed_group("l1", "local"),
+            typed_group("m1", "mobile"),
+        ])),
+    );
+    assert_eq!(h.act(Action::Choose), vec![]);
+    let sent = h.act(Action::Choose);
+    let calls: Vec<&Call> = sent.iter().map(call).collect();
+    assert!(matches!(
+        calls[..],
+        [Call::Numbers { .. }, Call::Requirements { .. }]
+    ));
+    let Call::Requirements { did_type, .. } = calls[1] else {
+        unreachable!()
+    };
+    assert_eq!(did_type.as_ref(), Some(&DidTypeName::new("local")));
+    h.answer(
+        &sent[1],
+        Answer::Requirements(vec![json!({"type": "identity"})]),
+    );
+    h.answer(
+        &sent[0],
+        Answer::Numbers(listing(vec![number("+12135551234")])),
+    );
+    assert_eq!(h.act(Action::Choose), vec![], "Review has what it shows");
+    assert_eq!(h.wizard.step(), Step::Review);
+    assert!(h.wizard.requirements.load.loaded().is_some());
+
+    // Another group of another type: its own requirements, asked for again with its numbers.
+    h.act(Action::Back);
+    h.act(Action::Back);
+    h.act(Action::Move(Move::Down));
+    let sent = h.act(Action::Choose);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(matches!(
+        call(&sent[1]),
+        Call::Requirements { did_type: Some(t), .. } if t.as_str() == "mobile"
+    ));
+}
