@@ -225,12 +225,23 @@ pub enum CliCommand {
     ///
     /// A number the API lists as `failed` is not bought: exit 3, recorded as refused.
     ///
+    /// Without a group id, --contains finds the number first: every group of the place
+    /// (--country, --region, --city, --type; names or ids) is searched as `numbers` searches
+    /// it, within --max-credits; the best-ranked match (--pick first: the first found) is
+    /// shown with its prices and documents, reserved, confirmed as above, and bought.
+    /// --dry-run searches and shows it, and reserves and buys nothing.
+    ///
     /// JSON: {"status": "bought", "group_id": "…", "number": "+…" | null,
     ///        "setup_price": "1.00", "monthly_price": "3.50", "ppm": "0.01" | null,
     ///        "receipt": {…} | null}
     /// With --dry-run: {"dry_run": true, "setup_price": "1.00" | null, "monthly_price": …,
     ///        "requests": [{"method": "POST", "path": "/open/numbers/purchase",
     ///        "body": {"group_id": "…", "number": "+…"}}]}
+    /// Without a group id, with --dry-run: {"dry_run": true, "number": "+…", "formatted": "…",
+    ///        "group_id", "prefix", "location", "type", "setup_price", "monthly_price", "ppm",
+    ///        "due_now_price", "currency", "documents": "needs: …" | null,
+    ///        "memorable": "quad 5" | null, "matches": 66, "complete": true, "credits": 4,
+    ///        "requests": [{"method": "POST", "path": "/open/numbers/reservations", "body"}, {…}]}
     Buy(BuyArgs),
 
     /// The numbers the account owns, every page of them.
@@ -350,8 +361,10 @@ pub struct PlaceArgs {
 
 #[derive(Debug, Args)]
 pub struct BuyArgs {
-    /// The group (an id from `groups`).
-    pub group_id: String,
+    /// The group (an id from `groups`); without it, --contains finds the number in every
+    /// group of the place.
+    #[arg(required_unless_present = "contains")]
+    pub group_id: Option<String>,
     /// The number to buy: +4930…, or as dialled in --country.
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
@@ -367,6 +380,40 @@ pub struct BuyArgs {
     /// Check everything a real run needs, print the request that would be sent, send no order.
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub find: FindArgs,
+}
+
+/// `buy` without a group: find the number in every group of a place, then buy it.
+#[derive(Debug, Default, Args)]
+pub struct FindArgs {
+    /// Without a group id: a vanity pattern searched in every group of the place (--country,
+    /// --region, --city, --type); the best match is reserved and bought.
+    #[arg(long, value_name = "PATTERN", conflicts_with_all = ["group_id", "number"])]
+    pub contains: Option<String>,
+    /// With --contains: the city of the place, by name or id.
+    #[arg(long, value_name = "NAME|ID", requires = "contains")]
+    pub city: Option<String>,
+    /// With --contains: the type of number, by name or id.
+    #[arg(long = "type", value_name = "NAME|ID", requires = "contains", value_parser = Suggested(type_names), hide_possible_values = true)]
+    pub did_type: Option<String>,
+    /// With --contains: which match to buy.
+    #[arg(long, value_enum, value_name = "WHICH", requires = "contains")]
+    pub pick: Option<Pick>,
+    /// With --contains: the most credits (requests) the search may spend [default: 20].
+    #[arg(long, value_name = "N", requires = "contains")]
+    pub max_credits: Option<u32>,
+}
+
+/// Which match a one-step `buy` takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Pick {
+    /// The best-ranked: the pattern nearest the end, then the most memorable, then the
+    /// cheapest per month.
+    #[default]
+    Best,
+    /// The first found, in the API's order of groups and numbers.
+    First,
 }
 
 #[derive(Debug, Subcommand)]

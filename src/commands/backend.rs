@@ -103,12 +103,13 @@ mod tests {
 
     fn buy() -> CliCommand {
         CliCommand::Buy(BuyArgs {
-            group_id: "g".into(),
+            group_id: Some("g".into()),
             number: None,
             country: None,
             region: None,
             yes: true,
             dry_run: false,
+            find: Default::default(),
         })
     }
 

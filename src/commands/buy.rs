@@ -49,7 +49,10 @@ const PURCHASE_PATH: &str = "/open/numbers/purchase";
 const RESERVE_PATH: &str = "/open/numbers/reservations";
 
 pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
-    let group_id = group_id_arg(&args.group_id)?;
+    let Some(group_id) = args.group_id.as_deref() else {
+        return super::find_buy::find_and_buy(ctx, args).await;
+    };
+    let group_id = group_id_arg(group_id)?;
     let country = args.country.as_deref().map(resolve::country).transpose()?;
     // A number written without its `+` is read in the given country, else the default one.
     let number_country = country
@@ -189,7 +192,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 }
 
 /// `12:05` left on a reservation, from the server's own times where it gave both.
-fn countdown(held: &Reservation) -> String {
+pub(super) fn countdown(held: &Reservation) -> String {
     let start = held.created_at.unwrap_or_else(Timestamp::now);
     let seconds = start.duration_until(held.expires_at).as_secs().max(0);
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -283,7 +286,7 @@ fn dry_run(
 /// What is about to be bought, as `buy` shows it before asking: the number, the group, the
 /// prices in `currency` with the total due now (or that they are unknown), the countdown and
 /// what documents are needed.
-fn prompt_text(
+pub(super) fn prompt_text(
     group: &GroupId,
     known: &Known,
     number: &E164,
@@ -333,7 +336,7 @@ fn prompt_text(
 }
 
 /// Shows what is about to be bought on stderr and reads y/N from stdin.
-fn confirm(
+pub(super) fn confirm(
     group: &GroupId,
     known: &Known,
     number: &E164,
@@ -361,7 +364,7 @@ fn confirm(
 /// and left alone. Returns where this process is (when it had to ask), and why an earlier
 /// purchase's outcome is still unknown, if one is — still unsettled, or left to the operator —
 /// which [`may_buy`] then refuses.
-async fn settle_earlier(
+pub(super) async fn settle_earlier(
     ctx: &Context,
     client: &Client,
     journal: &Mutex<Journal>,
@@ -421,7 +424,7 @@ async fn settle_earlier(
 
 /// Prints what was bought, with the prices found beforehand (null, `—`, when unknown), in the
 /// account's currency, and the number as its country writes it.
-fn report(
+pub(super) fn report(
     ctx: &Context,
     group: &GroupId,
     known: &Known,

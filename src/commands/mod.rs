@@ -12,7 +12,8 @@
 //! - [`everywhere`]: the available numbers of every group of a place, within a credit budget.
 //! - [`reservations`]: reserve, list, cancel.
 //! - [`buy`]: the purchase, confirmed, recorded and settled; [`buy_prices`]: where its
-//!   prices are found with only what the user has.
+//!   prices are found with only what the user has; [`find_buy`]: `buy` without a group,
+//!   which finds the number in every group of a place first.
 //! - [`resolve`]: names or ids for countries, regions, cities and types.
 //! - [`auth`]: the key in the OS keyring.
 //! - [`account`]: the account's state and usage.
@@ -28,6 +29,7 @@ mod buy;
 mod buy_prices;
 mod everywhere;
 pub mod exit;
+mod find_buy;
 mod journal;
 mod numbers;
 pub mod output;
