@@ -124,7 +124,10 @@ async fn a_dry_run_shows_the_best_match_and_sends_no_reservation_or_purchase() {
     assert_eq!(doc["group_id"], best_group.as_str());
     assert_eq!(doc["due_now_price"], "1.50");
     let requests = items(&doc, "requests");
-    let paths: Vec<&str> = requests.iter().map(|r| r["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = requests
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths, [RESERVE, PURCHASE]);
     assert_eq!(requests[1]["body"]["number"], best.as_str());
 
@@ -132,8 +135,14 @@ async fn a_dry_run_shows_the_best_match_and_sends_no_reservation_or_purchase() {
         .run_async(&args("buy", &["--dry-run"], &url), &[KEY])
         .await
         .ok();
-    assert!(text.stdout.contains("nothing was reserved or bought"), "{text:?}");
-    assert!(text.stderr.contains(&format!("About to buy {best}")), "{text:?}");
+    assert!(
+        text.stdout.contains("nothing was reserved or bought"),
+        "{text:?}"
+    );
+    assert!(
+        text.stderr.contains(&format!("About to buy {best}")),
+        "{text:?}"
+    );
     assert_eq!(proxy.count("POST", "/"), 0, "{:?}", proxy.seen());
     assert_eq!(proxy.count("DELETE", "/"), 0);
 }
@@ -184,7 +193,10 @@ async fn without_a_terminal_or_yes_and_without_a_match_nothing_is_bought() {
     none[pattern] = "^999999999$";
     let run = home.run_async(&none, &[KEY]).await;
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("nothing was reserved or bought"), "{run:?}");
+    assert!(
+        run.stderr.contains("nothing was reserved or bought"),
+        "{run:?}"
+    );
     assert_eq!(proxy.count("POST", "/"), 0);
 
     // A group id and a pattern are two different commands.
@@ -209,7 +221,10 @@ async fn declined_on_a_terminal_the_reservation_is_cancelled_and_nothing_bought(
     assert_eq!(code, 1, "{shown}");
     assert!(shown.contains(&format!("About to buy {best}")), "{shown}");
     assert!(shown.contains("Buy it? [y/N]"), "{shown}");
-    assert!(shown.contains("reservation made for it was cancelled"), "{shown}");
+    assert!(
+        shown.contains("reservation made for it was cancelled"),
+        "{shown}"
+    );
     assert_eq!(proxy.count("POST", RESERVE), 1);
     assert_eq!(proxy.count("DELETE", RESERVE), 1);
     assert_eq!(proxy.count("POST", PURCHASE), 0);

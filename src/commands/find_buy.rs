@@ -36,7 +36,7 @@ use super::Context;
 use super::buy::{confirm, countdown, prompt_text, report, settle_earlier};
 use super::buy_prices::Known;
 use super::everywhere::{PlaceSearch, least_cost_within, search_place};
-use super::exit::{Failure, OK, code_for, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
+use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE, code_for};
 use super::numbers::pattern_arg;
 use super::output;
 
@@ -150,20 +150,31 @@ pub async fn find_and_buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> 
     })?;
 
     // Held while the operator reads the prompt; the purchase then names the reservation.
-    let held = reserve_recorded(&conn.client, Some(&journal), &group_id, Some(number.as_str()))
-        .await
-        .map_err(|error| {
-            Failure::new(
-                code_for(&error),
-                format!("{number} could not be reserved ({error}): nothing was bought"),
-            )
-        })?;
+    let held = reserve_recorded(
+        &conn.client,
+        Some(&journal),
+        &group_id,
+        Some(number.as_str()),
+    )
+    .await
+    .map_err(|error| {
+        Failure::new(
+            code_for(&error),
+            format!("{number} could not be reserved ({error}): nothing was bought"),
+        )
+    })?;
     output::note(&format!(
         "numpick: reserved {number} of group {group_id} for this purchase (expires in {})",
         countdown(&held)
     ));
     if args.yes {
-        note_lines(&prompt_text(&group_id, &known, &number, Some(&held), currency));
+        note_lines(&prompt_text(
+            &group_id,
+            &known,
+            &number,
+            Some(&held),
+            currency,
+        ));
     } else if !confirm(&group_id, &known, &number, Some(&held), currency)? {
         let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
         match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
