@@ -56,6 +56,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub sandbox: bool,
 
+    /// Ask the API afresh for regions, cities and types of number, instead of reading the
+    /// live API's catalogue kept on disk for a day (the answer is kept again).
+    #[arg(long, global = true)]
+    pub refresh: bool,
+
     /// The colours of the wizard and of tables (NO_COLOR turns colour off unless this is given).
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeChoice>,
