@@ -262,23 +262,80 @@ impl Nationals {
         // so the distance from the end is below 16: one bucket per distance, filled in the
         // API's order, ranks without sorting.
         let mut by_distance: [Vec<NumberMatch>; 16] = Default::default();
-        for (index, place) in self.places.iter().enumerate() {
-            let Some(place) = place else { continue };
-            let start = place.start as usize;
-            let national = &self.digits[start..start + usize::from(place.len)];
-            let Some(span) = pattern.find(national) else {
-                continue;
-            };
-            let offset = usize::from(place.offset);
-            by_distance[national.len() - span.end].push(NumberMatch {
-                index,
-                span: span.start + offset..span.end + offset,
-            });
+        let run = pattern.server_query();
+        if run.is_empty() || pattern.is_anchored_start() || pattern.is_anchored_end() {
+            // Anchors leave one start to try in each number; no run, nothing to search for.
+            for (index, place) in self.places.iter().enumerate() {
+                if let Some((distance, found)) = place.and_then(|p| self.matched(pattern, index, p))
+                {
+                    by_distance[distance].push(found);
+                }
+            }
+        } else {
+            let mut found = self.holding(run, |index, place| self.matched(pattern, index, place));
+            // Found from the last number to the first: the buckets keep the API's order.
+            found.reverse();
+            for (distance, number) in found {
+                by_distance[distance].push(number);
+            }
         }
         visible.clear();
         for mut bucket in by_distance {
             visible.append(&mut bucket);
         }
+    }
+
+    /// What `judge` says of each number holding the digits `run`, from the last number to the
+    /// first. Only those can match a pattern whose longest run of digits is `run`, and a
+    /// substring search over the whole buffer (SIMD, memchr's) finds them without visiting
+    /// the others.
+    fn holding<T>(&self, run: &str, mut judge: impl FnMut(usize, Place) -> Option<T>) -> Vec<T> {
+        let finder = memchr::memmem::FinderRev::new(run.as_bytes());
+        let haystack = self.digits.as_bytes();
+        let mut end = haystack.len();
+        // The numbers below `next` are those not passed yet.
+        let mut next = self.places.len();
+        let mut judged = Vec::new();
+        while let Some(at) = finder.rfind(&haystack[..end]) {
+            // The number holding byte `at`: the last one starting at or before it.
+            let holder = self.places[..next]
+                .iter()
+                .rposition(|place| place.is_some_and(|p| p.start as usize <= at));
+            let Some((index, Some(place))) = holder.map(|index| (index, self.places[index])) else {
+                break;
+            };
+            next = index + 1;
+            let start = place.start as usize;
+            let stop = start + usize::from(place.len);
+            if at + run.len() <= stop {
+                judged.extend(judge(index, place));
+                end = start;
+            } else {
+                // The digits run from this number's end into the next one's start: look again
+                // within this number.
+                end = stop;
+            }
+        }
+        judged
+    }
+
+    /// Where `pattern` matches the item at `index` (at `place`): its distance from the end and
+    /// its span in E.164 text.
+    fn matched(
+        &self,
+        pattern: &VanityPattern,
+        index: usize,
+        place: Place,
+    ) -> Option<(usize, NumberMatch)> {
+        let start = place.start as usize;
+        let national = &self.digits[start..start + usize::from(place.len)];
+        let span = pattern.find(national)?;
+        let offset = usize::from(place.offset);
+        let found = NumberMatch {
+            index,
+            span: span.start + offset..span.end + offset,
+        };
+        Some((national.len() - span.end, found))
     }
 }
 
@@ -371,6 +428,24 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "pattern {pattern}");
         }
+    }
+
+    #[test]
+    fn digits_running_from_one_number_into_the_next_match_neither() {
+        // The buffer reads …2135550005|5551234567…: "0555" spans the two numbers.
+        let mut numbers = list(&["+12135550005", "+15551234567", "+12120555000"]);
+        typed(&mut numbers, "0555");
+        assert_eq!(shown(&numbers), ["+12120555000"]);
+        numbers.clear_query();
+        typed(&mut numbers, "5551");
+        assert_eq!(shown(&numbers), ["+15551234567"]);
+        numbers.clear_query();
+        typed(&mut numbers, "5");
+        assert_eq!(
+            shown(&numbers),
+            ["+12135550005", "+15551234567", "+12120555000"],
+            "nearest the end first, then the API's order"
+        );
     }
 
     #[test]
