@@ -13,6 +13,7 @@ mod kept_pattern;
 mod listed;
 pub mod load;
 mod manager;
+mod nationals;
 pub mod numbers;
 mod opening;
 mod owned;
