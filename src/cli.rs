@@ -56,6 +56,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub sandbox: bool,
 
+    /// Ask the API afresh for regions, cities and types of number, instead of reading the
+    /// live API's catalogue kept on disk for a day (the answer is kept again).
+    #[arg(long, global = true)]
+    pub refresh: bool,
+
     /// The colours of the wizard and of tables (NO_COLOR turns colour off unless this is given).
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeChoice>,
@@ -228,6 +233,12 @@ pub enum CliCommand {
     ///
     /// A number the API lists as `failed` is not bought: exit 3, recorded as refused.
     ///
+    /// Without a group id, --contains finds the number first: every group of the place
+    /// (--country, --region, --city, --type; names or ids) is searched as `numbers` searches
+    /// it, within --max-credits; the best-ranked match (--pick first: the first found) is
+    /// shown with its prices and documents, reserved, confirmed as above, and bought.
+    /// --dry-run searches and shows it, and reserves and buys nothing.
+    ///
     /// JSON: {"status": "bought", "group_id": "…", "number": "+…" | null,
     ///        "setup_price": "1.00", "monthly_price": "3.50", "ppm": "0.01" | null,
     ///        "receipt": {…} | null}
@@ -242,6 +253,11 @@ pub enum CliCommand {
     ///        "status": "bought" | "refused" | "not_bought" | "unknown" | "not_sent",
     ///        "reason": "…" | null, "setup_price", "monthly_price", "due_now_price"}],
     ///        "due_now_price": "…" | null, "monthly_price": "…" | null, "currency": "USD"}
+    /// Without a group id, with --dry-run: {"dry_run": true, "number": "+…", "formatted": "…",
+    ///        "group_id", "prefix", "location", "type", "setup_price", "monthly_price", "ppm",
+    ///        "due_now_price", "currency", "documents": "needs: …" | null,
+    ///        "memorable": "quad 5" | null, "matches": 66, "complete": true, "credits": 4,
+    ///        "requests": [{"method": "POST", "path": "/open/numbers/reservations", "body"}, {…}]}
     Buy(BuyArgs),
 
     /// The numbers the account owns, every page of them.
@@ -387,8 +403,9 @@ pub struct PlaceArgs {
 
 #[derive(Debug, Args)]
 pub struct BuyArgs {
-    /// The group (an id from `groups`); not with --reservation.
-    #[arg(required_unless_present = "reservation")]
+    /// The group (an id from `groups`); not with --reservation. Without it, --contains finds
+    /// the number in every group of the place.
+    #[arg(required_unless_present_any = ["reservation", "contains"])]
     pub group_id: Option<String>,
     /// Buy numbers already reserved, by their reservation's uuid (as `reservations` lists
     /// them), one or more; the prices come from the reservations listing.
@@ -396,7 +413,7 @@ pub struct BuyArgs {
         long,
         value_name = "UUID",
         num_args = 1..,
-        conflicts_with_all = ["group_id", "number", "country", "region"]
+        conflicts_with_all = ["group_id", "number", "country", "region", "contains"]
     )]
     pub reservation: Vec<String>,
     /// The number to buy: +4930…, or as dialled in --country.
@@ -418,12 +435,46 @@ pub struct BuyArgs {
     /// for it); `history --ref` finds it.
     #[arg(long = "ref", value_name = "TEXT", value_parser = reference_arg)]
     pub reference: Option<crate::journal::Reference>,
+    #[command(flatten)]
+    pub find: FindArgs,
 }
 
 /// `--ref`: cleaned of control characters, at most 64 characters, not blank.
 fn reference_arg(text: &str) -> Result<crate::journal::Reference, String> {
     crate::journal::Reference::parse(text)?
         .ok_or_else(|| "the reference is blank: give some text, or leave out --ref".to_owned())
+}
+
+/// `buy` without a group: find the number in every group of a place, then buy it.
+#[derive(Debug, Default, Args)]
+pub struct FindArgs {
+    /// Without a group id: a vanity pattern searched in every group of the place (--country,
+    /// --region, --city, --type); the best match is reserved and bought.
+    #[arg(long, value_name = "PATTERN", conflicts_with_all = ["group_id", "number"])]
+    pub contains: Option<String>,
+    /// With --contains: the city of the place, by name or id.
+    #[arg(long, value_name = "NAME|ID", requires = "contains")]
+    pub city: Option<String>,
+    /// With --contains: the type of number, by name or id.
+    #[arg(long = "type", value_name = "NAME|ID", requires = "contains", value_parser = Suggested(type_names), hide_possible_values = true)]
+    pub did_type: Option<String>,
+    /// With --contains: which match to buy.
+    #[arg(long, value_enum, value_name = "WHICH", requires = "contains")]
+    pub pick: Option<Pick>,
+    /// With --contains: the most credits (requests) the search may spend [default: 20].
+    #[arg(long, value_name = "N", requires = "contains")]
+    pub max_credits: Option<u32>,
+}
+
+/// Which match a one-step `buy` takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Pick {
+    /// The best-ranked: the pattern nearest the end, then the most memorable, then the
+    /// cheapest per month.
+    #[default]
+    Best,
+    /// The first found, in the API's order of groups and numbers.
+    First,
 }
 
 #[derive(Debug, Subcommand)]

@@ -151,20 +151,27 @@ async fn the_base_url_in_force_is_the_one_requests_go_to() {
     .await;
     let closed = closed_port_url().await;
     let home = Home::new();
+    // --refresh: the types are asked each time, not read from the catalogue kept on disk.
     // The file alone.
     home.write_config(&format!("base_url = \"{}\"\n", server.url()));
-    let run = home.run_async(&["types", "--json"], &[KEY]).await.ok();
+    let run = home
+        .run_async(&["types", "--json", "--refresh"], &[KEY])
+        .await
+        .ok();
     assert_eq!(run.json()["types"][0]["name"], "local");
     // The environment beats the file.
     home.write_config(&format!("base_url = \"{closed}\"\n"));
     let env = [KEY, ("TWOCHAT_BASE_URL", &server.url())];
-    let run = home.run_async(&["types", "--json"], &env).await.ok();
+    let run = home
+        .run_async(&["types", "--json", "--refresh"], &env)
+        .await
+        .ok();
     assert_eq!(run.json()["types"][0]["name"], "mobile");
     // The flag beats the environment.
     let env = [KEY, ("TWOCHAT_BASE_URL", closed.as_str())];
     let url = server.url();
     let run = home
-        .run_async(&["types", "--json", "--base-url", &url], &env)
+        .run_async(&["types", "--json", "--refresh", "--base-url", &url], &env)
         .await
         .ok();
     assert_eq!(run.json()["types"][0]["name"], "tollfree");

@@ -111,6 +111,7 @@ mod tests {
             yes: true,
             dry_run: false,
             reference: None,
+            find: Default::default(),
         })
     }
 

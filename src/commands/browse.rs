@@ -39,7 +39,7 @@ fn named_table(ctx: &Context, items: &[Named], empty: &str) {
 pub async fn regions(ctx: &Context, country: &CountryArg) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
     let conn = ctx.connect().await?;
-    let listing = conn.client.regions(&country).await?;
+    let listing = super::catalogue::regions(&conn.client, &country).await?;
     note_skipped(listing.skipped, "regions");
     let regions: Vec<Named> = (listing.items.into_iter())
         .map(|r| Named {
@@ -74,7 +74,7 @@ pub async fn cities(
         Some(text) => Some(resolve::region(&conn.client, &country, &text).await?),
         None => None,
     };
-    let listing = conn.client.cities(&country, region.as_ref()).await?;
+    let listing = super::catalogue::cities(&conn.client, &country, region.as_ref()).await?;
     note_skipped(listing.skipped, "cities");
     let cities: Vec<Named> = (listing.items.into_iter())
         .map(|c| Named {
@@ -104,7 +104,7 @@ pub async fn cities(
 pub async fn types(ctx: &Context, country: Option<&str>) -> Result<u8, Failure> {
     let country = country.map(resolve::country).transpose()?;
     let conn = ctx.connect().await?;
-    let listing = conn.client.did_types().await?;
+    let listing = super::catalogue::did_types(&conn.client).await?;
     note_skipped(listing.skipped, "types");
     let mut offered = listing.items;
     if let Some(country) = &country {
@@ -148,7 +148,7 @@ async fn types_offered(client: &Client, country: &CountryCode) -> Result<Vec<Str
         Ok(listing) => listing.items,
         Err(crate::api::ApiError::Refused { .. }) => {
             let mut groups = Vec::new();
-            for region in client.regions(country).await?.items {
+            for region in super::catalogue::regions(client, country).await?.items {
                 let query = GroupQuery {
                     region: Some(region.id),
                     ..whole.clone()
@@ -187,7 +187,7 @@ pub async fn requirements(
     // without one, every type is asked for, so that each requirement says which it applies to.
     let chosen: Vec<DidType> = match did_type {
         Some(text) => vec![resolve::did_type(&conn.client, &text).await?],
-        None => conn.client.did_types().await?.items,
+        None => super::catalogue::did_types(&conn.client).await?.items,
     };
     let single = chosen.len() == 1 && did_type_given;
     let name = single.then(|| chosen[0].name.to_string());

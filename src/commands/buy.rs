@@ -53,7 +53,10 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     if !args.reservation.is_empty() {
         return super::buy_reserved::buy_reserved(ctx, args).await;
     }
-    let group_id = group_id_arg(args.group_id.as_deref().unwrap_or_default())?;
+    let Some(group_id) = args.group_id.as_deref() else {
+        return super::find_buy::find_and_buy(ctx, args).await;
+    };
+    let group_id = group_id_arg(group_id)?;
     let country = args.country.as_deref().map(resolve::country).transpose()?;
     // A number written without its `+` is read in the given country, else the default one.
     let number_country = country
@@ -290,7 +293,7 @@ fn dry_run(
 /// What is about to be bought, as `buy` shows it before asking: the number, the group, the
 /// prices in `currency` with the total due now (or that they are unknown), the countdown and
 /// what documents are needed.
-fn prompt_text(
+pub(super) fn prompt_text(
     group: &GroupId,
     known: &Known,
     number: &E164,
@@ -340,7 +343,7 @@ fn prompt_text(
 }
 
 /// Shows what is about to be bought on stderr and reads y/N from stdin.
-fn confirm(
+pub(super) fn confirm(
     group: &GroupId,
     known: &Known,
     number: &E164,
@@ -433,7 +436,7 @@ pub(super) async fn settle_earlier(
 
 /// Prints what was bought, with the prices found beforehand (null, `—`, when unknown), in the
 /// account's currency, and the number as its country writes it.
-fn report(
+pub(super) fn report(
     ctx: &Context,
     group: &GroupId,
     known: &Known,

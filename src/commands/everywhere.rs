@@ -9,11 +9,12 @@
 
 use serde::Serialize;
 
-use crate::api::GroupQuery;
-use crate::api::model::{CountryCode, Price};
+use crate::api::model::{CountryCode, Group, Price};
+use crate::api::{Client, GroupQuery};
 use crate::cli::PlaceArgs;
-use crate::everywhere::{Budget, Found, PageCap, Sweep, first_pass_cost, merge, note};
+use crate::everywhere::{Budget, Found, GroupSearch, PageCap, Sweep, first_pass_cost, merge, note};
 use crate::sweep::{complete_groups, search_groups};
+use crate::vanity::VanityPattern;
 
 use super::Context;
 use super::browse::{GroupFilters, group_query};
@@ -80,22 +81,44 @@ struct GroupRow<'a> {
     note: Option<String>,
 }
 
-pub async fn numbers(
-    ctx: &Context,
-    place: &PlaceArgs,
-    contains: Option<&str>,
-    max_credits: u32,
-) -> Result<u8, Failure> {
-    let pattern = pattern_arg(contains)?;
+/// What a search of every group of a place found.
+pub(super) struct PlaceSearch {
+    /// The place, resolved to ids.
+    pub query: GroupQuery,
+    /// Every group of the place, those that assign their numbers at random included.
+    pub groups: Vec<Group>,
+    /// The search of each group that lets a number be picked, in the API's order of groups.
+    pub searches: Vec<GroupSearch>,
+    /// The requests spent, the list of groups included.
+    pub credits: u32,
+    /// Whether every group was searched to the end.
+    pub complete: bool,
+}
+
+/// Refuses, before anything is sent, a budget too small for any search of a place.
+pub(super) fn least_cost_within(max_credits: u32) -> Result<(), Failure> {
     if max_credits < GROUP_LIST_COST + 1 {
         return Err(Failure::usage(format!(
             "searching a place costs at least 2 credits (1 for its groups, 1 per group), \
              more than --max-credits {max_credits}; nothing was sent"
         )));
     }
-    let conn = ctx.connect().await?;
-    let query = place_query(ctx, &conn.client, place).await?;
-    let listing = conn.client.groups(&query).await?;
+    Ok(())
+}
+
+/// Searches every group of `place` for `pattern` within `max_credits`: the list of groups
+/// first, then, when the first pass fits the budget, one query per group, then narrower ones
+/// with what is left (call [`least_cost_within`] first). A search that would cost more is refused before any number is
+/// searched; groups left incomplete are said on stderr.
+pub(super) async fn search_place(
+    ctx: &Context,
+    client: &Client,
+    place: &PlaceArgs,
+    pattern: &VanityPattern,
+    max_credits: u32,
+) -> Result<PlaceSearch, Failure> {
+    let query = place_query(ctx, client, place).await?;
+    let listing = client.groups(&query).await?;
     if listing.skipped > 0 {
         output::note(&format!(
             "numpick: {} groups could not be read and were not searched",
@@ -115,9 +138,9 @@ pub async fn numbers(
     let cap = PageCap::new();
     let first_pass = Budget::new(cost);
     let mut searches = search_groups(
-        &conn.client,
+        client,
         &groups,
-        &pattern,
+        pattern,
         Sweep {
             cap: &cap,
             budget: &first_pass,
@@ -127,9 +150,9 @@ pub async fn numbers(
     .await;
     let rest = Budget::new(max_credits - total);
     complete_groups(
-        &conn.client,
+        client,
         &mut searches,
-        &pattern,
+        pattern,
         Sweep {
             cap: &cap,
             budget: &rest,
@@ -137,7 +160,7 @@ pub async fn numbers(
     )
     .await;
     let credits = GROUP_LIST_COST + searches.iter().map(|s| s.credits).sum::<u32>();
-    let complete = searches.iter().all(|s| s.is_complete());
+    let complete = searches.iter().all(GroupSearch::is_complete);
     for search in &searches {
         if let Some(why) = note::incompleteness(search) {
             output::note(&format!(
@@ -146,6 +169,31 @@ pub async fn numbers(
             ));
         }
     }
+    Ok(PlaceSearch {
+        query,
+        groups,
+        searches,
+        credits,
+        complete,
+    })
+}
+
+pub async fn numbers(
+    ctx: &Context,
+    place: &PlaceArgs,
+    contains: Option<&str>,
+    max_credits: u32,
+) -> Result<u8, Failure> {
+    let pattern = pattern_arg(contains)?;
+    least_cost_within(max_credits)?;
+    let conn = ctx.connect().await?;
+    let PlaceSearch {
+        query,
+        groups,
+        searches,
+        credits,
+        complete,
+    } = search_place(ctx, &conn.client, place, &pattern, max_credits).await?;
     let found = merge(&searches, &pattern);
     let random_only: Vec<_> = groups
         .iter()

@@ -12,8 +12,10 @@
 //! - [`everywhere`]: the available numbers of every group of a place, within a credit budget.
 //! - [`reservations`]: reserve, list, cancel.
 //! - [`buy`]: the purchase, confirmed, recorded and settled; [`buy_prices`]: where its
-//!   prices are found with only what the user has.
-//! - [`resolve`]: names or ids for countries, regions, cities and types.
+//!   prices are found with only what the user has; [`find_buy`]: `buy` without a group,
+//!   which finds the number in every group of a place first.
+//! - [`resolve`]: names or ids for countries, regions, cities and types; [`catalogue`]: the
+//!   regions, cities and types kept on disk for a day (`--refresh` asks afresh).
 //! - [`auth`]: the key in the OS keyring.
 //! - [`account`]: the account's state and usage.
 //! - [`settings`]: `config path|init|show`, the manual page and shell completions.
@@ -28,8 +30,10 @@ mod browse;
 mod buy;
 mod buy_prices;
 mod buy_reserved;
+mod catalogue;
 mod everywhere;
 pub mod exit;
+mod find_buy;
 mod history;
 mod journal;
 mod numbers;
@@ -118,6 +122,11 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     }
     let settings = Settings::load(&overrides)?;
     let route = Route::resolve(&settings, cli.sandbox)?;
+    catalogue::set_mode(match (&route, cli.refresh) {
+        (Route::Live { .. }, false) => catalogue::Mode::Use,
+        (Route::Live { .. }, true) => catalogue::Mode::Refresh,
+        (Route::Sandbox { .. }, _) => catalogue::Mode::Off,
+    });
     let mut ctx = Context {
         out: Output::new(cli.json, settings.theme).with_format(cli.format),
         settings,

@@ -11,7 +11,8 @@
 //!    command can be repeated with the id.
 //!
 //! A country's name costs nothing (the names are in the binary); a region's, city's or type's
-//! name costs one listing request, and an id none.
+//! name costs one listing request (none while the live API's listing is kept on disk, see
+//! [`super::catalogue`]), and an id none.
 
 use crate::api::Client;
 use crate::api::model::{CityId, CountryCode, DidType, DidTypeName, RegionId};
@@ -146,7 +147,7 @@ pub async fn region(
     if is_numeric_id(text) {
         return Ok(RegionId::new(text));
     }
-    let regions = client.regions(country).await?.items;
+    let regions = super::catalogue::regions(client, country).await?.items;
     let candidates: Vec<Candidate<'_>> = (regions.iter())
         .map(|r| Candidate {
             id: r.id.as_str(),
@@ -169,7 +170,9 @@ pub async fn city(
     if is_numeric_id(text) {
         return Ok(CityId::new(text));
     }
-    let cities = client.cities(country, region).await?.items;
+    let cities = super::catalogue::cities(client, country, region)
+        .await?
+        .items;
     let candidates: Vec<Candidate<'_>> = (cities.iter())
         .map(|c| Candidate {
             id: c.id.as_str(),
@@ -186,7 +189,7 @@ pub async fn city(
 
 /// A type of number, by id or name (one request: the types listing).
 pub async fn did_type(client: &Client, text: &str) -> Result<DidType, Failure> {
-    let types = client.did_types().await?.items;
+    let types = super::catalogue::did_types(client).await?.items;
     let candidates: Vec<Candidate<'_>> = (types.iter())
         .map(|t| Candidate {
             id: t.id.as_str(),

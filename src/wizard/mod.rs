@@ -18,6 +18,7 @@ mod kept_pattern;
 mod listed;
 pub mod load;
 mod manager;
+mod nationals;
 pub mod numbers;
 pub mod offered_types;
 mod opening;

@@ -13,6 +13,7 @@ use tui_input::{Input, InputRequest};
 use crate::api::model::AvailableNumber;
 use crate::vanity::{self, VanityPattern};
 
+use super::nationals::Nationals;
 use super::picker::{Move, moved};
 
 /// A number that matches the vanity box, with the matched span of its E.164 text.
@@ -226,77 +227,6 @@ impl NumberList {
     }
 }
 
-/// The national numbers of a list's items, split out of their E.164 text once, when the
-/// items arrive, and kept side by side in one buffer: a keystroke in the vanity box then scans
-/// contiguous digits instead of splitting every number again and visiting each one's string.
-#[derive(Debug, Clone, Default)]
-struct Nationals {
-    /// The national digits of every valid item, one after another.
-    digits: String,
-    /// Per item, where its national number lies; `None` when it is not valid E.164 (see
-    /// [`vanity::split_e164`]), so that no pattern matches it.
-    places: Vec<Option<Place>>,
-}
-
-/// Where one item's national number lies.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    /// Its start in [`Nationals::digits`].
-    start: u32,
-    /// Its length in digits.
-    len: u8,
-    /// Its start in the item's E.164 text (after `+` and the calling code).
-    offset: u8,
-}
-
-impl Nationals {
-    fn of(items: &[AvailableNumber]) -> Self {
-        let mut digits = String::new();
-        let places = items
-            .iter()
-            .map(|item| {
-                let (_, national) = vanity::split_e164(&item.number)?;
-                let place = Place {
-                    start: u32::try_from(digits.len()).ok()?,
-                    len: u8::try_from(national.len()).ok()?,
-                    offset: u8::try_from(item.number.len() - national.len()).ok()?,
-                };
-                digits.push_str(national);
-                Some(place)
-            })
-            .collect();
-        Self { digits, places }
-    }
-
-    /// Refills `visible` with the items that match `pattern` and their spans in E.164 text,
-    /// ordered as [`vanity::rank_matches`] orders them: by how close the match sits to the end
-    /// of the number, matches ending on the last digit first, equal distances in the API's
-    /// order.
-    fn rank(&self, pattern: &VanityPattern, visible: &mut Vec<NumberMatch>) {
-        // A national number has at most 14 digits (E.164's 15 less one for the calling code),
-        // so the distance from the end is below 16: one bucket per distance, filled in the
-        // API's order, ranks without sorting.
-        let mut by_distance: [Vec<NumberMatch>; 16] = Default::default();
-        for (index, place) in self.places.iter().enumerate() {
-            let Some(place) = place else { continue };
-            let start = place.start as usize;
-            let national = &self.digits[start..start + usize::from(place.len)];
-            let Some(span) = pattern.find(national) else {
-                continue;
-            };
-            let offset = usize::from(place.offset);
-            by_distance[national.len() - span.end].push(NumberMatch {
-                index,
-                span: span.start + offset..span.end + offset,
-            });
-        }
-        visible.clear();
-        for mut bucket in by_distance {
-            visible.append(&mut bucket);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +330,24 @@ mod tests {
             shown(&numbers).len(),
             2,
             "an unknown number changes nothing"
+        );
+    }
+
+    #[test]
+    fn digits_running_from_one_number_into_the_next_match_neither() {
+        // The buffer reads …2135550005|5551234567…: "0555" spans the two numbers.
+        let mut numbers = list(&["+12135550005", "+15551234567", "+12120555000"]);
+        typed(&mut numbers, "0555");
+        assert_eq!(shown(&numbers), ["+12120555000"]);
+        numbers.clear_query();
+        typed(&mut numbers, "5551");
+        assert_eq!(shown(&numbers), ["+15551234567"]);
+        numbers.clear_query();
+        typed(&mut numbers, "5");
+        assert_eq!(
+            shown(&numbers),
+            ["+12135550005", "+15551234567", "+12120555000"],
+            "nearest the end first, then the API's order"
         );
     }
 
