@@ -6,7 +6,8 @@
 //! hide behind a matching server bug). What it sells comes from the data files in
 //! `assets/sandbox/` (`catalogue`); the numbers of each group are generated from the seed
 //! (`pool`), so the same seed always offers the same numbers. Reservations, purchases and the
-//! account's numbers live in `state`, behind a mutex; `routes` maps HTTP onto them.
+//! account's numbers live in `state`, behind a mutex, on the sandbox's own `clock`; `routes`
+//! maps HTTP onto them.
 //!
 //! It serves the documented shapes: the reference pages', and the provider's skill document's
 //! (2ChatCo/agent-skills, `skills/2chat-numbers/SKILL.md`) where the pages are silent — the
@@ -27,6 +28,7 @@
 //!   per-minute limit counts each key's admitted requests over a sliding minute.
 
 mod catalogue;
+mod clock;
 mod envelope;
 mod params;
 mod pool;

@@ -12,7 +12,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::catalogue::Group;
@@ -92,7 +91,8 @@ async fn authenticate(Extract(shared): Extract<Shared>, request: Request, next: 
             return response;
         }
         state.requests += 1;
-        state.expire(Timestamp::now());
+        let now = state.clock.now();
+        state.expire(now);
     }
     next.run(request).await
 }
@@ -309,9 +309,8 @@ async fn reserve(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let (group_id, number) = order(body)?;
     let mut state = lock(&shared);
-    let reservation = state
-        .reserve(&group_id, number.as_deref(), Timestamp::now())?
-        .clone();
+    let now = state.clock.now();
+    let reservation = state.reserve(&group_id, number.as_deref(), now)?.clone();
     let details = reservation_details(&state, &reservation);
     let body = json!({ "success": true, "data": { "reservation_details": details } });
     Ok((StatusCode::CREATED, Json(body)))
@@ -327,7 +326,8 @@ async fn list_reservations(Extract(shared): Extract<Shared>) -> Answer {
 
 async fn cancel(Extract(shared): Extract<Shared>, Path(uuid): Path<String>) -> Answer {
     let mut state = lock(&shared);
-    let cancelled = state.cancel(&uuid, Timestamp::now())?;
+    let now = state.clock.now();
+    let cancelled = state.cancel(&uuid, now)?;
     let message = format!("Reservation {} cancelled successfully", cancelled.uuid);
     Ok(Json(json!({ "success": true, "message": message })))
 }
@@ -342,7 +342,7 @@ async fn purchase(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let (group_id, number) = purchase_order(body)?;
     let mut state = lock(&shared);
-    let now = Timestamp::now();
+    let now = state.clock.now();
     let (purchased, failed): (Vec<String>, Vec<String>) = match number {
         Some(number) => match state.purchase_number(group_id.as_deref(), &number, now)? {
             Sale::Sold(index) => {

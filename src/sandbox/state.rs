@@ -14,6 +14,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::SandboxConfig;
 use super::catalogue::{Catalogue, Group, catalogue};
+use super::clock::SandboxClock;
 use super::envelope::ApiError;
 use super::pool::{Number, Pools};
 
@@ -67,6 +68,8 @@ pub struct State {
     pub rate_limit: u32,
     /// When each key's requests of the last minute were admitted, oldest first.
     recent: HashMap<String, VecDeque<tokio::time::Instant>>,
+    /// What "now" is for reservations and purchases.
+    pub(crate) clock: SandboxClock,
 }
 
 impl State {
@@ -84,6 +87,7 @@ impl State {
             account_uuid,
             rate_limit: config.rate_limit,
             recent: HashMap::new(),
+            clock: SandboxClock::start(),
         }
     }
 

@@ -172,9 +172,16 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 fn message(id: RequestId, result: Result<Answer, ApiError>) -> WorkerMsg {
     WorkerMsg {
         id,
-        received_at: std::time::Instant::now(),
+        received_at: arrival_time(),
         result,
     }
+}
+
+/// When an answer arrives, read from tokio's clock: the same instant as the standard clock in
+/// a session, and under a test's control on tokio's paused time, so that a countdown anchored
+/// to it can be run out without waiting.
+fn arrival_time() -> std::time::Instant {
+    tokio::time::Instant::now().into_std()
 }
 
 /// Performs one call.

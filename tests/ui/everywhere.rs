@@ -1,0 +1,68 @@
+//! Snapshots of the search of every group: the cost asked first, the progress in place, and
+//! the merged list with the group that only assigns numbers at random at the end.
+
+#[allow(
+    dead_code,
+    reason = "the snapshots of every screen use the rest of the helpers"
+)]
+use numpick::protocol::{Answer, Command, WorkerMsg};
+use numpick::wizard::Action;
+use serde_json::json;
+
+use crate::support::scripted::*;
+
+macro_rules! snap {
+    ($name:literal, $run:expr) => {
+        insta::assert_snapshot!($name, $run.draw(80, 24).backend())
+    };
+}
+
+fn answer(run: &mut Run, command: &Command, numbers: &[&str]) -> Vec<Command> {
+    let Command::Call { id, .. } = command else {
+        panic!("not a call: {command:?}");
+    };
+    let items = (numbers.iter().enumerate())
+        .map(|(i, n)| decode(json!({"id": format!("did-{i}"), "number": n})))
+        .collect();
+    let now = run.now();
+    run.wizard.apply(WorkerMsg {
+        id: *id,
+        received_at: now,
+        result: Ok(Answer::Numbers(listing(items))),
+    })
+}
+
+#[test]
+fn every_group_searched_at_once() {
+    let mut run = at_groups();
+    run.wizard.set_search_confirmation(1);
+    run.type_text("5550");
+    run.act(Action::Choose);
+    snap!("everywhere_confirm", run);
+
+    let sent = run.wizard.update(Action::Confirm);
+    assert_eq!(sent.len(), 2, "the two groups that let a number be picked");
+    answer(&mut run, &sent[0], &["+12135550123", "+12139875550"]);
+    snap!("everywhere_running", run);
+
+    answer(&mut run, &sent[1], &["+14245550000"]);
+    snap!("everywhere_done", run);
+}
+
+#[test]
+fn a_first_page_is_never_called_a_count() {
+    let mut run = at_groups();
+    let page = |len: usize| {
+        let items = (0..len)
+            .map(|i| decode(json!({"id": format!("did-{i}"), "number": format!("+1213800{i:04}")})))
+            .collect();
+        Ok(Answer::Numbers(listing(items)))
+    };
+    run.act(Action::Choose).answer(page(100));
+    run.answer_prefetched(Ok(Answer::Requirements(vec![])));
+    snap!("numbers_first_page", run);
+    run.type_text("8?8?8");
+    run.wait(numpick::wizard::VANITY_DEBOUNCE);
+    run.answer(page(100));
+    snap!("numbers_no_match_in_a_first_page", run);
+}

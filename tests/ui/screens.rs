@@ -1,0 +1,521 @@
+//! Snapshots of every screen in every state, drawn on a `TestBackend`, with the wizard driven
+//! only through its public API and the worker's answers scripted.
+
+use std::time::Duration;
+
+use numpick::api::ApiError;
+use numpick::api::model::Receipt;
+use numpick::outcome::{PendingPurchase, Settlement};
+use numpick::protocol::Answer;
+use numpick::ui::ThemeName;
+use numpick::wizard::{Action, Move};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use serde_json::json;
+
+use crate::support::scripted::*;
+
+macro_rules! snap {
+    ($name:literal, $run:expr) => {
+        snap!($name, $run, 80, 24)
+    };
+    ($name:literal, $run:expr, $width:expr, $height:expr) => {
+        insta::assert_snapshot!($name, $run.draw($width, $height).backend())
+    };
+}
+
+#[test]
+fn country_screens() {
+    let mut run = Run::new();
+    snap!("country_loaded", run);
+    snap!("country_loaded_120x40", run, 120, 40);
+    run.type_text("united st");
+    snap!("country_filtered", run);
+    let mut terminal = run.draw(80, 24);
+    // Border, then "Search: " and the nine characters typed.
+    terminal.backend_mut().assert_cursor_position((18, 2));
+    run.type_text("zz");
+    snap!("country_no_match", run);
+}
+
+#[test]
+fn region_screens() {
+    let mut run = Run::new();
+    run.type_text("united st").act(Action::Choose);
+    snap!("region_loading", run);
+    run.answer(Err(refused("The service is temporarily unavailable")));
+    snap!("region_failed", run);
+    run.act(Action::Choose).answer(Ok(regions()));
+    snap!("region_loaded", run);
+}
+
+#[test]
+fn city_and_type_screens() {
+    let mut run = Run::new();
+    run.type_text("united st").act(Action::Choose);
+    run.answer(Ok(regions())).act(Action::Choose);
+    run.answer(Ok(cities()));
+    snap!("city_loaded", run);
+    run.down(1).act(Action::Choose).answer(Ok(place_groups()));
+    snap!("type_loaded", run);
+}
+
+#[test]
+fn group_screens() {
+    let run = at_groups();
+    snap!("groups_loaded", run);
+    snap!("groups_loaded_120x40", run, 120, 40);
+
+    // Another city, whose search of every type finds nothing: the type step says so.
+    let mut empty = at_groups();
+    empty
+        .act(Action::Back)
+        .act(Action::Back)
+        .down(1)
+        .act(Action::Choose);
+    empty.answer(Ok(Answer::Groups(listing(vec![]))));
+    snap!("types_none_offered", empty);
+
+    let mut failed = at_groups();
+    failed
+        .act(Action::Back)
+        .act(Action::Back)
+        .down(1)
+        .act(Action::Choose);
+    failed.answer(Err(refused("Too many requests for this account")));
+    snap!("types_error", failed);
+}
+
+#[test]
+fn number_screens() {
+    let mut run = at_numbers(8);
+    snap!("numbers_loaded", run);
+    run.type_text("555");
+    snap!("numbers_vanity_filtered", run);
+    run.type_text("#");
+    snap!("numbers_pattern_error", run);
+}
+
+#[test]
+fn a_letter_pattern_is_mapped_to_the_keypad_ranked_and_spelled() {
+    let mut run = at_groups();
+    let numbers = ["+12137499211", "+12135574992", "+12135550123"]
+        .iter()
+        .enumerate()
+        .map(|(n, number)| decode(json!({"id": format!("did-{n}"), "number": number})))
+        .collect();
+    run.act(Action::Choose)
+        .answer(Ok(Answer::Numbers(listing(numbers))))
+        .answer_prefetched(Ok(Answer::Requirements(vec![])));
+    run.type_text("PIZZA");
+    snap!("numbers_letter_pattern", run);
+    run.act(Action::Edit(tui_input::InputRequest::DeleteLine));
+    run.act(Action::ToggleOrder);
+    snap!("numbers_memorable_first", run);
+}
+
+#[test]
+fn a_group_without_number_selection_is_reviewed_with_a_random_number() {
+    let mut run = at_groups();
+    run.down(1).act(Action::Choose);
+    run.answer(Ok(Answer::Requirements(vec![])));
+    snap!("review_random_number", run);
+}
+
+#[test]
+fn review_screens() {
+    let mut loading = at_numbers_before_requirements(8);
+    loading.down(1).act(Action::Choose);
+    snap!("review_loading", loading);
+
+    let run = at_review(vec![]);
+    snap!("review_no_requirements", run);
+    snap!("review_no_requirements_120x40", run, 120, 40);
+
+    let requirements = vec![json!({
+        "type": "identity",
+        "documents": ["passport", "id_card"],
+        "address": {"city": "Berlin", "proof": [{"kind": "utility_bill"}]}
+    })];
+    let mut with = at_groups();
+    with.down(2)
+        .act(Action::Choose)
+        .answer(Ok(numbers_in("424", 3)));
+    with.answer_prefetched(Ok(Answer::Requirements(requirements)));
+    with.act(Action::Choose);
+    snap!("review_with_requirements", with);
+    snap!("review_with_requirements_120x40", with, 120, 40);
+}
+
+#[test]
+fn a_long_review_scrolls() {
+    let requirements: Vec<_> = ["identity", "address", "business"]
+        .iter()
+        .map(|kind| {
+            json!({
+                "type": kind,
+                "description": format!("Proof of {kind}"),
+                "documents": ["passport", "id_card", "utility_bill"],
+                "fields": {"first_name": true, "last_name": true, "street": true, "city": true}
+            })
+        })
+        .collect();
+    let mut run = at_review(requirements);
+    snap!("review_long_top", run);
+    for _ in 0..3 {
+        run.act(Action::Move(Move::PageDown));
+    }
+    snap!("review_long_end", run);
+    run.act(Action::Move(Move::First));
+    let top = run.draw(80, 24).backend().to_string();
+    assert!(top.contains("Number"), "Home scrolls back to the top");
+}
+
+#[test]
+fn reserved_countdown() {
+    let mut run = at_reserved();
+    run.wait(Duration::from_secs(1));
+    snap!("reserved_09_59", run);
+    snap!("reserved_09_59_120x40", run, 120, 40);
+    snap!("reserved_09_59_60x16", run, 60, 16);
+    run.wait(Duration::from_secs(509));
+    snap!("reserved_01_30", run);
+    run.wait(Duration::from_secs(81));
+    snap!("reserved_00_09", run);
+    run.wait(Duration::from_secs(9));
+    snap!("reserved_expired", run);
+}
+
+#[test]
+fn purchase_screens() {
+    let mut run = at_reserved();
+    run.wait(Duration::from_secs(60)).act(Action::Buy);
+    snap!("confirm_purchase", run);
+
+    let mut late = at_reserved();
+    late.wait(Duration::from_secs(590)).act(Action::Buy);
+    late.wait(Duration::from_secs(20));
+    snap!("confirm_purchase_expired", late);
+
+    let mut unknown = at_reserved();
+    unknown.act(Action::Buy).act(Action::Confirm);
+    unknown.answer(Err(ApiError::OutcomeUnknown {
+        reason: "the connection closed before the answer arrived".to_owned(),
+    }));
+    snap!("outcome_unknown", unknown);
+
+    run.wizard
+        .set_journal_path("/home/operator/.local/state/numpick/journal.jsonl");
+    run.act(Action::Confirm);
+    run.wait(Duration::from_secs(2));
+    run.answer(Ok(Answer::Purchased {
+        number: "+12135550123".to_owned(),
+        receipt: Receipt {
+            body: json!({"success": true, "purchased": ["+12135550123"], "failed": [],
+                "message": "Purchased\u{1b}[31m"}),
+        },
+    }));
+    snap!("receipt", run);
+}
+
+#[test]
+fn a_lost_purchase_answer_is_settled_on_screen() {
+    let mut run = at_reserved();
+    run.act(Action::Buy).act(Action::Confirm);
+    run.answer(Ok(Answer::PurchaseUnknown {
+        pending: PendingPurchase {
+            intent: "intent-1".to_owned(),
+            at: "2024-01-15T11:21:00Z".parse().unwrap(),
+            group_id: "abc-123".to_owned(),
+            number: Some("+12135550123".to_owned()),
+            owned_before: None,
+        },
+        reason: "the connection closed before the answer arrived".to_owned(),
+    }));
+    snap!("purchase_settling", run);
+    run.answer(Ok(Answer::Settled {
+        intent: "intent-1".to_owned(),
+        settlement: Settlement::Bought {
+            number: "+12135550123".to_owned(),
+        },
+    }));
+    snap!("purchase_settled_bought", run);
+}
+
+#[test]
+fn quitting_with_a_reservation_asks_first() {
+    let mut run = at_reserved();
+    run.act(Action::Quit);
+    snap!("quit_guard", run);
+}
+
+#[test]
+fn the_meter_shows_a_rate_limit_wait() {
+    let mut run = at_groups();
+    run.wizard.set_meter(57, Some(Duration::from_millis(2_400)));
+    snap!("meter_rate_limit_wait", run);
+}
+
+#[test]
+fn reservations_manager() {
+    let mut run = at_groups();
+    run.act(Action::Reservations);
+    snap!("manager_loading", run);
+    run.answer(Ok(Answer::Reservations(listing(vec![
+        reservation(
+            "res-1",
+            "+12135550123",
+            "2024-01-15T11:18:00Z",
+            "2024-01-15T11:28:00Z",
+        ),
+        reservation(
+            "res-2",
+            "+493012345678",
+            "2024-01-15T11:10:00Z",
+            "2024-01-15T11:21:00Z",
+        ),
+    ]))));
+    run.down(1);
+    snap!("manager_loaded", run);
+
+    let mut empty = at_groups();
+    empty.act(Action::Reservations);
+    empty.answer(Ok(Answer::Reservations(listing(vec![]))));
+    snap!("manager_empty", empty);
+
+    let mut failed = at_groups();
+    failed.act(Action::Reservations);
+    failed.answer(Err(refused("Bad gateway")));
+    snap!("manager_failed", failed);
+}
+
+#[test]
+fn reservations_listed_in_the_documented_shape() {
+    let listed = || {
+        listing(vec![decode(json!({
+            "uuid": "res-uuid-123", "number": "+493012345678", "did_group_id": "de-ber-local-1",
+            "did_type": "local", "iso_country_code": "DE", "location": "Berlin",
+            "setup_price": 1.00, "monthly_price": 3.5, "ppm": 0.01,
+            "reservation_date": "2024-01-15T11:18:00Z", "reservation_end_date": "2024-01-15T11:28:00Z",
+            "needs_registration": true, "supports_sms_in": true, "supports_sms_out": false
+        }))])
+    };
+    let mut run = at_groups();
+    run.act(Action::Reservations);
+    run.answer(Ok(Answer::Reservations(listed())));
+    snap!("manager_documented_item", run);
+    // Listed again, completely, without it: shown as gone, never silently dropped.
+    run.act(Action::Retry);
+    run.answer(Ok(Answer::Reservations(listing(vec![]))));
+    snap!("manager_documented_item_gone", run);
+    run.act(Action::Retry);
+    run.answer(Ok(Answer::Reservations(listed())));
+    run.act(Action::Buy);
+    snap!("manager_documented_item_confirm", run);
+}
+
+#[test]
+fn my_numbers() {
+    let owned = |number: &str, formatted: &str, status: &str, name: Option<&str>| {
+        decode(json!({
+            "uuid": format!("DID-{number}"), "phone_number": number,
+            "formatted_phone_number": formatted, "status_text": status,
+            "provider_type": "local", "friendly_name": name,
+            "expires_at": "2024-02-15T10:00:00Z"
+        }))
+    };
+    let mut run = at_groups();
+    run.act(Action::OwnedNumbers);
+    snap!("owned_loading", run);
+    run.answer(Ok(Answer::OwnedNumbers(numpick::outcome::AccountNumbers {
+        numbers: vec![
+            owned("+12135550123", "+1 213-555-0123", "ACTIVE", Some("Support")),
+            owned(
+                "+493012345678",
+                "+49 30 12345678",
+                "AWAITING_REGISTRATION",
+                None,
+            ),
+            owned(
+                "+12135559876",
+                "+1 213-555-9876",
+                "PENDING_CANCELLATION",
+                None,
+            ),
+        ],
+        unreadable: 1,
+    })));
+    snap!("owned_loaded", run);
+    snap!("owned_loaded_60x16", run, 60, 16);
+    run.act(Action::Release);
+    run.type_text("01");
+    snap!("owned_release_confirm", run);
+}
+
+#[test]
+fn help_dialog() {
+    let mut run = at_groups();
+    run.act(Action::Help);
+    snap!("help", run);
+}
+
+#[test]
+fn too_small() {
+    let run = at_groups();
+    snap!("too_small_59x16", run, 59, 16);
+    snap!("too_small_10x3", run, 10, 3);
+    snap!("too_small_2x1", run, 2, 1);
+    snap!("too_small_1x1", run, 1, 1);
+}
+
+/// The first cell of the big countdown digits.
+fn countdown_cell(buffer: &Buffer) -> (Color, Modifier) {
+    let cell = buffer
+        .content()
+        .iter()
+        .find(|cell| cell.symbol() == "█")
+        .expect("the big countdown is drawn");
+    (cell.fg, cell.modifier)
+}
+
+#[test]
+fn the_countdown_changes_colour_in_every_theme() {
+    for theme in [
+        ThemeName::Default,
+        ThemeName::HighContrast,
+        ThemeName::NoColor,
+    ] {
+        let mut run = at_reserved();
+        run.theme = theme;
+        let mut seen = Vec::new();
+        for wait in [1, 509, 81] {
+            run.wait(Duration::from_secs(wait));
+            seen.push(countdown_cell(run.draw(80, 24).backend().buffer()));
+        }
+        let [ok, low, critical] = [seen[0], seen[1], seen[2]];
+        if theme == ThemeName::NoColor {
+            assert!(seen.iter().all(|(fg, _)| *fg == Color::Reset), "{theme:?}");
+            assert!(
+                ok.1 != low.1 && low.1 != critical.1 && ok.1 != critical.1,
+                "{theme:?}"
+            );
+        } else {
+            assert!(
+                ok.0 != low.0 && low.0 != critical.0 && ok.0 != critical.0,
+                "{theme:?}"
+            );
+        }
+        if theme == ThemeName::Default {
+            assert_eq!(
+                [ok.0, low.0, critical.0],
+                [Color::Green, Color::Yellow, Color::Red]
+            );
+        }
+    }
+}
+
+#[test]
+fn the_sandbox_badge_and_the_cursor_row_are_styled() {
+    let run = at_groups();
+    let terminal = run.draw(80, 24);
+    let buffer = terminal.backend().buffer();
+    let badge = buffer
+        .content()
+        .iter()
+        .position(|c| c.symbol() == "S" && c.bg == Color::Yellow)
+        .expect("the SANDBOX badge is drawn on yellow");
+    assert_eq!(buffer.pos_of(badge).1, 0, "the badge is in the header");
+    // The first group is under the cursor: its row is highlighted.
+    assert_eq!(buffer[(3, 5)].bg, Color::Blue);
+    assert_eq!(buffer[(3, 6)].bg, Color::Reset);
+}
+
+#[test]
+fn the_digits_matching_the_vanity_box_are_highlighted() {
+    let mut run = at_numbers(8);
+    run.type_text("555");
+    let terminal = run.draw(80, 24);
+    let buffer = terminal.backend().buffer();
+    // A match not under the cursor: the row showing "+1 213-555-0123", whose 555 sits at
+    // columns 7 to 9 of the number.
+    const NUMBER: &str = "+1 213-555-0123";
+    let rows: Vec<(u16, String)> = (0..24)
+        .map(|y| {
+            (
+                y,
+                (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>(),
+            )
+        })
+        .collect();
+    let (y, row) = rows
+        .into_iter()
+        .find(|(_, row)| row.contains(NUMBER) && !row.contains('▶'))
+        .expect("the number is listed without the cursor");
+    let start = row.find(NUMBER).expect(&row);
+    let start = u16::try_from(row[..start].chars().count()).unwrap();
+    for offset in 0..15u16 {
+        let cell = &buffer[(start + offset, y)];
+        let matched = (7..10).contains(&offset);
+        assert_eq!(
+            cell.fg == Color::Yellow,
+            matched,
+            "column {offset} of {row}"
+        );
+        assert_eq!(cell.modifier.contains(Modifier::UNDERLINED), matched);
+    }
+}
+
+#[test]
+fn only_the_window_around_the_cursor_is_drawn_from_ten_thousand_numbers() {
+    let mut run = at_numbers(10_000);
+    run.act(Action::Move(Move::Last));
+    let terminal = run.draw(80, 24);
+    let text = terminal.backend().to_string();
+    assert!(text.contains("10000 of 10000"), "{text}");
+    let last = last_fixture_number();
+    assert!(
+        text.contains(&last),
+        "the last number {last} is in view:\n{text}"
+    );
+}
+
+/// The last of the ten thousand fixture numbers, laid out as the screen shows it.
+fn last_fixture_number() -> String {
+    let n = 9_999usize;
+    let digits = format!("{:07}", 2_000_000 + n * 7919 % 7_000_000);
+    format!("+1 213-{}-{}", &digits[..3], &digits[3..])
+}
+
+#[test]
+fn nothing_panics_at_any_size() {
+    let mut states = vec![
+        Run::new(),
+        at_groups(),
+        at_numbers(10_000),
+        at_review(vec![]),
+    ];
+    let mut reserved = at_reserved();
+    reserved.wait(Duration::from_secs(30));
+    states.push(reserved);
+    let mut manager = at_groups();
+    manager.act(Action::Reservations);
+    states.push(manager);
+    let mut help = at_groups();
+    help.act(Action::Help);
+    states.push(help);
+    for run in &states {
+        for (width, height) in [
+            (1, 1),
+            (2, 1),
+            (2, 2),
+            (10, 3),
+            (20, 5),
+            (59, 16),
+            (60, 16),
+            (61, 17),
+            (300, 100),
+        ] {
+            run.draw(width, height);
+        }
+    }
+}
