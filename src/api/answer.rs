@@ -24,7 +24,9 @@ pub(crate) fn reservation_body(group: &GroupId, number: Option<&str>) -> Value {
 
 /// The whole body as a JSON tree, for the small answers that are kept or searched whole.
 pub(crate) fn value(answer: &Success) -> Result<Value, ApiError> {
-    serde_json::from_str(&answer.body).map_err(|_| unexpected(answer, "the body is unreadable"))
+    serde_json::from_str(&answer.body)
+        .map(super::decoded_text::tree)
+        .map_err(|_| unexpected(answer, "the body is unreadable"))
 }
 
 /// The top-level fields of the body (an object: the transport checked it).

@@ -18,6 +18,7 @@ pub mod address;
 mod answer;
 mod backend;
 pub mod client;
+mod decoded_text;
 pub mod error;
 pub mod ids;
 pub mod limiter;

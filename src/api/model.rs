@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::decoded_text;
+
 pub use super::ids::{
     CityId, CountryCode, DidTypeId, DidTypeName, GroupId, NumberId, RegionId, ReservationId,
 };
@@ -142,9 +144,13 @@ impl Serialize for Price {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Region {
     pub id: RegionId,
-    #[serde(rename = "region_name")]
+    #[serde(rename = "region_name", deserialize_with = "decoded_text::text")]
     pub name: String,
-    #[serde(rename = "iso_country_code", default)]
+    #[serde(
+        rename = "iso_country_code",
+        default,
+        deserialize_with = "decoded_text::optional"
+    )]
     pub country: Option<String>,
 }
 
@@ -152,9 +158,13 @@ pub struct Region {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct City {
     pub id: CityId,
-    #[serde(rename = "city_name")]
+    #[serde(rename = "city_name", deserialize_with = "decoded_text::text")]
     pub name: String,
-    #[serde(rename = "iso_country_code", default)]
+    #[serde(
+        rename = "iso_country_code",
+        default,
+        deserialize_with = "decoded_text::optional"
+    )]
     pub country: Option<String>,
 }
 
@@ -183,23 +193,23 @@ pub struct GroupPrice {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Group {
     pub id: GroupId,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::text")]
     pub prefix: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::text")]
     pub location: String,
     #[serde(default)]
     pub price: GroupPrice,
     /// The DID type name (`local`, `mobile`, …).
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, deserialize_with = "decoded_text::text")]
     pub did_type: String,
     /// Regulatory requirements; their shape varies by country, so they are kept as JSON.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "decoded_text::values")]
     pub requirements: Vec<Value>,
     #[serde(default)]
     pub allow_number_selection: bool,
     #[serde(default)]
     pub is_eligible_for_free_number: bool,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "decoded_text::list")]
     pub features: Vec<String>,
 }
 
@@ -314,15 +324,6 @@ fn scalar_text(value: &Value) -> String {
         Value::Null => "—".to_owned(),
         other => other.to_string(),
     }
-}
-
-/// Treats an explicit JSON `null` like a missing field.
-fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// The type names the groups search takes as they are (the API's documented list).

@@ -7,6 +7,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::decoded_text;
 use super::model::{Listing, Price};
 use super::reservation::parse_instant;
 
@@ -63,20 +64,21 @@ impl<'de> Deserialize<'de> for NumberStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct OwnedNumber {
     /// `DID…`: the id a release takes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub uuid: Option<String>,
     /// E.164, or the national format some answers use; compared by digits.
+    #[serde(deserialize_with = "decoded_text::text")]
     pub phone_number: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub formatted_phone_number: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub iso_country_code: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub region_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub friendly_name: Option<String>,
     /// `local`, `mobile`, `shared-cost`, `national`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub provider_type: Option<String>,
     #[serde(default)]
     pub is_toll_free: Option<bool>,
@@ -88,12 +90,12 @@ pub struct OwnedNumber {
     pub status: Option<serde_json::Value>,
     #[serde(default)]
     pub status_text: Option<NumberStatus>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub created_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub updated_at: Option<String>,
     /// The renewal date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decoded_text::optional")]
     pub expires_at: Option<String>,
 }
 

@@ -70,11 +70,11 @@ struct Wire {
     group_id: Option<GroupId>,
     #[serde(default)]
     did_group_id: Option<GroupId>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::decoded_text::optional")]
     did_type: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::decoded_text::optional")]
     iso_country_code: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::decoded_text::optional")]
     location: Option<String>,
     #[serde(default)]
     setup_price: Price,

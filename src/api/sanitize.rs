@@ -4,8 +4,9 @@
 //! chose: an escape sequence in it could move the cursor, recolour the screen or retitle the
 //! window, a bidirectional override could reorder what is shown, and zero-width or piled-up
 //! combining characters could make the columns drawn differ from the ones laid out.
-//! [`sanitize_text`] keeps the words and drops everything a terminal would act on; the
-//! renderer's `clean` applies the same character rules.
+//! [`sanitize_text`] keeps the words and drops everything a terminal would act on. It is the
+//! one sanitiser: the models run their texts through it as they are decoded, and the
+//! renderer's `clean` uses it for anything else that reaches the screen.
 //!
 //! Text is also put in Unicode normal form C ([`composed`]): `e` + a combining acute becomes
 //! `é`, and Hangul jamo become syllables, so the columns the layout counts are the ones the

@@ -7,28 +7,20 @@ use std::time::Duration;
 use jiff::Timestamp;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` without control characters (escape sequences, newlines, tabs), which would move the
-/// terminal's cursor or break the layout, and without the invisible formatting characters and
-/// stray combining marks the API sanitiser also drops (bidi overrides, zero-width characters):
-/// the columns drawn are then the columns laid out. Text from the API is shown only through
-/// this.
+/// `text` as the one sanitiser leaves it ([`sanitize_text`]): without escape sequences,
+/// control characters, bidi overrides, zero-width characters or stray combining marks, so
+/// that the columns drawn are the columns laid out. API text was already sanitised when it
+/// was decoded; this covers what reaches the screen from elsewhere (ids, the operator's own
+/// typing, test data), and borrows when there is nothing to take out.
+///
+/// [`sanitize_text`]: crate::api::sanitize_text
 pub fn clean(text: &str) -> Cow<'_, str> {
-    use crate::api::sanitize::{is_invisible_format, push_visible};
+    use crate::api::sanitize::is_invisible_format;
     let unsafe_char = |c: char| c.is_control() || is_invisible_format(c) || c.width() == Some(0);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
-    // Composed first (NFC), as the sanitiser does: the columns laid out are the ones drawn.
-    let text = crate::api::sanitize::composed(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            c if c.is_control() => out.push(' '),
-            c if is_invisible_format(c) => {}
-            c => push_visible(&mut out, c),
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(crate::api::sanitize_text(text))
 }
 
 /// `text` cut to `width` columns, ending in `…` when it was cut.
@@ -131,8 +123,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn control_characters_are_removed() {
-        assert_eq!(clean("Los\x1b[2JAngeles\n"), "Los [2JAngeles ");
+    fn escape_sequences_go_whole_and_control_characters_go() {
+        // The sequence goes whole: no `[2J` residue is left on screen.
+        assert_eq!(clean("Los\x1b[2JAngeles\n"), "LosAngeles");
+        assert_eq!(clean("ACTIVE \x1b[31m"), "ACTIVE");
         assert!(matches!(clean("plain"), Cow::Borrowed("plain")));
     }
 

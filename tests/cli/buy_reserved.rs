@@ -3,7 +3,6 @@
 //! run that prints one request per number, one confirmation on a terminal for both numbers,
 //! one purchase request each naming its number, and each outcome reported.
 
-
 use crate::support::home::{Home, KEY, account_info, ok};
 use crate::support::http::{FaultProxy, PurchaseFault};
 use crate::support::http::{FaultServer, Reply};

@@ -3,7 +3,6 @@
 //! best-ranked match of every Los Angeles group, once; a dry run and a search over the credit
 //! budget send no reservation and no purchase; a declined one cancels its reservation.
 
-
 use crate::support::home::{Home, KEY, items};
 use crate::support::http::{FaultProxy, PurchaseFault};
 use numpick::sandbox::{self, RunningSandbox, SandboxConfig};

@@ -3,7 +3,6 @@
 //! real one; a torn journal line counted on stderr; and a bad `--ref` refused before anything
 //! is sent.
 
-
 use crate::support::home::{Home, KEY};
 use numpick::api::model::GroupId;
 use numpick::api::{Client, ClientConfig};

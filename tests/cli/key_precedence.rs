@@ -2,7 +2,6 @@
 //! config's key_file (the OS keyring, between them, is not reachable in tests: no session
 //! bus), and the key itself never shown.
 
-
 use crate::support::home::{Home, set_mode};
 
 #[test]

@@ -2,7 +2,6 @@
 //! is 0600 even under `umask 000`, although tracing-appender creates its files with the
 //! umask's modes.
 
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 

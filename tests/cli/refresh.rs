@@ -3,7 +3,6 @@
 //! afresh; numbers are always asked. Run against a sandbox behind a proxy that counts every
 //! request, with a key, as the live API is used.
 
-
 use crate::support::home::{Home, KEY};
 use crate::support::http::{FaultProxy, PurchaseFault};
 use numpick::sandbox::{self, SandboxConfig};

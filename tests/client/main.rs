@@ -8,6 +8,7 @@ mod documented_shapes;
 
 mod everywhere;
 mod faults;
+mod hostile_text;
 mod reserve_adoption;
 mod reserve_adoption_notice;
 mod sandbox_catalogue;

@@ -1,7 +1,6 @@
 //! A reservation adopted from the list after its answer was lost says so: the worker answers
 //! with what was lost, so that the wizard can tell the operator a credit was spent.
 
-
 use std::time::Duration;
 
 use crate::support::http::{FaultServer, Recorded, Reply};

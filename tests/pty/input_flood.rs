@@ -2,7 +2,6 @@
 //! wedges the wizard: Ctrl-C typed after ten thousand characters still quits, and Esc still
 //! goes back.
 
-
 use std::time::{Duration, Instant};
 
 use crate::support::home::Home;

@@ -1,7 +1,6 @@
 //! The mouse in a real terminal: the wheel moves down the list three rows a notch, and a
 //! click selects the row under the pointer (it never chooses it).
 
-
 use crate::support::home::Home;
 use crate::support::pty::{CTRL_C, PtyApp};
 

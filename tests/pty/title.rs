@@ -2,10 +2,9 @@
 //! own title is given back on exit — by the quit guard and by a signal; an expiry alert rings
 //! the bell and asks for a desktop notification.
 
-
-use nix::sys::signal::Signal;
 use crate::support::home::Home;
 use crate::support::pty::{CTRL_C, ENTER, PtyApp};
+use nix::sys::signal::Signal;
 
 const PUSH_TITLE: &str = "\x1b[22;0t";
 const POP_TITLE: &str = "\x1b[23;0t";

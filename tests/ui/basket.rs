@@ -6,7 +6,6 @@
     dead_code,
     reason = "the snapshots of every screen use the rest of the helpers"
 )]
-
 use std::time::Duration;
 
 use numpick::api::model::Receipt;

@@ -3,17 +3,16 @@
 //! reads it back.
 
 #[allow(dead_code, reason = "the support module serves several test files")]
-
 use std::time::{Duration, SystemTime};
 
 use secrecy::SecretString;
 
+use crate::support::scripted::Run;
 use numpick::api::model::CountryCode;
 use numpick::api::{Client, ClientConfig};
 use numpick::protocol::{Call, Command, RequestId};
 use numpick::sandbox::{self, SandboxConfig};
 use numpick::worker::{self, CatalogueStore};
-use crate::support::scripted::Run;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_country_refused_in_one_session_is_marked_at_the_next_start() {

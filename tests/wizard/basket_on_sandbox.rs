@@ -3,15 +3,14 @@
 //! number; and, with one of them bought elsewhere first, one bought and one refused, both
 //! reported.
 
-
 use std::time::Duration;
 
+use crate::support::driver::Driver;
 use crate::support::http::{FaultProxy, PurchaseFault};
 use numpick::journal::{Entry, Outcome};
 use numpick::sandbox::{self, RunningSandbox, SandboxConfig};
 use numpick::wizard::{Action, BasketStage, Move, Step};
 use serde_json::{Value, json};
-use crate::support::driver::Driver;
 
 const PURCHASE: &str = "/open/numbers/purchase";
 const RESERVE: &str = "/open/numbers/reservations";

@@ -2,13 +2,12 @@
 //! type, and a group's requirements are fetched as it is chosen, so that Review opens without
 //! asking anything more.
 
-
 use std::time::Duration;
 
+use crate::support::driver::Driver;
 use crate::support::http::{FaultProxy, PurchaseFault};
 use numpick::sandbox::{self, SandboxConfig};
 use numpick::wizard::{Action, Step};
-use crate::support::driver::Driver;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_search_gives_the_types_and_review_opens_with_its_requirements_already_there() {
