@@ -193,7 +193,7 @@ pub enum CliCommand {
         number: Option<String>,
         /// A customer or ticket reference, recorded with the reservation (see `history`).
         #[arg(long = "ref", value_name = "TEXT", value_parser = reference_arg)]
-        reference: Option<crate::journal::Reference>,
+        reference: Option<crate::reference::Reference>,
     },
 
     /// The account's active reservations, with their place, type and prices where the API
@@ -434,14 +434,14 @@ pub struct BuyArgs {
     /// A customer or ticket reference, recorded with the purchase (and the reservation made
     /// for it); `history --ref` finds it.
     #[arg(long = "ref", value_name = "TEXT", value_parser = reference_arg)]
-    pub reference: Option<crate::journal::Reference>,
+    pub reference: Option<crate::reference::Reference>,
     #[command(flatten)]
     pub find: FindArgs,
 }
 
 /// `--ref`: cleaned of control characters, at most 64 characters, not blank.
-fn reference_arg(text: &str) -> Result<crate::journal::Reference, String> {
-    crate::journal::Reference::parse(text)?
+fn reference_arg(text: &str) -> Result<crate::reference::Reference, String> {
+    crate::reference::Reference::parse(text)?
         .ok_or_else(|| "the reference is blank: give some text, or leave out --ref".to_owned())
 }
 

@@ -25,9 +25,9 @@ use crate::outcome::{PendingPurchase, unreadable_note};
 
 pub mod history;
 mod owner;
-mod reference;
+use crate::money::AgreedPrices;
+use crate::reference::Reference;
 pub use owner::{Here, IntentOwner, MAX_SETTLE_AGE, MAX_SETTLE_ATTEMPTS, Standing};
-pub use reference::{MAX_REFERENCE_CHARS, Reference};
 
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,13 +131,6 @@ impl Entry {
             uuid: uuid.to_string(),
         }
     }
-}
-
-/// The prices a purchase was agreed at (`null` when unknown: bought without them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct AgreedPrices {
-    pub setup: crate::api::model::Price,
-    pub monthly: crate::api::model::Price,
 }
 
 /// How a purchase ended.

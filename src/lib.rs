@@ -10,7 +10,11 @@
 //! - [`app`]: the event loop and signals.
 //! - [`terminal`]: taking and giving back the terminal; suspend (Ctrl-Z, SIGTSTP) and resume.
 //! - [`keymap`]: keys → the wizard's actions; [`mouse`]: the wheel and clicks → the same.
-//! - [`journal`]: the append-only record of reservations and purchases.
+//! - [`journal`]: the append-only record of reservations and purchases; [`history`]: the
+//!   orders as a history shows them; [`reference`](mod@reference): an order's customer or ticket reference.
+//! - [`protocol`]: the messages between the wizard and the worker; [`outcome`]: what became
+//!   of an order, as the wizard is told it; [`countdown`]: a time left as `mm:ss`.
+//! - [`folders`]: where numpick keeps its files.
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
@@ -21,7 +25,8 @@
 //! - [`requirements`]: regulatory requirements as a de-duplicated checklist in words.
 //! - [`phone_format`]: phone numbers as each country writes them, and read from any form.
 //! - [`everywhere`]: one vanity pattern searched in every group of a place, within a credit
-//!   budget, with answers that say whether they are complete.
+//!   budget, with answers that say whether they are complete; [`sweep`] sends such a search
+//!   with the client.
 //! - [`search`]: the fuzzy, ranked list filter used by every wizard screen.
 //! - [`vanity`]: the vanity pattern language, keypad spelling and memorable-number scoring.
 //! - [`cli`], [`config`], [`logging`]: the command line, settings and the log file;
@@ -30,13 +35,30 @@
 //!   only their owner can read.
 //! - [`commands`]: the subcommands for scripts (tables or `--json`, exit codes).
 //!
+//! # Layers
+//!
+//! Imports run one way only, down this list; nothing imports from a layer above its own, and
+//! no two modules import each other.
+//!
+//! - **core**, plain data and pure logic: the API's models and ids (`api::model`, `api::ids`,
+//!   `api::reservation`, `api::owned`, `api::order`, `api::phone`, `api::error`,
+//!   `api::sanitize`, [`api::Backend`]), [`vanity`], [`search`], [`countries`],
+//!   [`calling_codes`], [`money`], [`phone_format`], [`requirements`], [`everywhere`],
+//!   [`buy_rule`], [`outcome`], [`history`], [`reference`](mod@reference), [`countdown`].
+//! - **state**, the pure state machine and its messages: [`wizard`], [`protocol`].
+//! - **effects**, everything that does I/O: the API client (`api::client` and its transport),
+//!   [`worker`], [`journal`], [`orders`], [`sweep`], [`sandbox`], [`folders`],
+//!   [`private_files`], [`recent_countries`], [`keyring_store`], [`hardening`].
+//! - **front**, what the operator meets: [`ui`] (handed its theme by the front), [`keymap`],
+//!   [`mouse`], [`terminal`], [`app`], [`commands`], [`cli`], [`config`], [`logging`].
+//!
 //! # The message flow
 //!
 //! ```text
 //! terminal events ─► keymap ─► Action ─► Wizard::update ─► Vec<Command> ─► worker task
 //! ticks (countdown, spinner, pause) ─────► Wizard::tick          │ api::Client (reqwest)
 //!                                          Wizard::apply ◄─ WorkerMsg (tagged by RequestId)
-//! ui::render(&Wizard, &mut Frame) once every event ready has been handled
+//! ui::render(&Wizard, &Theme, &mut Frame) once every event ready has been handled
 //! ```
 pub mod api;
 pub mod app;
@@ -45,10 +67,12 @@ pub mod calling_codes;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod countdown;
 pub mod countries;
 pub mod everywhere;
 pub mod folders;
 pub mod hardening;
+pub mod history;
 pub mod journal;
 pub mod keymap;
 pub mod keyring_store;
@@ -61,6 +85,7 @@ pub mod phone_format;
 pub mod private_files;
 pub mod protocol;
 pub mod recent_countries;
+pub mod reference;
 pub mod requirements;
 pub mod sandbox;
 pub mod search;

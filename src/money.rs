@@ -77,6 +77,13 @@ pub fn due_now(price: &GroupPrice) -> Price {
     }
 }
 
+/// The prices a purchase was agreed at (`null` when unknown: bought without them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct AgreedPrices {
+    pub setup: crate::api::model::Price,
+    pub monthly: crate::api::model::Price,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

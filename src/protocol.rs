@@ -13,8 +13,9 @@ use crate::api::model::{
     AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeName, Group, GroupId,
     Listing, PurchaseOrder, Receipt, Region, RegionId, Reservation, ReservationId,
 };
-use crate::journal::{AgreedPrices, Reference};
+use crate::money::AgreedPrices;
 use crate::outcome::{AccountNumbers, PendingPurchase, Released, Settlement};
+use crate::reference::Reference;
 
 /// Tags a command and its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -155,7 +156,7 @@ pub enum Answer {
     AccountInfo(AccountInfo),
     OwnedNumbers(AccountNumbers),
     Released(Released),
-    History(crate::journal::history::History),
+    History(crate::history::History),
 }
 
 /// The worker's answer to one command.

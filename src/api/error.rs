@@ -58,6 +58,11 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Whether this is the API refusing the request itself (HTTP 400), not a passing fault.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Self::Refused { status: 400, .. })
+    }
+
     /// Whether a purchase may have been applied although no receipt came back.
     pub fn is_outcome_unknown(&self) -> bool {
         matches!(self, Self::OutcomeUnknown { .. })

@@ -21,7 +21,7 @@ use crate::api::model::{
 use crate::api::{ApiError, sanitize_text};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
-use crate::journal::AgreedPrices;
+use crate::money::AgreedPrices;
 use crate::money::{Currency, due_now};
 use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
 use crate::outcome::Settlement;

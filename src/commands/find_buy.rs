@@ -26,7 +26,7 @@ use crate::api::model::{AvailableNumber, E164, Group, Price, PurchaseOrder};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::{BuyArgs, Pick, PlaceArgs};
 use crate::everywhere::merge;
-use crate::journal::AgreedPrices;
+use crate::money::AgreedPrices;
 use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};

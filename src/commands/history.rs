@@ -15,9 +15,10 @@ use serde::Serialize;
 
 use crate::api::Backend;
 use crate::api::model::Price;
-use crate::journal::history::{History, Order, OrderKind, OrderOutcome};
-use crate::journal::{Journal, Reference};
+use crate::history::{History, Order, OrderKind, OrderOutcome};
+use crate::journal::Journal;
 use crate::money::Currency;
+use crate::reference::Reference;
 
 use super::Context;
 use super::exit::{Failure, OK};

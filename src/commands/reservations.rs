@@ -118,7 +118,7 @@ pub async fn reserve(
     ctx: &Context,
     group_id: &str,
     number: Option<&str>,
-    reference: Option<&crate::journal::Reference>,
+    reference: Option<&crate::reference::Reference>,
 ) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
     let number = number_arg(number, ctx.settings.default_country.as_ref())?;

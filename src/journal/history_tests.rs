@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use super::*;
+use crate::api::model::Price;
 
 const NOW: &str = "2026-03-01T12:00:00Z";
 

@@ -16,7 +16,8 @@ use jiff::{SignedDuration, Timestamp};
 use crate::api::model::{GroupId, Reservation, ReservationId};
 use crate::api::phone::digits_of;
 use crate::api::{ApiError, Client};
-use crate::journal::{Entry, Journal, Reference};
+use crate::journal::{Entry, Journal};
+use crate::reference::Reference;
 
 use super::record_after;
 

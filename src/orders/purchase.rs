@@ -14,8 +14,10 @@ use jiff::Timestamp;
 
 use crate::api::model::{PurchaseOrder, Receipt, ReservationId, Verdict};
 use crate::api::{ApiError, Client, sanitize_text};
-use crate::journal::{AgreedPrices, Entry, IntentOwner, Journal, Outcome, Reference};
+use crate::journal::{Entry, IntentOwner, Journal, Outcome};
+use crate::money::AgreedPrices;
 use crate::outcome::{PendingPurchase, Settlement};
+use crate::reference::Reference;
 
 use super::settle;
 use super::{record, record_after};

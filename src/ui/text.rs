@@ -2,7 +2,6 @@
 //! showing durations and times.
 
 use std::borrow::Cow;
-use std::time::Duration;
 
 use jiff::Timestamp;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -45,21 +44,7 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whole seconds left, rounded up: a countdown shows `00:00` only once time is up.
-pub fn seconds_left(remaining: Duration) -> u64 {
-    remaining.as_millis().div_ceil(1000) as u64
-}
-
-/// `mm:ss` (or `h:mm:ss` from an hour up) of a time left.
-pub fn mmss(remaining: Duration) -> String {
-    let total = seconds_left(remaining);
-    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
-        format!("{minutes:02}:{seconds:02}")
-    }
-}
+pub use crate::countdown::{mmss, seconds_left};
 
 /// A moment as `YYYY-MM-DD HH:MM:SS UTC`.
 pub fn utc(moment: Timestamp) -> String {
@@ -120,6 +105,8 @@ pub fn feature_name(feature: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]

@@ -4,14 +4,14 @@
 //! The wizard only decides: [`Wizard::tick`] notes each active reservation that comes within
 //! the alert time of its end, once per reservation, and [`Wizard::title`] says what the
 //! terminal's title should read. The event loop takes the alerts ([`Wizard::take_alerts`]) and
-//! writes the bell, the desktop notification and the title (see `crate::terminal`).
+//! writes the bell, the desktop notification and the title (see the terminal module).
 
 use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::api::model::ReservationId;
+use crate::countdown::mmss;
 use crate::phone_format::international;
-use crate::ui::text::mmss;
 
 use super::Wizard;
 

@@ -2,9 +2,9 @@
 //! basket after one confirmation.
 //!
 //! Reservations are sent together, one request per number; the client's rate limiter paces
-//! them, and the worker records each ([`crate::orders::deals::reserve_recorded`]).
+//! them, and the worker records each (the orders module's `reserve_recorded`).
 //! Purchases go one at a time, each its own journalled intent and its own request naming its
-//! number ([`crate::orders::purchase_recorded`]); [`crate::buy_rule`] is asked before each is
+//! number (`purchase_recorded`); [`crate::buy_rule`] is asked before each is
 //! sent. A refusal of one number does not stop the others; an outcome that is not known is
 //! settled by asking the API first, as a single purchase's is. Only when even that cannot
 //! tell does the buy rule stop the rest, which are then shown as not sent, with its reason.
@@ -14,7 +14,7 @@ use std::time::Instant;
 use crate::api::ApiError;
 use crate::api::model::{E164, Group, PurchaseOrder};
 use crate::buy_rule;
-use crate::journal::AgreedPrices;
+use crate::money::AgreedPrices;
 use crate::outcome::Settlement;
 use crate::protocol::{Answer, Call, Command};
 

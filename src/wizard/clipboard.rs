@@ -8,9 +8,9 @@
 
 use super::{NoticeLevel, Purchase, Step, Wizard};
 use crate::api::model::flatten_fields;
+use crate::api::sanitize_text;
 use crate::phone_format::international;
 use crate::requirements::Checklist;
-use crate::ui::text::clean;
 
 /// Something to copy, and how the notice names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +143,11 @@ impl Wizard {
         };
         for (key, value) in flatten_fields(&receipt.body) {
             // The receipt is the API's text: only what the screen would show of it.
-            text.push_str(&format!("{}: {}\n", clean(&key), clean(&value)));
+            text.push_str(&format!(
+                "{}: {}\n",
+                sanitize_text(&key),
+                sanitize_text(&value)
+            ));
         }
         Some(Copied {
             text,

@@ -6,7 +6,7 @@
 //! it is in. Lines of the journal that could not be read are counted on the screen.
 
 use crate::api::ApiError;
-use crate::journal::history::{History, Order};
+use crate::history::{History, Order};
 use crate::protocol::{Answer, Call, Command};
 
 use super::picker::{Picker, Searchable};

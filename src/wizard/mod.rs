@@ -214,7 +214,7 @@ pub struct Wizard {
     /// The history of orders (Ctrl-T), when open.
     pub(crate) history: Option<HistoryView>,
     /// The customer or ticket reference recorded with this session's orders.
-    pub(crate) reference: Option<crate::journal::Reference>,
+    pub(crate) reference: Option<crate::reference::Reference>,
     /// The reference as it is being typed on Review, while it is edited.
     pub(crate) reference_edit: Option<tui_input::Input>,
     pub(crate) notice: Option<Notice>,

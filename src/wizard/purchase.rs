@@ -9,7 +9,7 @@
 use crate::api::ApiError;
 use crate::api::model::{E164, PurchaseOrder, Receipt, ReservationId};
 use crate::buy_rule::{self, BuyState};
-use crate::journal::AgreedPrices;
+use crate::money::AgreedPrices;
 use crate::outcome::Settlement;
 use crate::protocol::{Answer, Call, Command};
 

@@ -8,8 +8,8 @@
 
 use tui_input::{Input, InputRequest};
 
-use crate::journal::{MAX_REFERENCE_CHARS, Reference};
 use crate::protocol::Command;
+use crate::reference::{MAX_REFERENCE_CHARS, Reference};
 
 use super::{Action, NoticeLevel, Step, Wizard};
 

@@ -3,7 +3,6 @@
 
 use crate::api::ApiError;
 use crate::protocol::{Answer, Call};
-use crate::worker::catalogue_store::is_refusal;
 
 use super::{Step, Wizard};
 
@@ -33,7 +32,7 @@ impl Wizard {
             return;
         };
         match result {
-            Err(error) if is_refusal(error) => {
+            Err(error) if error.is_refusal() => {
                 self.refused_countries.insert(code);
             }
             Ok(_) => {

@@ -142,7 +142,7 @@ impl CatalogueStore {
             return;
         };
         match result {
-            Err(error) if is_refusal(error) => {
+            Err(error) if error.is_refusal() => {
                 self.remember_refused(country.as_str(), SystemTime::now());
             }
             Ok(_) => self.forget_refused(country.as_str()),
@@ -157,11 +157,6 @@ impl CatalogueStore {
             write(&self.path, &file);
         }
     }
-}
-
-/// Whether `error` is the API refusing the request itself (HTTP 400), not a passing fault.
-pub fn is_refusal(error: &crate::api::ApiError) -> bool {
-    matches!(error, crate::api::ApiError::Refused { status: 400, .. })
 }
 
 /// The start of the names refusals are stored under: `refused/DE`.

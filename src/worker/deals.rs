@@ -3,9 +3,10 @@
 
 use crate::api::ApiError;
 use crate::api::model::{GroupId, PurchaseOrder, ReservationId};
-use crate::journal::{AgreedPrices, Reference};
+use crate::money::AgreedPrices;
 use crate::orders::{self, PurchaseResult, deals};
 use crate::outcome::PendingPurchase;
+use crate::reference::Reference;
 
 use super::{Answer, Shared};
 

@@ -261,7 +261,7 @@ async fn read_history(shared: &Shared) -> Result<Answer, ApiError> {
     };
     let path = lock(journal).path().to_owned();
     let read = tokio::task::spawn_blocking(move || {
-        crate::journal::history::History::read(&path, jiff::Timestamp::now())
+        crate::history::History::read(&path, jiff::Timestamp::now())
             .map_err(|error| format!("cannot read the journal {}: {error}", path.display()))
     });
     match read.await {

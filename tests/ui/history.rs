@@ -2,9 +2,10 @@
 //! confirmation) and of the history screen (Ctrl-T): loading, read with every kind of order
 //! and an unreadable line, searched.
 
+use numpick::history::History;
 #[allow(dead_code, reason = "the support module serves several test files")]
 use numpick::journal::Entry;
-use numpick::journal::history::{History, orders};
+use numpick::journal::history::orders;
 use numpick::protocol::Answer;
 use numpick::wizard::Action;
 

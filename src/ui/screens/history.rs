@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Row;
 
 use crate::api::model::Price;
-use crate::journal::history::{Order, OrderKind, OrderOutcome};
+use crate::history::{Order, OrderKind, OrderOutcome};
 use crate::ui::View;
 use crate::ui::phone::pretty;
 use crate::ui::text::{clean, fit};

@@ -373,7 +373,7 @@ fn the_manager_lists_cancels_and_buys_reservations() {
             reservation: Some("r-1".into()),
             reference: None,
             // What the confirmation showed: the listing's prices.
-            prices: Some(crate::journal::AgreedPrices {
+            prices: Some(crate::money::AgreedPrices {
                 setup: Price::Known("5.00".parse().unwrap()),
                 monthly: Price::Known("3.00".parse().unwrap()),
             }),

@@ -2,9 +2,10 @@
 //! session, and the history screen read from the journal by the worker.
 
 use super::*;
-use crate::journal::Reference;
-use crate::journal::history::{History, OrderOutcome, orders};
+use crate::history::{History, OrderOutcome};
+use crate::journal::history::orders;
 use crate::protocol::{Answer, Call};
+use crate::reference::Reference;
 use crate::wizard::{Action, InputMode, Modal, Step};
 
 fn reference(text: &str) -> Option<Reference> {
@@ -69,7 +70,7 @@ fn esc_leaves_the_reference_as_it_was_and_an_empty_one_clears_it() {
     h.act(Action::EditReference);
     h.type_text(&"x".repeat(100));
     let typed = h.wizard.reference_edit().unwrap().value().chars().count();
-    assert_eq!(typed, crate::journal::MAX_REFERENCE_CHARS);
+    assert_eq!(typed, crate::reference::MAX_REFERENCE_CHARS);
 }
 
 #[test]

@@ -61,9 +61,9 @@ pub(super) fn group(id: &str, selectable: bool) -> Group {
 }
 
 /// The prices of [`group`], as a purchase's confirmation shows them and its intent records.
-pub(super) fn agreed() -> Option<crate::journal::AgreedPrices> {
+pub(super) fn agreed() -> Option<crate::money::AgreedPrices> {
     let price = |text: &str| crate::api::model::Price::Known(text.parse().unwrap());
-    Some(crate::journal::AgreedPrices {
+    Some(crate::money::AgreedPrices {
         setup: price("1.00"),
         monthly: price("3.50"),
     })
