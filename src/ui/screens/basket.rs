@@ -182,6 +182,12 @@ fn reservation<'a>(view: &View<'_>, item: &BasketItem) -> Span<'a> {
 fn stage<'a>(view: &View<'_>, item: &BasketItem, width: usize) -> Span<'a> {
     let theme = &view.theme;
     let (text, style) = match &item.stage {
+        // A marked number held by an active reservation is waiting only to be bought.
+        BasketStage::Marked
+            if (view.wizard.basket_hold(item)).is_some_and(|h| h.is_active(view.wizard.now)) =>
+        {
+            ("reserved".to_owned(), theme.ok)
+        }
         BasketStage::Marked => ("marked".to_owned(), theme.muted),
         BasketStage::Reserving => ("reserving…".to_owned(), theme.accent),
         BasketStage::NotReserved { reason } => (format!("not reserved: {reason}"), theme.error),

@@ -118,7 +118,11 @@ const KEYS: [(&str, &str, &str); 28] = [
     ("Tab", "sort by monthly price / API order", "groups"),
     ("Tab", "memorable numbers first", "numbers"),
     ("Space", "mark/unmark for the basket", "numbers"),
-    ("Enter", "choose the row (◆: your reservation); retry", "all"),
+    (
+        "Enter",
+        "choose the row (◆: your reservation); retry",
+        "all",
+    ),
     ("F5", "ask again for what failed to load", "all"),
     ("Esc", "clear the search, else go back", "all"),
     ("r / b", "reserve / buy now; ↑↓ scroll", "Review"),
