@@ -77,6 +77,32 @@ impl Run {
         self
     }
 
+    /// Answers the requirements call among those asked for last (with none required); the
+    /// other calls stay awaited.
+    pub fn answer_requirements(&mut self) -> &mut Self {
+        let at = (self.pending.iter())
+            .position(|c| {
+                matches!(
+                    c,
+                    Command::Call {
+                        call: Call::Requirements { .. },
+                        ..
+                    }
+                )
+            })
+            .expect("the requirements are asked for");
+        let Command::Call { id, .. } = self.pending.remove(at) else {
+            unreachable!()
+        };
+        let more = self.wizard.apply(WorkerMsg {
+            id,
+            received_at: Instant::now(),
+            result: Ok(Answer::Requirements(Vec::new())),
+        });
+        self.pending.extend(more);
+        self
+    }
+
     /// The worker's message answering the call the wizard asked for last.
     pub fn message(&self, answer: Answer) -> WorkerMsg {
         let id = match self.pending.as_slice() {
@@ -169,11 +195,10 @@ pub fn group(n: usize) -> Group {
 /// The group step with `count` groups loaded.
 pub fn at_groups(count: usize) -> Run {
     let mut run = at_cities(3);
-    run.act(Action::Choose); // Any city
-    let local = decode(json!({"id": 1, "name": "local"}));
-    run.answer(Answer::DidTypes(listing(vec![local])));
-    run.act(Action::Choose); // Any type
+    // Any city: one search of the place's groups, of every type.
+    run.act(Action::Choose);
     run.answer(Answer::Groups(listing((0..count).map(group).collect())));
+    run.act(Action::Choose); // Any type: the same groups, no new call
     run
 }
 
@@ -181,6 +206,8 @@ pub fn at_groups(count: usize) -> Run {
 pub fn awaiting_numbers() -> Run {
     let mut run = at_groups(1);
     run.act(Action::Choose);
+    // The group's requirements are asked for with its numbers: answered, the numbers awaited.
+    run.answer_requirements();
     run
 }
 
