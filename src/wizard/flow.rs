@@ -72,14 +72,18 @@ impl Wizard {
             Step::Group => loaded_picker(&mut self.groups, |p| p.move_cursor(step)),
             Step::Number => loaded_picker(&mut self.numbers, |p| p.move_cursor(step)),
             Step::Review | Step::Reserved | Step::Done => {
-                let bound = self.document_lines_bound();
+                // The renderer's report once the document was drawn; a bound before that.
+                let bound = match self.document_end.get() {
+                    Some((drawn, furthest)) if drawn == self.step => furthest + 1,
+                    _ => self.document_lines_bound(),
+                };
                 self.scroll = (self.step, moved(self.document_scroll(), bound, step));
             }
         }
     }
 
-    /// An upper bound of the lines the current document screen shows, so that scrolling
-    /// stops near its end (the renderer stops it exactly).
+    /// An upper bound of the lines the current document screen shows, for scrolling before
+    /// the renderer has reported where the document ends.
     fn document_lines_bound(&self) -> usize {
         const FRAME_LINES: usize = 30;
         let fields = |value: &serde_json::Value| crate::api::model::flatten_fields(value).len() + 1;

@@ -223,6 +223,10 @@ pub struct Wizard {
     /// How far the Review, Reserved or Done screen is scrolled, and on which step: a scroll
     /// belongs to the step it was made on.
     pub(crate) scroll: (Step, usize),
+    /// How far the document on screen can be scrolled, as the renderer last laid it out, and
+    /// on which step: only the renderer knows the lines a document wraps to and the room it
+    /// has, so it reports this back and scrolling stops exactly at the end.
+    pub(crate) document_end: std::cell::Cell<Option<(Step, usize)>>,
     /// Where purchases are recorded, shown with the receipt.
     pub(crate) journal_path: Option<String>,
     /// The credit meter shown in the status line.
@@ -290,6 +294,7 @@ impl Wizard {
             notice: None,
             quitting: Quitting::No,
             scroll: (Step::Country, 0),
+            document_end: std::cell::Cell::new(None),
             journal_path: None,
             meter: Meter::default(),
             started: now,

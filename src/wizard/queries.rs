@@ -13,6 +13,12 @@ impl Wizard {
         if step == self.step { offset } else { 0 }
     }
 
+    /// The renderer's report of how far the current step's document can be scrolled: its
+    /// lines minus the room they have (0 when they all fit).
+    pub fn report_document_end(&self, furthest: usize) {
+        self.document_end.set(Some((self.step, furthest)));
+    }
+
     /// Names the API's address, for the header, when it is not the production one.
     pub fn set_endpoint(&mut self, base_url: impl Into<String>) {
         self.endpoint = Some(base_url.into());

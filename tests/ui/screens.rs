@@ -519,3 +519,39 @@ fn nothing_panics_at_any_size() {
         }
     }
 }
+
+/// The "lines a–b of n" indicator of a scrolled document.
+fn shown_lines(run: &Run) -> String {
+    let screen = format!("{:?}", run.draw(80, 24).backend());
+    let at = screen.find("lines ").expect("the document scrolls");
+    screen[at..].split(" ·").next().unwrap().to_owned()
+}
+
+#[test]
+fn past_the_end_of_a_long_review_one_up_scrolls_back_at_once() {
+    let requirements: Vec<_> = ["identity", "address", "business"]
+        .iter()
+        .map(|kind| {
+            json!({"type": kind, "description": format!("Proof of {kind}"),
+                           "documents": ["passport", "id_card", "utility_bill"]})
+        })
+        .collect();
+    let mut run = at_review(requirements);
+    run.draw(80, 24);
+    for _ in 0..10 {
+        run.act(Action::Move(Move::PageDown));
+    }
+    let end = shown_lines(&run);
+    run.act(Action::Move(Move::Up));
+    let one_up = shown_lines(&run);
+    assert_ne!(end, one_up, "↑ at the end moves the document");
+    let number = |text: &str| -> usize {
+        text.trim_start_matches("lines ")
+            .split('–')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(number(&one_up) + 1, number(&end), "{end} then {one_up}");
+}

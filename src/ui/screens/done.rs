@@ -111,7 +111,8 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let block = body_block(view, title);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
-    draw_scrolled(view, frame, inner, lines, view.wizard.document_scroll());
+    let furthest = draw_scrolled(view, frame, inner, lines, view.wizard.document_scroll());
+    view.wizard.report_document_end(furthest);
 }
 
 /// What may have been bought and why its outcome is not known, then a blank line.

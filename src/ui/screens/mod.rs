@@ -136,19 +136,22 @@ pub fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, lines: Vec<L
 }
 
 /// Draws `lines` from `offset` on; when they do not all fit, the last row says which lines are
-/// shown and how to see the rest (↑↓ scroll these screens).
+/// shown and how to see the rest (↑↓ scroll these screens). Returns the furthest offset the
+/// lines can be scrolled to in this area (0 when they all fit).
 pub fn draw_scrolled(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,
     mut lines: Vec<Line<'_>>,
     offset: usize,
-) {
+) -> usize {
     let height = usize::from(area.height);
+    let mut furthest = 0;
     if lines.len() > height && height > 0 {
         let total = lines.len();
         let room = height - 1;
-        let offset = offset.min(total - room);
+        furthest = total - room;
+        let offset = offset.min(furthest);
         lines.drain(..offset);
         lines.truncate(room);
         lines.push(Line::styled(
@@ -161,6 +164,7 @@ pub fn draw_scrolled(
         ));
     }
     frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+    furthest
 }
 
 /// `key  value` lines of a JSON value flattened field by field, indented.

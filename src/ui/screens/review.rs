@@ -33,7 +33,8 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     } else {
         lines.push(Line::styled("No group is chosen.", view.theme.warning));
     }
-    draw_scrolled(view, frame, content, lines, view.wizard.document_scroll());
+    let furthest = draw_scrolled(view, frame, content, lines, view.wizard.document_scroll());
+    view.wizard.report_document_end(furthest);
     match view.wizard.reference_edit() {
         // Typed on the action line, where the cursor shows.
         Some(input) => crate::ui::widgets::search::render(
