@@ -28,7 +28,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::api::Client;
-use crate::api::model::{E164, GroupId, GroupPrice, Price, PurchaseOrder, Reservation};
+use crate::api::model::{
+    E164, GroupId, GroupPrice, Price, PurchaseOrder, Reservation, ReservationId,
+};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::BuyArgs;
 use crate::journal::{Here, Journal, Standing};
@@ -37,6 +39,7 @@ use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
 use crate::outcome::Settlement;
+use crate::reference::Reference;
 
 use super::buy_prices::{self, Hints, Known};
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
@@ -89,21 +92,7 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    let (mut here, unsettled) = settle_earlier(ctx, &conn.client, &journal, &journal_path).await?;
-    // The one rule every purchase path asks; a command buys one number at a time, so only an
-    // earlier purchase whose outcome is still unknown can stand in its way here.
-    let state = BuyState {
-        journal_open: true,
-        purchase_in_flight: false,
-        settling: false,
-        checking_earlier: false,
-        outcome_unknown: unsettled.is_some(),
-        quitting: false,
-    };
-    may_buy(&state).map_err(|refusal| {
-        let why = unsettled.unwrap_or_default();
-        Failure::new(OUTCOME_UNKNOWN, format!("{why} ({refusal})"))
-    })?;
+    let here = ready_to_buy(ctx, &conn.client, &journal, &journal_path).await?;
 
     // The number to buy: the one asked for, or one the group assigns by a reservation.
     let (number, reservation) = match number {
@@ -156,26 +145,79 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
 
     let order = PurchaseOrder::new(group_id.clone(), number);
     let held = reservation.as_ref().map(|r| &r.uuid);
-    let (setup, monthly, _) = known.prices();
-    let agreed = AgreedPrices { setup, monthly };
+    let sale = Sale {
+        order: &order,
+        reservation: held,
+        known: &known,
+        reference: args.reference.as_ref(),
+    };
+    buy_and_report(ctx, &conn.client, &journal, here, sale).await
+}
+
+/// Settles what earlier runs left unsettled, then asks the one rule whether a purchase may be
+/// sent now: how every purchase command starts. A command buys one number at a time, so only
+/// an earlier purchase whose outcome is still unknown can stand in its way. Returns where the
+/// purchase is made, when settling already asked.
+pub(super) async fn ready_to_buy(
+    ctx: &Context,
+    client: &Client,
+    journal: &Mutex<Journal>,
+    path: &Path,
+) -> Result<Option<Here>, Failure> {
+    let (here, unsettled) = settle_earlier(ctx, client, journal, path).await?;
+    let state = BuyState {
+        journal_open: true,
+        purchase_in_flight: false,
+        settling: false,
+        checking_earlier: false,
+        outcome_unknown: unsettled.is_some(),
+        quitting: false,
+    };
+    may_buy(&state).map_err(|refusal| {
+        let why = unsettled.unwrap_or_default();
+        Failure::new(OUTCOME_UNKNOWN, format!("{why} ({refusal})"))
+    })?;
+    Ok(here)
+}
+
+/// One confirmed purchase: the order (which names its number), the reservation it uses, the
+/// prices agreed and the operator's reference.
+pub(super) struct Sale<'a> {
+    pub order: &'a PurchaseOrder,
+    pub reservation: Option<&'a ReservationId>,
+    pub known: &'a Known,
+    pub reference: Option<&'a Reference>,
+}
+
+/// Sends `sale` once, recorded before and after, and reports how it ended: bought, refused,
+/// or unknown and then settled from the account's numbers.
+pub(super) async fn buy_and_report(
+    ctx: &Context,
+    client: &Client,
+    journal: &Mutex<Journal>,
+    here: Option<Here>,
+    sale: Sale<'_>,
+) -> Result<u8, Failure> {
+    let (setup, monthly, _) = sale.known.prices();
     // The intent records the account it is made on; asked here unless settling already did.
-    if here.is_none() {
-        here = Some(orders::here(&conn.client).await);
-    }
-    let account = here.and_then(|here| here.account);
-    let client = &conn.client;
+    let here = match here {
+        Some(here) => here,
+        None => orders::here(client).await,
+    };
+    let group_id = &sale.order.group_id;
+    let known = sale.known;
     let bought = purchase_recorded(
         client,
-        Some(&journal),
-        &order,
-        held,
-        account.as_deref(),
-        Some(agreed),
-        args.reference.as_ref(),
+        Some(journal),
+        sale.order,
+        sale.reservation,
+        here.account.as_deref(),
+        Some(AgreedPrices { setup, monthly }),
+        sale.reference,
     );
     match bought.await? {
         PurchaseResult::Bought { number, receipt } => {
-            report(ctx, &group_id, &known, Some(number), Some(receipt.body))
+            report(ctx, group_id, known, Some(number), Some(receipt.body))
         }
         PurchaseResult::Refused { number, reason, .. } => Err(Failure::new(
             REFUSED,
@@ -186,8 +228,8 @@ pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
                 "numpick: the purchase's outcome is not known ({reason}); reading the account's numbers to settle it"
             ));
             let window = ctx.settings.settle_window;
-            match settle_recorded(&conn.client, Some(&journal), &pending, window).await {
-                Settlement::Bought { number } => report(ctx, &group_id, &known, Some(number), None),
+            match settle_recorded(client, Some(journal), &pending, window).await {
+                Settlement::Bought { number } => report(ctx, group_id, known, Some(number), None),
                 settlement @ Settlement::NotBought { .. } => {
                     Err(Failure::new(UNREACHABLE, settlement.describe()))
                 }

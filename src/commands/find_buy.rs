@@ -23,21 +23,17 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::api::model::{AvailableNumber, E164, Group, Price, PurchaseOrder};
-use crate::buy_rule::{BuyState, may_buy};
 use crate::cli::{BuyArgs, Pick, PlaceArgs};
 use crate::everywhere::merge;
-use crate::money::AgreedPrices;
 use crate::money::Currency;
 use crate::orders::deals::{cancel_recorded, reserve_recorded};
-use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
-use crate::outcome::Settlement;
 use crate::vanity::{VanityPattern, memorability, national_number};
 
 use super::Context;
-use super::buy::{confirm, countdown, prompt_text, report, settle_earlier};
+use super::buy::{Sale, buy_and_report, confirm, countdown, prompt_text, ready_to_buy};
 use super::buy_prices::Known;
 use super::everywhere::{PlaceSearch, least_cost_within, search_place};
-use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE, code_for};
+use super::exit::{Failure, OK, OTHER, code_for};
 use super::numbers::pattern_arg;
 use super::output;
 
@@ -135,20 +131,7 @@ pub async fn find_and_buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> 
 
     let journal_path = conn.journal_path()?;
     let journal = conn.open_journal()?;
-    let (mut here, unsettled) = settle_earlier(ctx, &conn.client, &journal, &journal_path).await?;
-    // The one rule every purchase path asks, as `buy` asks it.
-    let state = BuyState {
-        journal_open: true,
-        purchase_in_flight: false,
-        settling: false,
-        checking_earlier: false,
-        outcome_unknown: unsettled.is_some(),
-        quitting: false,
-    };
-    may_buy(&state).map_err(|refusal| {
-        let why = unsettled.unwrap_or_default();
-        Failure::new(OUTCOME_UNKNOWN, format!("{why} ({refusal})"))
-    })?;
+    let here = ready_to_buy(ctx, &conn.client, &journal, &journal_path).await?;
 
     // Held while the operator reads the prompt; the purchase then names the reservation.
     let held = reserve_recorded(
@@ -190,44 +173,13 @@ pub async fn find_and_buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> 
     }
 
     let order = PurchaseOrder::new(group_id.clone(), number);
-    let (setup, monthly, _) = known.prices();
-    if here.is_none() {
-        here = Some(orders::here(&conn.client).await);
-    }
-    let account = here.and_then(|here| here.account);
-    let bought = purchase_recorded(
-        &conn.client,
-        Some(&journal),
-        &order,
-        Some(&held.uuid),
-        account.as_deref(),
-        Some(AgreedPrices { setup, monthly }),
-        args.reference.as_ref(),
-    );
-    match bought.await? {
-        PurchaseResult::Bought { number, receipt } => {
-            report(ctx, &group_id, &known, Some(number), Some(receipt.body))
-        }
-        PurchaseResult::Refused { number, reason, .. } => Err(Failure::new(
-            REFUSED,
-            format!("not bought: the API refused {number} ({reason}); it was recorded as refused"),
-        )),
-        PurchaseResult::Unknown { pending, reason } => {
-            output::note(&format!(
-                "numpick: the purchase's outcome is not known ({reason}); reading the account's numbers to settle it"
-            ));
-            let window = ctx.settings.settle_window;
-            match settle_recorded(&conn.client, Some(&journal), &pending, window).await {
-                Settlement::Bought { number } => report(ctx, &group_id, &known, Some(number), None),
-                settlement @ Settlement::NotBought { .. } => {
-                    Err(Failure::new(UNREACHABLE, settlement.describe()))
-                }
-                settlement @ Settlement::Unknown { .. } => {
-                    Err(Failure::new(OUTCOME_UNKNOWN, settlement.describe()))
-                }
-            }
-        }
-    }
+    let sale = Sale {
+        order: &order,
+        reservation: Some(&held.uuid),
+        known: &known,
+        reference: args.reference.as_ref(),
+    };
+    buy_and_report(ctx, &conn.client, &journal, here, sale).await
 }
 
 /// Says `text` on stderr, line by line (each cleaned of control characters).
