@@ -555,3 +555,11 @@ fn past_the_end_of_a_long_review_one_up_scrolls_back_at_once() {
     };
     assert_eq!(number(&one_up) + 1, number(&end), "{end} then {one_up}");
 }
+
+#[test]
+fn the_command_for_this_on_review() {
+    let mut run = at_review(vec![]);
+    run.act(Action::ShowCommand);
+    snap!("review_command_line", run);
+    snap!("review_command_line_60x16", run, 60, 16);
+}
