@@ -27,7 +27,8 @@ use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
 use crate::outcome::Settlement;
 
 use super::Context;
-use super::buy::{ask, countdown, settle_earlier};
+use super::buy::{ask, countdown};
+use super::buying::settle_earlier;
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED};
 use super::output;
 

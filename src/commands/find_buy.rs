@@ -30,8 +30,9 @@ use crate::orders::deals::{cancel_recorded, reserve_recorded};
 use crate::vanity::{VanityPattern, memorability, national_number};
 
 use super::Context;
-use super::buy::{Sale, buy_and_report, confirm, countdown, prompt_text, ready_to_buy};
+use super::buy::{confirm, countdown, prompt_text};
 use super::buy_prices::Known;
+use super::buying::{Sale, buy_and_report, ready_to_buy};
 use super::everywhere::{PlaceSearch, least_cost_within, search_place};
 use super::exit::{Failure, OK, OTHER, code_for};
 use super::numbers::pattern_arg;

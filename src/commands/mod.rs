@@ -30,6 +30,7 @@ mod browse;
 mod buy;
 mod buy_prices;
 mod buy_reserved;
+mod buying;
 mod catalogue;
 mod everywhere;
 pub mod exit;

@@ -31,7 +31,7 @@ pub struct GroupSearch {
     /// The numbers that match the whole pattern, each once, in the order they arrived.
     pub numbers: Vec<AvailableNumber>,
     pub coverage: Coverage,
-    /// Narrower queries of answers cut short, not sent yet (see [`complete_group`]).
+    /// Narrower queries of answers cut short, not sent yet (the sweep module's `complete_group` sends them).
     pub pending: Vec<ServerQuery>,
     /// The requests sent (each one credit).
     pub credits: u32,
