@@ -44,11 +44,11 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
     let view = View {
         wizard,
         theme,
-        focused: wizard.modal.is_none()
-            && wizard.manager.is_none()
-            && wizard.owned.is_none()
-            && !wizard.basket.open
-            && wizard.history.is_none()
+        focused: wizard.chrome.modal.is_none()
+            && wizard.chrome.manager.is_none()
+            && wizard.chrome.owned.is_none()
+            && !wizard.held.basket.open
+            && wizard.chrome.history.is_none()
             && wizard.command_line().is_none(),
     };
     let [header, body, notice, footer] = Layout::vertical([
@@ -61,19 +61,19 @@ pub fn render(wizard: &Wizard, theme: &Theme, frame: &mut Frame) {
 
     widgets::header::render(&view, frame, header);
     screens::render(&view, frame, body);
-    if wizard.basket.open {
-        screens::basket::render(&view, frame, body, &wizard.basket);
+    if wizard.held.basket.open {
+        screens::basket::render(&view, frame, body, &wizard.held.basket);
     }
-    if let Some(manager) = &wizard.manager {
+    if let Some(manager) = &wizard.chrome.manager {
         screens::manager::render(&view, frame, body, manager);
     }
-    if let Some(owned) = &wizard.owned {
+    if let Some(owned) = &wizard.chrome.owned {
         screens::owned::render(&view, frame, body, owned);
     }
-    if let Some(history) = &wizard.history {
+    if let Some(history) = &wizard.chrome.history {
         screens::history::render(&view, frame, body, history);
     }
-    match &wizard.modal {
+    match &wizard.chrome.modal {
         Some(Modal::Help) => widgets::dialog::help(&view, frame, body),
         Some(Modal::ConfirmPurchase(target)) => {
             widgets::dialog::confirm_purchase(&view, frame, body, target);

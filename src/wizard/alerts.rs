@@ -62,21 +62,21 @@ impl ExpiryAlert {
 impl Wizard {
     /// How long before its end a reservation is alerted; `None` turns alerts off.
     pub fn set_expiry_alert(&mut self, before: Option<Duration>) {
-        self.expiry_alerts.before = before;
+        self.held.expiry_alerts.before = before;
     }
 
     /// Notes every active reservation that has come within the alert time of its end and was
     /// not alerted yet. Called as time passes ([`Wizard::tick`]).
     pub(super) fn note_expiry_alerts(&mut self) {
-        let Some(before) = self.expiry_alerts.before else {
+        let Some(before) = self.held.expiry_alerts.before else {
             return;
         };
         let now = self.now;
-        for held in self.holds.iter().filter(|h| h.is_active(now)) {
+        for held in self.held.holds.iter().filter(|h| h.is_active(now)) {
             let remaining = held.remaining(now);
             let uuid = &held.reservation.uuid;
-            if remaining <= before && self.expiry_alerts.alerted.insert(uuid.clone()) {
-                self.expiry_alerts.waiting.push(ExpiryAlert {
+            if remaining <= before && self.held.expiry_alerts.alerted.insert(uuid.clone()) {
+                self.held.expiry_alerts.waiting.push(ExpiryAlert {
                     uuid: uuid.clone(),
                     number: international(&held.reservation.number),
                     remaining,
@@ -87,13 +87,14 @@ impl Wizard {
 
     /// The alerts due since last asked, once each: the event loop rings and notifies.
     pub fn take_alerts(&mut self) -> Vec<ExpiryAlert> {
-        std::mem::take(&mut self.expiry_alerts.waiting)
+        std::mem::take(&mut self.held.expiry_alerts.waiting)
     }
 
     /// What the terminal's title should read: the nearest countdown while a reservation is
     /// active (`numpick ⏳ 00:45 · +1 213 555 1234`), else nothing (the title the terminal had).
     pub fn title(&self) -> Option<String> {
         let nearest = self
+            .held
             .holds
             .iter()
             .filter(|h| h.is_active(self.now))
@@ -156,6 +157,7 @@ mod tests {
         let t0 = Instant::now();
         let mut wizard = wizard(t0);
         wizard
+            .held
             .holds
             .push(held("r-1", "+12135551234", t0 + Duration::from_secs(120)));
         assert!(at(&mut wizard, t0, 30).is_empty(), "90 s left: not yet");
@@ -171,9 +173,11 @@ mod tests {
         let t0 = Instant::now();
         let mut wizard = wizard(t0);
         wizard
+            .held
             .holds
             .push(held("r-1", "+12135551234", t0 + Duration::from_secs(70)));
         wizard
+            .held
             .holds
             .push(held("r-2", "+4930123456", t0 + Duration::from_secs(200)));
         let _ = wizard.tick(t0 + Duration::from_secs(15), Timestamp::UNIX_EPOCH);
@@ -191,6 +195,7 @@ mod tests {
         let t0 = Instant::now();
         let mut wizard = wizard(t0);
         wizard
+            .held
             .holds
             .push(held("r-1", "+12135551234", t0 + Duration::from_secs(20)));
         assert_eq!(at(&mut wizard, t0, 0), ["r-1"]);
@@ -202,13 +207,15 @@ mod tests {
         let mut wizard = wizard(t0);
         wizard.set_expiry_alert(Some(Duration::from_secs(300)));
         wizard
+            .held
             .holds
             .push(held("r-1", "+12135551234", t0 + Duration::from_secs(290)));
         assert_eq!(at(&mut wizard, t0, 0), ["r-1"]);
 
         let mut off = self::wizard(t0);
         off.set_expiry_alert(None);
-        off.holds
+        off.held
+            .holds
             .push(held("r-1", "+12135551234", t0 + Duration::from_secs(10)));
         assert!(at(&mut off, t0, 5).is_empty());
     }
@@ -219,7 +226,7 @@ mod tests {
         let mut wizard = wizard(t0);
         let mut gone = held("r-1", "+12135551234", t0 + Duration::from_secs(30));
         gone.gone = true;
-        wizard.holds.push(gone);
+        wizard.held.holds.push(gone);
         assert!(at(&mut wizard, t0, 0).is_empty());
     }
 
@@ -229,9 +236,11 @@ mod tests {
         let mut wizard = wizard(t0);
         assert_eq!(wizard.title(), None);
         wizard
+            .held
             .holds
             .push(held("r-2", "+4930123456", t0 + Duration::from_secs(600)));
         wizard
+            .held
             .holds
             .push(held("r-1", "+12135551234", t0 + Duration::from_secs(45)));
         assert_eq!(

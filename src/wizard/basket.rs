@@ -161,21 +161,21 @@ fn add(sum: Price, price: Price) -> Price {
 impl Wizard {
     /// The marked numbers.
     pub fn basket(&self) -> &Basket {
-        &self.basket
+        &self.held.basket
     }
 
     /// The reservation of a basket item, when the wizard holds it.
     pub fn basket_hold(&self, item: &BasketItem) -> Option<&Held> {
         let uuid = item.hold.as_ref()?;
-        self.holds.iter().find(|h| &h.reservation.uuid == uuid)
+        self.held.holds.iter().find(|h| &h.reservation.uuid == uuid)
     }
 
     /// Space on the number list: marks the highlighted number, or unmarks it.
     pub(super) fn mark_highlighted_number(&mut self) {
-        let Some(group) = self.group.clone() else {
+        let Some(group) = self.chosen.group.clone() else {
             return;
         };
-        let Some(number) = (self.numbers.load.loaded())
+        let Some(number) = (self.lists.numbers.load.loaded())
             .and_then(super::NumberList::selected)
             .map(|n| n.number.clone())
         else {
@@ -186,7 +186,8 @@ impl Wizard {
 
     /// Space in the search of every group: marks the highlighted number in its own group.
     pub(super) fn mark_found_number(&mut self) {
-        let Some((group, number)) = (self.everywhere.as_ref()).and_then(|s| s.selected()) else {
+        let Some((group, number)) = (self.lists.everywhere.as_ref()).and_then(|s| s.selected())
+        else {
             return;
         };
         let (group, number) = (group.clone(), number.number.clone());
@@ -194,8 +195,8 @@ impl Wizard {
     }
 
     fn toggle_mark(&mut self, number: &str, group: &Group) {
-        let marked = self.basket.toggle(number, group);
-        let count = self.basket.len();
+        let marked = self.held.basket.toggle(number, group);
+        let count = self.held.basket.len();
         let text = if marked {
             format!("Marked. The basket holds {count}: Ctrl-K shows it, to reserve or buy them.")
         } else {
@@ -206,31 +207,35 @@ impl Wizard {
 
     /// Ctrl-K: shows the basket (over whatever else was open).
     pub(super) fn open_basket(&mut self) -> Vec<Command> {
-        self.manager = None;
-        self.owned = None;
-        self.notice = None;
-        self.basket.open = true;
-        self.basket.cursor = self.basket.cursor.min(self.basket.len().saturating_sub(1));
+        self.chrome.manager = None;
+        self.chrome.owned = None;
+        self.chrome.notice = None;
+        self.held.basket.open = true;
+        self.held.basket.cursor = self
+            .held
+            .basket
+            .cursor
+            .min(self.held.basket.len().saturating_sub(1));
         Vec::new()
     }
 
     /// A key while the basket is shown.
     pub(super) fn update_basket(&mut self, action: Action) -> Vec<Command> {
-        if self.basket.ask.is_some() {
+        if self.held.basket.ask.is_some() {
             return self.answer_basket(action);
         }
         match action {
             Action::Move(step) => {
-                let basket = &mut self.basket;
+                let basket = &mut self.held.basket;
                 basket.cursor = super::picker::moved(basket.cursor, basket.len(), step);
                 Vec::new()
             }
             Action::Back => {
-                self.basket.open = false;
+                self.held.basket.open = false;
                 Vec::new()
             }
             Action::Mark => {
-                let basket = &mut self.basket;
+                let basket = &mut self.held.basket;
                 if let Some(item) = basket.items.get(basket.cursor).cloned() {
                     self.toggle_mark(&item.number, &item.group);
                 }
@@ -262,13 +267,13 @@ impl Wizard {
     /// The keys of a basket question: `y` sends, `n` or Esc does not; Enter does nothing.
     fn answer_basket(&mut self, action: Action) -> Vec<Command> {
         match action {
-            Action::Confirm => match self.basket.ask.take() {
+            Action::Confirm => match self.held.basket.ask.take() {
                 Some(BasketAsk::Reserve { numbers }) => self.reserve_basket(&numbers),
                 Some(BasketAsk::Buy { numbers }) => self.buy_basket(&numbers),
                 None => Vec::new(),
             },
             Action::Decline | Action::Back => {
-                self.basket.ask = None;
+                self.held.basket.ask = None;
                 Vec::new()
             }
             _ => Vec::new(),

@@ -44,13 +44,13 @@ impl Wizard {
     /// reservation, saying what it costs.
     pub(super) fn ask_to_reserve_basket(&mut self) {
         let now = self.now;
-        let numbers: Vec<String> = (self.basket.items.iter())
+        let numbers: Vec<String> = (self.held.basket.items.iter())
             .filter(|item| item.stage.buyable())
             .filter(|item| !self.basket_hold(item).is_some_and(|h| h.is_active(now)))
             .map(|item| item.number.clone())
             .collect();
         if numbers.is_empty() {
-            let text = if self.basket.is_empty() {
+            let text = if self.held.basket.is_empty() {
                 "The basket is empty: Space marks numbers on the number list."
             } else {
                 "Every number in the basket is reserved, bought or on its way."
@@ -58,14 +58,14 @@ impl Wizard {
             self.say(NoticeLevel::Info, text);
             return;
         }
-        self.basket.ask = Some(BasketAsk::Reserve { numbers });
+        self.held.basket.ask = Some(BasketAsk::Reserve { numbers });
     }
 
     /// `y` to the reservation question: one reservation request per number, sent together.
     pub(super) fn reserve_basket(&mut self, numbers: &[String]) -> Vec<Command> {
         let mut commands = Vec::new();
         for number in numbers {
-            let Some(item) = self.basket.item_mut(number) else {
+            let Some(item) = self.held.basket.item_mut(number) else {
                 continue;
             };
             if !item.stage.buyable() {
@@ -76,7 +76,7 @@ impl Wizard {
             let call = Call::Reserve {
                 group: group.id.clone(),
                 number: Some(number.clone()),
-                reference: self.reference.clone(),
+                reference: self.chosen.reference.clone(),
             };
             let job = BasketJob::Reserve {
                 number: number.clone(),
@@ -94,12 +94,12 @@ impl Wizard {
     /// `b` in the basket: asks once to buy every number that can be bought, unless the buy
     /// rule says no purchase may start now.
     pub(super) fn ask_to_buy_basket(&mut self) {
-        let numbers: Vec<String> = (self.basket.items.iter())
+        let numbers: Vec<String> = (self.held.basket.items.iter())
             .filter(|item| item.stage.buyable())
             .map(|item| item.number.clone())
             .collect();
         if numbers.is_empty() {
-            let text = if self.basket.is_empty() {
+            let text = if self.held.basket.is_empty() {
                 "The basket is empty: Space marks numbers on the number list."
             } else {
                 "Nothing in the basket can be bought now: every number is bought or on its way."
@@ -110,13 +110,13 @@ impl Wizard {
         if !self.may_buy_now() {
             return;
         }
-        self.basket.ask = Some(BasketAsk::Buy { numbers });
+        self.held.basket.ask = Some(BasketAsk::Buy { numbers });
     }
 
     /// `y` to the purchase question: the numbers are queued and the first is sent.
     pub(super) fn buy_basket(&mut self, numbers: &[String]) -> Vec<Command> {
         for number in numbers {
-            if let Some(item) = self.basket.item_mut(number)
+            if let Some(item) = self.held.basket.item_mut(number)
                 && item.stage.buyable()
             {
                 item.stage = Stage::Queued;
@@ -132,13 +132,14 @@ impl Wizard {
             return Vec::new();
         }
         loop {
-            let Some(item) = (self.basket.items.iter()).find(|i| i.stage == Stage::Queued) else {
+            let Some(item) = (self.held.basket.items.iter()).find(|i| i.stage == Stage::Queued)
+            else {
                 self.say_basket_done();
                 return Vec::new();
             };
             let (number, group) = (item.number.clone(), item.group.clone());
             if let Err(refusal) = buy_rule::may_buy(&self.buy_state()) {
-                for item in &mut self.basket.items {
+                for item in &mut self.held.basket.items {
                     if item.stage == Stage::Queued {
                         item.stage = Stage::NotSent {
                             reason: refusal.to_string(),
@@ -160,7 +161,7 @@ impl Wizard {
             };
             // Its reservation is used while it lasts; past it, the number is bought as any
             // unreserved number is, if it is still free.
-            let reservation = (self.basket.item(&number))
+            let reservation = (self.held.basket.item(&number))
                 .and_then(|item| self.basket_hold(item))
                 .filter(|held| held.is_active(self.now))
                 .cloned();
@@ -173,7 +174,7 @@ impl Wizard {
             let call = Call::Purchase {
                 order: PurchaseOrder::new(group.id.clone(), e164),
                 reservation: (target.reservation.as_ref()).map(|h| h.reservation.uuid.clone()),
-                reference: self.reference.clone(),
+                reference: self.chosen.reference.clone(),
                 // What the basket's confirmation showed for this number.
                 prices: Some(AgreedPrices {
                     setup: group.price.setup,
@@ -188,7 +189,7 @@ impl Wizard {
     }
 
     fn set_stage(&mut self, number: &str, stage: Stage) {
-        if let Some(item) = self.basket.item_mut(number) {
+        if let Some(item) = self.held.basket.item_mut(number) {
             item.stage = stage;
         }
     }
@@ -196,7 +197,7 @@ impl Wizard {
     /// Once no number is queued: how the purchases ended, in one line.
     fn say_basket_done(&mut self) {
         let count = |wanted: fn(&Stage) -> bool| {
-            (self.basket.items.iter())
+            (self.held.basket.items.iter())
                 .filter(|i| wanted(&i.stage))
                 .count()
         };
@@ -261,7 +262,7 @@ impl Wizard {
             Ok(reservation) => {
                 let group_id = group.id.clone();
                 let uuid = self.file_hold(reservation, &group_id, Some(group), received_at);
-                if let Some(item) = self.basket.item_mut(number) {
+                if let Some(item) = self.held.basket.item_mut(number) {
                     item.hold = Some(uuid);
                 }
                 Stage::Marked
@@ -270,19 +271,20 @@ impl Wizard {
         };
         self.set_stage(number, stage);
         if !self
+            .held
             .basket
             .items
             .iter()
             .any(|i| i.stage == Stage::Reserving)
         {
-            let held = (self.basket.items.iter())
+            let held = (self.held.basket.items.iter())
                 .filter(|i| self.basket_hold(i).is_some_and(|h| h.is_active(self.now)))
                 .count();
             self.say(
                 NoticeLevel::Info,
                 format!(
                     "{held} of {} reserved; each countdown is in the basket.",
-                    self.basket.len()
+                    self.held.basket.len()
                 ),
             );
         }
@@ -331,10 +333,11 @@ impl Wizard {
     fn basket_bought(&mut self, target: &PurchaseTarget) {
         let number = target.number.clone().unwrap_or_default();
         if let Some(held) = &target.reservation {
-            self.holds
+            self.held
+                .holds
                 .retain(|h| h.reservation.uuid != held.reservation.uuid);
         }
-        if let Some(list) = self.numbers.load.loaded_mut() {
+        if let Some(list) = self.lists.numbers.load.loaded_mut() {
             list.remove_number(&number);
         }
         self.set_stage(&number, Stage::Bought);
@@ -343,7 +346,7 @@ impl Wizard {
     /// Even asking did not tell whether `number` was bought: buying stays off (the buy rule
     /// then stops what is queued).
     fn basket_unknown(&mut self, number: &str, reason: String) {
-        self.outcome_unknown = true;
+        self.held.outcome_unknown = true;
         self.set_stage(number, Stage::Unknown { reason });
     }
 }

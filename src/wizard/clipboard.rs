@@ -23,11 +23,16 @@ pub struct Copied {
 impl Wizard {
     /// `d` on the Review step: the checklist of the reviewed group, as text, for the clipboard.
     pub(super) fn copy_checklist(&mut self) {
-        let Some(group) = self.group.as_ref().filter(|_| self.step == Step::Review) else {
+        let Some(group) = self
+            .chosen
+            .group
+            .as_ref()
+            .filter(|_| self.step == Step::Review)
+        else {
             return;
         };
         let mut checklist = Checklist::default();
-        if let Some(fetched) = self.requirements.load.loaded() {
+        if let Some(fetched) = self.lists.requirements.load.loaded() {
             checklist.add(fetched);
         }
         checklist.add(&group.requirements);
@@ -38,7 +43,7 @@ impl Wizard {
             );
             return;
         }
-        let number = match &self.number {
+        let number = match &self.chosen.number {
             Some(number) => international(number),
             None => format!("a {} number", group.prefix.trim()),
         };
@@ -46,7 +51,7 @@ impl Wizard {
         let place = group.location.trim();
         let mut text = format!("Requirements for {number} ({kind}, {place}):\n");
         text.push_str(&checklist.to_text());
-        self.clipboard = Some(text);
+        self.chrome.clipboard = Some(text);
         self.say(
             NoticeLevel::Info,
             "Copied the checklist to the clipboard (through the terminal).",
@@ -57,7 +62,7 @@ impl Wizard {
     pub(super) fn copy_shown(&mut self) {
         match self.what_to_copy() {
             Some(copied) => {
-                self.clipboard = Some(copied.text);
+                self.chrome.clipboard = Some(copied.text);
                 self.say(
                     NoticeLevel::Info,
                     format!(
@@ -87,31 +92,33 @@ impl Wizard {
                 international(&held.reservation.number)
             ),
         };
-        if let Some(line) = &self.command_line {
+        if let Some(line) = &self.chrome.command_line {
             return Some(Copied {
                 text: line.clone(),
                 what: "the command line".to_owned(),
             });
         }
-        if let Some(owned) = &self.owned {
+        if let Some(owned) = &self.chrome.owned {
             return owned.list.selected().map(|n| number(&n.phone_number));
         }
-        if let Some(manager) = &self.manager {
-            return self.holds.get(manager.cursor).map(uuid);
+        if let Some(manager) = &self.chrome.manager {
+            return self.held.holds.get(manager.cursor).map(uuid);
         }
         match self.step {
             Step::Group => self
+                .lists
                 .everywhere
                 .as_ref()
                 .and_then(|search| search.selected())
                 .map(|(_, found)| number(&found.number)),
             Step::Number => self
+                .lists
                 .numbers
                 .load
                 .loaded()
                 .and_then(|list| list.selected())
                 .map(|found| number(&found.number)),
-            Step::Review => self.number.as_deref().map(number),
+            Step::Review => self.chosen.number.as_deref().map(number),
             Step::Reserved => self.shown_hold().map(uuid),
             Step::Done => self.receipt_to_copy(),
             Step::Country | Step::Region | Step::City | Step::DidType => None,
@@ -126,7 +133,7 @@ impl Wizard {
             number,
             target,
             ..
-        } = &self.purchase
+        } = &self.held.purchase
         else {
             return None;
         };
@@ -157,6 +164,6 @@ impl Wizard {
 
     /// The text waiting for the clipboard, once: the event loop sends it to the terminal.
     pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
+        self.chrome.clipboard.take()
     }
 }

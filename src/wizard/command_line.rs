@@ -21,7 +21,7 @@ impl Wizard {
             );
             return;
         }
-        self.command_line = self.buy_command_line();
+        self.chrome.command_line = self.buy_command_line();
     }
 
     /// While the command line is shown: Ctrl-Y copies it, Ctrl-C asks to quit, any other key
@@ -30,39 +30,39 @@ impl Wizard {
         match action {
             Action::Copy => self.copy_shown(),
             Action::Quit => {
-                self.command_line = None;
+                self.chrome.command_line = None;
                 self.request_quit();
             }
-            _ => self.command_line = None,
+            _ => self.chrome.command_line = None,
         }
         Vec::new()
     }
 
     /// The command line shown, if it is.
     pub fn command_line(&self) -> Option<&str> {
-        self.command_line.as_deref()
+        self.chrome.command_line.as_deref()
     }
 
     /// `numpick buy GROUP [--number +E164] [--country CC] [--region ID] [--sandbox |
     /// --base-url URL]` for the group and number on Review. Without a number, `numpick buy`
     /// reserves one of the group first and buys that one, as the wizard would.
     pub fn buy_command_line(&self) -> Option<String> {
-        let group = self.group.as_ref()?;
+        let group = self.chosen.group.as_ref()?;
         let mut words: Vec<Cow<'_, str>> = vec!["numpick".into(), "buy".into()];
         words.push(shell_word(group.id.as_str()).into_owned().into());
-        if let Some(number) = &self.number {
+        if let Some(number) = &self.chosen.number {
             words.push("--number".into());
             words.push(shell_word(number));
         }
-        if let Some(country) = self.country {
+        if let Some(country) = self.chosen.country {
             words.push("--country".into());
             words.push(country.code.into());
         }
-        if let Some(region) = self.region.as_ref().and_then(|r| r.one()) {
+        if let Some(region) = self.chosen.region.as_ref().and_then(|r| r.one()) {
             words.push("--region".into());
             words.push(shell_word(region.id.as_str()));
         }
-        match (&self.backend, &self.endpoint) {
+        match (&self.backend, &self.chrome.endpoint) {
             (Backend::Sandbox, _) => words.push("--sandbox".into()),
             (Backend::Live, Some(endpoint)) => {
                 words.push("--base-url".into());

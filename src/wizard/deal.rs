@@ -17,8 +17,8 @@ impl Wizard {
     pub(super) fn deal(&mut self, action: Action) -> Vec<Command> {
         match (self.step, action) {
             (Step::Review, Action::Reserve) => {
-                let group = self.group.clone();
-                let number = self.number.clone();
+                let group = self.chosen.group.clone();
+                let number = self.chosen.number.clone();
                 group
                     .and_then(|group| self.reserve(group.id.clone(), Some(group), number, false))
                     .into_iter()
@@ -38,10 +38,10 @@ impl Wizard {
                 _ => Vec::new(),
             },
             (Step::Review, Action::Buy) => {
-                let Some(group) = self.group.clone() else {
+                let Some(group) = self.chosen.group.clone() else {
                     return Vec::new();
                 };
-                match self.number.clone() {
+                match self.chosen.number.clone() {
                     Some(number) => {
                         self.ask_to_buy(PurchaseTarget {
                             group_id: group.id.clone(),
@@ -79,8 +79,8 @@ impl Wizard {
 
     /// The reservation shown on the Reserved step.
     pub fn shown_hold(&self) -> Option<&Held> {
-        let uuid = self.current_hold.as_ref()?;
-        self.holds.iter().find(|h| &h.reservation.uuid == uuid)
+        let uuid = self.held.current_hold.as_ref()?;
+        self.held.holds.iter().find(|h| &h.reservation.uuid == uuid)
     }
 
     /// Reserves `number` (a random one if `None`) in the group `group_id`, unless a
@@ -98,7 +98,7 @@ impl Wizard {
         let call = Call::Reserve {
             group: group_id.clone(),
             number: number.clone(),
-            reference: self.reference.clone(),
+            reference: self.chosen.reference.clone(),
         };
         let pending = Pending::Reserve {
             group_id,
@@ -154,7 +154,7 @@ impl Wizard {
             .clone()
             .filter(|g| g.id == group_id)
             .or_else(|| {
-                let groups = self.groups.load.loaded()?;
+                let groups = self.lists.groups.load.loaded()?;
                 groups.items().iter().find(|g| g.id == group_id).cloned()
             })
             .or_else(|| super::listed::group_of_listing(&held.reservation));
@@ -202,14 +202,14 @@ impl Wizard {
         };
         let uuid = self.file_hold(reservation, &group_id, group, received_at);
         // Show it only where the operator still looks at what was reserved.
-        let screen_group = self.group.as_ref().map(|g| &g.id);
+        let screen_group = self.chosen.group.as_ref().map(|g| &g.id);
         let on_screen = match self.step {
-            Step::Review => screen_group == Some(&group_id) && self.number == number,
+            Step::Review => screen_group == Some(&group_id) && self.chosen.number == number,
             Step::Reserved => true,
             _ => false,
         };
         if on_screen {
-            self.current_hold = Some(uuid);
+            self.held.current_hold = Some(uuid);
             self.step = Step::Reserved;
             if then_buy && let Some(held) = self.shown_hold().cloned() {
                 self.buy_hold(held);
@@ -220,7 +220,7 @@ impl Wizard {
                 "Reserved. Ctrl-R lists your reservations.",
             );
         }
-        if let (Some(lost), Some(held)) = (answer_lost, self.holds.last()) {
+        if let (Some(lost), Some(held)) = (answer_lost, self.held.holds.last()) {
             let number = crate::phone_format::international(&held.reservation.number);
             self.say(
                 NoticeLevel::Warning,
@@ -251,8 +251,8 @@ impl Wizard {
         let api_group = reservation.group_id.clone().unwrap_or(group_id.clone());
         let group = group.filter(|g| g.id == api_group);
         let uuid = reservation.uuid.clone();
-        self.holds.retain(|h| h.reservation.uuid != uuid);
-        self.holds.push(Held {
+        self.held.holds.retain(|h| h.reservation.uuid != uuid);
+        self.held.holds.push(Held {
             reservation,
             expiry_recorded: false,
             group,
@@ -270,16 +270,17 @@ impl Wizard {
     ) -> Vec<Command> {
         match expect_answer!(result, Answer::Cancelled) {
             Ok(_) => {
-                self.holds.retain(|h| h.reservation.uuid != uuid);
+                self.held.holds.retain(|h| h.reservation.uuid != uuid);
                 self.say(
                     NoticeLevel::Info,
                     "Reservation cancelled; the number is back in the pool.",
                 );
-                if self.step == Step::Reserved && self.current_hold.as_ref() == Some(&uuid) {
-                    self.current_hold = None;
+                if self.step == Step::Reserved && self.held.current_hold.as_ref() == Some(&uuid) {
+                    self.held.current_hold = None;
                     // The numbers shown before still list the number as taken.
-                    self.numbers.reset();
+                    self.lists.numbers.reset();
                     let back = if self
+                        .chosen
                         .group
                         .as_ref()
                         .is_some_and(|g| g.allow_number_selection)

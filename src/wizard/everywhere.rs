@@ -128,13 +128,13 @@ impl Everywhere {
 impl Wizard {
     /// Sets above how many credits a search of every group asks first.
     pub fn set_search_confirmation(&mut self, credits: u32) {
-        self.confirm_search_above = credits;
+        self.lists.confirm_search_above = credits;
     }
 
     /// Enter on the group step when no group matches the box: its text as a pattern searched
     /// in every group. `None` when the text is not a pattern (the usual Enter applies).
     pub(super) fn search_everywhere_from_groups(&mut self) -> Option<Vec<Command>> {
-        let picker = self.groups.load.loaded()?;
+        let picker = self.lists.groups.load.loaded()?;
         if picker.selected().is_some() {
             return None;
         }
@@ -146,7 +146,7 @@ impl Wizard {
     /// Enter on the number step when no number of the group matches the vanity box (and the
     /// API has answered for it): back to the group step, searching every group for it.
     pub(super) fn search_everywhere_from_numbers(&mut self) -> Option<Vec<Command>> {
-        let list = self.numbers.load.loaded()?;
+        let list = self.lists.numbers.load.loaded()?;
         if list.selected().is_some() || !list.is_answered() {
             return None;
         }
@@ -159,12 +159,17 @@ impl Wizard {
     }
 
     fn open_everywhere(&mut self, text: &str, pattern: VanityPattern) -> Vec<Command> {
-        let groups = self.groups.load.loaded().map_or(&[][..], |p| p.items());
+        let groups = self
+            .lists
+            .groups
+            .load
+            .loaded()
+            .map_or(&[][..], |p| p.items());
         let search = Everywhere::new(text, pattern, groups);
         let credits = first_pass_cost(groups);
-        self.everywhere = Some(search);
+        self.lists.everywhere = Some(search);
         self.keep_pattern(text, None);
-        if credits > self.confirm_search_above {
+        if credits > self.lists.confirm_search_above {
             self.set_everywhere_phase(Phase::Confirm { credits });
             return Vec::new();
         }
@@ -172,14 +177,14 @@ impl Wizard {
     }
 
     fn set_everywhere_phase(&mut self, phase: Phase) {
-        if let Some(search) = &mut self.everywhere {
+        if let Some(search) = &mut self.lists.everywhere {
             search.phase = phase;
         }
     }
 
     /// An action while the search of every group is shown.
     pub(super) fn update_everywhere(&mut self, action: Action) -> Vec<Command> {
-        let Some(search) = &mut self.everywhere else {
+        let Some(search) = &mut self.lists.everywhere else {
             return Vec::new();
         };
         match (search.phase, action) {
@@ -188,7 +193,7 @@ impl Wizard {
                 self.send_everywhere()
             }
             (Phase::Confirm { .. }, Action::Decline | Action::Back) => {
-                self.everywhere = None;
+                self.lists.everywhere = None;
                 Vec::new()
             }
             (Phase::OfferCompletion { .. }, Action::Confirm) => {
@@ -219,7 +224,7 @@ impl Wizard {
                 Vec::new()
             }
             (_, Action::Back) => {
-                self.everywhere = None;
+                self.lists.everywhere = None;
                 Vec::new()
             }
             (_, Action::Move(step)) => {
@@ -238,24 +243,29 @@ impl Wizard {
 
     /// Enter on a found number: Review for it, in its group, through the usual purchase flow.
     fn review_found_number(&mut self) -> Vec<Command> {
-        let Some((group, number)) = self.everywhere.as_ref().and_then(Everywhere::selected) else {
+        let Some((group, number)) = self
+            .lists
+            .everywhere
+            .as_ref()
+            .and_then(Everywhere::selected)
+        else {
             return Vec::new();
         };
         let (group, number) = (group.clone(), number.number.clone());
-        if let Some(picker) = self.groups.load.loaded_mut() {
+        if let Some(picker) = self.lists.groups.load.loaded_mut() {
             picker.select_where(|g| g.id == group.id);
         }
         if let Some(opened) = self.open_own_hold(&group, &number) {
             return opened;
         }
-        self.group = Some(group);
-        self.number = Some(number);
+        self.chosen.group = Some(group);
+        self.chosen.number = Some(number);
         self.go(Step::Review)
     }
 
     /// Sends queued queries while fewer than [`IN_FLIGHT`] are on their way.
     fn send_everywhere(&mut self) -> Vec<Command> {
-        let Some(search) = &mut self.everywhere else {
+        let Some(search) = &mut self.lists.everywhere else {
             return Vec::new();
         };
         let mut calls = Vec::new();
@@ -287,7 +297,7 @@ impl Wizard {
         job: Job,
         result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
-        let Some(search) = &mut self.everywhere else {
+        let Some(search) = &mut self.lists.everywhere else {
             return Vec::new();
         };
         search.in_flight = search.in_flight.saturating_sub(1);
@@ -323,7 +333,7 @@ impl Wizard {
     }
 
     fn finish_everywhere(&mut self) {
-        let Some(search) = &mut self.everywhere else {
+        let Some(search) = &mut self.lists.everywhere else {
             return;
         };
         if !matches!(search.phase, Phase::Running) {

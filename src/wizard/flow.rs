@@ -18,7 +18,7 @@ const REGION_REQUIRED: &str = "US";
 
 impl Wizard {
     pub(super) fn update_step(&mut self, action: Action) -> Vec<Command> {
-        self.notice = None;
+        self.chrome.notice = None;
         match action {
             Action::Move(step) => {
                 self.move_cursor(step);
@@ -30,7 +30,7 @@ impl Wizard {
             Action::Retry => self.refresh(),
             Action::ToggleOrder => {
                 if self.step == Step::Number
-                    && let Some(list) = self.numbers.load.loaded_mut()
+                    && let Some(list) = self.lists.numbers.load.loaded_mut()
                 {
                     list.toggle_memorable_first();
                 }
@@ -60,24 +60,24 @@ impl Wizard {
     }
 
     pub(super) fn country_code(&self) -> Option<CountryCode> {
-        self.country.and_then(|c| CountryCode::parse(c.code))
+        self.chosen.country.and_then(|c| CountryCode::parse(c.code))
     }
 
     fn move_cursor(&mut self, step: super::Move) {
         match self.step {
-            Step::Country => self.countries.move_cursor(step),
-            Step::Region => loaded_picker(&mut self.regions, |p| p.move_cursor(step)),
-            Step::City => loaded_picker(&mut self.cities, |p| p.move_cursor(step)),
-            Step::DidType => loaded_picker(&mut self.types, |p| p.move_cursor(step)),
-            Step::Group => loaded_picker(&mut self.groups, |p| p.move_cursor(step)),
-            Step::Number => loaded_picker(&mut self.numbers, |p| p.move_cursor(step)),
+            Step::Country => self.lists.countries.move_cursor(step),
+            Step::Region => loaded_picker(&mut self.lists.regions, |p| p.move_cursor(step)),
+            Step::City => loaded_picker(&mut self.lists.cities, |p| p.move_cursor(step)),
+            Step::DidType => loaded_picker(&mut self.lists.types, |p| p.move_cursor(step)),
+            Step::Group => loaded_picker(&mut self.lists.groups, |p| p.move_cursor(step)),
+            Step::Number => loaded_picker(&mut self.lists.numbers, |p| p.move_cursor(step)),
             Step::Review | Step::Reserved | Step::Done => {
                 // The renderer's report once the document was drawn; a bound before that.
-                let bound = match self.document_end.get() {
+                let bound = match self.chrome.document_end.get() {
                     Some((drawn, furthest)) if drawn == self.step => furthest + 1,
                     _ => self.document_lines_bound(),
                 };
-                self.scroll = (self.step, moved(self.document_scroll(), bound, step));
+                self.chrome.scroll = (self.step, moved(self.document_scroll(), bound, step));
             }
         }
     }
@@ -90,17 +90,19 @@ impl Wizard {
         let content: usize = match self.step {
             Step::Review => {
                 let fetched = self
+                    .lists
                     .requirements
                     .load
                     .loaded()
                     .map_or(0, |r| r.iter().map(fields).sum());
                 let own = self
+                    .chosen
                     .group
                     .as_ref()
                     .map_or(0, |g| g.requirements.iter().map(fields).sum());
                 fetched + own
             }
-            Step::Done => match &self.purchase {
+            Step::Done => match &self.held.purchase {
                 super::Purchase::Bought {
                     receipt: Some(receipt),
                     ..
@@ -113,25 +115,25 @@ impl Wizard {
     }
 
     fn edit_search(&mut self, request: tui_input::InputRequest) -> Vec<Command> {
-        let filter = &mut self.filter;
+        let filter = &mut self.lists.filter;
         match self.step {
             Step::Country => {
-                self.countries.edit(request, filter);
+                self.lists.countries.edit(request, filter);
             }
-            Step::Region => loaded_picker(&mut self.regions, |p| {
+            Step::Region => loaded_picker(&mut self.lists.regions, |p| {
                 p.edit(request, filter);
             }),
-            Step::City => loaded_picker(&mut self.cities, |p| {
+            Step::City => loaded_picker(&mut self.lists.cities, |p| {
                 p.edit(request, filter);
             }),
-            Step::DidType => loaded_picker(&mut self.types, |p| {
+            Step::DidType => loaded_picker(&mut self.lists.types, |p| {
                 p.edit(request, filter);
             }),
-            Step::Group => loaded_picker(&mut self.groups, |p| {
+            Step::Group => loaded_picker(&mut self.lists.groups, |p| {
                 p.edit(request, filter);
             }),
             Step::Number => {
-                if let Some(list) = self.numbers.load.loaded_mut()
+                if let Some(list) = self.lists.numbers.load.loaded_mut()
                     && list.edit(request)
                 {
                     self.schedule_vanity();
@@ -152,76 +154,84 @@ impl Wizard {
         }
         match self.step {
             Step::Country => {
-                let Some(&country) = self.countries.selected() else {
+                let Some(&country) = self.lists.countries.selected() else {
                     return Vec::new();
                 };
-                self.country = Some(country);
+                self.chosen.country = Some(country);
                 if COUNTRIES_WITH_REGIONS.contains(&country.code) {
                     self.go(Step::Region)
                 } else {
-                    self.region = None;
+                    self.chosen.region = None;
                     self.go(Step::City)
                 }
             }
             Step::Region => {
-                let Some(choice) = self.regions.load.loaded().and_then(Picker::selected) else {
+                let Some(choice) = self.lists.regions.load.loaded().and_then(Picker::selected)
+                else {
                     return Vec::new();
                 };
-                self.region = Some(choice.clone());
+                self.chosen.region = Some(choice.clone());
                 self.go(Step::City)
             }
             Step::City => {
-                let Some(choice) = self.cities.load.loaded().and_then(Picker::selected) else {
+                let Some(choice) = self.lists.cities.load.loaded().and_then(Picker::selected)
+                else {
                     // No city matches the box: digits there are a prefix to jump to.
                     return self.jump_by_prefix().unwrap_or_default();
                 };
-                self.city = Some(choice.clone());
-                self.prefix_jump = None;
+                self.chosen.city = Some(choice.clone());
+                self.chosen.prefix_jump = None;
                 self.go(Step::DidType)
             }
             Step::DidType => {
-                let Some(choice) = self.types.load.loaded().and_then(Picker::selected) else {
+                let Some(choice) = self.lists.types.load.loaded().and_then(Picker::selected) else {
                     return Vec::new();
                 };
-                self.did_type = Some(choice.clone());
+                self.chosen.did_type = Some(choice.clone());
                 self.go(Step::Group)
             }
             Step::Group => {
-                let Some(group) = self.groups.load.loaded().and_then(Picker::selected) else {
+                let Some(group) = self.lists.groups.load.loaded().and_then(Picker::selected) else {
                     // No group matches the box: a pattern there is searched in every group.
                     return self.search_everywhere_from_groups().unwrap_or_default();
                 };
                 let selectable = group.allow_number_selection;
-                self.group = Some(group.clone());
+                self.chosen.group = Some(group.clone());
                 if selectable {
                     let mut commands = self.go(Step::Number);
                     commands.extend(self.prefetch_requirements());
                     commands
                 } else {
-                    self.number = None;
+                    self.chosen.number = None;
                     self.go(Step::Review)
                 }
             }
             Step::Number => {
-                let Some(number) = self.numbers.load.loaded().and_then(NumberList::selected) else {
+                let Some(number) = self
+                    .lists
+                    .numbers
+                    .load
+                    .loaded()
+                    .and_then(NumberList::selected)
+                else {
                     // Nothing here matches the box: its pattern is searched in every group.
                     return self.search_everywhere_from_numbers().unwrap_or_default();
                 };
                 let number = number.number.clone();
-                if let Some(group) = self.group.clone()
+                if let Some(group) = self.chosen.group.clone()
                     && let Some(opened) = self.open_own_hold(&group, &number)
                 {
                     return opened;
                 }
-                self.number = Some(number);
+                self.chosen.number = Some(number);
                 self.go(Step::Review)
             }
             Step::Review | Step::Reserved => Vec::new(),
             // After a purchase, Enter starts on another number of the same search.
             // After an unknown outcome buying stays off, but browsing goes on.
             Step::Done => {
-                self.purchase = super::Purchase::Idle;
-                self.numbers.reset();
+                self.held.purchase = super::Purchase::Idle;
+                self.lists.numbers.reset();
                 self.go(Step::Group)
             }
         }
@@ -232,15 +242,16 @@ impl Wizard {
         if self.leaving_an_unsettled_purchase() {
             return Vec::new();
         }
-        let filter = &mut self.filter;
+        let filter = &mut self.lists.filter;
         let cleared = match self.step {
-            Step::Country => self.countries.clear_query(filter),
-            Step::Region => clear_picker(&mut self.regions, filter),
-            Step::City => clear_picker(&mut self.cities, filter),
-            Step::DidType => clear_picker(&mut self.types, filter),
-            Step::Group => clear_picker(&mut self.groups, filter),
+            Step::Country => self.lists.countries.clear_query(filter),
+            Step::Region => clear_picker(&mut self.lists.regions, filter),
+            Step::City => clear_picker(&mut self.lists.cities, filter),
+            Step::DidType => clear_picker(&mut self.lists.types, filter),
+            Step::Group => clear_picker(&mut self.lists.groups, filter),
             Step::Number => {
                 let cleared = self
+                    .lists
                     .numbers
                     .load
                     .loaded_mut()
@@ -260,15 +271,16 @@ impl Wizard {
         let previous = match self.step {
             Step::Country => return Vec::new(),
             Step::Region => Step::Country,
-            Step::City if self.region.is_some() => Step::Region,
+            Step::City if self.chosen.region.is_some() => Step::Region,
             Step::City => Step::Country,
             Step::DidType => Step::City,
             // A prefix jump skipped the type step: broadening goes back to the cities.
-            Step::Group if broaden && self.prefix_jump.is_some() => Step::City,
+            Step::Group if broaden && self.chosen.prefix_jump.is_some() => Step::City,
             Step::Group => Step::DidType,
             Step::Number => Step::Group,
             Step::Review | Step::Reserved | Step::Done => {
                 if self
+                    .chosen
                     .group
                     .as_ref()
                     .is_some_and(|g| g.allow_number_selection)
@@ -280,7 +292,7 @@ impl Wizard {
             }
         };
         if self.step == Step::Done {
-            self.purchase = super::Purchase::Idle;
+            self.held.purchase = super::Purchase::Idle;
         }
         let commands = self.go(previous);
         if broaden {
@@ -295,6 +307,7 @@ impl Wizard {
         match self.step {
             Step::DidType => self.place_offers_nothing(),
             Step::Group => self
+                .lists
                 .groups
                 .load
                 .loaded()
@@ -322,16 +335,16 @@ impl Wizard {
         self.requests
             .forget(|p| matches!(p, Pending::Load { step: s } if *s == step));
         match step {
-            Step::Region => drop_pending(&mut self.regions),
-            Step::City => drop_pending(&mut self.cities),
-            Step::DidType => drop_pending(&mut self.types),
-            Step::Group => drop_pending(&mut self.groups),
+            Step::Region => drop_pending(&mut self.lists.regions),
+            Step::City => drop_pending(&mut self.lists.cities),
+            Step::DidType => drop_pending(&mut self.lists.types),
+            Step::Group => drop_pending(&mut self.lists.groups),
             Step::Number => {
-                drop_pending(&mut self.numbers);
+                drop_pending(&mut self.lists.numbers);
                 self.forget_vanity();
-                self.vanity_due = None;
+                self.lists.vanity_due = None;
             }
-            Step::Review => drop_pending(&mut self.requirements),
+            Step::Review => drop_pending(&mut self.lists.requirements),
             Step::Country | Step::Reserved | Step::Done => {}
         }
     }
@@ -339,7 +352,7 @@ impl Wizard {
     /// Shows `step`, asking for its data unless what is loaded already answers the choices.
     pub(super) fn go(&mut self, step: Step) -> Vec<Command> {
         self.step = step;
-        self.scroll = (step, 0);
+        self.chrome.scroll = (step, 0);
         let load = self.retry_or_reuse(false);
         self.restore_kept_pattern();
         load.into_iter().collect()
@@ -366,9 +379,11 @@ impl Wizard {
             Step::Region => Some(Call::Regions { country }),
             Step::City => Some(Call::Cities { country, region }),
             Step::DidType => self.place_call(),
-            Step::Group => self.groups_call(self.did_type.as_ref()?.one().map(|t| t.name.clone())),
+            Step::Group => {
+                self.groups_call(self.chosen.did_type.as_ref()?.one().map(|t| t.name.clone()))
+            }
             Step::Number => Some(Call::Numbers {
-                group: self.group.as_ref()?.id.clone(),
+                group: self.chosen.group.as_ref()?.id.clone(),
                 contains: None,
             }),
             Step::Review => self.requirements_call(),
@@ -383,24 +398,24 @@ impl Wizard {
         let requests = &mut self.requests;
         let step = self.step;
         match step {
-            Step::Region => fetch(&mut self.regions, call, requests, step, force),
-            Step::City => fetch(&mut self.cities, call, requests, step, force),
-            Step::DidType => fetch(&mut self.types, call, requests, step, force),
-            Step::Group => fetch(&mut self.groups, call, requests, step, force),
-            Step::Number => fetch(&mut self.numbers, call, requests, step, force),
-            Step::Review => fetch(&mut self.requirements, call, requests, step, force),
+            Step::Region => fetch(&mut self.lists.regions, call, requests, step, force),
+            Step::City => fetch(&mut self.lists.cities, call, requests, step, force),
+            Step::DidType => fetch(&mut self.lists.types, call, requests, step, force),
+            Step::Group => fetch(&mut self.lists.groups, call, requests, step, force),
+            Step::Number => fetch(&mut self.lists.numbers, call, requests, step, force),
+            Step::Review => fetch(&mut self.lists.requirements, call, requests, step, force),
             Step::Country | Step::Reserved | Step::Done => None,
         }
     }
 
     fn current_load_failed(&self) -> bool {
         match self.step {
-            Step::Region => matches!(self.regions.load, Load::Failed { .. }),
-            Step::City => matches!(self.cities.load, Load::Failed { .. }),
-            Step::DidType => matches!(self.types.load, Load::Failed { .. }),
-            Step::Group => matches!(self.groups.load, Load::Failed { .. }),
-            Step::Number => matches!(self.numbers.load, Load::Failed { .. }),
-            Step::Review => matches!(self.requirements.load, Load::Failed { .. }),
+            Step::Region => matches!(self.lists.regions.load, Load::Failed { .. }),
+            Step::City => matches!(self.lists.cities.load, Load::Failed { .. }),
+            Step::DidType => matches!(self.lists.types.load, Load::Failed { .. }),
+            Step::Group => matches!(self.lists.groups.load, Load::Failed { .. }),
+            Step::Number => matches!(self.lists.numbers.load, Load::Failed { .. }),
+            Step::Review => matches!(self.lists.requirements.load, Load::Failed { .. }),
             Step::Country | Step::Reserved | Step::Done => false,
         }
     }
@@ -412,8 +427,11 @@ impl Wizard {
         result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
         self.note_country_answer(step, &result);
-        if step == Step::Region && self.regions.load.is_loading() {
-            let required = self.country.is_some_and(|c| c.code == REGION_REQUIRED);
+        if step == Step::Region && self.lists.regions.load.is_loading() {
+            let required = self
+                .chosen
+                .country
+                .is_some_and(|c| c.code == REGION_REQUIRED);
             let regions = expect_answer!(result, Answer::Regions);
             let no_regions = regions.as_ref().is_ok_and(|l| l.items.is_empty());
             let rows = regions.map(|listing| {
@@ -422,35 +440,39 @@ impl Wizard {
                     .chain(listing.items.into_iter().map(Choice::One))
                     .collect::<Vec<_>>()
             });
-            store(&mut self.regions, rows.map(Picker::new), &mut self.filter);
+            store(
+                &mut self.lists.regions,
+                rows.map(Picker::new),
+                &mut self.lists.filter,
+            );
             if no_regions && !required && self.step == Step::Region {
                 // Nothing to choose from: search the whole country.
-                self.region = Some(Choice::Any);
+                self.chosen.region = Some(Choice::Any);
                 return self.go(Step::City);
             }
             if no_regions && required {
-                self.regions.load = Load::Failed {
+                self.lists.regions.load = Load::Failed {
                     message: "the API listed no regions for this country".to_owned(),
                 };
             }
-        } else if step == Step::City && self.cities.load.is_loading() {
+        } else if step == Step::City && self.lists.cities.load.is_loading() {
             let rows = expect_answer!(result, Answer::Cities).map(|listing| {
                 let cities = listing.items.into_iter().map(Choice::One);
                 Picker::new(std::iter::once(Choice::Any).chain(cities).collect())
             });
-            store(&mut self.cities, rows, &mut self.filter);
-        } else if step == Step::DidType && self.types.load.is_loading() {
+            store(&mut self.lists.cities, rows, &mut self.lists.filter);
+        } else if step == Step::DidType && self.lists.types.load.is_loading() {
             let groups = expect_answer!(result, Answer::Groups).map(|listing| listing.items);
             let rows = groups
                 .as_ref()
                 .map(|g| Picker::new(offered_types::offered(g)));
             let rows = rows.map_err(Clone::clone);
-            self.place_groups = groups.unwrap_or_default();
-            store(&mut self.types, rows, &mut self.filter);
-        } else if step == Step::Group && self.groups.load.is_loading() {
+            self.lists.place_groups = groups.unwrap_or_default();
+            store(&mut self.lists.types, rows, &mut self.lists.filter);
+        } else if step == Step::Group && self.lists.groups.load.is_loading() {
             let groups = expect_answer!(result, Answer::Groups);
             if groups.as_ref().is_ok_and(|l| l.items.is_empty()) {
-                let back_to = if self.prefix_jump.is_some() {
+                let back_to = if self.chosen.prefix_jump.is_some() {
                     "the cities"
                 } else {
                     "the number types"
@@ -463,21 +485,21 @@ impl Wizard {
                 );
             }
             store(
-                &mut self.groups,
+                &mut self.lists.groups,
                 groups.map(|l| Picker::new(l.items)),
-                &mut self.filter,
+                &mut self.lists.filter,
             );
-        } else if step == Step::Number && self.numbers.load.is_loading() {
+        } else if step == Step::Number && self.lists.numbers.load.is_loading() {
             let numbers = expect_answer!(result, Answer::Numbers).map(|listing| {
                 let mut list = NumberList::default();
                 list.replace_items(listing.items, None);
                 list
             });
-            self.numbers.load = into_load(numbers);
+            self.lists.numbers.load = into_load(numbers);
             self.restore_kept_pattern();
-        } else if step == Step::Review && self.requirements.load.is_loading() {
+        } else if step == Step::Review && self.lists.requirements.load.is_loading() {
             let requirements = expect_answer!(result, Answer::Requirements);
-            self.requirements.load = into_load(requirements);
+            self.lists.requirements.load = into_load(requirements);
         } else {
             tracing::debug!(?step, "dropping a load the step no longer waits for");
         }

@@ -37,15 +37,15 @@ impl Searchable for Order {
 impl Wizard {
     /// The history screen, when open.
     pub fn history(&self) -> Option<&HistoryView> {
-        self.history.as_ref()
+        self.chrome.history.as_ref()
     }
 
     /// Ctrl-T: opens the history screen and has the worker read the journal.
     pub(super) fn open_history(&mut self) -> Vec<Command> {
-        self.notice = None;
-        self.manager = None;
-        self.owned = None;
-        self.history = Some(HistoryView {
+        self.chrome.notice = None;
+        self.chrome.manager = None;
+        self.chrome.owned = None;
+        self.chrome.history = Some(HistoryView {
             load: Load::Loading,
             ..HistoryView::default()
         });
@@ -54,18 +54,18 @@ impl Wizard {
 
     /// Keys while the history screen is open.
     pub(super) fn update_history(&mut self, action: Action) -> Vec<Command> {
-        let Some(view) = &mut self.history else {
+        let Some(view) = &mut self.chrome.history else {
             return Vec::new();
         };
         match action {
             Action::Move(step) => view.list.move_cursor(step),
             Action::Edit(request) => {
-                view.list.edit(request, &mut self.filter);
+                view.list.edit(request, &mut self.lists.filter);
             }
             Action::Back if !view.list.query().value().is_empty() => {
-                view.list.clear_query(&mut self.filter);
+                view.list.clear_query(&mut self.lists.filter);
             }
-            Action::Back => self.history = None,
+            Action::Back => self.chrome.history = None,
             Action::Retry => return self.open_history(),
             Action::Choose if matches!(view.load, Load::Failed { .. }) => {
                 return self.open_history();
@@ -77,15 +77,15 @@ impl Wizard {
 
     /// Pasted text typed into the history's search box; false when the screen is not open.
     pub(super) fn paste_into_history(&mut self, text: &str) -> bool {
-        let Some(view) = &mut self.history else {
+        let Some(view) = &mut self.chrome.history else {
             return false;
         };
-        view.list.insert_text(text, &mut self.filter);
+        view.list.insert_text(text, &mut self.lists.filter);
         true
     }
 
     pub(super) fn apply_history(&mut self, result: Result<Answer, ApiError>) {
-        let Some(view) = &mut self.history else {
+        let Some(view) = &mut self.chrome.history else {
             return;
         };
         match expect_answer!(result, Answer::History) {

@@ -20,7 +20,7 @@ impl Wizard {
     /// Keeps `text` as the pattern to carry to other groups, if it is a pattern.
     pub(super) fn keep_pattern(&mut self, text: &str, typed_in: Option<GroupId>) {
         if VanityPattern::parse(text).is_ok_and(|p| !p.is_empty()) {
-            self.kept_pattern = Some(KeptPattern {
+            self.lists.kept_pattern = Some(KeptPattern {
                 text: text.to_owned(),
                 typed_in,
             });
@@ -30,11 +30,12 @@ impl Wizard {
     /// Keeps what the number box holds now.
     pub(super) fn keep_number_box(&mut self) {
         let text = self
+            .lists
             .numbers
             .load
             .loaded()
             .map(|l| l.query().value().to_owned());
-        let group = self.group.as_ref().map(|g| g.id.clone());
+        let group = self.chosen.group.as_ref().map(|g| g.id.clone());
         if let Some(text) = text {
             self.keep_pattern(&text, group);
         }
@@ -45,15 +46,16 @@ impl Wizard {
         if self.step != Step::Number {
             return;
         }
-        let Some(kept) = &self.kept_pattern else {
+        let Some(kept) = &self.lists.kept_pattern else {
             return;
         };
-        let group = self.group.as_ref().map(|g| &g.id);
+        let group = self.chosen.group.as_ref().map(|g| &g.id);
         if kept.typed_in.as_ref() == group {
             return;
         }
         let text = kept.text.clone();
         let filled = self
+            .lists
             .numbers
             .load
             .loaded_mut()

@@ -14,7 +14,7 @@ impl Wizard {
     pub(super) fn request_reservations(&mut self) -> Command {
         self.requests.forget(|p| matches!(p, Pending::Reservations));
         let command = self.requests.ask(Call::Reservations, Pending::Reservations);
-        if let Some(manager) = &mut self.manager {
+        if let Some(manager) = &mut self.chrome.manager {
             manager.load = Load::Loading;
         }
         command
@@ -38,13 +38,13 @@ impl Wizard {
                         ),
                     );
                 }
-                if let Some(manager) = &mut self.manager {
+                if let Some(manager) = &mut self.chrome.manager {
                     manager.load = Load::Loaded(());
                     manager.unreadable = listing.skipped;
-                    manager.cursor = manager.cursor.min(self.holds.len().saturating_sub(1));
+                    manager.cursor = manager.cursor.min(self.held.holds.len().saturating_sub(1));
                 }
             }
-            Err(message) => match &mut self.manager {
+            Err(message) => match &mut self.chrome.manager {
                 Some(manager) => manager.load = Load::Failed { message },
                 // At start: the first thing that can tell the operator of a wrong key or an
                 // unreachable API.
@@ -68,14 +68,14 @@ impl Wizard {
         complete: bool,
     ) {
         let now_utc = self.now_utc;
-        for held in &mut self.holds {
+        for held in &mut self.held.holds {
             let named = listed.iter().any(|r| r.uuid == held.reservation.uuid);
             if !named && complete {
                 held.gone = true;
             }
         }
         for reservation in listed {
-            match (self.holds.iter_mut()).find(|h| h.reservation.uuid == reservation.uuid) {
+            match (self.held.holds.iter_mut()).find(|h| h.reservation.uuid == reservation.uuid) {
                 Some(held) => {
                     held.gone = false;
                     // The listing's group and facts are the API's own; keep what the
@@ -90,7 +90,7 @@ impl Wizard {
                 None => {
                     let left = reservation.expires_at.duration_since(now_utc);
                     let left = Duration::try_from(left).unwrap_or_default();
-                    self.holds.push(Held {
+                    self.held.holds.push(Held {
                         reservation,
                         expiry_recorded: false,
                         group: None,
@@ -104,22 +104,22 @@ impl Wizard {
 
     /// Ctrl-R: opens the manager and asks for the account's reservations.
     pub(super) fn open_manager(&mut self) -> Vec<Command> {
-        self.notice = None;
-        self.manager = Some(Manager::default());
+        self.chrome.notice = None;
+        self.chrome.manager = Some(Manager::default());
         vec![self.request_reservations()]
     }
 
     pub(super) fn update_manager(&mut self, action: Action) -> Vec<Command> {
-        let Some(manager) = &mut self.manager else {
+        let Some(manager) = &mut self.chrome.manager else {
             return Vec::new();
         };
         match action {
             Action::Move(step) => {
-                manager.cursor = super::picker::moved(manager.cursor, self.holds.len(), step);
+                manager.cursor = super::picker::moved(manager.cursor, self.held.holds.len(), step);
                 Vec::new()
             }
             Action::Back => {
-                self.manager = None;
+                self.chrome.manager = None;
                 Vec::new()
             }
             Action::Retry => vec![self.request_reservations()],
@@ -128,7 +128,7 @@ impl Wizard {
             }
             Action::Cancel => {
                 let cursor = manager.cursor;
-                match self.holds.get(cursor) {
+                match self.held.holds.get(cursor) {
                     Some(held) => {
                         let uuid = held.reservation.uuid.clone();
                         self.cancel(uuid).into_iter().collect()
@@ -137,7 +137,7 @@ impl Wizard {
                 }
             }
             Action::Buy => {
-                if let Some(held) = self.holds.get(manager.cursor).cloned() {
+                if let Some(held) = self.held.holds.get(manager.cursor).cloned() {
                     self.buy_hold(held);
                 }
                 Vec::new()

@@ -24,6 +24,7 @@ pub mod offered_types;
 mod opening;
 mod own_holds;
 mod owned;
+mod parts;
 mod paste;
 pub mod picker;
 mod place_calls;
@@ -44,17 +45,13 @@ mod vanity_box;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use serde_json::Value;
 
 use crate::api::Backend;
 use tui_input::InputRequest;
 
-use crate::api::model::{City, Group, Region, ReservationId};
-use crate::countries::{self, Country};
-use crate::money::Currency;
 use crate::outcome::PendingPurchase;
 use crate::protocol::{Answer, Call, Command, WorkerMsg};
-use crate::search::Filter;
+use parts::{Chosen, Chrome, Holdings, Lists};
 
 pub use alerts::{DEFAULT_ALERT_BEFORE, ExpiryAlert};
 pub use basket::{Basket, BasketAsk, BasketItem, Stage as BasketStage};
@@ -164,89 +161,10 @@ pub struct Wizard {
     pub(crate) step: Step,
     /// Every request awaited, with the context it was asked in.
     pub(crate) requests: Requests,
-    filter: Filter,
-
-    pub(crate) countries: Picker<&'static Country>,
-    pub(crate) country: Option<&'static Country>,
-    pub(crate) regions: Fetched<Picker<Choice<Region>>>,
-    pub(crate) region: Option<Choice<Region>>,
-    pub(crate) cities: Fetched<Picker<Choice<City>>>,
-    pub(crate) city: Option<Choice<City>>,
-    /// The types offered in the place, from one search of its groups of every type.
-    pub(crate) types: Fetched<Picker<Choice<TypeOffer>>>,
-    /// That search's groups, which the group step filters by the chosen type.
-    pub(crate) place_groups: Vec<Group>,
-    pub(crate) did_type: Option<Choice<TypeOffer>>,
-    pub(crate) groups: Fetched<Picker<Group>>,
-    pub(crate) group: Option<Group>,
-    pub(crate) numbers: Fetched<NumberList>,
-    /// When the next vanity request is due after a pause in typing.
-    pub(crate) vanity_due: Option<Instant>,
-    /// The chosen number; `None` on the review means a random number of the group.
-    pub(crate) number: Option<String>,
-    pub(crate) requirements: Fetched<Vec<Value>>,
-    /// The search of every group of the place, shown over the group step while open.
-    pub(crate) everywhere: Option<Everywhere>,
-    /// Above how many credits a search of every group asks first.
-    pub(crate) confirm_search_above: u32,
-    /// The prefix digits the group search asks for instead of a city (see `prefix_jump`).
-    pub(crate) prefix_jump: Option<String>,
-    /// The vanity pattern carried from one group to the next.
-    pub(crate) kept_pattern: Option<kept_pattern::KeptPattern>,
-
-    /// Every active reservation known (made here or listed by the API).
-    pub(crate) holds: Vec<Held>,
-    /// The reservation shown on the Reserved step.
-    pub(crate) current_hold: Option<ReservationId>,
-    pub(crate) purchase: Purchase,
-    /// Whether some purchase's outcome stayed unknown even after asking the API (this run's,
-    /// or one an earlier run left): buying stays off, for it could buy a second number.
-    pub(crate) outcome_unknown: bool,
-    /// Whether purchases can be recorded in the journal before they are sent; the event loop
-    /// says when they cannot ([`Wizard::set_journal_unavailable`]).
-    pub(crate) journal_open: bool,
-    pub(crate) modal: Option<Modal>,
-    pub(crate) manager: Option<Manager>,
-    /// "My numbers" (Ctrl-O), when open.
-    pub(crate) owned: Option<OwnedView>,
-    /// The numbers marked to reserve or buy together, and whether their screen is shown.
-    pub(crate) basket: Basket,
-    /// The history of orders (Ctrl-T), when open.
-    pub(crate) history: Option<HistoryView>,
-    /// The customer or ticket reference recorded with this session's orders.
-    pub(crate) reference: Option<crate::reference::Reference>,
-    /// The reference as it is being typed on Review, while it is edited.
-    pub(crate) reference_edit: Option<tui_input::Input>,
-    pub(crate) notice: Option<Notice>,
-    /// Whether the operator is leaving; nothing can be bought once they are.
-    pub(crate) quitting: Quitting,
-    /// How far the Review, Reserved or Done screen is scrolled, and on which step: a scroll
-    /// belongs to the step it was made on.
-    pub(crate) scroll: (Step, usize),
-    /// How far the document on screen can be scrolled, as the renderer last laid it out, and
-    /// on which step: only the renderer knows the lines a document wraps to and the room it
-    /// has, so it reports this back and scrolling stops exactly at the end.
-    pub(crate) document_end: std::cell::Cell<Option<(Step, usize)>>,
-    /// Where purchases are recorded, shown with the receipt.
-    pub(crate) journal_path: Option<String>,
-    /// The credit meter shown in the status line.
-    pub(crate) meter: Meter,
-    /// When the wizard was made: the origin the spinner's frames are counted from.
-    pub(crate) started: Instant,
-    /// The currency the API's prices are in.
-    pub(crate) currency: Currency,
-    /// Text waiting to be copied to the terminal's clipboard.
-    pub(crate) clipboard: Option<String>,
-    /// How far the help is scrolled down.
-    pub(crate) help_scroll: usize,
-    /// The API's address, shown in the header when it is not the production one.
-    pub(crate) endpoint: Option<String>,
-    /// Reservations near their end, to be alerted once each.
-    pub(crate) expiry_alerts: alerts::ExpiryAlerts,
-    /// The `numpick buy …` command line, while it is shown (Ctrl-E on Review).
-    pub(crate) command_line: Option<String>,
-    /// Countries the API refused (HTTP 400), this session or before: marked in the list.
-    pub(crate) refused_countries: std::collections::BTreeSet<String>,
+    pub(crate) chosen: Chosen,
+    pub(crate) lists: Lists,
+    pub(crate) held: Holdings,
+    pub(crate) chrome: Chrome,
 }
 
 impl Wizard {
@@ -259,52 +177,10 @@ impl Wizard {
             backend,
             step: Step::Country,
             requests: Requests::default(),
-            filter: Filter::new(),
-            countries: Picker::new(countries::all().iter().collect()),
-            country: None,
-            regions: Fetched::default(),
-            region: None,
-            cities: Fetched::default(),
-            city: None,
-            types: Fetched::default(),
-            place_groups: Vec::new(),
-            did_type: None,
-            groups: Fetched::default(),
-            group: None,
-            numbers: Fetched::default(),
-            vanity_due: None,
-            number: None,
-            requirements: Fetched::default(),
-            everywhere: None,
-            confirm_search_above: everywhere::DEFAULT_CONFIRM_ABOVE,
-            kept_pattern: None,
-            prefix_jump: None,
-            holds: Vec::new(),
-            current_hold: None,
-            purchase: Purchase::Idle,
-            outcome_unknown: false,
-            journal_open: true,
-            modal: None,
-            manager: None,
-            owned: None,
-            basket: Basket::default(),
-            history: None,
-            reference: None,
-            reference_edit: None,
-            notice: None,
-            quitting: Quitting::No,
-            scroll: (Step::Country, 0),
-            document_end: std::cell::Cell::new(None),
-            journal_path: None,
-            meter: Meter::default(),
-            started: now,
-            currency: Currency::default(),
-            clipboard: None,
-            help_scroll: 0,
-            endpoint: None,
-            expiry_alerts: alerts::ExpiryAlerts::default(),
-            command_line: None,
-            refused_countries: std::collections::BTreeSet::new(),
+            chosen: Chosen::default(),
+            lists: Lists::default(),
+            held: Holdings::default(),
+            chrome: Chrome::new(now),
         }
     }
 
@@ -344,7 +220,7 @@ impl Wizard {
         self.now = now;
         self.now_utc = now_utc;
         let mut commands = Vec::new();
-        for held in &mut self.holds {
+        for held in &mut self.held.holds {
             if held.is_expired(now) && !held.expiry_recorded {
                 held.expiry_recorded = true;
                 commands.push(Command::RecordExpired {
@@ -353,8 +229,8 @@ impl Wizard {
             }
         }
         self.note_expiry_alerts();
-        if self.vanity_due.is_some_and(|due| now >= due) {
-            self.vanity_due = None;
+        if self.lists.vanity_due.is_some_and(|due| now >= due) {
+            self.lists.vanity_due = None;
             commands.extend(self.request_vanity());
         }
         commands
@@ -363,33 +239,33 @@ impl Wizard {
     /// Handles one action of the operator.
     #[must_use = "the commands must be sent to the worker"]
     pub fn update(&mut self, action: Action) -> Vec<Command> {
-        if let Some(Modal::QuitGuard) = self.modal {
+        if let Some(Modal::QuitGuard) = self.chrome.modal {
             return self.update_quit_guard(action);
         }
-        if self.command_line.is_some() {
+        if self.chrome.command_line.is_some() {
             return self.update_command_line(action);
         }
         if action == Action::Quit {
             self.request_quit();
             return Vec::new();
         }
-        if let Some(Modal::Help) = self.modal {
+        if let Some(Modal::Help) = self.chrome.modal {
             match action {
                 // The help is about thirty lines: past that there is nothing to scroll to.
                 Action::Move(Move::Down | Move::PageDown) => {
-                    self.help_scroll = (self.help_scroll + 1).min(30);
+                    self.chrome.help_scroll = (self.chrome.help_scroll + 1).min(30);
                 }
                 Action::Move(Move::Up | Move::PageUp) => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1);
+                    self.chrome.help_scroll = self.chrome.help_scroll.saturating_sub(1);
                 }
-                _ => self.modal = None,
+                _ => self.chrome.modal = None,
             }
             return Vec::new();
         }
-        if matches!(self.modal, Some(Modal::ConfirmPurchase(_))) {
+        if matches!(self.chrome.modal, Some(Modal::ConfirmPurchase(_))) {
             return self.update_confirmation(action);
         }
-        if self.reference_edit.is_some() {
+        if self.chrome.reference_edit.is_some() {
             return self.update_reference(action);
         }
         match action {
@@ -402,26 +278,26 @@ impl Wizard {
                 Vec::new()
             }
             Action::Help => {
-                self.modal = Some(Modal::Help);
-                self.help_scroll = 0;
+                self.chrome.modal = Some(Modal::Help);
+                self.chrome.help_scroll = 0;
                 Vec::new()
             }
             Action::Reservations => {
-                self.owned = None;
-                self.history = None;
+                self.chrome.owned = None;
+                self.chrome.history = None;
                 self.open_manager()
             }
             Action::OwnedNumbers => {
-                self.history = None;
+                self.chrome.history = None;
                 self.open_owned()
             }
             Action::Basket => self.open_basket(),
             Action::History => self.open_history(),
-            _ if self.history.is_some() => self.update_history(action),
-            _ if self.owned.is_some() => self.update_owned(action),
-            _ if self.manager.is_some() => self.update_manager(action),
-            _ if self.basket.open => self.update_basket(action),
-            _ if self.step == Step::Group && self.everywhere.is_some() => {
+            _ if self.chrome.history.is_some() => self.update_history(action),
+            _ if self.chrome.owned.is_some() => self.update_owned(action),
+            _ if self.chrome.manager.is_some() => self.update_manager(action),
+            _ if self.held.basket.open => self.update_basket(action),
+            _ if self.step == Step::Group && self.lists.everywhere.is_some() => {
                 self.update_everywhere(action)
             }
             action => self.update_step(action),
@@ -467,8 +343,8 @@ impl Wizard {
             Pending::AccountInfo => {
                 match result {
                     Ok(Answer::AccountInfo(info)) => {
-                        self.meter.account = Some(info);
-                        self.meter.requests_at_reading = self.meter.requests_sent;
+                        self.chrome.meter.account = Some(info);
+                        self.chrome.meter.requests_at_reading = self.chrome.meter.requests_sent;
                     }
                     // The meter is a convenience: without account info it shows what it can.
                     Ok(_) => tracing::warn!("account info answered with another kind of data"),
@@ -510,7 +386,7 @@ impl Wizard {
     }
 
     fn say(&mut self, level: NoticeLevel, text: impl Into<String>) {
-        self.notice = Some(Notice {
+        self.chrome.notice = Some(Notice {
             level,
             text: text.into(),
         });

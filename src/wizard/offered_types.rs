@@ -82,7 +82,8 @@ impl Wizard {
 
     /// Whether the type step is loaded and the place offers no number at all.
     pub fn place_offers_nothing(&self) -> bool {
-        self.types
+        self.lists
+            .types
             .load
             .loaded()
             .is_some_and(|p| p.items().is_empty())
@@ -91,17 +92,19 @@ impl Wizard {
     /// The narrowest place chosen, by name: the city, else the region, else the country.
     pub fn place_name(&self) -> String {
         let city = self
+            .chosen
             .city
             .as_ref()
             .and_then(Choice::one)
             .map(|c| c.name.clone());
         let region = || {
-            self.region
+            self.chosen
+                .region
                 .as_ref()
                 .and_then(Choice::one)
                 .map(|r| r.name.clone())
         };
-        let country = || self.country.map(|c| c.name.to_owned());
+        let country = || self.chosen.country.map(|c| c.name.to_owned());
         city.or_else(region).or_else(country).unwrap_or_default()
     }
 
@@ -110,20 +113,21 @@ impl Wizard {
     /// so that coming back with the same choices keeps the cursor and the search box. `false`
     /// when the place's groups are not at hand (a prefix jump, or another place).
     pub(super) fn groups_from_place(&mut self, call: &Call, force: bool) -> bool {
-        if self.prefix_jump.is_some() || self.types.call != self.place_call() {
+        if self.chosen.prefix_jump.is_some() || self.lists.types.call != self.place_call() {
             return false;
         }
-        let (Some(_), Some(chosen)) = (self.types.load.loaded(), &self.did_type) else {
+        let (Some(_), Some(chosen)) = (self.lists.types.load.loaded(), &self.chosen.did_type)
+        else {
             return false;
         };
-        if !force && self.groups.is_current(call) {
+        if !force && self.lists.groups.is_current(call) {
             return true;
         }
-        let groups: Vec<Group> = of_type(&self.place_groups, chosen).cloned().collect();
-        self.groups.call = Some(call.clone());
-        self.groups.load = Load::Loaded(Picker::new(groups));
-        if let Some(picker) = self.groups.load.loaded_mut() {
-            picker.refilter(&mut self.filter);
+        let groups: Vec<Group> = of_type(&self.lists.place_groups, chosen).cloned().collect();
+        self.lists.groups.call = Some(call.clone());
+        self.lists.groups.load = Load::Loaded(Picker::new(groups));
+        if let Some(picker) = self.lists.groups.load.loaded_mut() {
+            picker.refilter(&mut self.lists.filter);
         }
         true
     }
@@ -131,16 +135,16 @@ impl Wizard {
     /// Esc from a step whose list came back empty: back to `previous` with its search box
     /// cleared and its cursor on "Any", so that the search really broadens.
     pub(super) fn broaden(&mut self, previous: Step) {
-        let filter = &mut self.filter;
+        let filter = &mut self.lists.filter;
         match previous {
             Step::City => {
-                if let Some(picker) = self.cities.load.loaded_mut() {
+                if let Some(picker) = self.lists.cities.load.loaded_mut() {
                     picker.clear_query(filter);
                     picker.select_where(|c| matches!(c, Choice::Any));
                 }
             }
             Step::DidType => {
-                if let Some(picker) = self.types.load.loaded_mut() {
+                if let Some(picker) = self.lists.types.load.loaded_mut() {
                     picker.clear_query(filter);
                     picker.select_where(|t| matches!(t, Choice::Any));
                 }

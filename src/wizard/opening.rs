@@ -8,15 +8,16 @@ impl Wizard {
     /// Lists the `recent` countries first and puts the cursor on `default`, or on the most
     /// recent country when there is no default.
     pub fn open_on(&mut self, recent: &[String], default: Option<&str>) {
-        self.countries = Picker::new(countries::recent_first(recent));
+        self.lists.countries = Picker::new(countries::recent_first(recent));
         if let Some(code) = default.or(recent.first().map(String::as_str)) {
-            self.countries
+            self.lists
+                .countries
                 .select_where(|country| country.code.eq_ignore_ascii_case(code));
         }
     }
 
     /// The country chosen this session, to be remembered among the recent ones.
     pub fn chosen_country(&self) -> Option<&'static str> {
-        self.country.map(|country| country.code)
+        self.chosen.country.map(|country| country.code)
     }
 }

@@ -12,7 +12,8 @@ impl Wizard {
     /// The active reservation the operator holds on `number`, if any.
     pub fn own_hold_of(&self, number: &str) -> Option<&Held> {
         let digits = digits_of(number);
-        self.holds
+        self.held
+            .holds
             .iter()
             .find(|held| held.is_active(self.now) && digits_of(&held.reservation.number) == digits)
     }
@@ -22,11 +23,11 @@ impl Wizard {
     pub(super) fn open_own_hold(&mut self, group: &Group, number: &str) -> Option<Vec<Command>> {
         let uuid: ReservationId = self.own_hold_of(number)?.reservation.uuid.clone();
         self.leave_current_step();
-        self.group = Some(group.clone());
-        self.number = Some(number.to_owned());
-        self.current_hold = Some(uuid);
+        self.chosen.group = Some(group.clone());
+        self.chosen.number = Some(number.to_owned());
+        self.held.current_hold = Some(uuid);
         self.step = Step::Reserved;
-        self.scroll = (Step::Reserved, 0);
+        self.chrome.scroll = (Step::Reserved, 0);
         Some(Vec::new())
     }
 }

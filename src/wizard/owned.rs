@@ -55,9 +55,9 @@ impl Searchable for OwnedNumber {
 impl Wizard {
     /// Ctrl-O: opens "My numbers" and asks for every number the account owns.
     pub(super) fn open_owned(&mut self) -> Vec<Command> {
-        self.notice = None;
-        self.manager = None;
-        self.owned = Some(OwnedView {
+        self.chrome.notice = None;
+        self.chrome.manager = None;
+        self.chrome.owned = Some(OwnedView {
             load: Load::Loading,
             ..OwnedView::default()
         });
@@ -66,7 +66,7 @@ impl Wizard {
 
     /// Keys while "My numbers" is open.
     pub(super) fn update_owned(&mut self, action: Action) -> Vec<Command> {
-        let Some(view) = &mut self.owned else {
+        let Some(view) = &mut self.chrome.owned else {
             return Vec::new();
         };
         if let Some(confirm) = &mut view.release {
@@ -100,16 +100,16 @@ impl Wizard {
                 Vec::new()
             }
             Action::Edit(request) => {
-                view.list.edit(request, &mut self.filter);
+                view.list.edit(request, &mut self.lists.filter);
                 Vec::new()
             }
             Action::Back if !view.list.query().value().is_empty() => {
                 view.list
-                    .edit(tui_input::InputRequest::DeleteLine, &mut self.filter);
+                    .edit(tui_input::InputRequest::DeleteLine, &mut self.lists.filter);
                 Vec::new()
             }
             Action::Back => {
-                self.owned = None;
+                self.chrome.owned = None;
                 Vec::new()
             }
             Action::Release => {
@@ -152,7 +152,7 @@ impl Wizard {
     }
 
     pub(super) fn apply_owned(&mut self, result: Result<Answer, ApiError>) {
-        let Some(view) = &mut self.owned else {
+        let Some(view) = &mut self.chrome.owned else {
             return;
         };
         match expect_answer!(result, Answer::OwnedNumbers) {
@@ -177,7 +177,7 @@ impl Wizard {
                     format!("Released {number}: it is pending cancellation."),
                 );
                 // The list shows the new status.
-                if self.owned.is_some() {
+                if self.chrome.owned.is_some() {
                     return self.open_owned_keeping_notice();
                 }
             }
@@ -193,9 +193,9 @@ impl Wizard {
     }
 
     fn open_owned_keeping_notice(&mut self) -> Vec<Command> {
-        let notice = self.notice.take();
+        let notice = self.chrome.notice.take();
         let commands = self.open_owned();
-        self.notice = notice;
+        self.chrome.notice = notice;
         commands
     }
 }

@@ -24,13 +24,13 @@ impl Wizard {
     pub fn paste(&mut self, text: &str) -> Vec<Command> {
         // The reference being edited and the history's search box take a paste as text.
         let (clean, cut) = clean_paste(text);
-        if self.modal.is_none()
+        if self.chrome.modal.is_none()
             && (self.paste_into_reference(&clean) || self.paste_into_history(&clean))
         {
             return Vec::new();
         }
         // "My numbers" is a dialog over the screen: its box and a release's digits are typed.
-        if self.owned.is_some()
+        if self.chrome.owned.is_some()
             || !matches!(
                 self.input_mode(),
                 InputMode::Search { .. } | InputMode::Numbers
@@ -39,7 +39,7 @@ impl Wizard {
             self.say(NoticeLevel::Info, PASTE_IGNORED);
             return Vec::new();
         }
-        self.notice = None;
+        self.chrome.notice = None;
         self.insert_search_text(&clean);
         if cut {
             self.say(
@@ -54,17 +54,17 @@ impl Wizard {
     /// Types `text` into the focused search box as one edit: the list is filtered once, not
     /// once per character.
     fn insert_search_text(&mut self, text: &str) {
-        let filter = &mut self.filter;
+        let filter = &mut self.lists.filter;
         match self.step {
             Step::Country => {
-                self.countries.insert_text(text, filter);
+                self.lists.countries.insert_text(text, filter);
             }
-            Step::Region => loaded(&mut self.regions, |p| p.insert_text(text, filter)),
-            Step::City => loaded(&mut self.cities, |p| p.insert_text(text, filter)),
-            Step::DidType => loaded(&mut self.types, |p| p.insert_text(text, filter)),
-            Step::Group => loaded(&mut self.groups, |p| p.insert_text(text, filter)),
+            Step::Region => loaded(&mut self.lists.regions, |p| p.insert_text(text, filter)),
+            Step::City => loaded(&mut self.lists.cities, |p| p.insert_text(text, filter)),
+            Step::DidType => loaded(&mut self.lists.types, |p| p.insert_text(text, filter)),
+            Step::Group => loaded(&mut self.lists.groups, |p| p.insert_text(text, filter)),
             Step::Number => {
-                let typed = self.numbers.load.loaded_mut();
+                let typed = self.lists.numbers.load.loaded_mut();
                 if typed.is_some_and(|list| list.insert_text(text)) {
                     self.schedule_vanity();
                 }

@@ -12,7 +12,8 @@ use super::{Choice, Step, Wizard};
 impl Wizard {
     /// The chosen region's id; `None` for "Any region" or a country without regions.
     pub(super) fn region_id(&self) -> Option<crate::api::model::RegionId> {
-        self.region
+        self.chosen
+            .region
             .as_ref()
             .and_then(Choice::one)
             .map(|r| r.id.clone())
@@ -23,16 +24,16 @@ impl Wizard {
         Some(Call::Groups {
             country: self.country_code()?,
             region: self.region_id(),
-            city: self.city.as_ref()?.one().map(|c| c.id.clone()),
+            city: self.chosen.city.as_ref()?.one().map(|c| c.id.clone()),
             did_type,
-            prefix: self.prefix_jump.clone(),
+            prefix: self.chosen.prefix_jump.clone(),
         })
     }
 
     /// The requirements of the chosen group's country and type (the worker turns the type's
     /// name into the numeric id the endpoint takes).
     pub(super) fn requirements_call(&self) -> Option<Call> {
-        let group = self.group.as_ref()?;
+        let group = self.chosen.group.as_ref()?;
         let kind = group.did_type.trim();
         Some(Call::Requirements {
             country: self.country_code()?,
@@ -46,7 +47,7 @@ impl Wizard {
     pub(super) fn prefetch_requirements(&mut self) -> Option<Command> {
         let call = self.requirements_call()?;
         fetch(
-            &mut self.requirements,
+            &mut self.lists.requirements,
             call,
             &mut self.requests,
             Step::Review,

@@ -29,14 +29,14 @@ impl Wizard {
     /// Enter on the city step when no city matches a box holding a prefix: the groups of
     /// that prefix, in any city and of any type. `None` when the box holds no prefix.
     pub(super) fn jump_by_prefix(&mut self) -> Option<Vec<Command>> {
-        let picker = self.cities.load.loaded()?;
+        let picker = self.lists.cities.load.loaded()?;
         if picker.selected().is_some() {
             return None;
         }
         let digits = prefix_digits(picker.query().value())?;
-        self.city = Some(Choice::Any);
-        self.did_type = Some(Choice::Any);
-        self.prefix_jump = Some(digits);
+        self.chosen.city = Some(Choice::Any);
+        self.chosen.did_type = Some(Choice::Any);
+        self.chosen.prefix_jump = Some(digits);
         Some(self.go(Step::Group))
     }
 }

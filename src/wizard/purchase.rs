@@ -28,13 +28,13 @@ impl Wizard {
 
     /// Whether some purchase's outcome stayed unknown, so that buying is off.
     pub fn outcome_unknown(&self) -> bool {
-        self.outcome_unknown
+        self.held.outcome_unknown
     }
 
     /// Where the wizard stands, as the buy rule reads it.
     pub(super) fn buy_state(&self) -> BuyState {
         BuyState {
-            journal_open: self.journal_open,
+            journal_open: self.held.journal_open,
             purchase_in_flight: self.requests.any(|p| {
                 matches!(p, Pending::Purchase { .. })
                     || matches!(p, Pending::Basket(job) if job.is_purchase())
@@ -44,8 +44,8 @@ impl Wizard {
                     || matches!(p, Pending::Basket(job) if job.is_settle())
             }),
             checking_earlier: self.requests.any(|p| matches!(p, Pending::SettleEarlier)),
-            outcome_unknown: self.outcome_unknown,
-            quitting: self.quitting != Quitting::No,
+            outcome_unknown: self.held.outcome_unknown,
+            quitting: self.chrome.quitting != Quitting::No,
         }
     }
 
@@ -73,7 +73,7 @@ impl Wizard {
             self.say_expired();
             return;
         }
-        self.modal = Some(Modal::ConfirmPurchase(target));
+        self.chrome.modal = Some(Modal::ConfirmPurchase(target));
     }
 
     fn say_expired(&mut self) {
@@ -85,12 +85,12 @@ impl Wizard {
 
     /// Keys while the purchase confirmation is open: only `y` buys.
     pub(super) fn update_confirmation(&mut self, action: Action) -> Vec<Command> {
-        let Some(Modal::ConfirmPurchase(target)) = self.modal.clone() else {
+        let Some(Modal::ConfirmPurchase(target)) = self.chrome.modal.clone() else {
             return Vec::new();
         };
         match action {
             Action::Confirm => {
-                self.modal = None;
+                self.chrome.modal = None;
                 // Things may have changed since the confirmation opened.
                 if !self.may_buy_now() {
                     return Vec::new();
@@ -117,7 +117,7 @@ impl Wizard {
                         .reservation
                         .as_ref()
                         .map(|h| h.reservation.uuid.clone()),
-                    reference: self.reference.clone(),
+                    reference: self.chosen.reference.clone(),
                     // What the confirmation showed; nothing when it could not show the group.
                     prices: target.group.as_ref().map(|group| AgreedPrices {
                         setup: group.price.setup,
@@ -130,12 +130,12 @@ impl Wizard {
                         target: target.clone(),
                     },
                 );
-                self.purchase = Purchase::InFlight { target };
+                self.held.purchase = Purchase::InFlight { target };
                 self.say(NoticeLevel::Info, "Buying…");
                 vec![command]
             }
             Action::Decline | Action::Back => {
-                self.modal = None;
+                self.chrome.modal = None;
                 Vec::new()
             }
             _ => Vec::new(),
@@ -148,9 +148,9 @@ impl Wizard {
         target: PurchaseTarget,
         result: Result<Answer, ApiError>,
     ) -> Vec<Command> {
-        self.purchase = Purchase::Idle;
-        self.notice = None;
-        self.modal = None;
+        self.held.purchase = Purchase::Idle;
+        self.chrome.notice = None;
+        self.chrome.modal = None;
         match result {
             Ok(Answer::Purchased { number, receipt }) => {
                 self.bought(target, Some(receipt), Some(number));
@@ -171,8 +171,8 @@ impl Wizard {
                         reason: reason.clone(),
                     },
                 );
-                self.purchase = Purchase::Settling { target, reason };
-                self.manager = None;
+                self.held.purchase = Purchase::Settling { target, reason };
+                self.chrome.manager = None;
                 self.step = Step::Done;
                 vec![command]
             }
@@ -208,27 +208,28 @@ impl Wizard {
 
     fn bought(&mut self, target: PurchaseTarget, receipt: Option<Receipt>, number: Option<String>) {
         if let Some(held) = &target.reservation {
-            self.holds
+            self.held
+                .holds
                 .retain(|h| h.reservation.uuid != held.reservation.uuid);
         }
         // The bought number must not be offered again.
-        self.numbers.reset();
-        self.purchase = Purchase::Bought {
+        self.lists.numbers.reset();
+        self.held.purchase = Purchase::Bought {
             target,
             receipt,
             number,
             at: self.now_utc,
         };
-        self.manager = None;
+        self.chrome.manager = None;
         self.step = Step::Done;
     }
 
     /// The outcome of the purchase of `target` is unknown even after asking: the Done screen
     /// says so, and buying stays off.
     fn stays_unknown(&mut self, target: PurchaseTarget, reason: String) {
-        self.outcome_unknown = true;
-        self.purchase = Purchase::Unknown { target, reason };
-        self.manager = None;
+        self.held.outcome_unknown = true;
+        self.held.purchase = Purchase::Unknown { target, reason };
+        self.chrome.manager = None;
         self.step = Step::Done;
     }
 
@@ -242,7 +243,7 @@ impl Wizard {
         let level = match &settlement {
             Ok(Settlement::Bought { .. } | Settlement::NotBought { .. }) => NoticeLevel::Info,
             _ => {
-                self.outcome_unknown = true;
+                self.held.outcome_unknown = true;
                 NoticeLevel::Warning
             }
         };
@@ -257,24 +258,25 @@ impl Wizard {
         reason: String,
         result: &Result<Answer, ApiError>,
     ) {
-        self.purchase = Purchase::Idle;
+        self.held.purchase = Purchase::Idle;
         match settlement_of(result) {
             Ok(Settlement::Bought { number }) => self.bought(target, None, Some(number)),
             Ok(not_bought @ Settlement::NotBought { .. }) => {
                 self.say(NoticeLevel::Error, not_bought.describe());
                 let still_held = target.reservation.as_ref().and_then(|held| {
                     let uuid = &held.reservation.uuid;
-                    self.holds
+                    self.held
+                        .holds
                         .iter()
                         .any(|h| &h.reservation.uuid == uuid)
                         .then(|| uuid.clone())
                 });
                 self.step = match still_held {
                     Some(uuid) => {
-                        self.current_hold = Some(uuid);
+                        self.held.current_hold = Some(uuid);
                         Step::Reserved
                     }
-                    None if self.group.is_some() => Step::Review,
+                    None if self.chosen.group.is_some() => Step::Review,
                     None => Step::Country,
                 };
             }
@@ -289,15 +291,15 @@ impl Wizard {
 
     /// Whether quitting now would leave something at stake.
     fn quitting_needs_asking(&self) -> bool {
-        self.purchase_pending() || self.holds.iter().any(|h| h.is_active(self.now))
+        self.purchase_pending() || self.held.holds.iter().any(|h| h.is_active(self.now))
     }
 
     /// Ctrl-C or `q`: quits, or asks first when reservations or a purchase are at stake.
     pub(super) fn request_quit(&mut self) {
         if self.quitting_needs_asking() {
-            self.modal = Some(Modal::QuitGuard);
+            self.chrome.modal = Some(Modal::QuitGuard);
         } else {
-            self.quitting = Quitting::Now;
+            self.chrome.quitting = Quitting::Now;
         }
     }
 
@@ -306,22 +308,23 @@ impl Wizard {
         match action {
             // A second Ctrl-C quits: the reservations stay and expire on their own.
             Action::KeepAndQuit | Action::Quit => {
-                self.quitting = Quitting::Now;
+                self.chrome.quitting = Quitting::Now;
                 Vec::new()
             }
             Action::Cancel => {
-                self.modal = None;
+                self.chrome.modal = None;
                 let active: Vec<ReservationId> = self
+                    .held
                     .holds
                     .iter()
                     .filter(|h| h.is_active(self.now))
                     .map(|h| h.reservation.uuid.clone())
                     .collect();
                 if active.is_empty() {
-                    self.quitting = Quitting::Now;
+                    self.chrome.quitting = Quitting::Now;
                     return Vec::new();
                 }
-                self.quitting = Quitting::CancellingThenQuit { failed: false };
+                self.chrome.quitting = Quitting::CancellingThenQuit { failed: false };
                 self.say(
                     NoticeLevel::Info,
                     format!("Cancelling {} reservation(s), then quitting…", active.len()),
@@ -341,7 +344,7 @@ impl Wizard {
                     .collect()
             }
             Action::Back | Action::Decline => {
-                self.modal = None;
+                self.chrome.modal = None;
                 Vec::new()
             }
             _ => Vec::new(),
@@ -355,9 +358,12 @@ impl Wizard {
         uuid: ReservationId,
         result: &Result<Answer, ApiError>,
     ) {
-        let mut failed = matches!(self.quitting, Quitting::CancellingThenQuit { failed: true });
+        let mut failed = matches!(
+            self.chrome.quitting,
+            Quitting::CancellingThenQuit { failed: true }
+        );
         match result {
-            Ok(_) => self.holds.retain(|h| h.reservation.uuid != uuid),
+            Ok(_) => self.held.holds.retain(|h| h.reservation.uuid != uuid),
             Err(error) => {
                 failed = true;
                 self.say(
@@ -368,14 +374,14 @@ impl Wizard {
                 );
             }
         }
-        if self.quitting == Quitting::Now {
+        if self.chrome.quitting == Quitting::Now {
             // The operator chose to quit at once meanwhile.
             return;
         }
         let more = self
             .requests
             .any(|p| matches!(p, Pending::Cancel { on_quit: true, .. }));
-        self.quitting = match (more, failed) {
+        self.chrome.quitting = match (more, failed) {
             (true, failed) => Quitting::CancellingThenQuit { failed },
             (false, true) => Quitting::No,
             (false, false) => Quitting::Now,

@@ -9,39 +9,39 @@ use crate::money::Currency;
 impl Wizard {
     /// How many lines the Review, Reserved or Done screen is scrolled down.
     pub fn document_scroll(&self) -> usize {
-        let (step, offset) = self.scroll;
+        let (step, offset) = self.chrome.scroll;
         if step == self.step { offset } else { 0 }
     }
 
     /// The renderer's report of how far the current step's document can be scrolled: its
     /// lines minus the room they have (0 when they all fit).
     pub fn report_document_end(&self, furthest: usize) {
-        self.document_end.set(Some((self.step, furthest)));
+        self.chrome.document_end.set(Some((self.step, furthest)));
     }
 
     /// Names the API's address, for the header, when it is not the production one.
     pub fn set_endpoint(&mut self, base_url: impl Into<String>) {
-        self.endpoint = Some(base_url.into());
+        self.chrome.endpoint = Some(base_url.into());
     }
 
     /// How far the help is scrolled down.
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.chrome.help_scroll
     }
 
     /// Names the currency of the API's prices (USD unless the config says otherwise).
     pub fn set_currency(&mut self, currency: Currency) {
-        self.currency = currency;
+        self.chrome.currency = currency;
     }
 
     /// The currency of the API's prices.
     pub fn currency(&self) -> Currency {
-        self.currency
+        self.chrome.currency
     }
 
     /// Names the journal file, so that the receipt can say where it was recorded.
     pub fn set_journal_path(&mut self, path: impl Into<String>) {
-        self.journal_path = Some(path.into());
+        self.chrome.journal_path = Some(path.into());
     }
 
     /// Warns that `lines` lines of the journal could not be read (they were skipped; buying
@@ -64,7 +64,7 @@ impl Wizard {
     /// automatically: their outcome is unknown, so buying waits until the operator resolves
     /// them.
     pub fn block_for_operator(&mut self, count: usize) {
-        self.outcome_unknown = true;
+        self.held.outcome_unknown = true;
         let text = format!(
             "{count} earlier purchase(s) could not be settled: check the account's numbers, then record what happened with `numpick journal resolve`. Buying is off until then."
         );
@@ -74,13 +74,13 @@ impl Wizard {
     /// Updates the credit meter from the client's counters (the event loop does this before
     /// each frame; the wizard itself never reads them).
     pub fn set_meter(&mut self, requests_sent: u64, rate_limit_wait: Option<Duration>) {
-        self.meter.requests_sent = requests_sent;
-        self.meter.rate_limit_wait = rate_limit_wait;
+        self.chrome.meter.requests_sent = requests_sent;
+        self.chrome.meter.rate_limit_wait = rate_limit_wait;
     }
 
     /// The credit meter.
     pub fn meter(&self) -> &Meter {
-        &self.meter
+        &self.chrome.meter
     }
 
     /// The screen shown.
@@ -90,65 +90,65 @@ impl Wizard {
 
     /// Whether numpick should leave now.
     pub fn should_quit(&self) -> bool {
-        self.quitting == Quitting::Now
+        self.chrome.quitting == Quitting::Now
     }
 
     /// Whether, and how, the operator is leaving.
     pub fn quitting(&self) -> Quitting {
-        self.quitting
+        self.chrome.quitting
     }
 
     /// Tells the wizard that purchases cannot be recorded in the journal: buying is off.
     pub fn set_journal_unavailable(&mut self) {
-        self.journal_open = false;
+        self.held.journal_open = false;
     }
 
     /// The purchase's state.
     pub fn purchase(&self) -> &Purchase {
-        &self.purchase
+        &self.held.purchase
     }
 
     /// The dialog open, if any.
     pub fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
+        self.chrome.modal.as_ref()
     }
 
     /// The line of feedback shown, if any.
     pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
+        self.chrome.notice.as_ref()
     }
 
     /// Active reservations known to the wizard.
     pub fn holds(&self) -> &[Held] {
-        &self.holds
+        &self.held.holds
     }
 
     /// Whether the reservations manager is open.
     pub fn manager_open(&self) -> bool {
-        self.manager.is_some()
+        self.chrome.manager.is_some()
     }
 
     /// How the keymap should read the keyboard now.
     pub fn input_mode(&self) -> InputMode {
         // The command line shown on Review: like the help, any key closes it.
-        if self.command_line.is_some() {
+        if self.chrome.command_line.is_some() {
             return InputMode::Help;
         }
-        match &self.modal {
+        match &self.chrome.modal {
             Some(Modal::Help) => return InputMode::Help,
             Some(Modal::ConfirmPurchase(_)) => return InputMode::Confirm,
             Some(Modal::QuitGuard) => return InputMode::QuitGuard,
             None => {}
         }
-        if self.reference_edit.is_some() {
+        if self.chrome.reference_edit.is_some() {
             return InputMode::Search { empty: false };
         }
-        if let Some(view) = &self.history {
+        if let Some(view) = &self.chrome.history {
             return InputMode::Search {
                 empty: view.list.query().value().is_empty(),
             };
         }
-        if let Some(view) = &self.owned {
+        if let Some(view) = &self.chrome.owned {
             // The search box, or the digits of a release being confirmed.
             let empty = match &view.release {
                 Some(confirm) => confirm.typed.is_empty(),
@@ -156,16 +156,17 @@ impl Wizard {
             };
             return InputMode::Search { empty };
         }
-        if self.manager.is_some() {
+        if self.chrome.manager.is_some() {
             return InputMode::Commands;
         }
-        if self.basket.open {
-            return match self.basket.ask {
+        if self.held.basket.open {
+            return match self.held.basket.ask {
                 Some(_) => InputMode::Confirm,
                 None => InputMode::Commands,
             };
         }
         if let Some(search) = self
+            .lists
             .everywhere
             .as_ref()
             .filter(|_| self.step == Step::Group)
@@ -189,9 +190,9 @@ impl Wizard {
     /// Whether time matters right now: a countdown runs, a spinner turns or a pause in
     /// typing is awaited. The event loop ticks only then, so an idle wizard costs nothing.
     pub fn needs_tick(&self) -> bool {
-        self.vanity_due.is_some()
+        self.lists.vanity_due.is_some()
             || self.is_busy()
-            || self.holds.iter().any(|h| !h.is_expired(self.now))
+            || self.held.holds.iter().any(|h| !h.is_expired(self.now))
     }
 
     /// How long the event loop may sleep before the screen changes by itself: a spinner
@@ -206,13 +207,13 @@ impl Wizard {
         if self.is_busy() {
             consider(SPINNER_FRAME);
         }
-        if self.meter.rate_limit_wait.is_some() {
+        if self.chrome.meter.rate_limit_wait.is_some() {
             consider(Duration::from_secs(1));
         }
-        if let Some(due) = self.vanity_due {
+        if let Some(due) = self.lists.vanity_due {
             consider(due.saturating_duration_since(self.now));
         }
-        for held in self.holds.iter().filter(|h| !h.is_expired(self.now)) {
+        for held in self.held.holds.iter().filter(|h| !h.is_expired(self.now)) {
             let remaining = held.remaining(self.now);
             let to_next_second = Duration::from_nanos(u64::from(remaining.subsec_nanos()));
             // Wake just after the displayed second changes.
@@ -223,12 +224,12 @@ impl Wizard {
 
     /// Whether a request the operator waits for is in flight (a spinner shows).
     pub fn is_busy(&self) -> bool {
-        self.regions.load.is_loading()
-            || self.cities.load.is_loading()
-            || self.types.load.is_loading()
-            || self.groups.load.is_loading()
-            || self.numbers.load.is_loading()
-            || self.requirements.load.is_loading()
+        self.lists.regions.load.is_loading()
+            || self.lists.cities.load.is_loading()
+            || self.lists.types.load.is_loading()
+            || self.lists.groups.load.is_loading()
+            || self.lists.numbers.load.is_loading()
+            || self.lists.requirements.load.is_loading()
             || self.requests.any(|p| match p {
                 // A screen's load shows as busy only while the screen still waits for it.
                 Pending::Load { .. } | Pending::AccountInfo => false,
@@ -250,12 +251,12 @@ impl Wizard {
     /// The text of the current screen's search box, if the screen has one.
     pub fn search_text(&self) -> Option<&str> {
         let query = match self.step {
-            Step::Country => self.countries.query(),
-            Step::Region => self.regions.load.loaded()?.query(),
-            Step::City => self.cities.load.loaded()?.query(),
-            Step::DidType => self.types.load.loaded()?.query(),
-            Step::Group => self.groups.load.loaded()?.query(),
-            Step::Number => self.numbers.load.loaded()?.query(),
+            Step::Country => self.lists.countries.query(),
+            Step::Region => self.lists.regions.load.loaded()?.query(),
+            Step::City => self.lists.cities.load.loaded()?.query(),
+            Step::DidType => self.lists.types.load.loaded()?.query(),
+            Step::Group => self.lists.groups.load.loaded()?.query(),
+            Step::Number => self.lists.numbers.load.loaded()?.query(),
             Step::Review | Step::Reserved | Step::Done => return None,
         };
         Some(query.value())

@@ -16,26 +16,26 @@ use super::{Action, NoticeLevel, Step, Wizard};
 impl Wizard {
     /// The reference recorded with this session's orders, if one is set.
     pub fn reference(&self) -> Option<&Reference> {
-        self.reference.as_ref()
+        self.chosen.reference.as_ref()
     }
 
     /// The reference being typed on the Review step, if it is being edited.
     pub fn reference_edit(&self) -> Option<&Input> {
-        self.reference_edit.as_ref()
+        self.chrome.reference_edit.as_ref()
     }
 
     /// `e` on Review: edit the reference, starting from the one in force.
     pub(super) fn edit_reference(&mut self) -> Vec<Command> {
         if self.step == Step::Review {
-            let current = self.reference.as_ref().map_or("", Reference::as_str);
-            self.reference_edit = Some(Input::new(current.to_owned()));
+            let current = self.chosen.reference.as_ref().map_or("", Reference::as_str);
+            self.chrome.reference_edit = Some(Input::new(current.to_owned()));
         }
         Vec::new()
     }
 
     /// Keys while the reference is edited.
     pub(super) fn update_reference(&mut self, action: Action) -> Vec<Command> {
-        let Some(input) = &mut self.reference_edit else {
+        let Some(input) = &mut self.chrome.reference_edit else {
             return Vec::new();
         };
         match action {
@@ -44,10 +44,10 @@ impl Wizard {
             }
             Action::Choose => {
                 let typed = input.value().to_owned();
-                self.reference_edit = None;
+                self.chrome.reference_edit = None;
                 self.set_reference(&typed);
             }
-            Action::Back => self.reference_edit = None,
+            Action::Back => self.chrome.reference_edit = None,
             _ => {}
         }
         Vec::new()
@@ -55,7 +55,7 @@ impl Wizard {
 
     /// Pasted text typed into the reference being edited; false when none is.
     pub(super) fn paste_into_reference(&mut self, text: &str) -> bool {
-        let Some(input) = &mut self.reference_edit else {
+        let Some(input) = &mut self.chrome.reference_edit else {
             return false;
         };
         for c in text.chars() {
@@ -71,10 +71,10 @@ impl Wizard {
                     NoticeLevel::Info,
                     format!("Reference {reference}: it goes with this session's orders."),
                 );
-                self.reference = Some(reference);
+                self.chosen.reference = Some(reference);
             }
             Ok(None) => {
-                if self.reference.take().is_some() {
+                if self.chosen.reference.take().is_some() {
                     self.say(
                         NoticeLevel::Info,
                         "No reference: orders are recorded without one.",

@@ -9,23 +9,24 @@ use super::{Step, Wizard};
 impl Wizard {
     /// Marks `codes` as refused before (read from the disk cache at the start).
     pub fn set_refused_countries(&mut self, codes: impl IntoIterator<Item = String>) {
-        self.refused_countries
+        self.lists
+            .refused_countries
             .extend(codes.into_iter().map(|c| c.to_ascii_uppercase()));
     }
 
     /// Whether the API refused the country of `code`, this session or before.
     pub fn is_refused(&self, code: &str) -> bool {
-        self.refused_countries.contains(code)
+        self.lists.refused_countries.contains(code)
     }
 
     /// Takes in what the answer to `step`'s load tells of its country: refused on HTTP 400,
     /// served when an answer came.
     pub(super) fn note_country_answer(&mut self, step: Step, result: &Result<Answer, ApiError>) {
         let call = match step {
-            Step::Region => self.regions.call.as_ref(),
-            Step::City => self.cities.call.as_ref(),
-            Step::DidType => self.types.call.as_ref(),
-            Step::Group => self.groups.call.as_ref(),
+            Step::Region => self.lists.regions.call.as_ref(),
+            Step::City => self.lists.cities.call.as_ref(),
+            Step::DidType => self.lists.types.call.as_ref(),
+            Step::Group => self.lists.groups.call.as_ref(),
             _ => None,
         };
         let Some(code) = call.and_then(Call::country).map(|c| c.as_str().to_owned()) else {
@@ -33,10 +34,10 @@ impl Wizard {
         };
         match result {
             Err(error) if error.is_refusal() => {
-                self.refused_countries.insert(code);
+                self.lists.refused_countries.insert(code);
             }
             Ok(_) => {
-                self.refused_countries.remove(&code);
+                self.lists.refused_countries.remove(&code);
             }
             Err(_) => {}
         }

@@ -17,7 +17,7 @@ fn by_monthly_price(a: &Group, b: &Group) -> Ordering {
 
 impl Wizard {
     pub(super) fn toggle_cheapest_first(&mut self) {
-        let Some(picker) = self.groups.load.loaded_mut() else {
+        let Some(picker) = self.lists.groups.load.loaded_mut() else {
             return;
         };
         let order = if picker.is_ordered() {
@@ -25,7 +25,7 @@ impl Wizard {
         } else {
             Some(by_monthly_price as fn(&Group, &Group) -> Ordering)
         };
-        picker.set_order(order, &mut self.filter);
+        picker.set_order(order, &mut self.lists.filter);
         let text = if order.is_some() {
             "Cheapest first (monthly price). Tab: the API's order."
         } else {
@@ -36,6 +36,10 @@ impl Wizard {
 
     /// Whether the group table is sorted by monthly price.
     pub fn groups_cheapest_first(&self) -> bool {
-        self.groups.load.loaded().is_some_and(|p| p.is_ordered())
+        self.lists
+            .groups
+            .load
+            .loaded()
+            .is_some_and(|p| p.is_ordered())
     }
 }

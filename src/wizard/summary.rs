@@ -13,12 +13,12 @@ impl Wizard {
     /// nothing when the session bought and holds nothing.
     pub fn closing_summary(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        match &self.purchase {
+        match &self.held.purchase {
             Purchase::Bought { target, number, .. } => {
                 let number = number.as_deref().or(target.number.as_deref());
                 let mut line = format!("bought {}", self.shown_number(number));
                 line.push_str(&self.monthly(target.group.as_ref()));
-                if let Some(path) = &self.journal_path {
+                if let Some(path) = &self.chrome.journal_path {
                     line.push_str(&format!(" · recorded in {path}"));
                 }
                 lines.push(line);
@@ -35,7 +35,7 @@ impl Wizard {
             }
             Purchase::Idle => {}
         }
-        for held in self.holds.iter().filter(|h| h.is_active(self.now)) {
+        for held in self.held.holds.iter().filter(|h| h.is_active(self.now)) {
             let left = SignedDuration::try_from(held.remaining(self.now)).unwrap_or_default();
             let until = self.now_utc.saturating_add(left).unwrap_or(self.now_utc);
             let mut line = format!(
@@ -60,7 +60,9 @@ impl Wizard {
     /// ` · USD 3.50/month`, when the group and its price are known.
     fn monthly(&self, group: Option<&Group>) -> String {
         match group.map(|g| g.price.monthly) {
-            Some(price @ Price::Known(_)) => format!(" · {}/month", self.currency.show(price)),
+            Some(price @ Price::Known(_)) => {
+                format!(" · {}/month", self.chrome.currency.show(price))
+            }
             _ => String::new(),
         }
     }

@@ -10,16 +10,18 @@ impl Wizard {
     /// Asks the API again after the operator pauses, unless the list already answers the box.
     pub(super) fn schedule_vanity(&mut self) {
         let answered = self
+            .lists
             .numbers
             .load
             .loaded()
             .is_none_or(NumberList::is_answered);
         let invalid = self
+            .lists
             .numbers
             .load
             .loaded()
             .is_some_and(|l| l.pattern_error.is_some());
-        self.vanity_due = (!answered && !invalid).then_some(self.now + VANITY_DEBOUNCE);
+        self.lists.vanity_due = (!answered && !invalid).then_some(self.now + VANITY_DEBOUNCE);
         if answered {
             // A request for an abandoned query is no longer wanted.
             self.forget_vanity();
@@ -41,12 +43,12 @@ impl Wizard {
     }
 
     pub(super) fn request_vanity(&mut self) -> Option<Command> {
-        let list = self.numbers.load.loaded()?;
+        let list = self.lists.numbers.load.loaded()?;
         if list.is_answered() {
             return None;
         }
         let contains = list.server_query();
-        let group = self.group.as_ref()?.id.clone();
+        let group = self.chosen.group.as_ref()?.id.clone();
         // Only the newest pattern's answer is wanted.
         self.forget_vanity();
         let call = Call::Numbers {
@@ -63,7 +65,7 @@ impl Wizard {
     ) {
         match expect_answer!(result, Answer::Numbers) {
             Ok(listing) => {
-                if let Some(list) = self.numbers.load.loaded_mut() {
+                if let Some(list) = self.lists.numbers.load.loaded_mut() {
                     list.replace_items(listing.items, contains);
                 }
             }

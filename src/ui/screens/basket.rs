@@ -67,7 +67,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
         basket.cursor,
         list::body_rows(list_area, true),
     );
-    let currency = view.wizard.currency;
+    let currency = view.wizard.chrome.currency;
     let rows: Vec<Row<'_>> = basket.items[range.clone()]
         .iter()
         .map(|item| {
@@ -244,7 +244,7 @@ fn confirm_buy(
     numbers: &[String],
 ) {
     let theme = &view.theme;
-    let currency = view.wizard.currency;
+    let currency = view.wizard.chrome.currency;
     let items: Vec<&BasketItem> = basket.items_of(numbers).collect();
     // Each price column as wide as its widest price, so the table fits a small terminal.
     let shown_prices = |item: &&BasketItem| {

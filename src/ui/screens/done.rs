@@ -15,7 +15,7 @@ use super::{body_block, draw_scrolled, field, json_fields};
 /// Draws the done step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
-    let (title, lines) = match &view.wizard.purchase {
+    let (title, lines) = match &view.wizard.held.purchase {
         Purchase::Bought {
             target,
             receipt,
@@ -25,7 +25,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let mut lines = vec![Line::styled("✓ Bought.", theme.ok), Line::raw("")];
             lines.extend(target_lines(view, target, number.as_deref()));
             lines.push(field(view, "Time", vec![Span::raw(utc(*at))]));
-            if let Some(path) = &view.wizard.journal_path {
+            if let Some(path) = &view.wizard.chrome.journal_path {
                 lines.push(field(
                     view,
                     "Recorded",

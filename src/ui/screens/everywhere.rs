@@ -148,7 +148,7 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
                 .into(),
                 Line::raw(format!(
                     "{:>10}",
-                    view.wizard.currency.show(group.price.monthly)
+                    view.wizard.chrome.currency.show(group.price.monthly)
                 ))
                 .into(),
                 if group.has_requirements() {

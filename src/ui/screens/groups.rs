@@ -26,7 +26,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     } else {
         "Choose a number group"
     };
-    let picker = match &wizard.groups.load {
+    let picker = match &wizard.lists.groups.load {
         Load::Loaded(picker) if picker.items().is_empty() => {
             let block = body_block(view, format!(" {title} "));
             let inner = block.inner(area);
@@ -54,7 +54,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         .unwrap_or_default();
     // The table's inside: the box's borders and the cursor's marker take four cells.
     let inner_width = table_area.width.saturating_sub(2 + list::MARKER_WIDTH);
-    let plan = plan(&groups, inner_width, wizard.currency);
+    let plan = plan(&groups, inner_width, wizard.chrome.currency);
     let titles: Vec<&str> = plan
         .columns
         .iter()
@@ -73,7 +73,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         table_area,
         title,
         "number groups",
-        &wizard.groups,
+        &wizard.lists.groups,
         &columns,
         |group| cells(view, group, &plan),
     );
@@ -116,7 +116,7 @@ fn cells(view: &View<'_>, group: &Group, plan: &Plan) -> Vec<Span<'static>> {
 /// A price with its currency, right-aligned in its column; an unknown price stands out.
 fn price(view: &View<'_>, price: Price, width: u16) -> Span<'static> {
     let width = usize::from(width);
-    let text = format!("{:>width$}", view.wizard.currency.show(price));
+    let text = format!("{:>width$}", view.wizard.chrome.currency.show(price));
     match price {
         Price::Known(_) => Span::raw(text),
         Price::Unknown => Span::styled(text, view.theme.warning),
@@ -139,7 +139,7 @@ const DETAIL_HEIGHT: u16 = 3;
 /// can be chosen, and whether it can be the account's free number. The facts are packed
 /// between ` · ` so that none is cut in the middle while there is room.
 fn detail(view: &View<'_>, group: &Group, area: Rect) -> ratatui::widgets::Paragraph<'static> {
-    let currency = view.wizard.currency;
+    let currency = view.wizard.chrome.currency;
     let muted = view.theme.muted;
     let mut parts = vec![
         (

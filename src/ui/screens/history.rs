@@ -31,7 +31,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, history: &HistoryV
     ])
     .areas(inner);
     let focused = View {
-        focused: view.wizard.modal.is_none(),
+        focused: view.wizard.chrome.modal.is_none(),
         ..*view
     };
     search::render(

@@ -49,7 +49,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 frame,
                 area,
                 "Choose a country",
-                &wizard.countries,
+                &wizard.lists.countries,
                 &columns,
                 |c| {
                     let dial = crate::countries::calling_code(c.code)
@@ -79,7 +79,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 area,
                 "Choose a region",
                 "regions",
-                &wizard.regions,
+                &wizard.lists.regions,
                 &columns,
                 |r| vec![choice(r, "Any region", |r| &r.name).into()],
             );
@@ -95,7 +95,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 area,
                 "Choose a city",
                 "cities",
-                &wizard.cities,
+                &wizard.lists.cities,
                 &columns,
                 |c| vec![choice(c, "Any city", |c| &c.name).into()],
             );
@@ -122,7 +122,7 @@ fn draw_types(view: &View<'_>, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let total = wizard.place_groups.len();
+    let total = wizard.lists.place_groups.len();
     let columns = Columns {
         titles: &["Type", "Groups", "What it is"],
         constraints: &[
@@ -137,7 +137,7 @@ fn draw_types(view: &View<'_>, frame: &mut Frame, area: Rect) {
         area,
         title,
         "number types",
-        &wizard.types,
+        &wizard.lists.types,
         &columns,
         |t| match t {
             Choice::Any => vec![

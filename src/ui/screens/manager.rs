@@ -17,7 +17,7 @@ use crate::wizard::{Held, Load, Manager};
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager) {
     let wizard = view.wizard;
     let theme = &view.theme;
-    let holds = &wizard.holds;
+    let holds = &wizard.held.holds;
     let rows_wanted = u16::try_from(holds.len().max(1)).unwrap_or(u16::MAX);
     let height = rows_wanted
         .saturating_add(6)
@@ -98,7 +98,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager)
                 .as_ref()
                 .map_or(held.reservation.facts.monthly, |g| g.price.monthly);
             let monthly = match monthly.amount() {
-                Some(_) => wizard.currency.show(monthly),
+                Some(_) => wizard.chrome.currency.show(monthly),
                 None => "—".to_owned(),
             };
             Row::new(vec![

@@ -33,7 +33,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         Step::Country | Step::Region | Step::City | Step::DidType => {
             lists::render(view, frame, area);
         }
-        Step::Group => match &view.wizard.everywhere {
+        Step::Group => match &view.wizard.lists.everywhere {
             Some(search) => everywhere::render(view, frame, area, search),
             None => groups::render(view, frame, area),
         },
@@ -68,11 +68,13 @@ fn state_of<T>(load: &Load<T>) -> StepData {
 pub fn nothing_to_choose(wizard: &Wizard) -> bool {
     match wizard.step {
         Step::Group => wizard
+            .lists
             .groups
             .load
             .loaded()
             .is_some_and(|p| p.items().is_empty()),
         Step::Number => wizard
+            .lists
             .numbers
             .load
             .loaded()
@@ -84,12 +86,12 @@ pub fn nothing_to_choose(wizard: &Wizard) -> bool {
 /// Where the data of the step shown stands.
 pub fn step_data(wizard: &Wizard) -> StepData {
     match wizard.step {
-        Step::Region => state_of(&wizard.regions.load),
-        Step::City => state_of(&wizard.cities.load),
-        Step::DidType => state_of(&wizard.types.load),
-        Step::Group => state_of(&wizard.groups.load),
-        Step::Number => state_of(&wizard.numbers.load),
-        Step::Review => state_of(&wizard.requirements.load),
+        Step::Region => state_of(&wizard.lists.regions.load),
+        Step::City => state_of(&wizard.lists.cities.load),
+        Step::DidType => state_of(&wizard.lists.types.load),
+        Step::Group => state_of(&wizard.lists.groups.load),
+        Step::Number => state_of(&wizard.lists.numbers.load),
+        Step::Review => state_of(&wizard.lists.requirements.load),
         Step::Country | Step::Reserved | Step::Done => StepData::Local,
     }
 }
@@ -206,9 +208,9 @@ pub fn group_fields<'a>(
                 lines.push(field(view, "Per minute", per_minute));
             }
             // The country's requirements are known when this is the group reviewed.
-            let fetched = (view.wizard.group.as_ref())
+            let fetched = (view.wizard.chosen.group.as_ref())
                 .filter(|reviewed| reviewed.id == group.id)
-                .and(view.wizard.requirements.load.loaded());
+                .and(view.wizard.lists.requirements.load.loaded());
             let checklist = review::requirement_checklist(fetched, group);
             let documents = if checklist.is_empty() {
                 Span::raw("none required")
@@ -233,7 +235,7 @@ pub fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
     match price {
         Price::Known(_) => vec![Span::raw(format!(
             "{} {per}",
-            view.wizard.currency.show(price)
+            view.wizard.chrome.currency.show(price)
         ))],
         Price::Unknown => vec![Span::styled(
             format!("unknown {per} (the API did not say)"),
@@ -247,7 +249,7 @@ pub fn due_now<'a>(view: &View<'_>, group: &Group) -> Line<'a> {
     let total = crate::money::due_now(&group.price);
     let value = match total {
         Price::Known(_) => vec![
-            Span::styled(view.wizard.currency.show(total), view.theme.title),
+            Span::styled(view.wizard.chrome.currency.show(total), view.theme.title),
             Span::styled(" (setup + first month)", view.theme.muted),
         ],
         Price::Unknown => vec![Span::styled(

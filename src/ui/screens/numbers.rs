@@ -19,13 +19,13 @@ use super::list_columns::{self, Wanted};
 /// Draws the number step.
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wizard = view.wizard;
-    let group = wizard.group.as_ref();
+    let group = wizard.chosen.group.as_ref();
     let title = match group {
         Some(group) => format!(" Choose a number — {} ", clean(&group.prefix)),
         None => " Choose a number ".to_owned(),
     };
     let mut block = body_block(view, title);
-    if let Load::Loaded(numbers) = &wizard.numbers.load {
+    if let Load::Loaded(numbers) = &wizard.lists.numbers.load {
         let position = list::position(numbers.cursor(), numbers.visible().len());
         block = block.title_bottom(Line::from(position).right_aligned());
     }
@@ -45,7 +45,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    match &wizard.numbers.load {
+    match &wizard.lists.numbers.load {
         Load::Loaded(numbers) => draw_list(view, frame, inner, numbers),
         Load::Loading | Load::Idle => {
             status::loading(view, frame, inner, "Loading available numbers…");

@@ -27,7 +27,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView)
     ])
     .areas(inner);
     let focused = View {
-        focused: view.wizard.modal.is_none() && owned.release.is_none(),
+        focused: view.wizard.chrome.modal.is_none() && owned.release.is_none(),
         ..*view
     };
     search::render(

@@ -34,7 +34,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let group = held.group.as_ref().or(wizard.group.as_ref());
+    let group = held.group.as_ref().or(wizard.chosen.group.as_ref());
     let reservation = &held.reservation;
     let mut lines = vec![field(
         view,
@@ -93,7 +93,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         label,
     );
 
-    let busy = if matches!(wizard.purchase, Purchase::InFlight { .. }) {
+    let busy = if matches!(wizard.held.purchase, Purchase::InFlight { .. }) {
         Some("Buying…")
     } else if wizard.is_cancelling() {
         Some("Cancelling…")

@@ -25,7 +25,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
 
     let mut lines = Vec::new();
-    if let Some(group) = &view.wizard.group {
+    if let Some(group) = &view.wizard.chosen.group {
         lines.extend(summary(view, group));
         lines.push(reference_field(view));
         lines.push(Line::raw(""));
@@ -68,7 +68,7 @@ fn reference_field<'a>(view: &View<'_>) -> Line<'a> {
 /// The number, the group, its prices and features.
 pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
     let theme = &view.theme;
-    let number = match &view.wizard.number {
+    let number = match &view.wizard.chosen.number {
         Some(number) => vec![Span::styled(pretty(number), theme.title)],
         None => vec![
             Span::styled("one the group assigns", theme.title),
@@ -122,8 +122,8 @@ pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
 /// de-duplicated checklist wrapped to `width`.
 fn requirements<'a>(view: &View<'_>, group: &Group, width: u16) -> Vec<Line<'a>> {
     let theme = &view.theme;
-    let fetched = &view.wizard.requirements.load;
-    let checklist = requirement_checklist(view.wizard.requirements.load.loaded(), group);
+    let fetched = &view.wizard.lists.requirements.load;
+    let checklist = requirement_checklist(view.wizard.lists.requirements.load.loaded(), group);
     let mut lines = vec![Line::from(vec![
         Span::styled("Requirements", theme.title),
         Span::styled(
@@ -202,7 +202,7 @@ fn action_line<'a>(view: &View<'_>) -> Line<'a> {
 /// How long a reservation is held, as the server showed on one made this session: `10
 /// minutes`; `a while` before any was made (the lifetime is the server's to choose).
 fn hold_lifetime(view: &View<'_>) -> String {
-    let lifetime = view.wizard.holds.iter().rev().find_map(|held| {
+    let lifetime = view.wizard.held.holds.iter().rev().find_map(|held| {
         let made = held.reservation.created_at?;
         let seconds = made.duration_until(held.reservation.expires_at).as_secs();
         (seconds > 0).then_some(seconds)

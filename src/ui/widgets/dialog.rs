@@ -161,6 +161,7 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let wizard = view.wizard;
     let active: Vec<_> = wizard
+        .held
         .holds
         .iter()
         .filter(|h| !h.is_expired(wizard.now))

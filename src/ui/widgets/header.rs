@@ -28,6 +28,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         right.push(Span::raw(" "));
     }
     let reserved = wizard
+        .held
         .holds
         .iter()
         .filter(|h| !h.is_expired(wizard.now))
@@ -65,14 +66,14 @@ fn backend_badge(view: &View<'_>) -> Vec<Span<'static>> {
         Backend::Sandbox => vec![Span::styled(" SANDBOX ", view.theme.badge)],
         Backend::Live => {
             let mut spans = Vec::new();
-            if let Some(endpoint) = &wizard.endpoint {
+            if let Some(endpoint) = &wizard.chrome.endpoint {
                 let shown = endpoint.trim_start_matches("https://");
                 spans.push(Span::styled(
                     format!("{} ", fit(&clean(shown), 28)),
                     view.theme.muted,
                 ));
             }
-            let name = (wizard.meter.account.as_ref())
+            let name = (wizard.chrome.meter.account.as_ref())
                 .and_then(|account| account.name.as_deref())
                 .map(str::trim)
                 .filter(|name| !name.is_empty());
@@ -91,27 +92,27 @@ pub fn breadcrumb(wizard: &Wizard) -> Vec<String> {
     let step = wizard.step;
     let mut crumbs = Vec::new();
     if step > Step::Country
-        && let Some(country) = wizard.country
+        && let Some(country) = wizard.chosen.country
     {
         crumbs.push(country.code.to_owned());
     }
     if step > Step::Region
-        && let Some(region) = &wizard.region
+        && let Some(region) = &wizard.chosen.region
     {
         crumbs.push(choice(region, "Any region", |r| &r.name));
     }
     if step > Step::City
-        && let Some(city) = &wizard.city
+        && let Some(city) = &wizard.chosen.city
     {
         crumbs.push(choice(city, "Any city", |c| &c.name));
     }
     if step > Step::DidType
-        && let Some(did_type) = &wizard.did_type
+        && let Some(did_type) = &wizard.chosen.did_type
     {
         crumbs.push(choice(did_type, "Any type", |t| t.name.as_str()));
     }
     if step > Step::Group
-        && let Some(group) = &wizard.group
+        && let Some(group) = &wizard.chosen.group
     {
         let prefix = if group.prefix.trim().is_empty() {
             group.id.as_str()
@@ -120,7 +121,7 @@ pub fn breadcrumb(wizard: &Wizard) -> Vec<String> {
         };
         crumbs.push(clean(prefix).into_owned());
         if step > Step::Number {
-            crumbs.push(match &wizard.number {
+            crumbs.push(match &wizard.chosen.number {
                 Some(number) => pretty(number),
                 None => "random number".to_owned(),
             });

@@ -58,7 +58,7 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
     if wizard.command_line().is_some() {
         return vec![("Ctrl-Y", "copy"), ("any other key", "closes")];
     }
-    match &wizard.modal {
+    match &wizard.chrome.modal {
         Some(Modal::Help) => return vec![("↑↓", "scroll"), ("any other key", "closes the help")],
         Some(Modal::ConfirmPurchase(_)) => {
             return vec![("y", "buy"), ("n/Esc", "cancel"), ("Enter", "does nothing")];
@@ -72,19 +72,19 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
         }
         None => {}
     }
-    if let Some(history) = &wizard.history {
+    if let Some(history) = &wizard.chrome.history {
         return match history.load {
             Load::Failed { .. } => vec![("Enter", "retry"), ("Esc", "close"), QUIT],
             _ => vec![("↑↓", "move"), ("type", "search"), ("Esc", "close"), QUIT],
         };
     }
-    if wizard.reference_edit.is_some() {
+    if wizard.chrome.reference_edit.is_some() {
         return vec![
             ("Enter", "keep the reference"),
             ("Esc", "leave it as it was"),
         ];
     }
-    if let Some(owned) = &wizard.owned {
+    if let Some(owned) = &wizard.chrome.owned {
         return match (&owned.release, &owned.load) {
             (Some(_), _) => vec![
                 ("digits", "last four"),
@@ -101,10 +101,10 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             ],
         };
     }
-    if let Some(manager) = &wizard.manager {
+    if let Some(manager) = &wizard.chrome.manager {
         return match manager.load {
             Load::Failed { .. } => vec![("Enter", "retry"), ("Esc", "close"), QUIT],
-            _ if wizard.holds.is_empty() => vec![("Esc", "close"), QUIT],
+            _ if wizard.held.holds.is_empty() => vec![("Esc", "close"), QUIT],
             _ => vec![
                 ("↑↓", "move"),
                 ("b", "buy"),
@@ -114,10 +114,11 @@ pub fn hints(wizard: &Wizard) -> Vec<Hint> {
             ],
         };
     }
-    if wizard.basket.open {
+    if wizard.held.basket.open {
         return basket_hints(wizard);
     }
     if let Some(search) = wizard
+        .lists
         .everywhere
         .as_ref()
         .filter(|_| wizard.step == Step::Group)

@@ -15,8 +15,8 @@ use crate::wizard::{Meter, NoticeLevel};
 pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let area = area.inner(Margin::new(1, 0));
-    let meter = meter_line(view, &view.wizard.meter, usize::from(area.width));
-    let notice = view.wizard.notice.as_ref().map(|notice| {
+    let meter = meter_line(view, &view.wizard.chrome.meter, usize::from(area.width));
+    let notice = view.wizard.chrome.notice.as_ref().map(|notice| {
         let (mark, style) = match notice.level {
             NoticeLevel::Info => ("", theme.accent),
             NoticeLevel::Warning => ("⚠ ", theme.warning),

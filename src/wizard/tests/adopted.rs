@@ -26,7 +26,7 @@ fn an_adopted_reservation_is_held_and_a_notice_says_its_answer_was_lost() {
         1,
         "held, so the quit guard asks about it"
     );
-    let notice = h.wizard.notice.clone().expect("a notice");
+    let notice = h.wizard.chrome.notice.clone().expect("a notice");
     assert_eq!(notice.level, NoticeLevel::Warning);
     assert_eq!(
         notice.text,
@@ -41,7 +41,7 @@ fn a_reservation_answered_as_usual_has_no_such_notice() {
     h.walk_to_review();
     let reserve = only(h.act(Action::Reserve));
     h.answer(&reserve, Answer::Reserved(h.reservation(10)));
-    let notice = h.wizard.notice.as_ref().map(|n| n.text.as_str());
+    let notice = h.wizard.chrome.notice.as_ref().map(|n| n.text.as_str());
     assert!(
         !notice.is_some_and(|text| text.contains("could not be read")),
         "{notice:?}"

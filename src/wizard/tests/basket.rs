@@ -78,7 +78,7 @@ fn space_marks_and_unmarks_and_marks_stay_across_groups() {
     h.act(Action::Back);
     let mut other = group("def-456", true);
     other.location = "Pasadena".to_owned();
-    if let Some(picker) = h.wizard.groups.load.loaded_mut() {
+    if let Some(picker) = h.wizard.lists.groups.load.loaded_mut() {
         let mut items = picker.items().to_vec();
         items.push(other);
         *picker = Picker::new(items);
@@ -174,7 +174,7 @@ fn b_buys_the_basket_after_one_confirmation_one_purchase_at_a_time() {
     assert!(h.answer(&second, purchased(SECOND)).is_empty());
     assert!(matches!(stage(&h, FIRST), BasketStage::Refused { .. }));
     assert_eq!(stage(&h, SECOND), BasketStage::Bought);
-    let list = h.wizard.numbers.load.loaded().unwrap();
+    let list = h.wizard.lists.numbers.load.loaded().unwrap();
     let offered: Vec<&str> = list.items().iter().map(|n| n.number.as_str()).collect();
     assert_eq!(offered, [FIRST], "the bought number is no longer offered");
     assert!(
@@ -324,7 +324,7 @@ fn the_search_of_every_group_marks_and_opens_the_basket_with_r() {
     assert_eq!(h.wizard.step(), Step::Group);
     h.type_text("555");
     let query = only(h.act(Action::Choose));
-    assert!(h.wizard.everywhere.is_some());
+    assert!(h.wizard.lists.everywhere.is_some());
     h.answer(
         &query,
         Answer::Numbers(listing(vec![number("+12135550555")])),

@@ -75,7 +75,7 @@ fn priced(id: &str, monthly: Option<&str>, features: &[&str]) -> Group {
 }
 
 fn shown_ids(h: &Harness) -> Vec<String> {
-    let picker = h.wizard.groups.load.loaded().unwrap();
+    let picker = h.wizard.lists.groups.load.loaded().unwrap();
     (picker.visible().iter())
         .map(|&i| picker.items()[i].id.to_string())
         .collect()
@@ -92,7 +92,7 @@ fn tab_sorts_the_groups_by_monthly_price_and_back() {
     h.act(Action::Move(Move::Down));
     assert!(h.act(Action::ToggleOrder).is_empty());
     assert_eq!(shown_ids(&h), ["cheap", "dear", "unknown"]);
-    let picker = h.wizard.groups.load.loaded().unwrap();
+    let picker = h.wizard.lists.groups.load.loaded().unwrap();
     assert_eq!(
         picker.selected().unwrap().id.as_str(),
         "unknown",
@@ -118,7 +118,7 @@ fn a_feature_typed_in_the_group_box_filters_by_it() {
 }
 
 fn highlighted_country(h: &Harness) -> &'static str {
-    h.wizard.countries.selected().unwrap().code
+    h.wizard.lists.countries.selected().unwrap().code
 }
 
 #[test]
@@ -127,8 +127,8 @@ fn the_wizard_opens_on_the_default_country_with_recent_ones_first() {
     h.wizard
         .open_on(&["FR".to_owned(), "DE".to_owned()], Some("gb"));
     assert_eq!(highlighted_country(&h), "GB");
-    let first: Vec<&str> = (h.wizard.countries.visible().iter().take(3))
-        .map(|&i| h.wizard.countries.items()[i].code)
+    let first: Vec<&str> = (h.wizard.lists.countries.visible().iter().take(3))
+        .map(|&i| h.wizard.lists.countries.items()[i].code)
         .collect();
     assert_eq!(first, ["FR", "DE", "AF"], "recent first, then by name");
     let mut h = Harness::new();

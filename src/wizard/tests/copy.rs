@@ -4,7 +4,7 @@ use super::*;
 
 /// The text waiting for the clipboard and the notice that says so.
 fn copied(h: &mut Harness) -> (Option<String>, String) {
-    let notice = h.wizard.notice.as_ref().map(|n| n.text.clone());
+    let notice = h.wizard.chrome.notice.as_ref().map(|n| n.text.clone());
     (h.wizard.take_clipboard(), notice.unwrap_or_default())
 }
 
@@ -122,7 +122,7 @@ fn ctrl_e_on_review_shows_the_buy_command_and_ctrl_y_copies_it() {
     h.act(Action::ShowCommand);
     assert!(h.act(Action::Buy).is_empty());
     assert_eq!(h.wizard.command_line(), None);
-    assert!(h.wizard.modal.is_none(), "no purchase was asked for");
+    assert!(h.wizard.chrome.modal.is_none(), "no purchase was asked for");
 }
 
 #[test]
@@ -163,6 +163,7 @@ fn the_command_line_is_shown_on_review_only() {
     assert_eq!(h.wizard.command_line(), None);
     assert!(
         h.wizard
+            .chrome
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains("Review")),

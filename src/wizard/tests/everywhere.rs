@@ -22,6 +22,7 @@ fn numbers(list: &[&str]) -> Answer {
 
 fn search(h: &Harness) -> &Everywhere {
     h.wizard
+        .lists
         .everywhere
         .as_ref()
         .expect("the search of every group is open")
@@ -62,8 +63,8 @@ fn one_pattern_finds_a_number_in_a_second_group_and_enter_reviews_it() {
     let review = only(h.act(Action::Choose));
     assert!(matches!(call(&review), Call::Requirements { .. }));
     assert_eq!(h.wizard.step, Step::Review);
-    assert_eq!(h.wizard.group.as_ref().unwrap().id.as_str(), "g-1");
-    assert_eq!(h.wizard.number.as_deref(), Some("+12135551234"));
+    assert_eq!(h.wizard.chosen.group.as_ref().unwrap().id.as_str(), "g-1");
+    assert_eq!(h.wizard.chosen.number.as_deref(), Some("+12135551234"));
 
     // Back from the number, the group step still shows the search and its pattern.
     h.act(Action::Back);
@@ -73,7 +74,7 @@ fn one_pattern_finds_a_number_in_a_second_group_and_enter_reviews_it() {
     assert_eq!(search(&h).text, "5551234");
     assert_eq!(search(&h).rows.len(), 1);
     h.act(Action::Back);
-    assert!(h.wizard.everywhere.is_none());
+    assert!(h.wizard.lists.everywhere.is_none());
     assert_eq!(h.wizard.search_text(), Some("5551234"));
 }
 
@@ -85,7 +86,7 @@ fn a_box_that_matches_a_group_still_chooses_it() {
     let load = h.choose_group();
     assert_eq!(contains(&load), ("g-0".to_owned(), None));
     assert_eq!(h.wizard.step, Step::Number);
-    assert!(h.wizard.everywhere.is_none());
+    assert!(h.wizard.lists.everywhere.is_none());
 }
 
 #[test]
@@ -100,7 +101,7 @@ fn above_the_threshold_it_asks_first_and_sends_a_few_at_a_time() {
     assert_eq!(search(&h).phase, Phase::Confirm { credits: 6 });
     assert_eq!(h.wizard.input_mode(), InputMode::Confirm);
     assert!(h.act(Action::Decline).is_empty());
-    assert!(h.wizard.everywhere.is_none());
+    assert!(h.wizard.lists.everywhere.is_none());
 
     h.wizard.set_search_confirmation(10);
     let sent = h.act(Action::Choose);

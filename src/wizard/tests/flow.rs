@@ -23,7 +23,7 @@ fn the_us_requires_a_region_and_cities_are_asked_by_region() {
         &regions,
         Answer::Regions(listing(vec![region(123, "California")])),
     );
-    let picker = h.wizard.regions.load.loaded().unwrap();
+    let picker = h.wizard.lists.regions.load.loaded().unwrap();
     assert_eq!(picker.items().len(), 1, "no 'Any region' row for the US");
     let cities = only(h.act(Action::Choose));
     assert_eq!(
@@ -74,7 +74,7 @@ fn a_group_without_number_selection_skips_the_number_step() {
     h.walk_to_groups(vec![group("rnd-1", false)]);
     let requirements = only(h.act(Action::Choose));
     assert_eq!(h.wizard.step(), Step::Review);
-    assert_eq!(h.wizard.number, None, "a random number of the group");
+    assert_eq!(h.wizard.chosen.number, None, "a random number of the group");
     assert_eq!(
         call(&requirements),
         &Call::Requirements {
@@ -127,7 +127,15 @@ fn going_back_and_forward_keeps_choices_and_asks_nothing_again() {
         "the same search is already loaded"
     );
     assert_eq!(h.wizard.step(), Step::Group);
-    let chosen = h.wizard.types.load.loaded().unwrap().selected().cloned();
+    let chosen = h
+        .wizard
+        .lists
+        .types
+        .load
+        .loaded()
+        .unwrap()
+        .selected()
+        .cloned();
     assert_eq!(
         chosen.and_then(|c| c.one().map(|t| t.name.clone())),
         Some(DidTypeName::new("local"))
@@ -150,7 +158,7 @@ fn an_answer_for_a_step_the_operator_left_is_dropped() {
         Answer::Cities(listing(vec![city(456, "Los Angeles")])),
     );
     assert!(
-        matches!(h.wizard.cities.load, Load::Idle),
+        matches!(h.wizard.lists.cities.load, Load::Idle),
         "the late answer was dropped"
     );
     let again = only(h.act(Action::Choose));
@@ -271,10 +279,20 @@ fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
     assert_eq!(h.type_text("55"), vec![]);
     h.tick(Duration::from_millis(100));
     assert_eq!(h.type_text("5"), vec![], "typing again restarts the pause");
-    let list = h.wizard.numbers.load.loaded().unwrap();
+    let list = h.wizard.lists.numbers.load.loaded().unwrap();
     assert_eq!(list.visible().len(), 2, "both contain 555");
     h.type_text("1");
-    assert_eq!(h.wizard.numbers.load.loaded().unwrap().visible().len(), 1);
+    assert_eq!(
+        h.wizard
+            .lists
+            .numbers
+            .load
+            .loaded()
+            .unwrap()
+            .visible()
+            .len(),
+        1
+    );
     assert_eq!(
         h.tick(Duration::from_millis(350)),
         vec![],
@@ -297,7 +315,7 @@ fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
         &query,
         Answer::Numbers(listing(vec![number("+13105551999")])),
     );
-    let list = h.wizard.numbers.load.loaded().unwrap();
+    let list = h.wizard.lists.numbers.load.loaded().unwrap();
     assert_eq!(list.items().len(), 1);
     assert_eq!(list.visible()[0].span, 5..9, "the matched digits");
 }
@@ -484,7 +502,7 @@ fn a_failed_load_is_retried_with_enter() {
             detail: "connection refused".to_owned(),
         }),
     );
-    assert!(matches!(h.wizard.cities.load, Load::Failed { .. }));
+    assert!(matches!(h.wizard.lists.cities.load, Load::Failed { .. }));
     let again = only(h.act(Action::Choose));
     assert_eq!(call(&again), call(&cities));
 }
@@ -533,7 +551,7 @@ fn an_invalid_vanity_pattern_sends_nothing() {
     h.type_text("55#");
     assert_eq!(h.tick(Duration::from_secs(2)), vec![]);
     assert_eq!(
-        h.wizard.vanity_due, None,
+        h.wizard.lists.vanity_due, None,
         "no pause awaited for an invalid pattern"
     );
 }

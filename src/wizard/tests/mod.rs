@@ -29,7 +29,7 @@ use crate::api::Backend;
 use tui_input::InputRequest;
 
 use super::*;
-use crate::api::model::{AvailableNumber, CountryCode, Listing};
+use crate::api::model::{AvailableNumber, City, CountryCode, Group, Listing, Region};
 use crate::api::{ApiError, model::Reservation};
 
 pub(super) struct Harness {

@@ -11,7 +11,7 @@ fn at_numbers(h: &mut Harness, list: &[&str]) {
 }
 
 fn highlighted(h: &Harness) -> Option<String> {
-    let list = h.wizard.numbers.load.loaded()?;
+    let list = h.wizard.lists.numbers.load.loaded()?;
     list.selected().map(|n| n.number.clone())
 }
 
@@ -55,7 +55,7 @@ fn tab_lists_memorable_numbers_first_with_a_pattern() {
     at_numbers(&mut h, &["+12138340519", "+12134447777"]);
     h.type_text("4");
     let before: Vec<&str> = {
-        let list = h.wizard.numbers.load.loaded().unwrap();
+        let list = h.wizard.lists.numbers.load.loaded().unwrap();
         list.visible()
             .iter()
             .map(|m| list.items()[m.index].number.as_str())

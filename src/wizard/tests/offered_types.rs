@@ -54,7 +54,7 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
             typed_group("l2", "local"),
         ])),
     );
-    let rows: Vec<String> = (h.wizard.types.load.loaded().unwrap().items().iter())
+    let rows: Vec<String> = (h.wizard.lists.types.load.loaded().unwrap().items().iter())
         .map(|row| match row {
             Choice::Any => "any".to_owned(),
             Choice::One(offer) => format!("{} {}", offer.name, offer.groups),
@@ -73,7 +73,7 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
         "filtered here, no second call"
     );
     assert_eq!(h.wizard.step(), Step::Group);
-    let ids: Vec<&str> = (h.wizard.groups.load.loaded().unwrap().items().iter())
+    let ids: Vec<&str> = (h.wizard.lists.groups.load.loaded().unwrap().items().iter())
         .map(|g| g.id.as_str())
         .collect();
     assert_eq!(ids, ["t1"]);
@@ -83,7 +83,10 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
     h.act(Action::Back);
     h.act(Action::Move(Move::First));
     assert_eq!(h.act(Action::Choose), vec![]);
-    assert_eq!(h.wizard.groups.load.loaded().unwrap().items().len(), 3);
+    assert_eq!(
+        h.wizard.lists.groups.load.loaded().unwrap().items().len(),
+        3
+    );
 }
 
 #[test]
@@ -100,6 +103,6 @@ fn esc_to_broaden_goes_back_to_the_cities_with_their_search_cleared() {
         Some(""),
         "the city search is cleared"
     );
-    let picker = h.wizard.cities.load.loaded().unwrap();
+    let picker = h.wizard.lists.cities.load.loaded().unwrap();
     assert_eq!(picker.selected(), Some(&Choice::Any), "the broadest row");
 }

@@ -23,17 +23,17 @@ fn enter_on_a_number_held_opens_its_reservation_instead_of_reserving_again() {
     assert_eq!(h.act(Action::Choose), vec![], "nothing is asked of the API");
     assert_eq!(h.wizard.step(), Step::Reserved);
     assert_eq!(
-        h.wizard.current_hold.as_ref().map(|u| u.as_str()),
+        h.wizard.held.current_hold.as_ref().map(|u| u.as_str()),
         Some("r-1")
     );
-    assert_eq!(h.wizard.number.as_deref(), Some("+12135551234"));
+    assert_eq!(h.wizard.chosen.number.as_deref(), Some("+12135551234"));
 
     // Another number of the list goes to its Review as usual.
     h.act(Action::Back);
     h.act(Action::Move(Move::Down));
     assert_eq!(h.act(Action::Choose), vec![]);
     assert_eq!(h.wizard.step(), Step::Review);
-    assert_eq!(h.wizard.number.as_deref(), Some("+12135550000"));
+    assert_eq!(h.wizard.chosen.number.as_deref(), Some("+12135550000"));
 }
 
 #[test]

@@ -43,24 +43,27 @@ fn type_text(h: &mut Harness, text: &str) -> Vec<crate::protocol::Command> {
 #[test]
 fn the_numbers_are_listed_and_searched() {
     let mut h = opened();
-    let view = h.wizard.owned.as_ref().unwrap();
+    let view = h.wizard.chrome.owned.as_ref().unwrap();
     assert_eq!(view.list.items().len(), 2);
     assert!(type_text(&mut h, "4930").is_empty());
-    let view = h.wizard.owned.as_ref().unwrap();
+    let view = h.wizard.chrome.owned.as_ref().unwrap();
     let selected = view.list.selected().unwrap();
     assert_eq!(selected.phone_number, "+4930123456");
     // Esc clears the box, then closes.
     h.act(Action::Back);
-    assert_eq!(h.wizard.owned.as_ref().unwrap().list.visible().len(), 2);
+    assert_eq!(
+        h.wizard.chrome.owned.as_ref().unwrap().list.visible().len(),
+        2
+    );
     h.act(Action::Back);
-    assert!(h.wizard.owned.is_none());
+    assert!(h.wizard.chrome.owned.is_none());
 }
 
 #[test]
 fn a_release_needs_the_last_four_digits_and_sends_one_request() {
     let mut h = opened();
     assert!(h.act(Action::Release).is_empty(), "Ctrl-X only asks");
-    assert!(h.wizard.owned.as_ref().unwrap().release.is_some());
+    assert!(h.wizard.chrome.owned.as_ref().unwrap().release.is_some());
     // Wrong digits, then Enter: nothing is sent.
     assert!(type_text(&mut h, "9999").is_empty());
     assert!(h.act(Action::Choose).is_empty());
@@ -69,6 +72,7 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
     assert!(h.wizard.paste("1234").is_empty());
     assert_eq!(
         h.wizard
+            .chrome
             .owned
             .as_ref()
             .unwrap()
@@ -123,5 +127,5 @@ fn a_number_already_on_its_way_out_is_not_offered_for_release() {
     };
     h.answer(&list, Answer::OwnedNumbers(all));
     assert!(h.act(Action::Release).is_empty());
-    assert!(h.wizard.owned.as_ref().unwrap().release.is_none());
+    assert!(h.wizard.chrome.owned.as_ref().unwrap().release.is_none());
 }

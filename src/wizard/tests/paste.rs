@@ -9,7 +9,10 @@ fn a_paste_types_into_the_search_box_cleaned() {
     let commands = h.wizard.paste("Germ\r\nany\x1b[31m\n");
     assert!(commands.is_empty(), "{commands:?}");
     assert_eq!(h.wizard.search_text(), Some("Germany"));
-    assert_eq!(h.wizard.countries.selected().map(|c| c.code), Some("DE"));
+    assert_eq!(
+        h.wizard.lists.countries.selected().map(|c| c.code),
+        Some("DE")
+    );
     assert_eq!(h.wizard.step(), Step::Country);
 }
 
@@ -79,7 +82,7 @@ fn a_paste_in_the_vanity_box_narrows_at_once_and_asks_after_the_pause() {
     );
     assert!(h.wizard.paste("555\n1").is_empty());
     assert_eq!(h.wizard.search_text(), Some("5551"));
-    let list = h.wizard.numbers.load.loaded().unwrap();
+    let list = h.wizard.lists.numbers.load.loaded().unwrap();
     assert_eq!(list.visible().len(), 1);
     let query = only(h.tick(Duration::from_millis(400)));
     assert_eq!(
@@ -99,6 +102,6 @@ fn a_paste_in_a_group_list_filters_it() {
     h.walk_to_groups(vec![group("abc-123", true), elsewhere]);
     assert!(h.wizard.paste("Francisco\n").is_empty());
     assert_eq!(h.wizard.search_text(), Some("Francisco"));
-    let groups = h.wizard.groups.load.loaded().unwrap();
+    let groups = h.wizard.lists.groups.load.loaded().unwrap();
     assert_eq!(groups.selected().map(|g| g.id.as_str()), Some("xyz-9"));
 }

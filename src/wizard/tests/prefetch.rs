@@ -57,7 +57,7 @@ fn choosing_a_group_asks_its_requirements_with_its_numbers_once_per_type() {
     );
     assert_eq!(h.act(Action::Choose), vec![], "Review has what it shows");
     assert_eq!(h.wizard.step(), Step::Review);
-    assert!(h.wizard.requirements.load.loaded().is_some());
+    assert!(h.wizard.lists.requirements.load.loaded().is_some());
 
     // Another group of another type: its own requirements, asked for again with its numbers.
     h.act(Action::Back);

@@ -54,5 +54,5 @@ fn a_city_chosen_by_name_searches_without_a_prefix() {
     h.act(Action::Move(Move::Down));
     h.act(Action::Choose);
     assert_eq!(h.wizard.step(), Step::DidType);
-    assert_eq!(h.wizard.prefix_jump, None);
+    assert_eq!(h.wizard.chosen.prefix_jump, None);
 }

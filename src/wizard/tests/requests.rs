@@ -37,7 +37,7 @@ fn review_the_second_group(h: &mut Harness) {
     );
     h.act(Action::Choose);
     assert_eq!(h.wizard.step(), Step::Review);
-    assert_eq!(h.wizard.group.as_ref().unwrap().id, "def-456".into());
+    assert_eq!(h.wizard.chosen.group.as_ref().unwrap().id, "def-456".into());
 }
 
 #[test]
