@@ -1,20 +1,15 @@
 //! Moving through the steps: choosing, going back, and loading each step's data.
 
-use crate::api::ApiError;
 use crate::api::model::CountryCode;
-use crate::protocol::{Answer, Call, Command};
+use crate::protocol::{Call, Command};
 
 use super::picker::moved;
+use super::slots::Slot;
 
-use super::{
-    Action, Choice, Fetched, Load, NoticeLevel, NumberList, Pending, Picker, Requests, Step,
-    Wizard, expect_answer, offered_types,
-};
+use super::{Action, NumberList, Pending, Picker, Requests, Step, Wizard};
 
 /// Countries whose numbers are searched by region (the contract: only these have regions).
 const COUNTRIES_WITH_REGIONS: [&str; 3] = ["US", "CA", "GB"];
-/// The country whose group search needs a region.
-const REGION_REQUIRED: &str = "US";
 
 impl Wizard {
     pub(super) fn update_step(&mut self, action: Action) -> Vec<Command> {
@@ -64,21 +59,15 @@ impl Wizard {
     }
 
     fn move_cursor(&mut self, step: super::Move) {
-        match self.step {
-            Step::Country => self.lists.countries.move_cursor(step),
-            Step::Region => loaded_picker(&mut self.lists.regions, |p| p.move_cursor(step)),
-            Step::City => loaded_picker(&mut self.lists.cities, |p| p.move_cursor(step)),
-            Step::DidType => loaded_picker(&mut self.lists.types, |p| p.move_cursor(step)),
-            Step::Group => loaded_picker(&mut self.lists.groups, |p| p.move_cursor(step)),
-            Step::Number => loaded_picker(&mut self.lists.numbers, |p| p.move_cursor(step)),
-            Step::Review | Step::Reserved | Step::Done => {
-                // The renderer's report once the document was drawn; a bound before that.
-                let bound = match self.chrome.document_end.get() {
-                    Some((drawn, furthest)) if drawn == self.step => furthest + 1,
-                    _ => self.document_lines_bound(),
-                };
-                self.chrome.scroll = (self.step, moved(self.document_scroll(), bound, step));
-            }
+        if self.step.shows_document() {
+            // The renderer's report once the document was drawn; a bound before that.
+            let bound = match self.chrome.document_end.get() {
+                Some((drawn, furthest)) if drawn == self.step => furthest + 1,
+                _ => self.document_lines_bound(),
+            };
+            self.chrome.scroll = (self.step, moved(self.document_scroll(), bound, step));
+        } else if let (Some(list), _) = self.lists.list_mut(self.step) {
+            list.move_cursor(step);
         }
     }
 
@@ -115,32 +104,11 @@ impl Wizard {
     }
 
     fn edit_search(&mut self, request: tui_input::InputRequest) -> Vec<Command> {
-        let filter = &mut self.lists.filter;
-        match self.step {
-            Step::Country => {
-                self.lists.countries.edit(request, filter);
-            }
-            Step::Region => loaded_picker(&mut self.lists.regions, |p| {
-                p.edit(request, filter);
-            }),
-            Step::City => loaded_picker(&mut self.lists.cities, |p| {
-                p.edit(request, filter);
-            }),
-            Step::DidType => loaded_picker(&mut self.lists.types, |p| {
-                p.edit(request, filter);
-            }),
-            Step::Group => loaded_picker(&mut self.lists.groups, |p| {
-                p.edit(request, filter);
-            }),
-            Step::Number => {
-                if let Some(list) = self.lists.numbers.load.loaded_mut()
-                    && list.edit(request)
-                {
-                    self.schedule_vanity();
-                    self.keep_number_box();
-                }
-            }
-            Step::Review | Step::Reserved | Step::Done => {}
+        let (list, filter) = self.lists.list_mut(self.step);
+        let edited = list.is_some_and(|list| list.edit(request, filter));
+        if edited && self.step == Step::Number {
+            self.schedule_vanity();
+            self.keep_number_box();
         }
         Vec::new()
     }
@@ -242,27 +210,11 @@ impl Wizard {
         if self.leaving_an_unsettled_purchase() {
             return Vec::new();
         }
-        let filter = &mut self.lists.filter;
-        let cleared = match self.step {
-            Step::Country => self.lists.countries.clear_query(filter),
-            Step::Region => clear_picker(&mut self.lists.regions, filter),
-            Step::City => clear_picker(&mut self.lists.cities, filter),
-            Step::DidType => clear_picker(&mut self.lists.types, filter),
-            Step::Group => clear_picker(&mut self.lists.groups, filter),
-            Step::Number => {
-                let cleared = self
-                    .lists
-                    .numbers
-                    .load
-                    .loaded_mut()
-                    .is_some_and(NumberList::clear_query);
-                if cleared {
-                    self.schedule_vanity();
-                }
-                cleared
-            }
-            Step::Review | Step::Reserved | Step::Done => false,
-        };
+        let (list, filter) = self.lists.list_mut(self.step);
+        let cleared = list.is_some_and(|list| list.clear_query(filter));
+        if cleared && self.step == Step::Number {
+            self.schedule_vanity();
+        }
         if cleared {
             return Vec::new();
         }
@@ -326,26 +278,17 @@ impl Wizard {
     /// Drops the data a step was still waiting for as the operator leaves it: its answer is
     /// no longer wanted.
     pub(super) fn leave_current_step(&mut self) {
-        fn drop_pending<T>(fetched: &mut Fetched<T>) {
-            if fetched.load.is_loading() {
-                fetched.reset();
-            }
-        }
         let step = self.step;
         self.requests
             .forget(|p| matches!(p, Pending::Load { step: s } if *s == step));
-        match step {
-            Step::Region => drop_pending(&mut self.lists.regions),
-            Step::City => drop_pending(&mut self.lists.cities),
-            Step::DidType => drop_pending(&mut self.lists.types),
-            Step::Group => drop_pending(&mut self.lists.groups),
-            Step::Number => {
-                drop_pending(&mut self.lists.numbers);
-                self.forget_vanity();
-                self.lists.vanity_due = None;
-            }
-            Step::Review => drop_pending(&mut self.lists.requirements),
-            Step::Country | Step::Reserved | Step::Done => {}
+        if let Some(slot) = self.lists.slot_mut(step)
+            && slot.is_loading()
+        {
+            slot.reset();
+        }
+        if step == Step::Number {
+            self.forget_vanity();
+            self.lists.vanity_due = None;
         }
     }
 
@@ -395,122 +338,21 @@ impl Wizard {
         if self.step == Step::Group && self.groups_from_place(&call, force) {
             return None;
         }
-        let requests = &mut self.requests;
-        let step = self.step;
-        match step {
-            Step::Region => fetch(&mut self.lists.regions, call, requests, step, force),
-            Step::City => fetch(&mut self.lists.cities, call, requests, step, force),
-            Step::DidType => fetch(&mut self.lists.types, call, requests, step, force),
-            Step::Group => fetch(&mut self.lists.groups, call, requests, step, force),
-            Step::Number => fetch(&mut self.lists.numbers, call, requests, step, force),
-            Step::Review => fetch(&mut self.lists.requirements, call, requests, step, force),
-            Step::Country | Step::Reserved | Step::Done => None,
-        }
+        let slot = self.lists.slot_mut(self.step)?;
+        fetch(slot, call, &mut self.requests, self.step, force)
     }
 
     fn current_load_failed(&self) -> bool {
-        match self.step {
-            Step::Region => matches!(self.lists.regions.load, Load::Failed { .. }),
-            Step::City => matches!(self.lists.cities.load, Load::Failed { .. }),
-            Step::DidType => matches!(self.lists.types.load, Load::Failed { .. }),
-            Step::Group => matches!(self.lists.groups.load, Load::Failed { .. }),
-            Step::Number => matches!(self.lists.numbers.load, Load::Failed { .. }),
-            Step::Review => matches!(self.lists.requirements.load, Load::Failed { .. }),
-            Step::Country | Step::Reserved | Step::Done => false,
-        }
-    }
-
-    /// Stores the answer to `step`'s load, if that step still waits for it.
-    pub(super) fn apply_load(
-        &mut self,
-        step: Step,
-        result: Result<Answer, ApiError>,
-    ) -> Vec<Command> {
-        self.note_country_answer(step, &result);
-        if step == Step::Region && self.lists.regions.load.is_loading() {
-            let required = self
-                .chosen
-                .country
-                .is_some_and(|c| c.code == REGION_REQUIRED);
-            let regions = expect_answer!(result, Answer::Regions);
-            let no_regions = regions.as_ref().is_ok_and(|l| l.items.is_empty());
-            let rows = regions.map(|listing| {
-                let any = (!required).then_some(Choice::Any);
-                any.into_iter()
-                    .chain(listing.items.into_iter().map(Choice::One))
-                    .collect::<Vec<_>>()
-            });
-            store(
-                &mut self.lists.regions,
-                rows.map(Picker::new),
-                &mut self.lists.filter,
-            );
-            if no_regions && !required && self.step == Step::Region {
-                // Nothing to choose from: search the whole country.
-                self.chosen.region = Some(Choice::Any);
-                return self.go(Step::City);
-            }
-            if no_regions && required {
-                self.lists.regions.load = Load::Failed {
-                    message: "the API listed no regions for this country".to_owned(),
-                };
-            }
-        } else if step == Step::City && self.lists.cities.load.is_loading() {
-            let rows = expect_answer!(result, Answer::Cities).map(|listing| {
-                let cities = listing.items.into_iter().map(Choice::One);
-                Picker::new(std::iter::once(Choice::Any).chain(cities).collect())
-            });
-            store(&mut self.lists.cities, rows, &mut self.lists.filter);
-        } else if step == Step::DidType && self.lists.types.load.is_loading() {
-            let groups = expect_answer!(result, Answer::Groups).map(|listing| listing.items);
-            let rows = groups
-                .as_ref()
-                .map(|g| Picker::new(offered_types::offered(g)));
-            let rows = rows.map_err(Clone::clone);
-            self.lists.place_groups = groups.unwrap_or_default();
-            store(&mut self.lists.types, rows, &mut self.lists.filter);
-        } else if step == Step::Group && self.lists.groups.load.is_loading() {
-            let groups = expect_answer!(result, Answer::Groups);
-            if groups.as_ref().is_ok_and(|l| l.items.is_empty()) {
-                let back_to = if self.chosen.prefix_jump.is_some() {
-                    "the cities"
-                } else {
-                    "the number types"
-                };
-                self.say(
-                    NoticeLevel::Warning,
-                    format!(
-                        "No number groups match. Esc to broaden: back to {back_to}, with the search cleared."
-                    ),
-                );
-            }
-            store(
-                &mut self.lists.groups,
-                groups.map(|l| Picker::new(l.items)),
-                &mut self.lists.filter,
-            );
-        } else if step == Step::Number && self.lists.numbers.load.is_loading() {
-            let numbers = expect_answer!(result, Answer::Numbers).map(|listing| {
-                let mut list = NumberList::default();
-                list.replace_items(listing.items, None);
-                list
-            });
-            self.lists.numbers.load = into_load(numbers);
-            self.restore_kept_pattern();
-        } else if step == Step::Review && self.lists.requirements.load.is_loading() {
-            let requirements = expect_answer!(result, Answer::Requirements);
-            self.lists.requirements.load = into_load(requirements);
-        } else {
-            tracing::debug!(?step, "dropping a load the step no longer waits for");
-        }
-        Vec::new()
+        self.lists
+            .slot(self.step)
+            .is_some_and(|slot| slot.has_failed())
     }
 }
 
 /// Asks for `call` into `step`'s `slot` unless the slot already holds (or awaits) its
 /// answer. A load the step awaited before is forgotten: only the newest answer is stored.
-pub(super) fn fetch<T>(
-    slot: &mut Fetched<T>,
+pub(super) fn fetch(
+    slot: &mut dyn Slot,
     call: Call,
     requests: &mut Requests,
     step: Step,
@@ -520,41 +362,6 @@ pub(super) fn fetch<T>(
         return None;
     }
     requests.forget(|p| matches!(p, Pending::Load { step: s } if *s == step));
-    slot.call = Some(call.clone());
-    slot.load = Load::Loading;
+    slot.await_answer(call.clone());
     Some(requests.ask(call, Pending::Load { step }))
-}
-
-fn into_load<T>(result: Result<T, String>) -> Load<T> {
-    match result {
-        Ok(data) => Load::Loaded(data),
-        Err(message) => Load::Failed { message },
-    }
-}
-
-/// Stores a list answer, keeping what the operator had typed in the search box.
-fn store<T: super::picker::Searchable>(
-    slot: &mut Fetched<Picker<T>>,
-    result: Result<Picker<T>, String>,
-    filter: &mut crate::search::Filter,
-) {
-    slot.load = into_load(result);
-    if let Some(picker) = slot.load.loaded_mut() {
-        picker.refilter(filter);
-    }
-}
-
-fn loaded_picker<T>(slot: &mut Fetched<T>, act: impl FnOnce(&mut T)) {
-    if let Some(data) = slot.load.loaded_mut() {
-        act(data);
-    }
-}
-
-fn clear_picker<T: super::picker::Searchable>(
-    slot: &mut Fetched<Picker<T>>,
-    filter: &mut crate::search::Filter,
-) -> bool {
-    slot.load
-        .loaded_mut()
-        .is_some_and(|p| p.clear_query(filter))
 }

@@ -6,7 +6,7 @@
 //! [`PASTE_LIMIT`] characters; where there is no box — and in every dialog — it does nothing
 //! but say so.
 
-use super::{Fetched, InputMode, NoticeLevel, Step, Wizard};
+use super::{InputMode, NoticeLevel, Step, Wizard};
 use crate::api::sanitize_text;
 use crate::protocol::Command;
 
@@ -54,30 +54,11 @@ impl Wizard {
     /// Types `text` into the focused search box as one edit: the list is filtered once, not
     /// once per character.
     fn insert_search_text(&mut self, text: &str) {
-        let filter = &mut self.lists.filter;
-        match self.step {
-            Step::Country => {
-                self.lists.countries.insert_text(text, filter);
-            }
-            Step::Region => loaded(&mut self.lists.regions, |p| p.insert_text(text, filter)),
-            Step::City => loaded(&mut self.lists.cities, |p| p.insert_text(text, filter)),
-            Step::DidType => loaded(&mut self.lists.types, |p| p.insert_text(text, filter)),
-            Step::Group => loaded(&mut self.lists.groups, |p| p.insert_text(text, filter)),
-            Step::Number => {
-                let typed = self.lists.numbers.load.loaded_mut();
-                if typed.is_some_and(|list| list.insert_text(text)) {
-                    self.schedule_vanity();
-                }
-            }
-            Step::Review | Step::Reserved | Step::Done => {}
+        let (list, filter) = self.lists.list_mut(self.step);
+        let typed = list.is_some_and(|list| list.insert_text(text, filter));
+        if typed && self.step == Step::Number {
+            self.schedule_vanity();
         }
-    }
-}
-
-/// Types into the picker of `slot`, when it is loaded.
-fn loaded<T>(slot: &mut Fetched<T>, insert: impl FnOnce(&mut T) -> bool) {
-    if let Some(picker) = slot.load.loaded_mut() {
-        insert(picker);
     }
 }
 

@@ -250,15 +250,7 @@ impl Wizard {
 
     /// The text of the current screen's search box, if the screen has one.
     pub fn search_text(&self) -> Option<&str> {
-        let query = match self.step {
-            Step::Country => self.lists.countries.query(),
-            Step::Region => self.lists.regions.load.loaded()?.query(),
-            Step::City => self.lists.cities.load.loaded()?.query(),
-            Step::DidType => self.lists.types.load.loaded()?.query(),
-            Step::Group => self.lists.groups.load.loaded()?.query(),
-            Step::Number => self.lists.numbers.load.loaded()?.query(),
-            Step::Review | Step::Reserved | Step::Done => return None,
-        };
-        Some(query.value())
+        let list = self.lists.list(self.step)?;
+        Some(list.query().value())
     }
 }
