@@ -253,4 +253,25 @@ impl Wizard {
         let list = self.lists.list(self.step)?;
         Some(list.query().value())
     }
+
+    /// On the group step, when no group matches the search box but its text is a vanity
+    /// pattern: how many groups a search of every group would ask, and its credits. Shown
+    /// before Enter sends anything.
+    pub fn everywhere_offer(&self) -> Option<(usize, u32)> {
+        if self.step != Step::Group || self.lists.everywhere.is_some() {
+            return None;
+        }
+        let picker = self.lists.groups.load.loaded()?;
+        if picker.selected().is_some() {
+            return None;
+        }
+        let pattern = crate::vanity::VanityPattern::parse(picker.query().value()).ok()?;
+        if pattern.is_empty() {
+            return None;
+        }
+        let groups = picker.items();
+        let credits = crate::everywhere::first_pass_cost(groups);
+        let searched = usize::try_from(credits).unwrap_or(usize::MAX);
+        (searched > 0).then_some((searched, credits))
+    }
 }

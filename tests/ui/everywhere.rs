@@ -37,6 +37,8 @@ fn every_group_searched_at_once() {
     let mut run = at_groups();
     run.wizard.set_search_confirmation(1);
     run.type_text("5550");
+    // No group matches the digits: the screen says what Enter would search, and its cost.
+    snap!("everywhere_offered", run);
     run.act(Action::Choose);
     snap!("everywhere_confirm", run);
 

@@ -258,7 +258,15 @@ pub fn draw_picker<T>(
         } else {
             format!("Nothing matches “{query}”.")
         };
-        status::empty(view, frame, list_area, &message, "Esc clears the search.");
+        let hint = match view.wizard.everywhere_offer() {
+            Some((groups, credits)) => format!(
+                "Enter searches {} for numbers with “{query}” ({}). Esc clears the search.",
+                plural(groups, "group"),
+                plural(usize::try_from(credits).unwrap_or(usize::MAX), "credit"),
+            ),
+            None => "Esc clears the search.".to_owned(),
+        };
+        status::empty(view, frame, list_area, &message, &hint);
         return;
     }
     let widths = list::column_widths(columns.constraints, list_area.width);
@@ -289,4 +297,13 @@ pub fn draw_picker<T>(
         rows,
         selected,
     );
+}
+
+/// "1 group", "3 groups".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
