@@ -39,6 +39,25 @@ impl<T> Load<T> {
     pub fn is_loading(&self) -> bool {
         matches!(self, Self::Loading)
     }
+
+    /// Where the data stands, without the data.
+    pub fn stage(&self) -> Stage {
+        match self {
+            Self::Idle => Stage::Idle,
+            Self::Loading => Stage::Loading,
+            Self::Loaded(_) => Stage::Loaded,
+            Self::Failed { .. } => Stage::Failed,
+        }
+    }
+}
+
+/// Where a [`Load`] stands, whatever its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Idle,
+    Loading,
+    Loaded,
+    Failed,
 }
 
 /// A screen's data together with the call that produced it, so that coming back to a screen

@@ -61,7 +61,7 @@ pub use basket::{Basket, BasketAsk, BasketItem, Stage as BasketStage};
 pub use clipboard::Copied;
 pub use everywhere::{Everywhere, Phase as EverywherePhase};
 pub use history::HistoryView;
-pub use load::{Fetched, Load};
+pub use load::{Fetched, Load, Stage};
 pub use numbers::NumberList;
 pub use offered_types::TypeOffer;
 pub use owned::{OwnedView, ReleaseConfirm};

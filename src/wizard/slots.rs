@@ -11,6 +11,7 @@ use tui_input::{Input, InputRequest};
 use crate::protocol::Call;
 use crate::search::Filter;
 
+use super::load::Stage;
 use super::parts::Lists;
 use super::picker::{Move, Searchable};
 use super::{Fetched, Load, NumberList, Picker, Step};
@@ -69,8 +70,13 @@ impl StepList for NumberList {
 
 /// Where a step's data from the API stands, whatever the data is.
 pub(crate) trait Slot {
-    fn is_loading(&self) -> bool;
-    fn has_failed(&self) -> bool;
+    fn stage(&self) -> Stage;
+    fn is_loading(&self) -> bool {
+        self.stage() == Stage::Loading
+    }
+    fn has_failed(&self) -> bool {
+        self.stage() == Stage::Failed
+    }
     /// Whether `call` has been made for this step and did not fail.
     fn is_current(&self, call: &Call) -> bool;
     /// Forgets the data (a choice it depended on changed, or its answer is no longer wanted).
@@ -80,11 +86,8 @@ pub(crate) trait Slot {
 }
 
 impl<T> Slot for Fetched<T> {
-    fn is_loading(&self) -> bool {
-        self.load.is_loading()
-    }
-    fn has_failed(&self) -> bool {
-        matches!(self.load, Load::Failed { .. })
+    fn stage(&self) -> Stage {
+        self.load.stage()
     }
     fn is_current(&self, call: &Call) -> bool {
         Fetched::is_current(self, call)

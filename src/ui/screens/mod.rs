@@ -22,7 +22,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
 use crate::api::model::{Group, Price};
-use crate::wizard::{Load, Step, Wizard};
+use crate::wizard::{Stage, Step, Wizard};
 
 use super::View;
 use super::text::clean;
@@ -55,15 +55,6 @@ pub enum StepData {
     Failed,
 }
 
-fn state_of<T>(load: &Load<T>) -> StepData {
-    match load {
-        Load::Idle => StepData::Idle,
-        Load::Loading => StepData::Loading,
-        Load::Loaded(_) => StepData::Loaded,
-        Load::Failed { .. } => StepData::Failed,
-    }
-}
-
 /// Whether the step shown has loaded a list with nothing in it to choose.
 pub fn nothing_to_choose(wizard: &Wizard) -> bool {
     match wizard.step {
@@ -85,14 +76,12 @@ pub fn nothing_to_choose(wizard: &Wizard) -> bool {
 
 /// Where the data of the step shown stands.
 pub fn step_data(wizard: &Wizard) -> StepData {
-    match wizard.step {
-        Step::Region => state_of(&wizard.lists.regions.load),
-        Step::City => state_of(&wizard.lists.cities.load),
-        Step::DidType => state_of(&wizard.lists.types.load),
-        Step::Group => state_of(&wizard.lists.groups.load),
-        Step::Number => state_of(&wizard.lists.numbers.load),
-        Step::Review => state_of(&wizard.lists.requirements.load),
-        Step::Country | Step::Reserved | Step::Done => StepData::Local,
+    match wizard.lists.slot(wizard.step).map(|slot| slot.stage()) {
+        None => StepData::Local,
+        Some(Stage::Idle) => StepData::Idle,
+        Some(Stage::Loading) => StepData::Loading,
+        Some(Stage::Loaded) => StepData::Loaded,
+        Some(Stage::Failed) => StepData::Failed,
     }
 }
 
