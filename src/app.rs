@@ -32,7 +32,7 @@ use crate::worker::{self, WorkerHandle};
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
+pub(crate) enum Exit {
     /// The operator quit.
     Quit,
     /// A signal ended it; the process should exit with `128 + signal`.
@@ -41,7 +41,7 @@ pub enum Exit {
 
 impl Exit {
     /// The process exit code.
-    pub fn code(self) -> i32 {
+    pub(crate) fn code(self) -> i32 {
         match self {
             Self::Quit => 0,
             Self::Signal(number) => 128 + number,
@@ -51,7 +51,7 @@ impl Exit {
 
 /// What the settings say about how the session looks and reads.
 #[derive(Debug, Clone, Default)]
-pub struct Preferences {
+pub(crate) struct Preferences {
     pub theme: ThemeName,
     /// The currency of the API's prices.
     pub currency: Currency,
@@ -73,7 +73,7 @@ pub struct Preferences {
 
 /// Runs the wizard in the terminal, as `preferences` say, until the operator quits or a
 /// signal arrives. The terminal is restored on every way out, panics included.
-pub async fn run(
+pub(crate) async fn run(
     client: Client,
     backend: Backend,
     journal_path: Option<PathBuf>,
@@ -407,9 +407,9 @@ fn worker_gone(ended: Result<(), tokio::task::JoinError>) -> color_eyre::Report 
 
 /// Signal numbers for exit codes (the same on every Unix numpick runs on).
 mod libc_signal {
-    pub const SIGHUP: i32 = 1;
-    pub const SIGINT: i32 = 2;
-    pub const SIGTERM: i32 = 15;
+    pub(super) const SIGHUP: i32 = 1;
+    pub(super) const SIGINT: i32 = 2;
+    pub(super) const SIGTERM: i32 = 15;
 }
 
 async fn sleep_for(duration: Option<Duration>) {

@@ -10,7 +10,7 @@ use thiserror::Error;
 
 /// What the rule needs to know, as plain facts about the caller's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BuyState {
+pub(crate) struct BuyState {
     /// Whether a purchase can be recorded in the journal before it is sent.
     pub journal_open: bool,
     /// Whether a purchase has been sent and its answer is awaited.
@@ -27,7 +27,7 @@ pub struct BuyState {
 
 /// Why a purchase may not be sent now. The message is for the operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     #[error("numpick is quitting: nothing can be bought now.")]
     Quitting,
     #[error(
@@ -49,7 +49,7 @@ pub enum Refusal {
 }
 
 /// Whether a purchase may be sent now, or why not.
-pub fn may_buy(state: &BuyState) -> Result<(), Refusal> {
+pub(crate) fn may_buy(state: &BuyState) -> Result<(), Refusal> {
     let BuyState {
         journal_open,
         purchase_in_flight,

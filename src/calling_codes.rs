@@ -223,7 +223,7 @@ const CODES: &[(&str, &[&str])] = &[
 
 /// The countries `number` (E.164, `+` optional) may belong to, most likely first; empty when
 /// it is not a number or its code serves no country (`+800` freephone).
-pub fn countries_of(number: &str) -> &'static [&'static str] {
+pub(crate) fn countries_of(number: &str) -> &'static [&'static str] {
     let Some((code, _)) = split_e164(number) else {
         return &[];
     };

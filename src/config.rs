@@ -22,16 +22,16 @@ use crate::private_files::{self, PrivacyError};
 use crate::ui::theme::ThemeName;
 
 /// The environment variable holding the API key.
-pub const API_KEY_VAR: &str = "TWOCHAT_API_KEY";
+pub(crate) const API_KEY_VAR: &str = "TWOCHAT_API_KEY";
 /// The environment variable holding the API's address.
-pub const BASE_URL_VAR: &str = "TWOCHAT_BASE_URL";
+pub(crate) const BASE_URL_VAR: &str = "TWOCHAT_BASE_URL";
 /// The environment variable asking for no colour (<https://no-color.org>).
-pub const NO_COLOR_VAR: &str = "NO_COLOR";
+pub(crate) const NO_COLOR_VAR: &str = "NO_COLOR";
 
 /// The API key from the environment, if set. The key is kept as a secret from here on: it is
 /// never printed, logged or shown. Set but empty or blank is an error, not "no key": that is
 /// what a missing CI secret becomes, and it must not silently mean the sandbox.
-pub fn api_key_from_env() -> Result<Option<SecretString>, ConfigError> {
+pub(crate) fn api_key_from_env() -> Result<Option<SecretString>, ConfigError> {
     // The untrimmed copy is zeroed when dropped; the secret is the only copy that stays.
     let value =
         std::env::var_os(API_KEY_VAR).map(|v| Zeroizing::new(v.to_string_lossy().into_owned()));
@@ -226,7 +226,7 @@ pub struct Settings {
 
 /// The settle window when the config sets none: a server still working on a purchase when
 /// the client gave up has this long to put the number on the account.
-pub const DEFAULT_SETTLE_WINDOW: Duration = Duration::from_secs(120);
+pub(crate) const DEFAULT_SETTLE_WINDOW: Duration = Duration::from_secs(120);
 
 /// What the command line says about settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -354,7 +354,7 @@ pub enum KeySource {
 
 /// Set (to anything), numpick does not look in the OS keyring: for tests and for hosts
 /// where asking it is unwelcome.
-pub const NO_KEYRING_VAR: &str = "NUMPICK_NO_KEYRING";
+pub(crate) const NO_KEYRING_VAR: &str = "NUMPICK_NO_KEYRING";
 
 /// `~/x` → `$HOME/x`; any other path is kept as written.
 fn expand_home(path: &Path, home: Option<String>) -> PathBuf {
@@ -366,7 +366,7 @@ fn expand_home(path: &Path, home: Option<String>) -> PathBuf {
 
 /// Reads the key from `path`: the first line, trimmed. Refused when the file's mode lets
 /// group or others read or write it.
-pub fn read_key_file(path: &Path) -> Result<SecretString, ConfigError> {
+pub(crate) fn read_key_file(path: &Path) -> Result<SecretString, ConfigError> {
     let key_error = |source| ConfigError::KeyFile {
         path: path.to_owned(),
         source,
@@ -391,7 +391,7 @@ pub fn read_key_file(path: &Path) -> Result<SecretString, ConfigError> {
 }
 
 /// The text `numpick config init` writes: every key, commented out, with its default.
-pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optional: remove the leading "# " to set one.
+pub(crate) const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optional: remove the leading "# " to set one.
 # Precedence: command-line flags, then environment variables, then this file, then defaults.
 
 # The API's address. TWOCHAT_BASE_URL and --base-url take precedence.
@@ -443,7 +443,7 @@ pub const DEFAULT_CONFIG: &str = r##"# numpick configuration. Every key is optio
 
 /// Writes [`DEFAULT_CONFIG`] to `path` with mode 0600; an existing file is replaced only
 /// with `force`.
-pub fn write_default(path: &Path, force: bool) -> Result<(), ConfigError> {
+pub(crate) fn write_default(path: &Path, force: bool) -> Result<(), ConfigError> {
     let write_error = |source| ConfigError::Write {
         path: path.to_owned(),
         source,

@@ -45,12 +45,12 @@ fn sort_key(name: &str) -> String {
 }
 
 /// Every country, sorted by name.
-pub fn all() -> &'static [Country] {
+pub(crate) fn all() -> &'static [Country] {
     &COUNTRIES
 }
 
 /// The country with this alpha-2 code, in any case (`"us"`, `"US"`).
-pub fn by_code(code: &str) -> Option<&'static Country> {
+pub(crate) fn by_code(code: &str) -> Option<&'static Country> {
     let code = code.trim();
     all()
         .iter()
@@ -59,7 +59,7 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 
 /// Other names people type for a country (`uk`, `usa`, `england`), matched as exactly as its
 /// own name.
-pub fn aliases(code: &str) -> &'static [&'static str] {
+pub(crate) fn aliases(code: &str) -> &'static [&'static str] {
     match code {
         "GB" => &[
             "uk",
@@ -85,34 +85,19 @@ pub fn aliases(code: &str) -> &'static [&'static str] {
 
 /// The international dialling code of a country (`1` for the US, `44` for GB), from
 /// libphonenumber's metadata.
-pub fn calling_code(code: &str) -> Option<u16> {
+pub(crate) fn calling_code(code: &str) -> Option<u16> {
     phonenumber::metadata::DATABASE
         .by_id(code)
         .map(phonenumber::Metadata::country_code)
 }
 
 /// Every country, those in `recent` first in that order, then the rest by name.
-pub fn recent_first(recent: &[String]) -> Vec<&'static Country> {
+pub(crate) fn recent_first(recent: &[String]) -> Vec<&'static Country> {
     let mut out: Vec<&'static Country> = recent.iter().filter_map(|code| by_code(code)).collect();
     out.dedup();
     let seen: Vec<&str> = out.iter().map(|c| c.code).collect();
     out.extend(all().iter().filter(|c| !seen.contains(&c.code)));
     out
-}
-
-/// The flag emoji of a country code: its two letters as regional indicator symbols. Empty when
-/// `code` is not two ASCII letters.
-pub fn flag(code: &str) -> String {
-    let code = code.trim();
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return String::new();
-    }
-    const REGIONAL_INDICATOR_A: u32 = 0x1F1E6;
-    code.bytes()
-        .filter_map(|b| {
-            char::from_u32(REGIONAL_INDICATOR_A + u32::from(b.to_ascii_uppercase() - b'A'))
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -163,13 +148,5 @@ mod tests {
         assert_eq!(names.last(), Some(&"Zimbabwe"));
         let keys: Vec<String> = names.iter().map(|n| sort_key(n)).collect();
         assert!(keys.windows(2).all(|pair| pair[0] <= pair[1]));
-    }
-
-    #[test]
-    fn flags_are_regional_indicators() {
-        assert_eq!(flag("US"), "🇺🇸");
-        assert_eq!(flag("de"), "🇩🇪");
-        assert_eq!(flag("USA"), "");
-        assert_eq!(flag("1A"), "");
     }
 }

@@ -13,7 +13,7 @@ use crate::wizard::{Action, InputMode, Move};
 
 /// The action a key press stands for, or `None` for keys that do nothing here. Key releases
 /// and repeats are ignored: only presses act (a held key must not buy twice).
-pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
+pub(crate) fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }

@@ -14,7 +14,7 @@ const USER: &str = "2chat-api-key";
 
 /// What the keyring holds.
 #[derive(Debug)]
-pub enum Lookup {
+pub(crate) enum Lookup {
     Found(SecretString),
     /// The keyring answered: no key is stored.
     Absent,
@@ -23,7 +23,7 @@ pub enum Lookup {
 }
 
 /// What to do without a keyring, in one sentence.
-pub const KEY_FILE_ADVICE: &str = "put the key in a file only you can read (chmod 600) and name it in the config file: key_file = \"~/.config/numpick/api-key\" (see `numpick config init`), or set TWOCHAT_API_KEY";
+pub(crate) const KEY_FILE_ADVICE: &str = "put the key in a file only you can read (chmod 600) and name it in the config file: key_file = \"~/.config/numpick/api-key\" (see `numpick config init`), or set TWOCHAT_API_KEY";
 
 #[cfg(any(target_os = "linux", target_os = "macos"))]
 mod platform {
@@ -33,7 +33,7 @@ mod platform {
         keyring::Entry::new(SERVICE, USER).map_err(|error| error.to_string())
     }
 
-    pub fn read() -> Lookup {
+    pub(super) fn read() -> Lookup {
         let entry = match entry() {
             Ok(entry) => entry,
             Err(reason) => return Lookup::Unavailable(reason),
@@ -45,13 +45,13 @@ mod platform {
         }
     }
 
-    pub fn store(key: &str) -> Result<(), String> {
+    pub(super) fn store(key: &str) -> Result<(), String> {
         entry()?
             .set_password(key)
             .map_err(|error| error.to_string())
     }
 
-    pub fn remove() -> Result<bool, String> {
+    pub(super) fn remove() -> Result<bool, String> {
         match entry()?.delete_credential() {
             Ok(()) => Ok(true),
             Err(keyring::Error::NoEntry) => Ok(false),
@@ -81,7 +81,7 @@ mod platform {
 
 /// The key stored in the keyring, if a keyring can be reached and holds one. A blank stored
 /// key counts as none.
-pub fn read() -> Lookup {
+pub(crate) fn read() -> Lookup {
     match platform::read() {
         Lookup::Found(key) if key.expose_secret().trim().is_empty() => Lookup::Absent,
         Lookup::Found(key) => Lookup::Found(SecretString::from(key.expose_secret().trim())),
@@ -90,11 +90,11 @@ pub fn read() -> Lookup {
 }
 
 /// Stores `key`, replacing any stored before.
-pub fn store(key: &SecretString) -> Result<(), String> {
+pub(crate) fn store(key: &SecretString) -> Result<(), String> {
     platform::store(key.expose_secret())
 }
 
 /// Removes the stored key; `false` when there was none.
-pub fn remove() -> Result<bool, String> {
+pub(crate) fn remove() -> Result<bool, String> {
     platform::remove()
 }

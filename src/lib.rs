@@ -18,7 +18,7 @@
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
 //! - [`buy_rule`]: the one rule that decides whether a purchase may be sent now.
-//! - [`countries`]: the ISO 3166-1 country table, names and flags; [`calling_codes`]: which
+//! - [`countries`]: the ISO 3166-1 country table and names; [`calling_codes`]: which
 //!   countries a number may belong to.
 //! - [`recent_countries`]: the countries used recently, listed first in the wizard.
 //! - [`money`]: prices with their currency, and what a purchase costs today.
@@ -60,37 +60,40 @@
 //!                                          Wizard::apply ◄─ WorkerMsg (tagged by RequestId)
 //! ui::render(&Wizard, &Theme, &mut Frame) once every event ready has been handled
 //! ```
+
+#![warn(unreachable_pub)]
+
 pub mod api;
-pub mod app;
-pub mod buy_rule;
-pub mod calling_codes;
+pub(crate) mod app;
+pub(crate) mod buy_rule;
+pub(crate) mod calling_codes;
 pub mod cli;
 pub mod commands;
-pub mod config;
-pub mod countdown;
-pub mod countries;
+pub(crate) mod config;
+pub(crate) mod countdown;
+pub(crate) mod countries;
 pub mod everywhere;
 pub mod folders;
 pub mod hardening;
 pub mod history;
 pub mod journal;
-pub mod keymap;
-pub mod keyring_store;
+pub(crate) mod keymap;
+pub(crate) mod keyring_store;
 pub mod logging;
-pub mod money;
-pub mod mouse;
+pub(crate) mod money;
+pub(crate) mod mouse;
 pub mod orders;
 pub mod outcome;
-pub mod phone_format;
-pub mod private_files;
+pub(crate) mod phone_format;
+pub(crate) mod private_files;
 pub mod protocol;
-pub mod recent_countries;
-pub mod reference;
-pub mod requirements;
+pub(crate) mod recent_countries;
+pub(crate) mod reference;
+pub(crate) mod requirements;
 pub mod sandbox;
-pub mod search;
+pub(crate) mod search;
 pub mod sweep;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod ui;
 pub mod vanity;
 pub mod wizard;

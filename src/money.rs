@@ -70,7 +70,7 @@ impl Serialize for Currency {
 }
 
 /// What buying costs today: the setup fee plus the first month. Unknown when either is.
-pub fn due_now(price: &GroupPrice) -> Price {
+pub(crate) fn due_now(price: &GroupPrice) -> Price {
     match (price.setup, price.monthly) {
         (Price::Known(setup), Price::Known(monthly)) => Price::Known(setup + monthly),
         _ => Price::Unknown,

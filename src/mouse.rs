@@ -13,12 +13,12 @@ use ratatui::layout::{Position, Rect};
 use crate::wizard::{Action, InputMode, Move};
 
 /// How many rows one notch of the wheel moves.
-pub const WHEEL_ROWS: usize = 3;
+pub(crate) const WHEEL_ROWS: usize = 3;
 
 /// Where the list with the cursor was drawn: the area of its rows (one line each, the header
 /// excluded), and which of those rows is highlighted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListOnScreen {
+pub(crate) struct ListOnScreen {
     pub rows: Rect,
     pub highlighted: u16,
 }
@@ -27,28 +27,28 @@ pub struct ListOnScreen {
 static LAST_LIST: Mutex<Option<ListOnScreen>> = Mutex::new(None);
 
 /// Records where a list with a cursor was drawn in the frame being drawn.
-pub fn record_list(list: ListOnScreen) {
+pub(crate) fn record_list(list: ListOnScreen) {
     *LAST_LIST
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(list);
 }
 
 /// Forgets the last frame's list, before a new frame is drawn.
-pub fn forget_list() {
+pub(crate) fn forget_list() {
     *LAST_LIST
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
 }
 
 /// The list with the cursor in the frame shown, if any.
-pub fn list_on_screen() -> Option<ListOnScreen> {
+pub(crate) fn list_on_screen() -> Option<ListOnScreen> {
     *LAST_LIST
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The actions a mouse event stands for, on a screen read in `mode` with `list` shown.
-pub fn actions_for(event: MouseEvent, mode: InputMode, list: Option<ListOnScreen>) -> Vec<Action> {
+pub(crate) fn actions_for(event: MouseEvent, mode: InputMode, list: Option<ListOnScreen>) -> Vec<Action> {
     // A question is open: only the keys answer it, and nothing under it moves.
     if matches!(mode, InputMode::Confirm | InputMode::QuitGuard) {
         return Vec::new();

@@ -9,7 +9,7 @@ use crate::api::model::{CountryCode, E164};
 
 /// `number` (E.164) in the international format of its country; the text as given when
 /// libphonenumber cannot read it, so that nothing is ever hidden.
-pub fn international(number: &str) -> String {
+pub(crate) fn international(number: &str) -> String {
     match phonenumber::parse(None, number) {
         Ok(parsed) => phonenumber::format(&parsed)
             .mode(phonenumber::Mode::International)
@@ -20,7 +20,7 @@ pub fn international(number: &str) -> String {
 
 /// Reads libphonenumber's metadata and its rules for the most common countries, so that the
 /// first number shown does not wait for them.
-pub fn warm_up() {
+pub(crate) fn warm_up() {
     for number in ["+12135551234", "+442072164999", "+493012345678"] {
         let _ = international(number);
     }
@@ -30,7 +30,7 @@ pub fn warm_up() {
 /// `2138924908` — as E.164. A number without its `+` is read in `country`, and names no
 /// country without one. `None` when it cannot be read, or is too short or too long for
 /// E.164; whether it exists is the API's to say.
-pub fn read(text: &str, country: Option<&CountryCode>) -> Option<E164> {
+pub(crate) fn read(text: &str, country: Option<&CountryCode>) -> Option<E164> {
     let text = text.trim();
     let region = country.and_then(|code| code.as_str().parse::<phonenumber::country::Id>().ok());
     if !text.starts_with('+') && region.is_none() {

@@ -11,9 +11,9 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// The mode of a private folder.
-pub const DIR_MODE: u32 = 0o700;
+pub(crate) const DIR_MODE: u32 = 0o700;
 /// The mode of a private file.
-pub const FILE_MODE: u32 = 0o600;
+pub(crate) const FILE_MODE: u32 = 0o600;
 
 /// Why a file cannot be kept private.
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +26,7 @@ pub enum PrivacyError {
 
 /// What to do with an existing file, from its owner and mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// Ours, and no one else can read or write it.
     Private,
     /// Ours, but group or others have some access: tighten to 0600.
@@ -36,7 +36,7 @@ pub enum Verdict {
 }
 
 /// Judges a file owned by `owner` with permission bits `mode`, for the user `me`.
-pub fn verdict(owner: u32, mode: u32, me: u32) -> Verdict {
+pub(crate) fn verdict(owner: u32, mode: u32, me: u32) -> Verdict {
     if owner != me {
         Verdict::Foreign
     } else if mode & 0o077 != 0 {
@@ -48,7 +48,7 @@ pub fn verdict(owner: u32, mode: u32, me: u32) -> Verdict {
 
 /// Creates `dir` and any missing parents with mode 0700 (the umask can only take bits away
 /// from it). Folders that exist already are left as they are.
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(DIR_MODE)
@@ -58,7 +58,7 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// Makes the open `file` (found at `path`) private: tightened to 0600 if group or others had
 /// access, refused if another user owns it. Checked on the open file, so a file swapped in
 /// after the check cannot slip through.
-pub fn make_private(file: &File, path: &Path) -> Result<(), PrivacyError> {
+pub(crate) fn make_private(file: &File, path: &Path) -> Result<(), PrivacyError> {
     let io_error = |source| PrivacyError::Io {
         path: path.to_owned(),
         source,
@@ -78,7 +78,7 @@ pub fn make_private(file: &File, path: &Path) -> Result<(), PrivacyError> {
 
 /// Refuses the file at `path` if it exists and another user owns it: for a clear message
 /// before an open that would otherwise fail for lack of permission.
-pub fn refuse_if_foreign(path: &Path) -> Result<(), PrivacyError> {
+pub(crate) fn refuse_if_foreign(path: &Path) -> Result<(), PrivacyError> {
     match std::fs::metadata(path) {
         Ok(metadata) if metadata.uid() != effective_uid() => Err(PrivacyError::ForeignOwner {
             path: path.to_owned(),

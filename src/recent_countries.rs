@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 const KEPT: usize = 5;
 
 /// Where the list is kept, when there is a state folder.
-pub fn path() -> Option<PathBuf> {
+pub(crate) fn path() -> Option<PathBuf> {
     crate::folders::state_dir().map(|dir| dir.join("recent-countries"))
 }
 
 /// The codes remembered at `path`, latest first; none when the file is missing or unreadable.
-pub fn load(path: &Path) -> Vec<String> {
+pub(crate) fn load(path: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(path) else {
         return Vec::new();
     };
@@ -25,7 +25,7 @@ pub fn load(path: &Path) -> Vec<String> {
 }
 
 /// `recent` with `chosen` moved to the front, at most [`KEPT`] long.
-pub fn with_chosen(recent: &[String], chosen: &str) -> Vec<String> {
+pub(crate) fn with_chosen(recent: &[String], chosen: &str) -> Vec<String> {
     let mut out = vec![chosen.to_ascii_uppercase()];
     out.extend(
         recent
@@ -39,7 +39,7 @@ pub fn with_chosen(recent: &[String], chosen: &str) -> Vec<String> {
 
 /// Writes `codes` to `path`. A failure costs only the ordering of the next session, so it is
 /// logged, not raised.
-pub fn save(path: &Path, codes: &[String]) {
+pub(crate) fn save(path: &Path, codes: &[String]) {
     if let Some(dir) = path.parent()
         && let Err(error) = crate::private_files::create_private_dir(dir)
     {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::api::sanitize_text;
 
 /// The most characters a reference holds: room for a ticket id and a customer's name.
-pub const MAX_REFERENCE_CHARS: usize = 64;
+pub(crate) const MAX_REFERENCE_CHARS: usize = 64;
 
 /// A cleaned, non-empty reference of at most [`MAX_REFERENCE_CHARS`] characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]

@@ -14,7 +14,7 @@ use crate::countries;
 
 /// One requirement, in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Requirement {
+pub(crate) struct Requirement {
     /// What it asks for, short: `ID`, `proof of a local address`, `tax ID`.
     pub title: String,
     /// Plain sentences, in the order an operator needs them.
@@ -25,7 +25,7 @@ pub struct Requirement {
 
 /// The requirements of a number, each once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Checklist {
+pub(crate) struct Checklist {
     items: Vec<Requirement>,
     /// What each item was recognised by: its `id`, else its whole text.
     seen: Vec<String>,
@@ -33,7 +33,7 @@ pub struct Checklist {
 
 impl Checklist {
     /// The checklist of `values`, duplicates dropped.
-    pub fn of(values: &[Value]) -> Self {
+    pub(crate) fn of(values: &[Value]) -> Self {
         let mut list = Self::default();
         list.add(values);
         list
@@ -41,7 +41,7 @@ impl Checklist {
 
     /// Adds the requirements of `values` that are not listed yet (the same `id`, or the
     /// same object when there is no id).
-    pub fn add(&mut self, values: &[Value]) {
+    pub(crate) fn add(&mut self, values: &[Value]) {
         for value in values {
             let identity = match value.get("id").and_then(Value::as_str) {
                 Some(id) => format!("id:{id}"),
@@ -55,16 +55,16 @@ impl Checklist {
     }
 
     /// The requirements, in the order they came.
-    pub fn items(&self) -> &[Requirement] {
+    pub(crate) fn items(&self) -> &[Requirement] {
         &self.items
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
     /// `needs: ID + proof of a local address`, or `no documents needed`.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         if self.items.is_empty() {
             return "no documents needed".to_owned();
         }
@@ -78,7 +78,7 @@ impl Checklist {
     }
 
     /// The whole checklist as plain text, to send to a customer.
-    pub fn to_text(&self) -> String {
+    pub(crate) fn to_text(&self) -> String {
         let mut text = String::new();
         for (n, item) in self.items.iter().enumerate() {
             text.push_str(&format!("{}. {}\n", n + 1, capitalised(&item.title)));
@@ -94,7 +94,7 @@ impl Checklist {
 }
 
 /// `proof of address` → `Proof of address`.
-pub fn capitalised(text: &str) -> String {
+pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

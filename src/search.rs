@@ -185,12 +185,12 @@ fn haystack<'b>(
 
 /// Whether two texts are the same name once case, accents and outer spaces are set aside:
 /// "sao paulo" and "São Paulo" are.
-pub fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     fold(a.trim()).eq(fold(b.trim()))
 }
 
 /// Whether `name` contains `part`, case and accents aside: "Los Angeles" contains "angeles".
-pub fn name_contains(name: &str, part: &str) -> bool {
+pub(crate) fn name_contains(name: &str, part: &str) -> bool {
     let name: String = fold(name).collect();
     let part: String = fold(part.trim()).collect();
     name.contains(&part)

@@ -39,7 +39,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 
 /// The wizard's screen: the controlling terminal, written through a buffer that each drawn
 /// frame flushes (one write per frame, not one per cell).
-pub type Screen = Terminal<CrosstermBackend<BufWriter<File>>>;
+pub(crate) type Screen = Terminal<CrosstermBackend<BufWriter<File>>>;
 
 /// The controlling terminal, whatever stdin and stdout are.
 fn open_tty() -> io::Result<File> {
@@ -47,12 +47,12 @@ fn open_tty() -> io::Result<File> {
 }
 
 /// Saves the window's title on the terminal's title stack (xterm's "push title").
-pub const PUSH_TITLE: &str = "\x1b[22;0t";
+pub(crate) const PUSH_TITLE: &str = "\x1b[22;0t";
 /// Restores the title saved by [`PUSH_TITLE`].
-pub const POP_TITLE: &str = "\x1b[23;0t";
+pub(crate) const POP_TITLE: &str = "\x1b[23;0t";
 
 /// The sequence that sets the window's title to `text`, without any control character in it.
-pub fn set_title(text: &str) -> String {
+pub(crate) fn set_title(text: &str) -> String {
     let text: String = text.chars().filter(|c| !c.is_control()).collect();
     format!("\x1b]0;{text}\x07")
 }
@@ -66,14 +66,10 @@ fn mouse_captured() -> bool {
 }
 
 /// Takes the terminal: raw mode, the alternate screen and bracketed paste, with its title
-/// saved. A panic hook gives it back first, so that no panic leaves a raw terminal behind.
-pub fn take() -> io::Result<Screen> {
-    take_with_mouse(false)
-}
-
-/// [`take`], capturing the mouse too when `mouse` is set (the wheel and clicks then reach
-/// numpick instead of selecting text).
-pub fn take_with_mouse(mouse: bool) -> io::Result<Screen> {
+/// saved, capturing the mouse too when `mouse` is set (the wheel and clicks then reach
+/// numpick instead of selecting text). A panic hook gives it back first, so that no panic
+/// leaves a raw terminal behind.
+pub(crate) fn take_with_mouse(mouse: bool) -> io::Result<Screen> {
     let tty = open_tty()?;
     MOUSE_CAPTURE.store(mouse, Ordering::SeqCst);
     give_back_on_panic();
@@ -111,7 +107,7 @@ fn leave(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
 
 /// Gives the terminal back: mouse capture and bracketed paste off, the title restored, cooked
 /// mode, the main screen, the cursor shown.
-pub fn give_back(terminal: &mut Screen) {
+pub(crate) fn give_back(terminal: &mut Screen) {
     // The session is ending or pausing: a terminal that cannot be told changes nothing else.
     let _ = leave(terminal.backend_mut(), mouse_captured());
     let _ = disable_raw_mode();
@@ -138,7 +134,7 @@ fn give_back_on_panic() {
 
 /// The OSC 52 sequence that puts `text` on the clipboard of the terminal (also through SSH,
 /// and through tmux with `set-clipboard on`).
-pub fn osc52(text: &str) -> String {
+pub(crate) fn osc52(text: &str) -> String {
     use base64::Engine as _;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     format!("\x1b]52;c;{encoded}\x07")
@@ -146,7 +142,7 @@ pub fn osc52(text: &str) -> String {
 
 /// Copies `text` to the terminal's clipboard. A terminal that does not understand OSC 52
 /// ignores it; a failed write costs only the copy, so it is logged, not raised.
-pub fn copy_to_clipboard(text: &str) {
+pub(crate) fn copy_to_clipboard(text: &str) {
     use std::io::Write as _;
     // To the terminal the wizard draws on, whatever stdout is.
     let written = open_tty().and_then(|mut tty| {
@@ -160,13 +156,13 @@ pub fn copy_to_clipboard(text: &str) {
 
 /// The terminal's events, read on a thread of their own and queued, so that the event loop can
 /// take every event already typed at once ([`Events::ready`]) and draw once after them.
-pub struct Events {
+pub(crate) struct Events {
     queue: tokio::sync::mpsc::UnboundedReceiver<io::Result<Event>>,
 }
 
 impl Events {
     /// Starts reading the terminal's events.
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let (sender, queue) = tokio::sync::mpsc::unbounded_channel();
         let reader = move || {
             loop {
@@ -188,13 +184,13 @@ impl Events {
     }
 
     /// The next event; `None` once the terminal can no longer be read.
-    pub async fn next(&mut self) -> Option<io::Result<Event>> {
+    pub(crate) async fn next(&mut self) -> Option<io::Result<Event>> {
         self.queue.recv().await
     }
 
     /// The next event if one is waiting already: `Some(None)` once the terminal can no longer
     /// be read, `None` when nothing waits.
-    pub fn ready(&mut self) -> Option<Option<io::Result<Event>>> {
+    pub(crate) fn ready(&mut self) -> Option<Option<io::Result<Event>>> {
         use tokio::sync::mpsc::error::TryRecvError;
         match self.queue.try_recv() {
             Ok(event) => Some(Some(event)),
@@ -206,7 +202,7 @@ impl Events {
 
 /// The window's title as numpick last set it, so that it is written only when it changes.
 #[derive(Debug, Default)]
-pub struct Title {
+pub(crate) struct Title {
     /// `None`: the terminal's own title shows.
     shown: Option<String>,
 }
@@ -214,7 +210,7 @@ pub struct Title {
 impl Title {
     /// Makes the title read `wanted`, or, for `None`, the terminal's own title again (popped
     /// from the title stack and saved anew; emptied first for terminals without a stack).
-    pub fn show(&mut self, out: &mut impl io::Write, wanted: Option<String>) -> io::Result<()> {
+    pub(crate) fn show(&mut self, out: &mut impl io::Write, wanted: Option<String>) -> io::Result<()> {
         if wanted == self.shown {
             return Ok(());
         }
@@ -232,21 +228,21 @@ impl Title {
     }
 
     /// After the terminal was given back and taken again, its own title shows.
-    pub fn forget(&mut self) {
+    pub(crate) fn forget(&mut self) {
         self.shown = None;
     }
 }
 
 /// The OSC 9 sequence that asks the terminal for a desktop notification saying `text`
 /// (iTerm2, kitty, WezTerm, Windows Terminal, foot …; others ignore it).
-pub fn desktop_notification(text: &str) -> String {
+pub(crate) fn desktop_notification(text: &str) -> String {
     let text: String = text.chars().filter(|c| !c.is_control()).collect();
     format!("\x1b]9;{text}\x07")
 }
 
 /// Rings the terminal's bell once and, when `notify`, sends a desktop notification of
 /// `text`. An alert that cannot be written is logged: the countdown on screen remains.
-pub fn alert(out: &mut impl io::Write, text: &str, notify: bool) {
+pub(crate) fn alert(out: &mut impl io::Write, text: &str, notify: bool) {
     let mut sequence = String::from("\x07");
     if notify {
         sequence.push_str(&desktop_notification(text));
@@ -260,7 +256,7 @@ pub fn alert(out: &mut impl io::Write, text: &str, notify: bool) {
 }
 
 /// Whether `key` is the suspend key (Ctrl-Z), which raw mode delivers as a key.
-pub fn is_suspend_key(key: &KeyEvent) -> bool {
+pub(crate) fn is_suspend_key(key: &KeyEvent) -> bool {
     key.kind == KeyEventKind::Press
         && key.modifiers.contains(KeyModifiers::CONTROL)
         && matches!(key.code, KeyCode::Char('z' | 'Z'))
@@ -268,14 +264,14 @@ pub fn is_suspend_key(key: &KeyEvent) -> bool {
 
 /// Gives the terminal back, stops numpick until it is continued, then takes the terminal
 /// again and redraws.
-pub fn suspend(terminal: &mut Screen) -> io::Result<()> {
+pub(crate) fn suspend(terminal: &mut Screen) -> io::Result<()> {
     give_back(terminal);
     stop_until_continued();
     resume(terminal)
 }
 
 /// Takes the terminal again after a stop, and makes the next draw repaint every cell.
-pub fn resume(terminal: &mut Screen) -> io::Result<()> {
+pub(crate) fn resume(terminal: &mut Screen) -> io::Result<()> {
     enable_raw_mode()?;
     enter(terminal.backend_mut(), mouse_captured())?;
     execute!(terminal.backend_mut(), Clear(ClearType::All))?;
@@ -294,14 +290,14 @@ fn stop_until_continued() {
 }
 
 /// The job-control signals, while the wizard has the terminal.
-pub struct JobControl {
+pub(crate) struct JobControl {
     stop: Signal,
     resumed: Signal,
 }
 
 /// What a job-control signal asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobSignal {
+pub(crate) enum JobSignal {
     /// SIGTSTP: give the terminal back and stop.
     Stop,
     /// SIGCONT: numpick was stopped by something else (SIGSTOP); take the terminal again.
@@ -310,7 +306,7 @@ pub enum JobSignal {
 
 impl JobControl {
     /// Catches SIGTSTP and SIGCONT from now on.
-    pub fn new() -> io::Result<Self> {
+    pub(crate) fn new() -> io::Result<Self> {
         Ok(Self {
             stop: signal(SignalKind::from_raw(libc::SIGTSTP))?,
             resumed: signal(SignalKind::from_raw(libc::SIGCONT))?,
@@ -318,7 +314,7 @@ impl JobControl {
     }
 
     /// The next job-control signal.
-    pub async fn next(&mut self) -> JobSignal {
+    pub(crate) async fn next(&mut self) -> JobSignal {
         tokio::select! {
             _ = self.stop.recv() => JobSignal::Stop,
             _ = self.resumed.recv() => JobSignal::Continue,
@@ -326,7 +322,7 @@ impl JobControl {
     }
 
     /// Does what `signal` asks for with `terminal`.
-    pub fn handle(signal: JobSignal, terminal: &mut Screen) -> io::Result<()> {
+    pub(crate) fn handle(signal: JobSignal, terminal: &mut Screen) -> io::Result<()> {
         match signal {
             JobSignal::Stop => suspend(terminal),
             JobSignal::Continue => resume(terminal),

@@ -73,7 +73,7 @@ pub(crate) struct Transport {
 impl Transport {
     /// Sends a call to the API path made of `segments` (each percent-encoded), with `query`
     /// pairs and an optional JSON `body`, and returns the `success: true` answer.
-    pub async fn call(
+    pub(super) async fn call(
         &self,
         method: Method,
         segments: &[&str],
@@ -322,7 +322,7 @@ impl Transport {
     }
 
     /// Strips control characters and any copy of the key or the API address from server text.
-    pub fn clean(&self, text: &str) -> String {
+    pub(super) fn clean(&self, text: &str) -> String {
         let mut text = self.redact_key(sanitize_text(text));
         let base = self.base.as_str().trim_end_matches('/');
         if !base.is_empty() {

@@ -9,7 +9,7 @@ use super::Context;
 use super::exit::{Failure, OK};
 use super::output::{or_dash, yes_no};
 
-pub async fn account(ctx: &Context) -> Result<u8, Failure> {
+pub(super) async fn account(ctx: &Context) -> Result<u8, Failure> {
     let conn = ctx.connect().await?;
     let info = conn.client.account_info().await?;
     let backend = match conn.backend {

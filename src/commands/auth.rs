@@ -19,7 +19,7 @@ use super::exit::{Failure, OK, OTHER, USAGE};
 use super::{Context, output};
 
 /// `auth login`.
-pub fn login(ctx: &Context) -> Result<u8, Failure> {
+pub(super) fn login(ctx: &Context) -> Result<u8, Failure> {
     if let Lookup::Unavailable(reason) = keyring_store::read() {
         return Err(no_keyring(&reason));
     }
@@ -35,7 +35,7 @@ pub fn login(ctx: &Context) -> Result<u8, Failure> {
 }
 
 /// `auth logout`.
-pub fn logout() -> Result<u8, Failure> {
+pub(super) fn logout() -> Result<u8, Failure> {
     match keyring_store::remove() {
         Ok(true) => output::note("numpick: the key was removed from the keyring"),
         Ok(false) => output::note("numpick: the keyring held no key of numpick"),
@@ -45,7 +45,7 @@ pub fn logout() -> Result<u8, Failure> {
 }
 
 /// `auth status`: where the key in force comes from, and whether a keyring is there.
-pub fn status(ctx: &Context) -> Result<u8, Failure> {
+pub(super) fn status(ctx: &Context) -> Result<u8, Failure> {
     let source = ctx.settings.api_key()?.map(|(_, source)| source);
     let keyring = match keyring_store::read() {
         Lookup::Found(_) => "holds a key".to_owned(),

@@ -18,7 +18,7 @@ use crate::config::{KeySource, Settings, api_key_from_env};
 use super::exit::{Failure, UNAUTHORIZED};
 
 /// Where this run's requests go.
-pub enum Route {
+pub(super) enum Route {
     /// The live API, with the key and where it came from.
     Live {
         key: SecretString,
@@ -31,7 +31,7 @@ pub enum Route {
 impl Route {
     /// The route for these settings: `--sandbox` (`sandbox_flag`) forces the sandbox, else a
     /// key means the live API. A blank `TWOCHAT_API_KEY` is refused either way.
-    pub fn resolve(settings: &Settings, sandbox_flag: bool) -> Result<Self, Failure> {
+    pub(super) fn resolve(settings: &Settings, sandbox_flag: bool) -> Result<Self, Failure> {
         if sandbox_flag {
             api_key_from_env()?;
             return Ok(Self::Sandbox { chosen: true });
@@ -42,7 +42,7 @@ impl Route {
         })
     }
 
-    pub fn backend(&self) -> Backend {
+    pub(super) fn backend(&self) -> Backend {
         match self {
             Self::Live { .. } => Backend::Live,
             Self::Sandbox { .. } => Backend::Sandbox,
@@ -51,7 +51,7 @@ impl Route {
 
     /// Refuses `command` when it is an order that would run on the sandbox only because no
     /// key is set. Nothing has been sent when this refuses.
-    pub fn check(&self, command: &CliCommand) -> Result<(), Failure> {
+    pub(super) fn check(&self, command: &CliCommand) -> Result<(), Failure> {
         match (self, order_name(command)) {
             (Self::Sandbox { chosen: false }, Some(name)) => Err(Failure::new(
                 UNAUTHORIZED,
@@ -64,7 +64,7 @@ impl Route {
     }
 
     /// What stderr says before a command runs on the sandbox.
-    pub fn note(&self) -> Option<&'static str> {
+    pub(super) fn note(&self) -> Option<&'static str> {
         match self {
             Self::Live { .. } => None,
             Self::Sandbox { chosen: false } => Some(
@@ -78,7 +78,7 @@ impl Route {
 }
 
 /// The backend as JSON documents name it.
-pub fn backend_name(backend: &Backend) -> &'static str {
+pub(super) fn backend_name(backend: &Backend) -> &'static str {
     match backend {
         Backend::Live => "live",
         Backend::Sandbox => "sandbox",
@@ -86,7 +86,7 @@ pub fn backend_name(backend: &Backend) -> &'static str {
 }
 
 /// The name of `command` when it orders something (reserves, buys or cancels).
-pub fn order_name(command: &CliCommand) -> Option<&'static str> {
+pub(super) fn order_name(command: &CliCommand) -> Option<&'static str> {
     match command {
         CliCommand::Reserve { .. } => Some("reserve"),
         CliCommand::Buy(_) => Some("buy"),

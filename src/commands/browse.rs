@@ -36,7 +36,7 @@ fn named_table(ctx: &Context, items: &[Named], empty: &str) {
     ctx.out.print_table(&table);
 }
 
-pub async fn regions(ctx: &Context, country: &CountryArg) -> Result<u8, Failure> {
+pub(super) async fn regions(ctx: &Context, country: &CountryArg) -> Result<u8, Failure> {
     let country = ctx.country_arg(country)?;
     let conn = ctx.connect().await?;
     let listing = super::catalogue::regions(&conn.client, &country).await?;
@@ -63,7 +63,7 @@ pub async fn regions(ctx: &Context, country: &CountryArg) -> Result<u8, Failure>
     Ok(OK)
 }
 
-pub async fn cities(
+pub(super) async fn cities(
     ctx: &Context,
     country: &CountryArg,
     region: Option<String>,
@@ -101,7 +101,7 @@ pub async fn cities(
 }
 
 /// The types of number; given a country, only those its groups offer.
-pub async fn types(ctx: &Context, country: Option<&str>) -> Result<u8, Failure> {
+pub(super) async fn types(ctx: &Context, country: Option<&str>) -> Result<u8, Failure> {
     let country = country.map(resolve::country).transpose()?;
     let conn = ctx.connect().await?;
     let listing = super::catalogue::did_types(&conn.client).await?;
@@ -175,7 +175,7 @@ fn named_types(types: &[DidType]) -> Vec<Named> {
         .collect()
 }
 
-pub async fn requirements(
+pub(super) async fn requirements(
     ctx: &Context,
     country: &CountryArg,
     did_type: Option<String>,
@@ -231,7 +231,7 @@ pub async fn requirements(
 
 /// The narrowing options of `groups`.
 #[derive(Debug, Default)]
-pub struct GroupFilters {
+pub(super) struct GroupFilters {
     pub region: Option<String>,
     pub city: Option<String>,
     pub city_name: Option<String>,
@@ -240,7 +240,7 @@ pub struct GroupFilters {
 
 /// A group as `groups --json` prints it: flat, prices as strings.
 #[derive(Debug, Serialize)]
-pub struct GroupRow<'a> {
+pub(super) struct GroupRow<'a> {
     pub id: String,
     pub prefix: &'a str,
     pub location: &'a str,
@@ -261,7 +261,7 @@ pub struct GroupRow<'a> {
 
 impl<'a> GroupRow<'a> {
     /// The row of `group`, its prices in `currency`.
-    pub fn new(group: &'a Group, currency: Currency) -> Self {
+    pub(super) fn new(group: &'a Group, currency: Currency) -> Self {
         Self {
             id: group.id.to_string(),
             prefix: &group.prefix,
@@ -281,7 +281,7 @@ impl<'a> GroupRow<'a> {
 }
 
 /// The search of `groups`, its region, city and type resolved from names where given.
-pub async fn group_query(
+pub(super) async fn group_query(
     client: &Client,
     country: CountryCode,
     filters: &GroupFilters,
@@ -314,7 +314,7 @@ pub async fn group_query(
     })
 }
 
-pub async fn groups(
+pub(super) async fn groups(
     ctx: &Context,
     country: &CountryArg,
     filters: GroupFilters,

@@ -43,7 +43,7 @@ const PURCHASE_PATH: &str = "/open/numbers/purchase";
 /// The reservation endpoint, for a group that assigns its numbers.
 const RESERVE_PATH: &str = "/open/numbers/reservations";
 
-pub async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
+pub(super) async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     if !args.reservation.is_empty() {
         return super::buy_reserved::buy_reserved(ctx, args).await;
     }

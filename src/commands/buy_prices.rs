@@ -25,7 +25,7 @@ const MAX_COUNTRIES: usize = 3;
 
 /// What is known of the group before buying.
 #[derive(Debug, Clone)]
-pub enum Known {
+pub(super) enum Known {
     /// Found by a groups search: prices, place, whether numbers may be picked, requirements.
     Group(Box<Group>),
     /// Found in the reservations listing: the reservation of this number, with its prices.
@@ -36,7 +36,7 @@ pub enum Known {
 
 impl Known {
     /// The one-time, monthly and per-minute prices; unknown ones when nothing was found.
-    pub fn prices(&self) -> (Price, Price, Price) {
+    pub(super) fn prices(&self) -> (Price, Price, Price) {
         match self {
             Self::Group(group) => (
                 group.price.setup,
@@ -48,12 +48,12 @@ impl Known {
         }
     }
 
-    pub fn is_known(&self) -> bool {
+    pub(super) fn is_known(&self) -> bool {
         !matches!(self, Self::Unknown { .. })
     }
 
     /// Whether a specific number may be bought, where known.
-    pub fn allows_number_selection(&self) -> Option<bool> {
+    pub(super) fn allows_number_selection(&self) -> Option<bool> {
         match self {
             Self::Group(group) => Some(group.allow_number_selection),
             Self::Reserved(_) | Self::Unknown { .. } => None,
@@ -61,7 +61,7 @@ impl Known {
     }
 
     /// Where the group is and what it is, for the confirmation.
-    pub fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         let clean = crate::api::sanitize_text;
         match self {
             Self::Group(group) => format!(
@@ -84,7 +84,7 @@ impl Known {
     }
 
     /// Whether the group asks for documents (a reservation says `needs_registration`).
-    pub fn has_requirements(&self) -> bool {
+    pub(super) fn has_requirements(&self) -> bool {
         match self {
             Self::Group(group) => group.has_requirements(),
             Self::Reserved(held) => held.facts.needs_registration == Some(true),
@@ -95,7 +95,7 @@ impl Known {
 
 /// What the user gave that helps find the group.
 #[derive(Debug, Default)]
-pub struct Hints<'a> {
+pub(super) struct Hints<'a> {
     pub country: Option<CountryCode>,
     pub region: Option<&'a str>,
     pub number: Option<&'a str>,
@@ -103,7 +103,7 @@ pub struct Hints<'a> {
 }
 
 /// Looks for `group` by the sources of this module, in order.
-pub async fn find(client: &Client, group: &GroupId, hints: &Hints<'_>) -> Result<Known, Failure> {
+pub(super) async fn find(client: &Client, group: &GroupId, hints: &Hints<'_>) -> Result<Known, Failure> {
     let mut tried = Vec::new();
     let mut searched: Vec<CountryCode> = Vec::new();
     if let Some(country) = &hints.country {
@@ -167,7 +167,7 @@ async fn by_default_country(
 }
 
 /// The reservation of `number` in the account's listing, if it is reserved.
-pub async fn reservation_of(client: &Client, number: &str) -> Result<Option<Reservation>, Failure> {
+pub(super) async fn reservation_of(client: &Client, number: &str) -> Result<Option<Reservation>, Failure> {
     let digits = |text: &str| text.trim_start_matches('+').to_owned();
     let listing = match client.reservations().await {
         Ok(listing) => listing,

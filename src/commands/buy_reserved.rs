@@ -56,7 +56,7 @@ struct Bought {
     due_now_price: Price,
 }
 
-pub async fn buy_reserved(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
+pub(super) async fn buy_reserved(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let uuids = reservation_args(&args.reservation)?;
     let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
     if !args.dry_run && !args.yes && !interactive {

@@ -18,7 +18,7 @@ use crate::worker::CatalogueStore;
 
 /// Whether the catalogue on disk is read, and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     /// Neither (the sandbox, and until [`set_mode`] is called).
     Off,
     /// Read when less than a day old, written after asking the API.
@@ -30,7 +30,7 @@ pub enum Mode {
 static MODE: OnceLock<Mode> = OnceLock::new();
 
 /// Chooses, once, how this process uses the catalogue on disk.
-pub fn set_mode(mode: Mode) {
+pub(super) fn set_mode(mode: Mode) {
     let _ = MODE.set(mode);
 }
 
@@ -62,7 +62,7 @@ fn keep(store: Option<&CatalogueStore>, call: &Call, answer: impl FnOnce() -> An
 }
 
 /// The regions of `country`: from disk, else from the API.
-pub async fn regions(client: &Client, country: &CountryCode) -> Result<Listing<Region>, ApiError> {
+pub(super) async fn regions(client: &Client, country: &CountryCode) -> Result<Listing<Region>, ApiError> {
     let call = Call::Regions {
         country: country.clone(),
     };
@@ -76,7 +76,7 @@ pub async fn regions(client: &Client, country: &CountryCode) -> Result<Listing<R
 }
 
 /// The cities of `country` (of `region`, when given): from disk, else from the API.
-pub async fn cities(
+pub(super) async fn cities(
     client: &Client,
     country: &CountryCode,
     region: Option<&RegionId>,
@@ -95,7 +95,7 @@ pub async fn cities(
 }
 
 /// The types of number: from disk, else from the API.
-pub async fn did_types(client: &Client) -> Result<Listing<DidType>, ApiError> {
+pub(super) async fn did_types(client: &Client) -> Result<Listing<DidType>, ApiError> {
     let store = store(client);
     if let Some(Answer::DidTypes(listing)) = stored(store.as_ref(), &Call::DidTypes) {
         return Ok(listing);

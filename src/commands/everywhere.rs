@@ -178,7 +178,7 @@ pub(super) async fn search_place(
     })
 }
 
-pub async fn numbers(
+pub(super) async fn numbers(
     ctx: &Context,
     place: &PlaceArgs,
     contains: Option<&str>,

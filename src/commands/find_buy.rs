@@ -77,7 +77,7 @@ fn choose(search: &PlaceSearch, pattern: &VanityPattern, pick: Pick) -> Option<C
     })
 }
 
-pub async fn find_and_buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
+pub(super) async fn find_and_buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     let find = &args.find;
     let pattern = pattern_arg(find.contains.as_deref())?;
     if pattern.is_empty() {

@@ -27,7 +27,7 @@ use crate::cli::Format;
 
 /// What `history` was asked for.
 #[derive(Debug, Default)]
-pub struct HistoryArgs<'a> {
+pub(super) struct HistoryArgs<'a> {
     /// Only the orders with this reference (case aside).
     pub reference: Option<&'a str>,
     /// Only the orders made from this day (midnight UTC) or moment on.
@@ -75,7 +75,7 @@ impl<'a> Shown<'a> {
 }
 
 /// `numpick history`.
-pub fn history(ctx: &Context, args: &HistoryArgs<'_>) -> Result<u8, Failure> {
+pub(super) fn history(ctx: &Context, args: &HistoryArgs<'_>) -> Result<u8, Failure> {
     if args.csv && ctx.out.json {
         return Err(Failure::usage("give --csv or --json, not both"));
     }

@@ -66,7 +66,7 @@ fn read_unsettled(path: &Path) -> Result<Vec<Unsettled>, Failure> {
 }
 
 /// `numpick journal pending`.
-pub fn pending(ctx: &Context) -> Result<u8, Failure> {
+pub(super) fn pending(ctx: &Context) -> Result<u8, Failure> {
     let path = journal_path()?;
     let now = Timestamp::now();
     let items = read_unsettled(&path)?;
@@ -118,7 +118,7 @@ pub fn pending(ctx: &Context) -> Result<u8, Failure> {
 }
 
 /// `numpick journal resolve INTENT --bought|--not-bought`.
-pub fn resolve(ctx: &Context, intent: &str, bought: bool) -> Result<u8, Failure> {
+pub(super) fn resolve(ctx: &Context, intent: &str, bought: bool) -> Result<u8, Failure> {
     let path = journal_path()?;
     let unsettled = read_unsettled(&path)?;
     let Some(item) = unsettled.iter().find(|item| item.pending.intent == intent) else {

@@ -30,7 +30,7 @@ struct NumberRow<'a> {
 
 /// What `numbers` was asked for.
 #[derive(Debug, Default)]
-pub struct NumbersArgs<'a> {
+pub(super) struct NumbersArgs<'a> {
     pub contains: Option<&'a str>,
     /// At most this many numbers.
     pub limit: Option<usize>,
@@ -40,7 +40,7 @@ pub struct NumbersArgs<'a> {
     pub max_credits: u32,
 }
 
-pub async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> Result<u8, Failure> {
+pub(super) async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
     let pattern = pattern_arg(args.contains)?;
     let max_credits = args.max_credits;
@@ -163,7 +163,7 @@ pub(super) fn marked(pattern: &VanityPattern, number: &str) -> String {
 }
 
 /// The vanity pattern of `--contains`; none is the empty pattern.
-pub fn pattern_arg(contains: Option<&str>) -> Result<VanityPattern, Failure> {
+pub(super) fn pattern_arg(contains: Option<&str>) -> Result<VanityPattern, Failure> {
     match contains {
         Some(text) => VanityPattern::parse(text)
             .map_err(|error| Failure::usage(format!("--contains {text:?}: {error}"))),
@@ -187,7 +187,7 @@ fn unlisted_group(id: GroupId) -> Group {
 }
 
 /// A group id from the command line; blank is a usage error.
-pub fn group_id_arg(text: &str) -> Result<GroupId, Failure> {
+pub(super) fn group_id_arg(text: &str) -> Result<GroupId, Failure> {
     let id = text.trim();
     if id.is_empty() {
         return Err(Failure::usage("the group id is empty"));

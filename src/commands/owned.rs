@@ -50,7 +50,7 @@ impl<'a> From<&'a OwnedNumber> for OwnedRow<'a> {
     }
 }
 
-pub async fn owned(ctx: &Context) -> Result<u8, Failure> {
+pub(super) async fn owned(ctx: &Context) -> Result<u8, Failure> {
     let conn = ctx.connect().await?;
     let all = account_numbers(&conn.client).await?;
     if all.unreadable > 0 {
@@ -106,7 +106,7 @@ pub async fn owned(ctx: &Context) -> Result<u8, Failure> {
     Ok(OK)
 }
 
-pub async fn release(ctx: &Context, target: &str, yes: bool, dry_run: bool) -> Result<u8, Failure> {
+pub(super) async fn release(ctx: &Context, target: &str, yes: bool, dry_run: bool) -> Result<u8, Failure> {
     let target = target.trim();
     if target.is_empty() {
         return Err(Failure::usage("release needs a number or its DID… id"));

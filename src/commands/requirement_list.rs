@@ -13,7 +13,7 @@ use super::exit::Failure;
 
 /// One requirement in words and the types it applies to.
 #[derive(Debug, Serialize)]
-pub struct Item {
+pub(super) struct Item {
     pub title: String,
     pub sentences: Vec<String>,
     pub details: Vec<String>,
@@ -23,7 +23,7 @@ pub struct Item {
 
 /// The requirements of `country` for each of `types`, each once, with where it applies;
 /// and every requirement object as the API sent it, each once.
-pub async fn by_type(
+pub(super) async fn by_type(
     client: &Client,
     country: &CountryCode,
     types: &[DidType],
@@ -51,7 +51,7 @@ pub async fn by_type(
 }
 
 /// The items of `values`, the types each applies to beside it.
-pub fn items(values: &[Value], types: Vec<Vec<String>>) -> Vec<Item> {
+pub(super) fn items(values: &[Value], types: Vec<Vec<String>>) -> Vec<Item> {
     (values.iter().zip(types))
         .map(|(value, types)| {
             let checklist = Checklist::of(std::slice::from_ref(value));
@@ -80,7 +80,7 @@ fn identity_of(value: &Value) -> String {
 }
 
 /// The checklist as text: `1. ID — for local, mobile`, then its sentences.
-pub fn text(items: &[Item]) -> String {
+pub(super) fn text(items: &[Item]) -> String {
     let mut out = String::new();
     for (n, item) in items.iter().enumerate() {
         let types = if item.types.is_empty() {

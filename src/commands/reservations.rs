@@ -89,7 +89,7 @@ fn countdown(seconds: i64) -> String {
 
 /// A number from the command line, in any common form (`+1 213 892 4908`, `(213) 892-4908`,
 /// or `2138924908` read in `country`), as the E.164 the API is sent; else a usage error.
-pub fn number_arg(
+pub(super) fn number_arg(
     number: Option<&str>,
     country: Option<&CountryCode>,
 ) -> Result<Option<String>, Failure> {
@@ -114,7 +114,7 @@ fn journal_or_log(
         .ok()
 }
 
-pub async fn reserve(
+pub(super) async fn reserve(
     ctx: &Context,
     group_id: &str,
     number: Option<&str>,
@@ -156,7 +156,7 @@ pub async fn reserve(
     Ok(OK)
 }
 
-pub async fn list(ctx: &Context) -> Result<u8, Failure> {
+pub(super) async fn list(ctx: &Context) -> Result<u8, Failure> {
     let conn = ctx.connect().await?;
     let listing = conn.client.reservations().await?;
     let now = conn.client.server_now();
@@ -220,7 +220,7 @@ pub async fn list(ctx: &Context) -> Result<u8, Failure> {
     Ok(OK)
 }
 
-pub async fn cancel(ctx: &Context, uuid: &str) -> Result<u8, Failure> {
+pub(super) async fn cancel(ctx: &Context, uuid: &str) -> Result<u8, Failure> {
     let uuid = uuid.trim();
     if uuid.is_empty() || uuid.contains('/') {
         return Err(Failure::usage(format!(

@@ -11,7 +11,7 @@ use super::Context;
 use super::exit::{Failure, OK};
 
 /// Opens the wizard, on the live API with a key, else on a sandbox started here.
-pub async fn wizard(ctx: &Context) -> Result<u8, Failure> {
+pub(super) async fn wizard(ctx: &Context) -> Result<u8, Failure> {
     let conn = ctx.connect().await?;
     let journal = journal_path(&conn.backend);
     let exit = app::run(
@@ -61,7 +61,7 @@ fn journal_path(backend: &Backend) -> Option<PathBuf> {
 
 /// `numpick sandbox`: serves the sandbox until SIGTERM or SIGINT (see
 /// [`crate::sandbox::service`]).
-pub async fn serve_sandbox(config: ServiceConfig) -> Result<u8, Failure> {
+pub(super) async fn serve_sandbox(config: ServiceConfig) -> Result<u8, Failure> {
     sandbox::service::run(config)
         .await
         .map_err(Failure::other)?;

@@ -19,7 +19,7 @@ fn config_path() -> Result<PathBuf, Failure> {
     crate::folders::config_path().ok_or_else(|| ConfigError::NoConfigDir.into())
 }
 
-pub fn path(out: &Output) -> Result<u8, Failure> {
+pub(super) fn path(out: &Output) -> Result<u8, Failure> {
     let path = config_path()?;
     if out.json {
         #[derive(Serialize)]
@@ -33,7 +33,7 @@ pub fn path(out: &Output) -> Result<u8, Failure> {
     Ok(OK)
 }
 
-pub fn init(force: bool) -> Result<u8, Failure> {
+pub(super) fn init(force: bool) -> Result<u8, Failure> {
     let path = config_path()?;
     config::write_default(&path, force)?;
     super::output::note(&format!("numpick: wrote {}", path.display()));
@@ -41,7 +41,7 @@ pub fn init(force: bool) -> Result<u8, Failure> {
 }
 
 /// `numpick man`: the manual page, from the same definitions as `--help`.
-pub fn man() -> Result<u8, Failure> {
+pub(super) fn man() -> Result<u8, Failure> {
     let command = Cli::command().version(env!("NUMPICK_LONG_VERSION"));
     let mut text = Vec::new();
     clap_mangen::Man::new(command)
@@ -51,7 +51,7 @@ pub fn man() -> Result<u8, Failure> {
     Ok(OK)
 }
 
-pub fn completions(shell: CompletionShell) -> Result<u8, Failure> {
+pub(super) fn completions(shell: CompletionShell) -> Result<u8, Failure> {
     let shell = match shell {
         CompletionShell::Bash => Shell::Bash,
         CompletionShell::Zsh => Shell::Zsh,
@@ -84,7 +84,7 @@ struct Shown {
     journal: Option<PathBuf>,
 }
 
-pub fn show(ctx: &Context) -> Result<u8, Failure> {
+pub(super) fn show(ctx: &Context) -> Result<u8, Failure> {
     let settings = &ctx.settings;
     // Reading the key checks the key file too; only where it came from is shown.
     let key_source = settings.api_key()?.map(|(_, source)| source);

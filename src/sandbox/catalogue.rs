@@ -21,14 +21,14 @@ const FIRST_CITY_ID: u32 = 1000;
 
 /// A kind of number and its numeric id.
 #[derive(Debug, Clone, Deserialize)]
-pub struct DidType {
+pub(super) struct DidType {
     pub id: u32,
     pub name: String,
 }
 
 /// A country of the catalogue.
 #[derive(Debug, Clone)]
-pub struct Country {
+pub(super) struct Country {
     /// ISO 3166-1 alpha-2, upper case.
     pub code: String,
     pub name: String,
@@ -40,7 +40,7 @@ pub struct Country {
 
 /// A region (state, province, nation) of a country.
 #[derive(Debug, Clone)]
-pub struct Region {
+pub(super) struct Region {
     pub id: u32,
     pub name: String,
     pub country: String,
@@ -48,7 +48,7 @@ pub struct Region {
 
 /// A city, optionally inside a region.
 #[derive(Debug, Clone)]
-pub struct City {
+pub(super) struct City {
     pub id: u32,
     pub name: String,
     pub country: String,
@@ -57,7 +57,7 @@ pub struct City {
 
 /// A number group: numbers sharing a prefix, location, type and price.
 #[derive(Debug, Clone)]
-pub struct Group {
+pub(super) struct Group {
     pub id: String,
     pub country: String,
     /// `None` for a nationwide group (toll-free, mobile, national…).
@@ -84,7 +84,7 @@ pub struct Group {
 
 /// Everything the sandbox sells, independent of the seed.
 #[derive(Debug)]
-pub struct Catalogue {
+pub(super) struct Catalogue {
     pub did_types: Vec<DidType>,
     pub countries: Vec<Country>,
     pub regions: Vec<Region>,
@@ -119,7 +119,7 @@ struct RawRegion {
 }
 
 /// The catalogue, parsed on first use.
-pub fn catalogue() -> &'static Catalogue {
+pub(super) fn catalogue() -> &'static Catalogue {
     static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
         // The files are part of the build and checked by the tests: a broken file is a bug
         // of the program, not bad input, so failing loudly here is right.
@@ -129,23 +129,23 @@ pub fn catalogue() -> &'static Catalogue {
 }
 
 impl Catalogue {
-    pub fn country(&self, code: &str) -> Option<&Country> {
+    pub(super) fn country(&self, code: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
     }
 
-    pub fn city(&self, id: u32) -> Option<&City> {
+    pub(super) fn city(&self, id: u32) -> Option<&City> {
         self.cities.iter().find(|c| c.id == id)
     }
 
-    pub fn group_index(&self, id: &str) -> Option<usize> {
+    pub(super) fn group_index(&self, id: &str) -> Option<usize> {
         self.groups.iter().position(|g| g.id == id)
     }
 
-    pub fn did_type_by_id(&self, id: u32) -> Option<&DidType> {
+    pub(super) fn did_type_by_id(&self, id: u32) -> Option<&DidType> {
         self.did_types.iter().find(|t| t.id == id)
     }
 
-    pub fn did_type_by_name(&self, name: &str) -> Option<&DidType> {
+    pub(super) fn did_type_by_name(&self, name: &str) -> Option<&DidType> {
         self.did_types
             .iter()
             .find(|t| t.name.eq_ignore_ascii_case(name))
@@ -153,7 +153,7 @@ impl Catalogue {
 
     /// The requirements of a country, for one DID type or (without one) for all of them,
     /// each requirement listed once.
-    pub fn requirements(&self, country: &Country, did_type: Option<&str>) -> Vec<Value> {
+    pub(super) fn requirements(&self, country: &Country, did_type: Option<&str>) -> Vec<Value> {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for (type_name, list) in &country.requirements {
@@ -172,7 +172,7 @@ impl Catalogue {
     }
 
     /// The requirements of a group: its country's, for its DID type.
-    pub fn group_requirements(&self, group: &Group) -> Vec<Value> {
+    pub(super) fn group_requirements(&self, group: &Group) -> Vec<Value> {
         self.country(&group.country)
             .and_then(|c| c.requirements.get(&group.did_type))
             .cloned()

@@ -14,27 +14,27 @@ use super::envelope::ApiError;
 use super::state::State;
 
 /// The query string as an extractor result, so that a malformed one reaches the handler.
-pub type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
+pub(super) type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
 
 /// The query string, with empty values treated as absent (`region_id=` means no region).
-pub struct Q(HashMap<String, String>);
+pub(super) struct Q(HashMap<String, String>);
 
 impl Q {
-    pub fn from(params: Params) -> Result<Self, ApiError> {
+    pub(super) fn from(params: Params) -> Result<Self, ApiError> {
         params.map(|Query(map)| Self(map)).map_err(|rejection| {
             ApiError::bad_request(format!("Invalid query string: {rejection}"))
         })
     }
 
-    pub fn text(&self, key: &str) -> Option<&str> {
+    pub(super) fn text(&self, key: &str) -> Option<&str> {
         self.0.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
     }
 
-    pub fn id(&self, key: &str) -> Result<Option<u32>, ApiError> {
+    pub(super) fn id(&self, key: &str) -> Result<Option<u32>, ApiError> {
         self.number(key, "a numeric id")
     }
 
-    pub fn number<T: std::str::FromStr>(
+    pub(super) fn number<T: std::str::FromStr>(
         &self,
         key: &str,
         what: &str,
@@ -47,7 +47,7 @@ impl Q {
         }
     }
 
-    pub fn country(&self, state: &State) -> Result<&'static Country, ApiError> {
+    pub(super) fn country(&self, state: &State) -> Result<&'static Country, ApiError> {
         let code = self.text("country").ok_or_else(|| {
             ApiError::bad_request("Parameter 'country' is required (ISO code, e.g. US)")
         })?;
@@ -61,7 +61,7 @@ impl Q {
 }
 
 /// `group_id` and the optional `number` of a reservation body.
-pub fn order(body: Result<Bytes, BytesRejection>) -> Result<(String, Option<String>), ApiError> {
+pub(super) fn order(body: Result<Bytes, BytesRejection>) -> Result<(String, Option<String>), ApiError> {
     let (group_id, number) = order_fields(body)?;
     let group_id =
         group_id.ok_or_else(|| ApiError::bad_request("Field 'group_id' is required (a string)"))?;
@@ -70,7 +70,7 @@ pub fn order(body: Result<Bytes, BytesRejection>) -> Result<(String, Option<Stri
 
 /// The optional `group_id` and `number` of a purchase body: the reference page sends both,
 /// the skill document only `number`, and without `number` every reservation is bought.
-pub fn purchase_order(
+pub(super) fn purchase_order(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(Option<String>, Option<String>), ApiError> {
     order_fields(body)

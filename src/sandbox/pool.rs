@@ -14,7 +14,7 @@ use super::catalogue::Catalogue;
 
 /// One number of the catalogue.
 #[derive(Debug, Clone)]
-pub struct Number {
+pub(super) struct Number {
     /// `did-` and twelve hex digits.
     pub id: String,
     /// E.164 (`+12135551234`).
@@ -25,7 +25,7 @@ pub struct Number {
 
 /// Every number of every group.
 #[derive(Debug)]
-pub struct Pools {
+pub(super) struct Pools {
     pub numbers: Vec<Number>,
     /// Indices into `numbers`, per group, in generation order.
     pub by_group: Vec<Vec<usize>>,
@@ -35,7 +35,7 @@ pub struct Pools {
 
 impl Pools {
     /// The pools of a catalogue for a seed: the same seed always gives the same numbers.
-    pub fn generate(catalogue: &Catalogue, seed: u64) -> Self {
+    pub(super) fn generate(catalogue: &Catalogue, seed: u64) -> Self {
         let total: usize = catalogue.groups.iter().map(|g| g.pool_size).sum();
         let mut numbers = Vec::with_capacity(total);
         let mut by_group = Vec::with_capacity(catalogue.groups.len());
@@ -81,7 +81,7 @@ impl Pools {
     }
 
     /// The number written as E.164 or as its `did-` id.
-    pub fn find(&self, text: &str) -> Option<usize> {
+    pub(super) fn find(&self, text: &str) -> Option<usize> {
         if let Some(hex) = text.strip_prefix("did-") {
             let id = u64::from_str_radix(hex, 16).ok()?;
             return self

@@ -20,7 +20,7 @@ use super::params::{Params, Q, order, purchase_order};
 use super::state::{Purchase, Reservation, Sale, State};
 
 /// The state shared by every handler.
-pub type Shared = Arc<Mutex<State>>;
+pub(super) type Shared = Arc<Mutex<State>>;
 
 /// A real API pages its answers; the available-numbers list stops here.
 const AVAILABLE_PAGE: usize = 100;
@@ -30,12 +30,12 @@ type Answer = Result<Json<Value>, ApiError>;
 
 /// Locks the state. A handler that panicked cannot have left it half-changed in a way that
 /// matters more than serving on, so a poisoned lock is taken over.
-pub fn lock(shared: &Shared) -> MutexGuard<'_, State> {
+pub(super) fn lock(shared: &Shared) -> MutexGuard<'_, State> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The whole API over the given state.
-pub fn build(shared: Shared) -> Router {
+pub(super) fn build(shared: Shared) -> Router {
     Router::new()
         .route("/open/numbers/regions", get(regions))
         .route("/open/numbers/cities", get(cities))

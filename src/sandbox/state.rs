@@ -20,7 +20,7 @@ use super::pool::{Number, Pools};
 
 /// A number held for the account until `expires_at`.
 #[derive(Debug, Clone)]
-pub struct Reservation {
+pub(super) struct Reservation {
     pub uuid: String,
     /// Index into the pools' numbers.
     pub number: usize,
@@ -33,7 +33,7 @@ pub struct Reservation {
 
 /// A successful purchase; the bought number belongs to the account from then on.
 #[derive(Debug, Clone)]
-pub struct Purchase {
+pub(super) struct Purchase {
     pub number: usize,
     pub purchased_at: Timestamp,
     /// The id of the number in the account's list of numbers (`DID…`).
@@ -44,7 +44,7 @@ pub struct Purchase {
 
 /// What a purchase request made of one number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sale {
+pub(super) enum Sale {
     /// Bought: the index of the purchase.
     Sold(usize),
     /// Not sold (the number as asked for, and why): it goes in the answer's `failed`.
@@ -53,7 +53,7 @@ pub enum Sale {
 
 /// The whole mutable state of one sandbox.
 #[derive(Debug)]
-pub struct State {
+pub(super) struct State {
     pub pools: Pools,
     /// Random picks and uuids; seeded apart from the pools so that picks don't shift numbers.
     rng: ChaCha8Rng,
@@ -73,7 +73,7 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(config: &SandboxConfig) -> Self {
+    pub(super) fn new(config: &SandboxConfig) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(config.seed.wrapping_add(0x5eed));
         let account_uuid = uuid_v4(&mut rng);
         Self {
@@ -93,7 +93,7 @@ impl State {
 
     /// Admits a request of `key` at `now`, or says how long until the key may send again:
     /// at most [`State::rate_limit`] requests in any sliding minute.
-    pub fn admit(&mut self, key: &str, now: tokio::time::Instant) -> Result<(), Duration> {
+    pub(super) fn admit(&mut self, key: &str, now: tokio::time::Instant) -> Result<(), Duration> {
         if self.rate_limit == 0 {
             return Ok(());
         }
@@ -113,29 +113,29 @@ impl State {
         Ok(())
     }
 
-    pub fn catalogue(&self) -> &'static Catalogue {
+    pub(super) fn catalogue(&self) -> &'static Catalogue {
         catalogue()
     }
 
-    pub fn number(&self, index: usize) -> &Number {
+    pub(super) fn number(&self, index: usize) -> &Number {
         &self.pools.numbers[index]
     }
 
-    pub fn group_of(&self, index: usize) -> &'static Group {
+    pub(super) fn group_of(&self, index: usize) -> &'static Group {
         &catalogue().groups[self.pools.numbers[index].group]
     }
 
     /// Drops the reservations that have ended by `now`; their numbers are available again.
-    pub fn expire(&mut self, now: Timestamp) {
+    pub(super) fn expire(&mut self, now: Timestamp) {
         self.reservations.retain(|r| r.ends > now);
     }
 
-    pub fn is_available(&self, index: usize) -> bool {
+    pub(super) fn is_available(&self, index: usize) -> bool {
         !self.owned.contains(&index) && !self.reservations.iter().any(|r| r.number == index)
     }
 
     /// The available numbers of a group, in catalogue order.
-    pub fn available(&self, group: usize) -> impl Iterator<Item = &Number> {
+    pub(super) fn available(&self, group: usize) -> impl Iterator<Item = &Number> {
         let members = self
             .pools
             .by_group
@@ -147,16 +147,16 @@ impl State {
             .map(|&n| &self.pools.numbers[n])
     }
 
-    pub fn reservations(&self) -> &[Reservation] {
+    pub(super) fn reservations(&self) -> &[Reservation] {
         &self.reservations
     }
 
-    pub fn purchases(&self) -> &[Purchase] {
+    pub(super) fn purchases(&self) -> &[Purchase] {
         &self.purchases
     }
 
     /// Reserves `number` (or a random available number) of a group.
-    pub fn reserve(
+    pub(super) fn reserve(
         &mut self,
         group_id: &str,
         number: Option<&str>,
@@ -183,7 +183,7 @@ impl State {
     }
 
     /// Cancels a reservation; its number goes back to the pool.
-    pub fn cancel(&mut self, uuid: &str, now: Timestamp) -> Result<Reservation, ApiError> {
+    pub(super) fn cancel(&mut self, uuid: &str, now: Timestamp) -> Result<Reservation, ApiError> {
         self.expire(now);
         match self.reservations.iter().position(|r| r.uuid == uuid) {
             Some(position) => Ok(self.reservations.remove(position)),
@@ -196,7 +196,7 @@ impl State {
     /// an available number of a group that allows selection. Anything else the request names
     /// correctly but cannot be sold is [`Sale::Failed`]. An unknown group or a number that is
     /// not a phone number is an error.
-    pub fn purchase_number(
+    pub(super) fn purchase_number(
         &mut self,
         group_id: Option<&str>,
         number: &str,
@@ -238,7 +238,7 @@ impl State {
     }
 
     /// Buys every active reservation of the account, as a purchase without `number` does.
-    pub fn purchase_reserved(&mut self, now: Timestamp) -> Vec<usize> {
+    pub(super) fn purchase_reserved(&mut self, now: Timestamp) -> Vec<usize> {
         self.expire(now);
         let held = std::mem::take(&mut self.reservations);
         held.into_iter().map(|r| self.sell(r.number, now)).collect()
@@ -258,7 +258,7 @@ impl State {
 
     /// Releases an owned number (`DID…` id): it goes to pending cancellation and stays the
     /// account's until the provider takes it back.
-    pub fn release(&mut self, uuid: &str) -> Result<(), ApiError> {
+    pub(super) fn release(&mut self, uuid: &str) -> Result<(), ApiError> {
         match (self.purchases.iter_mut()).find(|p| p.virtual_number_uuid == uuid) {
             Some(purchase) => {
                 purchase.released = true;
@@ -335,7 +335,7 @@ fn whole_seconds(instant: Timestamp) -> Timestamp {
 }
 
 /// A version 4 uuid from the seeded generator, so that ids repeat with the seed.
-pub fn uuid_v4(rng: &mut ChaCha8Rng) -> String {
+pub(super) fn uuid_v4(rng: &mut ChaCha8Rng) -> String {
     let mut bytes: [u8; 16] = rng.random();
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -13,7 +13,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// typing, test data), and borrows when there is nothing to take out.
 ///
 /// [`sanitize_text`]: crate::api::sanitize_text
-pub fn clean(text: &str) -> Cow<'_, str> {
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     use crate::api::sanitize::is_invisible_format;
     let unsafe_char = |c: char| c.is_control() || is_invisible_format(c) || c.width() == Some(0);
     if !text.chars().any(unsafe_char) {
@@ -23,7 +23,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` cut to `width` columns, ending in `…` when it was cut.
-pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
+pub(crate) fn fit(text: &str, width: usize) -> Cow<'_, str> {
     if text.width() <= width {
         return Cow::Borrowed(text);
     }
@@ -44,15 +44,15 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-pub use crate::countdown::{mmss, seconds_left};
+pub(crate) use crate::countdown::{mmss, seconds_left};
 
 /// A moment as `YYYY-MM-DD HH:MM:SS UTC`.
-pub fn utc(moment: Timestamp) -> String {
+pub(crate) fn utc(moment: Timestamp) -> String {
     moment.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 /// The wall-clock time (UTC) at which a monotonic `deadline` falls, as `HH:MM UTC`.
-pub fn clock_at(wizard: &crate::wizard::Wizard, deadline: std::time::Instant) -> String {
+pub(crate) fn clock_at(wizard: &crate::wizard::Wizard, deadline: std::time::Instant) -> String {
     let left = deadline.saturating_duration_since(wizard.now);
     let at = jiff::SignedDuration::try_from(left)
         .ok()
@@ -63,7 +63,7 @@ pub fn clock_at(wizard: &crate::wizard::Wizard, deadline: std::time::Instant) ->
 
 /// A feature list shortened for a table column: `sms wa wab`. Voice is left out when
 /// there is more, since every group has it.
-pub fn short_features(features: &[String]) -> String {
+pub(crate) fn short_features(features: &[String]) -> String {
     let has = |name: &str| features.iter().any(|f| f.eq_ignore_ascii_case(name));
     let only_voice = features.iter().all(|f| f.eq_ignore_ascii_case("voice"));
     // SMS in and out together read as one word; either alone keeps its direction.
@@ -92,7 +92,7 @@ pub fn short_features(features: &[String]) -> String {
 }
 
 /// A feature in words, for the Review screen: `WhatsApp Business`, `SMS in`.
-pub fn feature_name(feature: &str) -> Cow<'_, str> {
+pub(crate) fn feature_name(feature: &str) -> Cow<'_, str> {
     match feature.to_ascii_lowercase().as_str() {
         "voice" => Cow::Borrowed("voice"),
         "sms_in" => Cow::Borrowed("SMS in"),

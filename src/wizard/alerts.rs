@@ -21,7 +21,7 @@ pub const DEFAULT_ALERT_BEFORE: Duration = Duration::from_secs(60);
 /// The alerts' state: how early they go off, which reservations have had theirs, and those
 /// waiting for the event loop.
 #[derive(Debug, Clone)]
-pub struct ExpiryAlerts {
+pub(crate) struct ExpiryAlerts {
     /// `None` turns alerts off.
     before: Option<Duration>,
     /// Reservations already alerted: each is alerted once, however long it stays near its end.

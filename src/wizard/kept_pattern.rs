@@ -11,7 +11,7 @@ use super::{NumberList, Step, Wizard};
 /// The last pattern typed, and the group whose box it was typed in (`None`: searched in
 /// every group).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeptPattern {
+pub(crate) struct KeptPattern {
     text: String,
     typed_in: Option<GroupId>,
 }

@@ -11,7 +11,7 @@ use crate::api::model::{Group, GroupPrice, Reservation};
 
 /// A group as far as the listing of `reservation` describes it; `None` when the listing
 /// gives no group id or not both prices.
-pub fn group_of_listing(reservation: &Reservation) -> Option<Group> {
+pub(super) fn group_of_listing(reservation: &Reservation) -> Option<Group> {
     let facts = &reservation.facts;
     if !facts.has_prices() {
         return None;

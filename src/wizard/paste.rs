@@ -12,10 +12,10 @@ use crate::protocol::Command;
 
 /// The most characters one paste adds to a search box: no search needs more, and a flood of
 /// text must not keep the wizard busy.
-pub const PASTE_LIMIT: usize = 256;
+pub(super) const PASTE_LIMIT: usize = 256;
 
 /// What a paste says where it cannot go.
-pub const PASTE_IGNORED: &str = "Paste ignored here";
+pub(super) const PASTE_IGNORED: &str = "Paste ignored here";
 
 impl Wizard {
     /// Takes in pasted `text`: typed into the focused search box, or ignored (with a notice)

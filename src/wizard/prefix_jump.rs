@@ -9,7 +9,7 @@ use super::{Choice, Step, Wizard};
 /// The prefix digits of `text`, when it is a prefix: digits with optional spaces, dashes and
 /// parentheses, after an optional `+<country code> ` that is left out (the groups of the
 /// chosen country are searched anyway). `None` for anything else.
-pub fn prefix_digits(text: &str) -> Option<String> {
+pub(super) fn prefix_digits(text: &str) -> Option<String> {
     let text = text.trim();
     let national = match text.strip_prefix('+') {
         Some(rest) => match rest.split_once(' ') {

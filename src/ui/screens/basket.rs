@@ -20,7 +20,7 @@ use crate::wizard::{Basket, BasketAsk, BasketItem, BasketStage};
 use super::field;
 
 /// Draws the basket over `area`, and its question when one is asked.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
     let theme = &view.theme;
     let rows_wanted = u16::try_from(basket.len().max(1)).unwrap_or(u16::MAX);
     let height = rows_wanted
@@ -123,7 +123,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Basket) {
 }
 
 /// `line` (a number of a list) with its basket mark after it: `●` marked, `✓` bought.
-pub fn marked<'a>(view: &View<'_>, mut line: Line<'a>, number: &str) -> Line<'a> {
+pub(crate) fn marked<'a>(view: &View<'_>, mut line: Line<'a>, number: &str) -> Line<'a> {
     let Some(item) = view.wizard.basket().item(number) else {
         return line;
     };
@@ -136,7 +136,7 @@ pub fn marked<'a>(view: &View<'_>, mut line: Line<'a>, number: &str) -> Line<'a>
 }
 
 /// ` basket: 2 · Ctrl-K `, for the bottom of a number list's box; `None` when it is empty.
-pub fn count_title(view: &View<'_>) -> Option<Line<'static>> {
+pub(crate) fn count_title(view: &View<'_>) -> Option<Line<'static>> {
     let count = view.wizard.basket().len();
     (count > 0).then(|| Line::styled(format!(" basket: {count} · Ctrl-K "), view.theme.accent))
 }

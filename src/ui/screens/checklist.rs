@@ -11,7 +11,7 @@ use crate::ui::text::clean;
 const INDENT: &str = "   ";
 
 /// The lines of `checklist` for a column `width` cells wide.
-pub fn lines<'a>(view: &View<'_>, checklist: &Checklist, width: u16) -> Vec<Line<'a>> {
+pub(crate) fn lines<'a>(view: &View<'_>, checklist: &Checklist, width: u16) -> Vec<Line<'a>> {
     let width = usize::from(width).max(INDENT.len() + 8);
     let mut out = Vec::new();
     for (n, item) in checklist.items().iter().enumerate() {
@@ -35,7 +35,7 @@ pub fn lines<'a>(view: &View<'_>, checklist: &Checklist, width: u16) -> Vec<Line
 }
 
 /// `text` cleaned of control characters and wrapped to `width`, each row after `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let options = textwrap::Options::new(width)
         .initial_indent(indent)
         .subsequent_indent(indent);

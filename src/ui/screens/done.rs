@@ -13,7 +13,7 @@ use crate::wizard::{Purchase, PurchaseTarget};
 use super::{body_block, draw_scrolled, field, json_fields};
 
 /// Draws the done step.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let (title, lines) = match &view.wizard.held.purchase {
         Purchase::Bought {

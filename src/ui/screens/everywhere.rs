@@ -31,7 +31,7 @@ const COLUMNS: [Wanted; 5] = [
 ];
 
 /// Draws `search` in `area`.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere) {
     let title = format!(
         " Every group · {} ·{}",
         clean(&search.text),

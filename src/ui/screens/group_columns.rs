@@ -13,7 +13,7 @@ use crate::ui::text::{clean, short_features};
 
 /// A column of the group table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub(crate) enum Column {
     Prefix,
     Location,
     Type,
@@ -25,7 +25,7 @@ pub enum Column {
 
 /// The columns kept, their widths, and whether features and notes are compact.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plan {
+pub(crate) struct Plan {
     pub columns: Vec<(Column, u16)>,
     pub compact_features: bool,
     pub compact_notes: bool,
@@ -35,7 +35,7 @@ pub struct Plan {
 const LOCATION_MIN: usize = 12;
 
 /// The plan for `groups` in a table `width` cells wide (after the cursor's marker).
-pub fn plan(groups: &[&Group], width: u16, currency: Currency) -> Plan {
+pub(crate) fn plan(groups: &[&Group], width: u16, currency: Currency) -> Plan {
     let widest = |title: &str, text: &dyn Fn(&Group) -> String| {
         groups
             .iter()
@@ -107,7 +107,7 @@ pub fn plan(groups: &[&Group], width: u16, currency: Currency) -> Plan {
 
 /// The notes of a group: documents needed, and a number that cannot be chosen; as a badge
 /// (`⚠r`) when `compact`.
-pub fn notes_text(group: &Group, compact: bool) -> &'static str {
+pub(crate) fn notes_text(group: &Group, compact: bool) -> &'static str {
     match (
         group.has_requirements(),
         group.allow_number_selection,
@@ -125,7 +125,7 @@ pub fn notes_text(group: &Group, compact: bool) -> &'static str {
 
 /// The features as glyphs: `S` SMS both ways (`S↓` in only, `S↑` out only), `W` WhatsApp,
 /// `B` WhatsApp Business; `V` when there is only voice.
-pub fn feature_glyphs(features: &[String]) -> String {
+pub(crate) fn feature_glyphs(features: &[String]) -> String {
     let has = |name: &str| features.iter().any(|f| f.eq_ignore_ascii_case(name));
     let mut out = String::new();
     match (has("sms_in"), has("sms_out")) {

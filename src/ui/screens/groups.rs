@@ -19,7 +19,7 @@ use super::group_columns::{Column, Plan, feature_glyphs, notes_text, plan};
 use super::lists::{Columns, draw_fetched};
 
 /// Draws the group step.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wizard = view.wizard;
     let title = if wizard.groups_cheapest_first() {
         "Choose a number group — cheapest first"

@@ -18,7 +18,7 @@ use crate::ui::widgets::{dialog, list, search, spinner, status};
 use crate::wizard::{HistoryView, Load};
 
 /// Draws the history over `area`.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, history: &HistoryView) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, history: &HistoryView) {
     let theme = &view.theme;
     let width = area.width.saturating_sub(4).min(110);
     let height = area.height.saturating_sub(2);

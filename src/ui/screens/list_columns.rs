@@ -8,7 +8,7 @@
 
 /// What a column would like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wanted {
+pub(crate) struct Wanted {
     /// The width it needs to show everything.
     pub width: u16,
     /// The least width it is useful at; below it, other columns give way.
@@ -20,7 +20,7 @@ pub struct Wanted {
 
 impl Wanted {
     /// A column that tells the rows apart, shrinking down to `min`.
-    pub const fn identifies(width: u16, min: u16) -> Self {
+    pub(crate) const fn identifies(width: u16, min: u16) -> Self {
         Self {
             width,
             min,
@@ -29,7 +29,7 @@ impl Wanted {
     }
 
     /// A column of extra facts, dropped at `rank` (the highest first), never shrunk.
-    pub const fn extra(width: u16, rank: u8) -> Self {
+    pub(crate) const fn extra(width: u16, rank: u8) -> Self {
         Self {
             width,
             min: width,
@@ -40,7 +40,7 @@ impl Wanted {
 
 /// The width of each column in a table `width` cells wide (after the cursor's marker), one
 /// space apart; `None` for a column dropped.
-pub fn fit(columns: &[Wanted], width: u16) -> Vec<Option<u16>> {
+pub(crate) fn fit(columns: &[Wanted], width: u16) -> Vec<Option<u16>> {
     let mut kept: Vec<bool> = vec![true; columns.len()];
     loop {
         let chosen = || {
@@ -93,7 +93,7 @@ fn widths(columns: &[Wanted], kept: &[bool], wanted: u16, width: u16) -> Vec<Opt
 }
 
 /// The items of `cells` whose column is kept, paired with its width.
-pub fn kept<T>(cells: Vec<T>, widths: &[Option<u16>]) -> Vec<(T, u16)> {
+pub(crate) fn kept<T>(cells: Vec<T>, widths: &[Option<u16>]) -> Vec<(T, u16)> {
     cells
         .into_iter()
         .zip(widths)

@@ -15,7 +15,7 @@ use super::body_block;
 use super::list_columns::{self, Wanted};
 
 /// Draws the country, region, city or type step.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wizard = view.wizard;
     match wizard.step {
         Step::Country => {
@@ -162,7 +162,7 @@ fn table_width(area: Rect) -> u16 {
 }
 
 /// The columns of a list: their titles and how wide they are.
-pub struct Columns<'a> {
+pub(crate) struct Columns<'a> {
     pub titles: &'a [&'a str],
     pub constraints: &'a [Constraint],
 }
@@ -188,7 +188,7 @@ fn describe_type(name: &str) -> &'static str {
 
 /// Draws a step whose list comes from the API: its spinner, failure, or list.
 #[allow(clippy::too_many_arguments)]
-pub fn draw_fetched<T>(
+pub(crate) fn draw_fetched<T>(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,
@@ -222,7 +222,7 @@ pub fn draw_fetched<T>(
 }
 
 /// Draws a picker as a search box over a table, building only the rows in view.
-pub fn draw_picker<T>(
+pub(crate) fn draw_picker<T>(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,

@@ -14,7 +14,7 @@ use crate::ui::widgets::{countdown, dialog, list, spinner, status};
 use crate::wizard::{Held, Load, Manager};
 
 /// Draws the manager over `area`.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &Manager) {
     let wizard = view.wizard;
     let theme = &view.theme;
     let holds = &wizard.held.holds;

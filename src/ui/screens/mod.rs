@@ -1,20 +1,20 @@
 //! The step screens, and what they share: the box around the body, labelled fields, and
 //! where the current step's data stands.
 
-pub mod basket;
-pub mod checklist;
-pub mod done;
-pub mod everywhere;
-pub mod group_columns;
-pub mod groups;
-pub mod history;
-pub mod list_columns;
-pub mod lists;
-pub mod manager;
-pub mod numbers;
-pub mod owned;
-pub mod reserved;
-pub mod review;
+pub(super) mod basket;
+pub(super) mod checklist;
+pub(super) mod done;
+pub(super) mod everywhere;
+pub(super) mod group_columns;
+pub(super) mod groups;
+pub(super) mod history;
+pub(super) mod list_columns;
+pub(super) mod lists;
+pub(super) mod manager;
+pub(super) mod numbers;
+pub(super) mod owned;
+pub(super) mod reserved;
+pub(super) mod review;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,7 +28,7 @@ use super::View;
 use super::text::clean;
 
 /// Draws the current step's screen in `area`.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(super) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     match view.wizard.step {
         Step::Country | Step::Region | Step::City | Step::DidType => {
             lists::render(view, frame, area);
@@ -46,7 +46,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
 
 /// Where the data of the current step stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepData {
+pub(super) enum StepData {
     /// The step needs no data from the API (country, reserved, done).
     Local,
     Idle,
@@ -56,7 +56,7 @@ pub enum StepData {
 }
 
 /// Whether the step shown has loaded a list with nothing in it to choose.
-pub fn nothing_to_choose(wizard: &Wizard) -> bool {
+pub(super) fn nothing_to_choose(wizard: &Wizard) -> bool {
     match wizard.step {
         Step::Group => wizard
             .lists
@@ -75,7 +75,7 @@ pub fn nothing_to_choose(wizard: &Wizard) -> bool {
 }
 
 /// Where the data of the step shown stands.
-pub fn step_data(wizard: &Wizard) -> StepData {
+pub(super) fn step_data(wizard: &Wizard) -> StepData {
     match wizard.lists.slot(wizard.step).map(|slot| slot.stage()) {
         None => StepData::Local,
         Some(Stage::Idle) => StepData::Idle,
@@ -86,7 +86,7 @@ pub fn step_data(wizard: &Wizard) -> StepData {
 }
 
 /// The bordered box of a screen, titled.
-pub fn body_block<'a>(view: &View<'_>, title: impl Into<Line<'a>>) -> Block<'a> {
+pub(super) fn body_block<'a>(view: &View<'_>, title: impl Into<Line<'a>>) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(view.theme.border)
@@ -94,10 +94,10 @@ pub fn body_block<'a>(view: &View<'_>, title: impl Into<Line<'a>>) -> Block<'a> 
 }
 
 /// Width of the labels of [`field`] lines (a space always follows).
-pub const LABEL_WIDTH: usize = 11;
+pub(super) const LABEL_WIDTH: usize = 11;
 
 /// A `Label      value` line.
-pub fn field<'a>(view: &View<'_>, label: &str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
+pub(super) fn field<'a>(view: &View<'_>, label: &str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
     let mut spans = vec![Span::styled(
         format!("{label:<LABEL_WIDTH$} "),
         view.theme.muted,
@@ -107,7 +107,7 @@ pub fn field<'a>(view: &View<'_>, label: &str, value: impl Into<Vec<Span<'a>>>) 
 }
 
 /// `+1 (213) · Los Angeles · local`.
-pub fn describe_group(group: &Group) -> String {
+pub(super) fn describe_group(group: &Group) -> String {
     let parts: Vec<String> = [&group.prefix, &group.location, &group.did_type]
         .into_iter()
         .filter(|part| !part.trim().is_empty())
@@ -122,14 +122,14 @@ pub fn describe_group(group: &Group) -> String {
 
 /// Draws `lines` in `area` without wrapping; when they do not all fit, the last row says how
 /// many more there are, so nothing is cut off silently.
-pub fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
+pub(super) fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
     draw_scrolled(view, frame, area, lines, 0);
 }
 
 /// Draws `lines` from `offset` on; when they do not all fit, the last row says which lines are
 /// shown and how to see the rest (↑↓ scroll these screens). Returns the furthest offset the
 /// lines can be scrolled to in this area (0 when they all fit).
-pub fn draw_scrolled(
+pub(super) fn draw_scrolled(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,
@@ -159,7 +159,7 @@ pub fn draw_scrolled(
 }
 
 /// `key  value` lines of a JSON value flattened field by field, indented.
-pub fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'a>> {
+pub(super) fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'a>> {
     crate::api::model::flatten_fields(value)
         .into_iter()
         .map(|(key, value)| {
@@ -179,7 +179,7 @@ pub fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'
 
 /// The Group, Setup, Monthly and Due now lines of `group` (and Per minute where the API
 /// gives it); `unknown` stands in the Group line when the group is not known.
-pub fn group_fields<'a>(
+pub(super) fn group_fields<'a>(
     view: &View<'_>,
     group: Option<&Group>,
     unknown: Span<'a>,
@@ -220,7 +220,7 @@ pub fn group_fields<'a>(
 }
 
 /// `USD 3.50 a month`; an unknown price says so, in the warning style.
-pub fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
+pub(super) fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
     match price {
         Price::Known(_) => vec![Span::raw(format!(
             "{} {per}",
@@ -234,7 +234,7 @@ pub fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
 }
 
 /// `Due now    USD 4.50 (setup + first month)`, in the title style: what buying costs today.
-pub fn due_now<'a>(view: &View<'_>, group: &Group) -> Line<'a> {
+pub(super) fn due_now<'a>(view: &View<'_>, group: &Group) -> Line<'a> {
     let total = crate::money::due_now(&group.price);
     let value = match total {
         Price::Known(_) => vec![

@@ -17,7 +17,7 @@ use super::body_block;
 use super::list_columns::{self, Wanted};
 
 /// Draws the number step.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wizard = view.wizard;
     let group = wizard.chosen.group.as_ref();
     let title = match group {
@@ -61,7 +61,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
 }
 
 /// How a number the operator holds reserved is marked in the number lists.
-pub const RESERVED_MARK: &str = "◆ reserved";
+pub(crate) const RESERVED_MARK: &str = "◆ reserved";
 
 fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberList) {
     let theme = &view.theme;

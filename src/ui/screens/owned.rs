@@ -15,7 +15,7 @@ use crate::ui::widgets::{dialog, list, search, spinner, status};
 use crate::wizard::{Load, OwnedView, ReleaseConfirm};
 
 /// Draws "My numbers" over `area`.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView) {
     let theme = &view.theme;
     let width = area.width.saturating_sub(4).min(96);
     let height = area.height.saturating_sub(2);

@@ -15,7 +15,7 @@ use crate::wizard::Purchase;
 use super::{body_block, draw_clipped, field, group_fields};
 
 /// Draws the reserved step.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let wizard = view.wizard;
     let block = body_block(view, " Reserved ");

@@ -17,7 +17,7 @@ use crate::requirements::Checklist;
 use super::{body_block, describe_group, draw_scrolled, due_now, field, price};
 
 /// Draws the review step.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let block = body_block(view, " Review ");
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
@@ -66,7 +66,7 @@ fn reference_field<'a>(view: &View<'_>) -> Line<'a> {
 }
 
 /// The number, the group, its prices and features.
-pub fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
+pub(crate) fn summary<'a>(view: &View<'_>, group: &Group) -> Vec<Line<'a>> {
     let theme = &view.theme;
     let number = match &view.wizard.chosen.number {
         Some(number) => vec![Span::styled(pretty(number), theme.title)],
@@ -171,7 +171,7 @@ fn requirements<'a>(view: &View<'_>, group: &Group, width: u16) -> Vec<Line<'a>>
 }
 
 /// The requirements of the country and type (when fetched) and of the group, each once.
-pub fn requirement_checklist(fetched: Option<&Vec<serde_json::Value>>, group: &Group) -> Checklist {
+pub(crate) fn requirement_checklist(fetched: Option<&Vec<serde_json::Value>>, group: &Group) -> Checklist {
     let mut checklist = Checklist::default();
     if let Some(fetched) = fetched {
         checklist.add(fetched);

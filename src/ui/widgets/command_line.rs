@@ -12,7 +12,7 @@ use crate::ui::text::clean;
 use super::dialog::{popup, wrapped_height};
 
 /// Draws `command` with the keys that copy or close it.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect, command: &str) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, command: &str) {
     let theme = &view.theme;
     let lines = vec![
         Line::styled(

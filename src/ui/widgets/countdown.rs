@@ -17,7 +17,7 @@ const LOW: u64 = 120;
 const CRITICAL: u64 = 30;
 
 /// The style of a countdown with `remaining` left, by the seconds it shows.
-pub fn style(theme: &Theme, remaining: Duration) -> Style {
+pub(crate) fn style(theme: &Theme, remaining: Duration) -> Style {
     match seconds_left(remaining) {
         left if left < CRITICAL => theme.countdown_critical,
         left if left < LOW => theme.countdown_low,
@@ -26,7 +26,7 @@ pub fn style(theme: &Theme, remaining: Duration) -> Style {
 }
 
 /// Lines of the big digits.
-pub const BIG_HEIGHT: u16 = 5;
+pub(crate) const BIG_HEIGHT: u16 = 5;
 
 /// The glyph of a digit or colon, five rows high.
 fn glyph(c: char) -> [&'static str; 5] {
@@ -47,7 +47,7 @@ fn glyph(c: char) -> [&'static str; 5] {
 }
 
 /// `text` (digits and colons) in big glyphs, one string per row.
-pub fn big_lines(text: &str) -> [String; 5] {
+pub(crate) fn big_lines(text: &str) -> [String; 5] {
     let mut rows: [String; 5] = Default::default();
     for (n, c) in text.chars().enumerate() {
         for (row, part) in rows.iter_mut().zip(glyph(c)) {
@@ -61,7 +61,7 @@ pub fn big_lines(text: &str) -> [String; 5] {
 }
 
 /// Draws the time left in big digits, centred in `area`, in the countdown's colour.
-pub fn render_big(theme: &Theme, frame: &mut Frame, area: Rect, remaining: Duration) {
+pub(crate) fn render_big(theme: &Theme, frame: &mut Frame, area: Rect, remaining: Duration) {
     let style = style(theme, remaining);
     let lines: Vec<Line<'static>> = big_lines(&mmss(remaining))
         .into_iter()

@@ -14,7 +14,7 @@ use crate::wizard::PurchaseTarget;
 use super::{countdown, list};
 
 /// Clears a `width` × `height` box in the middle of `area`, frames it, and returns its inside.
-pub fn popup(
+pub(crate) fn popup(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,
@@ -33,7 +33,7 @@ pub fn popup(
 }
 
 /// "Buy this number?" with the number, the group and both prices; `y` buys.
-pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: &PurchaseTarget) {
+pub(crate) fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: &PurchaseTarget) {
     let theme = &view.theme;
     let number = match &target.number {
         Some(number) => Span::styled(pretty(number), theme.title),
@@ -76,7 +76,7 @@ pub fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: 
 
 /// How many rows `lines` take once wrapped inside a popup `width` wide (its border and
 /// margins taken off), so that the last line — the keys that answer it — is never cut off.
-pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+pub(crate) fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
     let room = usize::from(width.saturating_sub(4)).max(1);
     let rows: usize = (lines.iter())
         .map(|line| {
@@ -157,7 +157,7 @@ const VANITY: [&str; 4] = [
 ];
 
 /// "Quit now?" when reservations are active or a purchase is in flight.
-pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let wizard = view.wizard;
     let active: Vec<_> = wizard
@@ -208,7 +208,7 @@ pub fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
 }
 
 /// The help: a table of every key, then the vanity syntax; ↑↓ scroll it on a small terminal.
-pub fn help(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn help(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let wanted = u16::try_from(KEYS.len() + VANITY.len()).unwrap_or(u16::MAX) + 4;
     let inner = popup(view, frame, area, "Help — keys", (92, wanted));
     let constraints = [

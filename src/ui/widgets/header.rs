@@ -18,7 +18,7 @@ use super::spinner;
 const SEPARATOR: &str = " › ";
 
 /// Draws the header on one line.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let wizard = view.wizard;
 
@@ -88,7 +88,7 @@ fn backend_badge(view: &View<'_>) -> Vec<Span<'static>> {
 }
 
 /// The choices made before the step shown, in order.
-pub fn breadcrumb(wizard: &Wizard) -> Vec<String> {
+pub(crate) fn breadcrumb(wizard: &Wizard) -> Vec<String> {
     let step = wizard.step;
     let mut crumbs = Vec::new();
     if step > Step::Country

@@ -22,7 +22,7 @@ const BASKET: Hint = ("Ctrl-K", "basket");
 const DROPPABLE: [Hint; 3] = [HELP, HELP_F1, MANAGER];
 
 /// Draws the hints of the screen shown, dropping the least needed ones to fit.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     // One column of margin on the left only: the hints of list screens need the rest.
     let area = Rect {
         x: area.x + 1,
@@ -54,7 +54,7 @@ fn line<'a>(view: &View<'_>, hints: &[Hint]) -> Line<'a> {
 }
 
 /// The keys that work now, most important first.
-pub fn hints(wizard: &Wizard) -> Vec<Hint> {
+pub(crate) fn hints(wizard: &Wizard) -> Vec<Hint> {
     if wizard.command_line().is_some() {
         return vec![("Ctrl-Y", "copy"), ("any other key", "closes")];
     }

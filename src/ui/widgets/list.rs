@@ -13,12 +13,12 @@ use ratatui::widgets::{HighlightSpacing, Row, Table, TableState};
 use crate::ui::View;
 
 /// What marks the row under the cursor.
-pub const MARKER: &str = "▶ ";
+pub(crate) const MARKER: &str = "▶ ";
 /// Columns the marker takes before the first column.
-pub const MARKER_WIDTH: u16 = 2;
+pub(crate) const MARKER_WIDTH: u16 = 2;
 
 /// The items of a list of `len` that show in `height` rows with the cursor in view.
-pub fn window(len: usize, cursor: usize, height: usize) -> Range<usize> {
+pub(crate) fn window(len: usize, cursor: usize, height: usize) -> Range<usize> {
     if len == 0 || height == 0 {
         return 0..0;
     }
@@ -32,7 +32,7 @@ pub fn window(len: usize, cursor: usize, height: usize) -> Range<usize> {
 }
 
 /// The widths `constraints` give columns in `width` cells (after the marker), one space apart.
-pub fn column_widths(constraints: &[Constraint], width: u16) -> Vec<u16> {
+pub(crate) fn column_widths(constraints: &[Constraint], width: u16) -> Vec<u16> {
     let area = Rect::new(0, 0, width.saturating_sub(MARKER_WIDTH), 1);
     Layout::horizontal(constraints.iter().copied())
         .spacing(1)
@@ -43,7 +43,7 @@ pub fn column_widths(constraints: &[Constraint], width: u16) -> Vec<u16> {
 }
 
 /// `3 of 240`, for a list's title.
-pub fn position(cursor: usize, len: usize) -> String {
+pub(crate) fn position(cursor: usize, len: usize) -> String {
     if len == 0 {
         " 0 of 0 ".to_owned()
     } else {
@@ -52,12 +52,12 @@ pub fn position(cursor: usize, len: usize) -> String {
 }
 
 /// The rows a table in `area` can show under its header (if any).
-pub fn body_rows(area: Rect, header: bool) -> usize {
+pub(crate) fn body_rows(area: Rect, header: bool) -> usize {
     usize::from(area.height.saturating_sub(u16::from(header)))
 }
 
 /// Draws `rows` (already cut to the window) with the row at `selected` highlighted.
-pub fn draw_table(
+pub(crate) fn draw_table(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,

@@ -1,14 +1,14 @@
 //! Pieces shared by the screens: header, key hints, search box, lists, spinner, countdown,
 //! dialogs, the notice line and the "too small" message.
 
-pub mod command_line;
-pub mod countdown;
-pub mod dialog;
-pub mod header;
-pub mod hints;
-pub mod list;
-pub mod notice;
-pub mod search;
-pub mod spinner;
-pub mod status;
-pub mod too_small;
+pub(super) mod command_line;
+pub(super) mod countdown;
+pub(super) mod dialog;
+pub(super) mod header;
+pub(super) mod hints;
+pub(super) mod list;
+pub(super) mod notice;
+pub(super) mod search;
+pub(super) mod spinner;
+pub(super) mod status;
+pub(super) mod too_small;

@@ -12,7 +12,7 @@ use crate::ui::text::{clean, fit};
 use crate::wizard::{Meter, NoticeLevel};
 
 /// Draws the notice and the meter on one line.
-pub fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &view.theme;
     let area = area.inner(Margin::new(1, 0));
     let meter = meter_line(view, &view.wizard.chrome.meter, usize::from(area.width));
@@ -92,7 +92,7 @@ fn meter_short(meter: &Meter) -> String {
 }
 
 /// The meter as a sentence.
-pub fn meter_sentence(meter: &Meter) -> String {
+pub(crate) fn meter_sentence(meter: &Meter) -> String {
     let sent = meter.requests_sent;
     let mut parts = vec![match sent {
         1 => "1 request this session".to_owned(),

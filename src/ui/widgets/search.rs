@@ -10,7 +10,7 @@ use crate::ui::View;
 use crate::ui::text::clean;
 
 /// Draws `label` and the box's text (or `placeholder` when empty) on the first row of `area`.
-pub fn render(
+pub(crate) fn render(
     view: &View<'_>,
     frame: &mut Frame,
     area: Rect,

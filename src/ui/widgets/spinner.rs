@@ -10,7 +10,7 @@ const FRAMES: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 const FRAME_TIME: Duration = Duration::from_millis(100);
 
 /// The spinner's frame at the wizard's current time.
-pub fn frame(wizard: &Wizard) -> &'static str {
+pub(crate) fn frame(wizard: &Wizard) -> &'static str {
     let elapsed = wizard.now.saturating_duration_since(wizard.chrome.started);
     let index = elapsed.as_millis() / FRAME_TIME.as_millis();
     FRAMES[(index % FRAMES.len() as u128) as usize]

@@ -11,7 +11,7 @@ use crate::ui::text::clean;
 use super::spinner;
 
 /// A spinner and `label` (`Loading cities…`).
-pub fn loading(view: &View<'_>, frame: &mut Frame, area: Rect, label: &str) {
+pub(crate) fn loading(view: &View<'_>, frame: &mut Frame, area: Rect, label: &str) {
     let line = Line::from(vec![
         Span::styled(spinner::frame(view.wizard), view.theme.accent),
         Span::raw(" "),
@@ -21,7 +21,7 @@ pub fn loading(view: &View<'_>, frame: &mut Frame, area: Rect, label: &str) {
 }
 
 /// What failed, the API's own message, and how to try again.
-pub fn failed(view: &View<'_>, frame: &mut Frame, area: Rect, what: &str, message: &str) {
+pub(crate) fn failed(view: &View<'_>, frame: &mut Frame, area: Rect, what: &str, message: &str) {
     let theme = &view.theme;
     let lines = vec![
         Line::styled(format!("✗ {what}"), theme.error),
@@ -38,7 +38,7 @@ pub fn failed(view: &View<'_>, frame: &mut Frame, area: Rect, what: &str, messag
 }
 
 /// A message in place of an empty list.
-pub fn empty(view: &View<'_>, frame: &mut Frame, area: Rect, message: &str, hint: &str) {
+pub(crate) fn empty(view: &View<'_>, frame: &mut Frame, area: Rect, message: &str, hint: &str) {
     let lines = vec![
         Line::styled(message.to_owned(), view.theme.warning),
         Line::styled(hint.to_owned(), view.theme.muted),

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
 
 /// Draws the message, wrapped and centred, in any area down to 1×1.
-pub fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
