@@ -62,11 +62,11 @@ pub(crate) struct Preferences {
     /// How long lost purchase answers are looked for on the account before "not bought".
     pub settle_window: Duration,
     /// Above how many credits a search of every group asks first.
-    pub search_confirm_above_credits: u32,
+    pub(crate) search_confirm_above_credits: u32,
     /// How long before a reservation's end the bell rings (once); `None`: never.
-    pub expiry_alert: Option<Duration>,
+    pub(crate) expiry_alert: Option<Duration>,
     /// Whether an expiry alert also sends a desktop notification (OSC 9).
-    pub desktop_notifications: bool,
+    pub(crate) desktop_notifications: bool,
     /// Whether the mouse is captured (the wheel scrolls, a click selects a row).
     pub mouse: bool,
 }

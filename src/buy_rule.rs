@@ -12,13 +12,13 @@ use thiserror::Error;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct BuyState {
     /// Whether a purchase can be recorded in the journal before it is sent.
-    pub journal_open: bool,
+    pub(crate) journal_open: bool,
     /// Whether a purchase has been sent and its answer is awaited.
-    pub purchase_in_flight: bool,
+    pub(crate) purchase_in_flight: bool,
     /// Whether a purchase whose answer was lost is being settled by asking the API.
     pub settling: bool,
     /// Whether purchases an earlier run left unsettled are still being checked.
-    pub checking_earlier: bool,
+    pub(crate) checking_earlier: bool,
     /// Whether some purchase's outcome stayed unknown even after asking the API.
     pub outcome_unknown: bool,
     /// Whether numpick is on its way out.

@@ -463,7 +463,7 @@ pub struct FindArgs {
     pub pick: Option<Pick>,
     /// With --contains: the most credits (requests) the search may spend [default: 20].
     #[arg(long, value_name = "N", requires = "contains")]
-    pub max_credits: Option<u32>,
+    pub(crate) max_credits: Option<u32>,
 }
 
 /// Which match a one-step `buy` takes.
@@ -511,7 +511,7 @@ pub struct ResolveVerdict {
     pub bought: bool,
     /// The number is not on the account: nothing was bought.
     #[arg(long)]
-    pub not_bought: bool,
+    pub(crate) not_bought: bool,
 }
 
 /// `auth login|status|logout`: the key in the OS keyring.
@@ -553,7 +553,7 @@ pub enum ConfigCommand {
 /// A value parser that takes any text (names are resolved later) but offers the usual values
 /// to shell completions.
 #[derive(Clone)]
-pub struct Suggested(fn() -> Vec<&'static str>);
+pub(crate) struct Suggested(fn() -> Vec<&'static str>);
 
 impl TypedValueParser for Suggested {
     type Value = String;

@@ -52,7 +52,7 @@ fn key_from_value(value: Option<&str>) -> Result<Option<SecretString>, ConfigErr
 
 /// Why the settings cannot be used. The texts name the file and what to do.
 #[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
+pub(crate) enum ConfigError {
     #[error("cannot read the config file {path}: {source}")]
     Read {
         path: PathBuf,
@@ -107,7 +107,7 @@ impl From<ThemeChoice> for ThemeName {
 /// otherwise be silently ignored).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FileConfig {
+pub(crate) struct FileConfig {
     pub base_url: Option<String>,
     pub default_country: Option<String>,
     pub key_file: Option<PathBuf>,
@@ -117,16 +117,16 @@ pub struct FileConfig {
     pub allow_insecure_http: Option<bool>,
     pub currency: Option<String>,
     pub settle_window_secs: Option<u64>,
-    pub search_confirm_above_credits: Option<u32>,
+    pub(crate) search_confirm_above_credits: Option<u32>,
     pub expiry_alert_secs: Option<u64>,
-    pub desktop_notifications: Option<bool>,
+    pub(crate) desktop_notifications: Option<bool>,
     pub mouse: Option<bool>,
 }
 
 impl FileConfig {
     /// Reads the file at `path`; a missing file is the empty config. A file of another user
     /// is refused; one that group or others can read is tightened to 0600 first.
-    pub fn load(path: &Path) -> Result<Option<Self>, ConfigError> {
+    pub(crate) fn load(path: &Path) -> Result<Option<Self>, ConfigError> {
         let read_error = |source| ConfigError::Read {
             path: path.to_owned(),
             source,
@@ -148,7 +148,7 @@ impl FileConfig {
     }
 
     /// Parses and checks the text of a config file.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         let config: Self = toml::from_str(text).map_err(|error| error.to_string())?;
         if let Some(code) = &config.default_country
             && CountryCode::parse(code).is_none()
@@ -175,7 +175,7 @@ impl FileConfig {
 /// Where a setting's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Source {
+pub(crate) enum Source {
     Flag,
     Env,
     File,
@@ -195,7 +195,7 @@ impl fmt::Display for Source {
 
 /// The settings in force, every source merged. Holds no key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The config file, and whether it exists.
     pub config_file: Option<PathBuf>,
     pub config_file_found: bool,
@@ -215,11 +215,11 @@ pub struct Settings {
     /// on the account before it may conclude that nothing was bought.
     pub settle_window: Duration,
     /// Above how many credits the wizard asks before searching every group of a place.
-    pub search_confirm_above_credits: u32,
+    pub(crate) search_confirm_above_credits: u32,
     /// How long before a reservation's end the wizard rings and notifies; `None`: never.
-    pub expiry_alert: Option<Duration>,
+    pub(crate) expiry_alert: Option<Duration>,
     /// Whether the expiry alert also asks the terminal for a desktop notification (OSC 9).
-    pub desktop_notifications: bool,
+    pub(crate) desktop_notifications: bool,
     /// Whether the wizard captures the mouse (wheel and clicks).
     pub mouse: bool,
 }
@@ -230,7 +230,7 @@ pub(crate) const DEFAULT_SETTLE_WINDOW: Duration = Duration::from_secs(120);
 
 /// What the command line says about settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overrides {
+pub(crate) struct Overrides {
     pub base_url: Option<String>,
     pub theme: Option<ThemeChoice>,
     /// `--allow-insecure-http`: only ever turns the permission on.
@@ -239,7 +239,7 @@ pub struct Overrides {
 
 impl Settings {
     /// Merges flags, the environment (read through `env`), the file and the defaults.
-    pub fn resolve(
+    pub(crate) fn resolve(
         overrides: &Overrides,
         env: impl Fn(&str) -> Option<String>,
         config_file: Option<PathBuf>,
@@ -303,7 +303,7 @@ impl Settings {
 
     /// Reads the config file at its usual place and merges it with `overrides` and the
     /// process environment.
-    pub fn load(overrides: &Overrides) -> Result<Self, ConfigError> {
+    pub(crate) fn load(overrides: &Overrides) -> Result<Self, ConfigError> {
         let path = crate::folders::config_path();
         let file = match &path {
             Some(path) => FileConfig::load(path)?,
@@ -321,7 +321,7 @@ impl Settings {
     /// auth login`), else the key file. A key file that group or others can read is refused,
     /// and so is a `TWOCHAT_API_KEY` set but blank. A keyring that cannot be reached is
     /// passed over (logged): most servers have none.
-    pub fn api_key(&self) -> Result<Option<(SecretString, KeySource)>, ConfigError> {
+    pub(crate) fn api_key(&self) -> Result<Option<(SecretString, KeySource)>, ConfigError> {
         if let Some(key) = api_key_from_env()? {
             return Ok(Some((key, KeySource::Env)));
         }
@@ -346,7 +346,7 @@ impl Settings {
 /// Where the API key came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum KeySource {
+pub(crate) enum KeySource {
     Env,
     Keyring,
     File,

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// One country: its ISO 3166-1 alpha-2 code (upper case) and its common English name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Country {
+pub(crate) struct Country {
     pub code: &'static str,
     pub name: &'static str,
 }

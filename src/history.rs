@@ -18,7 +18,7 @@ pub enum OrderKind {
 }
 
 impl OrderKind {
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Self::Reservation => "reservation",
             Self::Purchase => "purchase",
@@ -52,7 +52,7 @@ pub enum OrderOutcome {
 
 impl OrderOutcome {
     /// The word scripts see (`not_bought`).
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Self::Held => "held",
             Self::Cancelled => "cancelled",
@@ -67,7 +67,7 @@ impl OrderOutcome {
     }
 
     /// The words people read (`not bought`).
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Self::NotBought => "not bought",
             other => other.word(),
@@ -150,7 +150,11 @@ pub struct History {
 
 impl History {
     /// The orders made at or after `since` and, with `reference`, carrying that reference.
-    pub fn filtered(&self, reference: Option<&str>, since: Option<Timestamp>) -> Vec<&Order> {
+    pub(crate) fn filtered(
+        &self,
+        reference: Option<&str>,
+        since: Option<Timestamp>,
+    ) -> Vec<&Order> {
         (self.orders.iter())
             .filter(|order| since.is_none_or(|since| order.at >= since))
             .filter(|order| {

@@ -27,7 +27,9 @@ pub mod history;
 mod owner;
 use crate::money::AgreedPrices;
 use crate::reference::Reference;
-pub use owner::{Here, IntentOwner, MAX_SETTLE_AGE, MAX_SETTLE_ATTEMPTS, Standing};
+pub use owner::Here;
+pub use owner::IntentOwner;
+pub(crate) use owner::Standing;
 
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,12 +167,12 @@ pub struct Unsettled {
     pub pending: PendingPurchase,
     pub owner: Option<IntentOwner>,
     /// How many outcomes recorded for it were still unknown.
-    pub unknowns: usize,
+    pub(crate) unknowns: usize,
 }
 
 impl Unsettled {
     /// What a process at `here` does with it at `now`.
-    pub fn standing(&self, here: &Here, now: Timestamp) -> Standing {
+    pub(crate) fn standing(&self, here: &Here, now: Timestamp) -> Standing {
         Standing::of(
             self.owner.as_ref(),
             self.pending.at,
@@ -203,20 +205,20 @@ pub struct Readout {
 
 impl Readout {
     /// "N journal line(s) could not be read", when some could not.
-    pub fn unreadable_note(&self) -> Option<String> {
+    pub(crate) fn unreadable_note(&self) -> Option<String> {
         (self.unreadable > 0).then(|| unreadable_note(self.unreadable))
     }
 }
 
 impl Journal {
     /// The journal's usual place: `journal.jsonl` in the state folder.
-    pub fn default_path() -> Option<PathBuf> {
+    pub(crate) fn default_path() -> Option<PathBuf> {
         crate::folders::state_dir().map(|dir| dir.join("journal.jsonl"))
     }
 
     /// The wizard's journal on the sandbox, kept apart from the real one:
     /// `sandbox-journal.jsonl` in the state folder.
-    pub fn sandbox_path() -> Option<PathBuf> {
+    pub(crate) fn sandbox_path() -> Option<PathBuf> {
         crate::folders::state_dir().map(|dir| dir.join("sandbox-journal.jsonl"))
     }
 
@@ -329,7 +331,7 @@ impl Journal {
     }
 
     /// The purchase intents of `entries` whose outcome is missing or still unknown.
-    pub fn pending_purchases(entries: &[Entry]) -> Vec<PendingPurchase> {
+    pub(crate) fn pending_purchases(entries: &[Entry]) -> Vec<PendingPurchase> {
         let mut pending: Vec<PendingPurchase> = Vec::new();
         for entry in entries {
             match entry {

@@ -24,7 +24,7 @@ use tracing_subscriber::EnvFilter;
 use crate::private_files::{self, PrivacyError};
 
 /// The variable choosing what is logged, in tracing's filter syntax (`debug`, `numpick=trace`).
-pub const LOG_FILTER_VAR: &str = "NUMPICK_LOG";
+pub(crate) const LOG_FILTER_VAR: &str = "NUMPICK_LOG";
 
 /// How many daily files are kept, today's included: a week.
 pub const DAYS_KEPT: usize = 7;

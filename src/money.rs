@@ -17,16 +17,16 @@ pub struct Currency([u8; 3]);
 
 impl Currency {
     /// US dollars, what 2Chat bills in.
-    pub const USD: Self = Self(*b"USD");
+    pub(crate) const USD: Self = Self(*b"USD");
 
     /// The code, such as `USD`.
-    pub fn code(&self) -> &str {
+    pub(crate) fn code(&self) -> &str {
         // Only ASCII letters are ever stored (see `from_str`).
         std::str::from_utf8(&self.0).unwrap_or("USD")
     }
 
     /// `USD 3.50`; an unknown price reads `unknown`, without a currency to suggest an amount.
-    pub fn show(self, price: Price) -> String {
+    pub(crate) fn show(self, price: Price) -> String {
         match price {
             Price::Known(_) => format!("{self} {price}"),
             Price::Unknown => price.to_string(),

@@ -48,7 +48,11 @@ pub(crate) fn list_on_screen() -> Option<ListOnScreen> {
 }
 
 /// The actions a mouse event stands for, on a screen read in `mode` with `list` shown.
-pub(crate) fn actions_for(event: MouseEvent, mode: InputMode, list: Option<ListOnScreen>) -> Vec<Action> {
+pub(crate) fn actions_for(
+    event: MouseEvent,
+    mode: InputMode,
+    list: Option<ListOnScreen>,
+) -> Vec<Action> {
     // A question is open: only the keys answer it, and nothing under it moves.
     if matches!(mode, InputMode::Confirm | InputMode::QuitGuard) {
         return Vec::new();

@@ -21,7 +21,7 @@ pub enum Settlement {
 
 impl Settlement {
     /// A sentence for the operator.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Self::Bought { number } => {
                 format!("The purchase went through: {number} is on the account.")
@@ -50,7 +50,7 @@ pub struct AccountNumbers {
 
 impl AccountNumbers {
     /// The digits of the numbers the account still holds.
-    pub fn held_digits(&self) -> Vec<String> {
+    pub(crate) fn held_digits(&self) -> Vec<String> {
         (self.numbers.iter())
             .filter(|n| n.is_held())
             .map(|n| digits_of(&n.phone_number))
@@ -78,6 +78,6 @@ pub struct PendingPurchase {
 }
 
 /// What the operator is told when `lines` lines of the journal could not be read.
-pub fn unreadable_note(lines: usize) -> String {
+pub(crate) fn unreadable_note(lines: usize) -> String {
     format!("{lines} journal line(s) could not be read and were skipped")
 }

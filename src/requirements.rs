@@ -18,7 +18,7 @@ pub(crate) struct Requirement {
     /// What it asks for, short: `ID`, `proof of a local address`, `tax ID`.
     pub title: String,
     /// Plain sentences, in the order an operator needs them.
-    pub sentences: Vec<String>,
+    pub(crate) sentences: Vec<String>,
     /// The fields numpick does not know, as `key: value`.
     pub details: Vec<String>,
 }

@@ -19,7 +19,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 const EXACT_KEY_BONUS: u32 = 10_000;
 
 /// A reusable ranked filter.
-pub struct Filter {
+pub(crate) struct Filter {
     matcher: Matcher,
     pattern: Pattern,
     /// The query `pattern` was built from, so repeated calls with the same text skip re-parsing.
@@ -42,7 +42,7 @@ impl Default for Filter {
 }
 
 impl Filter {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             matcher: Matcher::new(Config::DEFAULT),
             pattern: Pattern::default(),
@@ -61,7 +61,12 @@ impl Filter {
     /// `keys(i)` gives the texts of candidate `i` (for example a country's name and its code);
     /// the best-scoring text counts. Returning an array (`[name, code]`) avoids any allocation
     /// per candidate.
-    pub fn rank<'k, K>(&mut self, query: &str, len: usize, keys: impl Fn(usize) -> K) -> Vec<usize>
+    pub(crate) fn rank<'k, K>(
+        &mut self,
+        query: &str,
+        len: usize,
+        keys: impl Fn(usize) -> K,
+    ) -> Vec<usize>
     where
         K: IntoIterator<Item = &'k str>,
     {
@@ -84,14 +89,16 @@ impl Filter {
         self.scored.iter().map(|&(_, index)| index).collect()
     }
 
+    #[cfg(test)]
     /// Convenience for candidates that have a single text each.
-    pub fn rank_texts<S: AsRef<str>>(&mut self, query: &str, texts: &[S]) -> Vec<usize> {
+    pub(crate) fn rank_texts<S: AsRef<str>>(&mut self, query: &str, texts: &[S]) -> Vec<usize> {
         self.rank(query, texts.len(), |i| [texts[i].as_ref()])
     }
 
+    #[cfg(test)]
     /// Positions in `text` matched by `query`, sorted and unique, for highlighting. They count
     /// chars. Empty when the query is blank or does not match.
-    pub fn match_positions(&mut self, query: &str, text: &str) -> Vec<u32> {
+    pub(crate) fn match_positions(&mut self, query: &str, text: &str) -> Vec<u32> {
         if query.trim().is_empty() {
             return Vec::new();
         }

@@ -47,7 +47,7 @@ pub async fn search_groups(
 
 /// Completes every search of `searches` that has pending narrower queries, several at once,
 /// within the sweep's budget.
-pub async fn complete_groups(
+pub(crate) async fn complete_groups(
     client: &Client,
     searches: &mut [GroupSearch],
     pattern: &VanityPattern,

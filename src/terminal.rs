@@ -210,7 +210,11 @@ pub(crate) struct Title {
 impl Title {
     /// Makes the title read `wanted`, or, for `None`, the terminal's own title again (popped
     /// from the title stack and saved anew; emptied first for terminals without a stack).
-    pub(crate) fn show(&mut self, out: &mut impl io::Write, wanted: Option<String>) -> io::Result<()> {
+    pub(crate) fn show(
+        &mut self,
+        out: &mut impl io::Write,
+        wanted: Option<String>,
+    ) -> io::Result<()> {
         if wanted == self.shown {
             return Ok(());
         }

@@ -12,7 +12,7 @@ use super::error::ApiError;
 
 /// Whether `url` names this machine: `localhost` (and names under it), `127.0.0.0/8` or `::1`.
 /// Decided from the text of the URL, without asking any resolver.
-pub fn is_loopback(url: &Url) -> bool {
+pub(crate) fn is_loopback(url: &Url) -> bool {
     let Some(host) = url.host_str() else {
         return false;
     };
@@ -33,7 +33,10 @@ pub fn is_loopback(url: &Url) -> bool {
 
 /// Refuses a plain `http://` address off this machine, where the key (and the account's
 /// data) would cross the network in clear, unless the operator allowed it.
-pub fn check_key_stays_private(url: &Url, allow_insecure_http: bool) -> Result<(), ApiError> {
+pub(crate) fn check_key_stays_private(
+    url: &Url,
+    allow_insecure_http: bool,
+) -> Result<(), ApiError> {
     if url.scheme() == "http" && !is_loopback(url) && !allow_insecure_http {
         return Err(ApiError::Config {
             detail: format!(
@@ -50,7 +53,7 @@ pub fn check_key_stays_private(url: &Url, allow_insecure_http: bool) -> Result<(
 /// remote https address: there a proxy sees a CONNECT tunnel and never the key. Loopback
 /// traffic stays on this machine, and a plain-http request is never handed to a proxy, which
 /// would read the key in clear.
-pub fn may_use_proxy(url: &Url) -> bool {
+pub(crate) fn may_use_proxy(url: &Url) -> bool {
     url.scheme() == "https" && !is_loopback(url)
 }
 

@@ -59,7 +59,7 @@ pub enum ApiError {
 
 impl ApiError {
     /// Whether this is the API refusing the request itself (HTTP 400), not a passing fault.
-    pub fn is_refusal(&self) -> bool {
+    pub(crate) fn is_refusal(&self) -> bool {
         matches!(self, Self::Refused { status: 400, .. })
     }
 
@@ -73,14 +73,16 @@ impl ApiError {
         matches!(self, Self::Unauthorized { .. })
     }
 
+    #[cfg(test)]
     /// Whether the request was stopped by a rate limit or a requested wait.
-    pub fn is_rate_limited(&self) -> bool {
+    pub(crate) fn is_rate_limited(&self) -> bool {
         matches!(self, Self::RateLimited { .. } | Self::WaitTooLong { .. })
     }
 
+    #[cfg(test)]
     /// Whether trying the same call again later could succeed (a transient condition rather
     /// than a refusal). Never true for [`ApiError::OutcomeUnknown`]: that needs checking first.
-    pub fn is_transient(&self) -> bool {
+    pub(crate) fn is_transient(&self) -> bool {
         match self {
             Self::RateLimited { .. }
             | Self::WaitTooLong { .. }

@@ -18,7 +18,7 @@ pub const WINDOW: Duration = Duration::from_secs(60);
 
 /// A sliding-window limiter shared by all clones of a client.
 #[derive(Debug)]
-pub struct RateLimiter {
+pub(crate) struct RateLimiter {
     state: Mutex<State>,
     /// Wakes waiting requests when the limit changes.
     changed: Notify,
@@ -37,7 +37,7 @@ struct State {
 
 impl RateLimiter {
     /// A limiter allowing `requests_per_minute` (at least one).
-    pub fn new(requests_per_minute: u32) -> Self {
+    pub(crate) fn new(requests_per_minute: u32) -> Self {
         Self {
             state: Mutex::new(State {
                 limit: requests_per_minute.max(1),
@@ -50,18 +50,18 @@ impl RateLimiter {
     }
 
     /// Changes the limit (at least one per minute); waiting requests see it on their next look.
-    pub fn set_limit(&self, requests_per_minute: u32) {
+    pub(crate) fn set_limit(&self, requests_per_minute: u32) {
         self.lock().limit = requests_per_minute.max(1);
         self.changed.notify_waiters();
     }
 
     /// The current limit.
-    pub fn limit(&self) -> u32 {
+    pub(crate) fn limit(&self) -> u32 {
         self.lock().limit
     }
 
     /// Waits until a request may be sent, then counts it as sent.
-    pub async fn acquire(&self) {
+    pub(crate) async fn acquire(&self) {
         let mut waiting: Option<WaiterGuard<'_>> = None;
         loop {
             let (deadline, changed) = {
@@ -95,7 +95,7 @@ impl RateLimiter {
     }
 
     /// How long a request is being held back now, if one is.
-    pub fn current_wait(&self) -> Option<Duration> {
+    pub(crate) fn current_wait(&self) -> Option<Duration> {
         let state = self.lock();
         if state.waiters == 0 {
             return None;

@@ -29,7 +29,7 @@ pub mod phone;
 pub mod raw;
 pub mod reservation;
 pub mod retry;
-pub mod sanitize;
+pub(crate) mod sanitize;
 pub mod secret;
 pub mod server_clock;
 mod transport;
@@ -37,7 +37,7 @@ mod transport;
 pub use backend::Backend;
 pub use client::{Client, ClientConfig, DEFAULT_BASE_URL, GroupQuery};
 pub use error::ApiError;
-pub use sanitize::sanitize_text;
+pub(crate) use sanitize::sanitize_text;
 
 /// Installs the TLS crypto provider (ring) for the whole process. reqwest is built without a
 /// provider of its own so that no C toolchain-heavy backend is compiled; every `reqwest::Client`

@@ -18,9 +18,11 @@ pub use super::ids::{
     CityId, CountryCode, DidTypeId, DidTypeName, GroupId, NumberId, RegionId, ReservationId,
 };
 pub use super::order::{PurchaseOrder, Receipt, Verdict};
-pub use super::owned::{NumberStatus, OwnedNumber, OwnedNumbersPage};
+pub use super::owned::NumberStatus;
+pub use super::owned::OwnedNumber;
+pub use super::owned::OwnedNumbersPage;
 pub use super::phone::E164;
-pub use super::reservation::{Reservation, ReservationFacts};
+pub use super::reservation::Reservation;
 
 /// The items of a list answer that decoded, and how many did not.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +45,7 @@ impl<T> Default for Listing<T> {
 impl<T: DeserializeOwned> Listing<T> {
     /// Decodes each element of a JSON array on its own, skipping (and counting) the bad ones.
     /// Anything that is not an array yields an empty listing with nothing skipped.
-    pub fn from_values(values: &[Value]) -> Self {
+    pub(crate) fn from_values(values: &[Value]) -> Self {
         let mut listing = Self::default();
         for value in values {
             match T::deserialize(value) {
@@ -327,7 +329,7 @@ fn scalar_text(value: &Value) -> String {
 }
 
 /// The type names the groups search takes as they are (the API's documented list).
-pub const DOCUMENTED_TYPE_NAMES: [&str; 7] = [
+pub(crate) const DOCUMENTED_TYPE_NAMES: [&str; 7] = [
     "local",
     "mobile",
     "tollfree",

@@ -70,7 +70,7 @@ impl Receipt {
 
     /// The reason the answer gives for a refusal, if any (`error_message`, `message`, or a
     /// `reason` beside the failed number).
-    pub fn refusal_reason(&self) -> Option<String> {
+    pub(crate) fn refusal_reason(&self) -> Option<String> {
         ["error_message", "message", "reason"]
             .iter()
             .find_map(|field| self.body.get(field)?.as_str())

@@ -25,7 +25,7 @@ pub enum NumberStatus {
 
 impl NumberStatus {
     /// Reads `status_text`, ignoring case.
-    pub fn from_text(text: &str) -> Self {
+    pub(crate) fn from_text(text: &str) -> Self {
         match text.trim().to_ascii_uppercase().as_str() {
             "ACTIVE" => Self::Active,
             "AWAITING_REGISTRATION" => Self::AwaitingRegistration,
@@ -42,7 +42,7 @@ impl NumberStatus {
     }
 
     /// The status in words, for the operator.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Self::Active => "active".to_owned(),
             Self::AwaitingRegistration => "awaiting registration".to_owned(),
@@ -101,7 +101,7 @@ pub struct OwnedNumber {
 
 impl OwnedNumber {
     /// When it was created on the account, when the answer says it readably.
-    pub fn created(&self) -> Option<Timestamp> {
+    pub(crate) fn created(&self) -> Option<Timestamp> {
         self.created_at.as_deref().and_then(parse_instant)
     }
 

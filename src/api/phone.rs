@@ -77,7 +77,7 @@ pub(crate) fn e164_field<'de, D: Deserializer<'de>>(deserializer: D) -> Result<S
 }
 
 /// Digits only, so that `+1 (213) 555-1234`, `12135551234` and `+12135551234` compare equal.
-pub fn digits_of(number: &str) -> String {
+pub(crate) fn digits_of(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 

@@ -15,7 +15,7 @@ pub use serde_json::value::RawValue;
 
 /// The fields of a JSON object, each value still raw text. A repeated key keeps its last
 /// value, as `serde_json::Value` does.
-pub type Object<'a> = BTreeMap<String, &'a RawValue>;
+pub(crate) type Object<'a> = BTreeMap<String, &'a RawValue>;
 
 /// What a raw value is, read one level deep.
 #[derive(Debug)]

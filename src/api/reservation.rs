@@ -47,7 +47,7 @@ pub struct ReservationFacts {
 
 impl ReservationFacts {
     /// Whether the list gave both prices, so that a confirmation can show them.
-    pub fn has_prices(&self) -> bool {
+    pub(crate) fn has_prices(&self) -> bool {
         self.setup.amount().is_some() && self.monthly.amount().is_some()
     }
 }

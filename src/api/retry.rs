@@ -10,15 +10,15 @@ use std::time::{Duration, SystemTime};
 use rand::Rng;
 
 /// Retries after the first attempt.
-pub const MAX_RETRIES: u32 = 3;
+pub(crate) const MAX_RETRIES: u32 = 3;
 /// The backoff before the first retry, before jitter.
-pub const BACKOFF_BASE: Duration = Duration::from_millis(250);
+pub(crate) const BACKOFF_BASE: Duration = Duration::from_millis(250);
 /// The longest backoff, before jitter.
-pub const BACKOFF_CAP: Duration = Duration::from_secs(8);
+pub(crate) const BACKOFF_CAP: Duration = Duration::from_secs(8);
 
 /// The backoff before retry number `retry` (0 for the first): a uniformly random wait
 /// between zero and `min(cap, base · 2^retry)` ("full jitter").
-pub fn backoff(retry: u32, rng: &mut impl Rng) -> Duration {
+pub(crate) fn backoff(retry: u32, rng: &mut impl Rng) -> Duration {
     let ceiling = BACKOFF_BASE
         .saturating_mul(2u32.saturating_pow(retry.min(16)))
         .min(BACKOFF_CAP);
@@ -29,7 +29,7 @@ pub fn backoff(retry: u32, rng: &mut impl Rng) -> Duration {
 /// Reads a `Retry-After` value: delay-seconds (`120`) or an HTTP date
 /// (`Wed, 21 Oct 2015 07:28:00 GMT`), relative to `now`. A date in the past means no wait.
 /// Anything unreadable gives `None` (the caller falls back to its own backoff).
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if value.is_empty() {
         return None;

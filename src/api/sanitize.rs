@@ -16,7 +16,7 @@
 /// two-character forms, whether introduced by ESC or by their C1 byte), the remaining C0 and
 /// C1 controls, DEL, and the bidirectional overrides that reorder what is shown. Line breaks
 /// and tabs become single spaces; the result is trimmed.
-pub fn sanitize_text(text: &str) -> String {
+pub(crate) fn sanitize_text(text: &str) -> String {
     let stripped = strip_controls(text);
     // Composed after the controls are gone (a mark after `ESC [ 31 m` would otherwise turn its
     // final `m` into `ḿ`); the cap on marks is applied again, as composing can reorder them.

@@ -12,12 +12,12 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 /// What stands in for the key in server text.
-pub const REDACTED: &str = "[redacted]";
+pub(crate) const REDACTED: &str = "[redacted]";
 
 /// The `X-User-API-Key` value for `key` (trimmed), marked sensitive so that it is left out of
 /// `Debug` output. Its bytes are owned by a zeroizing buffer, so no copy outlives the client.
 /// `None` when the key holds characters a header cannot carry.
-pub fn header_value(key: &SecretString) -> Option<HeaderValue> {
+pub(crate) fn header_value(key: &SecretString) -> Option<HeaderValue> {
     let bytes = Zeroizing::new(key.expose_secret().trim().as_bytes().to_vec());
     // `from_maybe_shared` keeps a `Bytes` as it is (no copy), so the zeroizing buffer stays
     // the only storage of the header.
@@ -29,7 +29,7 @@ pub fn header_value(key: &SecretString) -> Option<HeaderValue> {
 /// `text` with every copy of `key` replaced by [`REDACTED`]: as sent, and as it reads inside
 /// a JSON string (where `"`, `\` and `/` may be escaped). Borrowed when there is none, which
 /// is the usual case, so clean answers are not copied.
-pub fn redact<'a>(text: &'a str, key: &str) -> Cow<'a, str> {
+pub(crate) fn redact<'a>(text: &'a str, key: &str) -> Cow<'a, str> {
     let key = key.trim();
     if key.is_empty() {
         return Cow::Borrowed(text);

@@ -13,7 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 
 /// The server's time, learnt from the `Date` headers of its answers.
 #[derive(Debug, Default)]
-pub struct ServerClock {
+pub(crate) struct ServerClock {
     /// The server's time less this machine's, in milliseconds.
     offset_ms: AtomicI64,
 }
@@ -21,7 +21,7 @@ pub struct ServerClock {
 impl ServerClock {
     /// Takes in a `Date` header (`Tue, 15 Nov 1994 08:12:31 GMT`) that arrived at `local`; a
     /// header that cannot be read changes nothing.
-    pub fn observe(&self, date: &str, local: Timestamp) {
+    pub(crate) fn observe(&self, date: &str, local: Timestamp) {
         static PARSER: DateTimeParser = DateTimeParser::new();
         let Ok(server) = PARSER.parse_timestamp(date.trim()) else {
             return;
@@ -32,12 +32,12 @@ impl ServerClock {
     }
 
     /// How far the server's clock is ahead of this machine's (negative when behind).
-    pub fn offset(&self) -> SignedDuration {
+    pub(crate) fn offset(&self) -> SignedDuration {
         SignedDuration::from_millis(self.offset_ms.load(Ordering::Relaxed))
     }
 
     /// The server's time now, as far as its answers tell.
-    pub fn now(&self) -> Timestamp {
+    pub(crate) fn now(&self) -> Timestamp {
         let local = Timestamp::now();
         local.checked_add(self.offset()).unwrap_or(local)
     }

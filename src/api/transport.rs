@@ -65,7 +65,7 @@ pub(crate) struct Transport {
     pub sent: AtomicU64,
     pub request_timeout: Duration,
     pub max_retry_wait: Duration,
-    pub rng: Mutex<ChaCha8Rng>,
+    pub(crate) rng: Mutex<ChaCha8Rng>,
     /// The server's time, from the `Date` header of its answers.
     pub clock: super::server_clock::ServerClock,
 }

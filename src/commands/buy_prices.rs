@@ -103,7 +103,11 @@ pub(super) struct Hints<'a> {
 }
 
 /// Looks for `group` by the sources of this module, in order.
-pub(super) async fn find(client: &Client, group: &GroupId, hints: &Hints<'_>) -> Result<Known, Failure> {
+pub(super) async fn find(
+    client: &Client,
+    group: &GroupId,
+    hints: &Hints<'_>,
+) -> Result<Known, Failure> {
     let mut tried = Vec::new();
     let mut searched: Vec<CountryCode> = Vec::new();
     if let Some(country) = &hints.country {
@@ -167,7 +171,10 @@ async fn by_default_country(
 }
 
 /// The reservation of `number` in the account's listing, if it is reserved.
-pub(super) async fn reservation_of(client: &Client, number: &str) -> Result<Option<Reservation>, Failure> {
+pub(super) async fn reservation_of(
+    client: &Client,
+    number: &str,
+) -> Result<Option<Reservation>, Failure> {
     let digits = |text: &str| text.trim_start_matches('+').to_owned();
     let listing = match client.reservations().await {
         Ok(listing) => listing,

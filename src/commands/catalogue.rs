@@ -62,7 +62,10 @@ fn keep(store: Option<&CatalogueStore>, call: &Call, answer: impl FnOnce() -> An
 }
 
 /// The regions of `country`: from disk, else from the API.
-pub(super) async fn regions(client: &Client, country: &CountryCode) -> Result<Listing<Region>, ApiError> {
+pub(super) async fn regions(
+    client: &Client,
+    country: &CountryCode,
+) -> Result<Listing<Region>, ApiError> {
     let call = Call::Regions {
         country: country.clone(),
     };

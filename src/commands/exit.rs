@@ -15,16 +15,16 @@ use crate::api::ApiError;
 use crate::config::ConfigError;
 
 pub const OK: u8 = 0;
-pub const OTHER: u8 = 1;
-pub const USAGE: u8 = 2;
-pub const REFUSED: u8 = 3;
+pub(crate) const OTHER: u8 = 1;
+pub(crate) const USAGE: u8 = 2;
+pub(crate) const REFUSED: u8 = 3;
 pub const UNAUTHORIZED: u8 = 4;
-pub const RATE_LIMITED: u8 = 5;
-pub const OUTCOME_UNKNOWN: u8 = 6;
-pub const UNREACHABLE: u8 = 7;
+pub(crate) const RATE_LIMITED: u8 = 5;
+pub(crate) const OUTCOME_UNKNOWN: u8 = 6;
+pub(crate) const UNREACHABLE: u8 = 7;
 
 /// The exit code for an API error: the one place errors become codes.
-pub fn code_for(error: &ApiError) -> u8 {
+pub(crate) fn code_for(error: &ApiError) -> u8 {
     match error {
         ApiError::Refused { .. } => REFUSED,
         ApiError::Unauthorized { .. } => UNAUTHORIZED,
@@ -47,7 +47,7 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn new(code: u8, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: u8, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
@@ -55,12 +55,12 @@ impl Failure {
     }
 
     /// A bad argument (exit 2).
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
         Self::new(USAGE, message)
     }
 
     /// Anything else that went wrong locally (exit 1).
-    pub fn other(message: impl Into<String>) -> Self {
+    pub(crate) fn other(message: impl Into<String>) -> Self {
         Self::new(OTHER, message)
     }
 }

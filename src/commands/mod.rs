@@ -258,7 +258,7 @@ fn is_config(command: &CliCommand) -> bool {
 
 /// What every command works with: the settings in force, how to print, and where requests go.
 pub struct Context {
-    pub settings: Settings,
+    pub(crate) settings: Settings,
     pub out: Output,
     route: Route,
     /// Every client connected, for `--verbose`'s count of requests sent.
@@ -292,7 +292,7 @@ impl Context {
     }
 
     /// [`Context::country`] of a positional country argument.
-    pub fn country_arg(&self, arg: &CountryArg) -> Result<CountryCode, Failure> {
+    pub(crate) fn country_arg(&self, arg: &CountryArg) -> Result<CountryCode, Failure> {
         self.country(arg.country.as_deref())
     }
 
@@ -378,7 +378,7 @@ impl Connection {
     }
 
     /// Opens the journal for appending.
-    pub fn open_journal(&mut self) -> Result<Mutex<Journal>, Failure> {
+    pub(crate) fn open_journal(&mut self) -> Result<Mutex<Journal>, Failure> {
         let path = self.journal_path()?;
         Journal::open(&path).map(Mutex::new).map_err(|error| {
             Failure::other(format!(

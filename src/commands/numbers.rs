@@ -37,10 +37,14 @@ pub(super) struct NumbersArgs<'a> {
     /// Memorable numbers only.
     pub memorable: bool,
     /// The most credits (requests) the search may spend.
-    pub max_credits: u32,
+    pub(crate) max_credits: u32,
 }
 
-pub(super) async fn numbers(ctx: &Context, group_id: &str, args: &NumbersArgs<'_>) -> Result<u8, Failure> {
+pub(super) async fn numbers(
+    ctx: &Context,
+    group_id: &str,
+    args: &NumbersArgs<'_>,
+) -> Result<u8, Failure> {
     let group = group_id_arg(group_id)?;
     let pattern = pattern_arg(args.contains)?;
     let max_credits = args.max_credits;

@@ -43,12 +43,12 @@ pub struct Output {
 }
 
 /// What marks a receipt of the sandbox.
-pub const SANDBOX_MARK: &str = " (sandbox)";
+pub(crate) const SANDBOX_MARK: &str = " (sandbox)";
 
 impl Output {
     /// Colour only on a terminal, never with the no-colour theme, and never while NO_COLOR
     /// is set (whatever `--theme` says).
-    pub fn new(json: bool, theme: ThemeName) -> Self {
+    pub(crate) fn new(json: bool, theme: ThemeName) -> Self {
         let no_color =
             ThemeName::from_no_color(std::env::var(crate::config::NO_COLOR_VAR).ok().as_deref())
                 == ThemeName::NoColor;
@@ -72,7 +72,7 @@ impl Output {
     }
 
     /// The same output in `format` (`--format`), when one is given.
-    pub fn with_format(self, format: Option<Format>) -> Self {
+    pub(crate) fn with_format(self, format: Option<Format>) -> Self {
         match format {
             None => self,
             Some(format) => Self {
@@ -85,13 +85,13 @@ impl Output {
     }
 
     /// Whether tables are aligned for people (and may mark matches in brackets).
-    pub fn for_people(&self) -> bool {
+    pub(crate) fn for_people(&self) -> bool {
         self.format == Format::Table
     }
 
     /// The same output for a command on `backend`; `order` when the command reserves, buys or
     /// cancels.
-    pub fn for_backend(self, backend: &Backend, order: bool) -> Self {
+    pub(crate) fn for_backend(self, backend: &Backend, order: bool) -> Self {
         Self {
             backend: Some(super::backend::backend_name(backend)),
             sandbox_receipts: order && *backend == Backend::Sandbox,
@@ -100,7 +100,7 @@ impl Output {
     }
 
     /// Prints `value` as one JSON document (pretty, ending with a newline).
-    pub fn print_json<T: Serialize>(&self, value: &T) -> Result<(), Failure> {
+    pub(crate) fn print_json<T: Serialize>(&self, value: &T) -> Result<(), Failure> {
         emit(&format!("{}\n", self.json_text(value)?));
         Ok(())
     }
@@ -125,7 +125,7 @@ impl Output {
     }
 
     /// `text`, followed by " (sandbox)" when this is the receipt of an order on the sandbox.
-    pub fn receipt_text(&self, text: &str) -> String {
+    pub(crate) fn receipt_text(&self, text: &str) -> String {
         if self.sandbox_receipts {
             format!("{text}{SANDBOX_MARK}")
         } else {
@@ -135,7 +135,7 @@ impl Output {
 
     /// Prints a table in the format chosen. An empty table's message is a note on stderr;
     /// TSV and CSV still print their header line, so that a script sees the columns.
-    pub fn print_table(&self, table: &Table) {
+    pub(crate) fn print_table(&self, table: &Table) {
         if table.is_empty() && !table.empty.is_empty() {
             note(&table.empty);
         }
@@ -152,7 +152,7 @@ impl Output {
 
     /// Prints `label: value` lines, the values aligned. The first line is the headline: on
     /// the receipt of an order on the sandbox, it says "(sandbox)".
-    pub fn print_fields(&self, fields: &[(&str, String)]) {
+    pub(crate) fn print_fields(&self, fields: &[(&str, String)]) {
         emit(&self.fields_text(fields));
     }
 
@@ -173,12 +173,12 @@ impl Output {
     }
 
     /// Prints one line, cleaned of control characters.
-    pub fn print_line(&self, text: &str) {
+    pub(crate) fn print_line(&self, text: &str) {
         emit(&format!("{}\n", sanitize_text(text)));
     }
 
     /// Prints text of numpick's own (completions, the config file) as it is.
-    pub fn print_raw(&self, text: &str) {
+    pub(crate) fn print_raw(&self, text: &str) {
         emit(text);
     }
 
@@ -209,14 +209,14 @@ pub fn note(text: &str) {
 
 /// How a column is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     Left,
     Right,
 }
 
 /// An aligned table of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     columns: Vec<(&'static str, Align)>,
     rows: Vec<Vec<String>>,
     /// Printed instead of the table when it has no rows.
@@ -225,7 +225,7 @@ pub struct Table {
 
 impl Table {
     /// A table with these headers; `empty` is printed when no row is added.
-    pub fn new(columns: &[(&'static str, Align)], empty: &str) -> Self {
+    pub(crate) fn new(columns: &[(&'static str, Align)], empty: &str) -> Self {
         Self {
             columns: columns.to_vec(),
             rows: Vec::new(),
@@ -234,22 +234,18 @@ impl Table {
     }
 
     /// Adds a row (cells are cleaned of control characters; missing cells are blank).
-    pub fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows
             .push(cells.iter().map(|cell| sanitize_text(cell)).collect());
     }
 
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
     /// The table as text, two spaces between columns, no trailing spaces. `style` wraps the
     /// header line (an escape code and its reset).
-    pub fn render(&self, style: Option<(&str, &str)>) -> String {
+    pub(crate) fn render(&self, style: Option<(&str, &str)>) -> String {
         if self.rows.is_empty() {
             return format!("{}\n", self.empty);
         }
@@ -293,12 +289,12 @@ impl Table {
 }
 
 /// `yes` / `no`.
-pub fn yes_no(value: bool) -> String {
+pub(crate) fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_owned()
 }
 
 /// An optional value, or `—`.
-pub fn or_dash(value: Option<impl ToString>) -> String {
+pub(crate) fn or_dash(value: Option<impl ToString>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| v.to_string())
 }
 

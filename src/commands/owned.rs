@@ -106,7 +106,12 @@ pub(super) async fn owned(ctx: &Context) -> Result<u8, Failure> {
     Ok(OK)
 }
 
-pub(super) async fn release(ctx: &Context, target: &str, yes: bool, dry_run: bool) -> Result<u8, Failure> {
+pub(super) async fn release(
+    ctx: &Context,
+    target: &str,
+    yes: bool,
+    dry_run: bool,
+) -> Result<u8, Failure> {
     let target = target.trim();
     if target.is_empty() {
         return Err(Failure::usage("release needs a number or its DID… id"));

@@ -15,7 +15,7 @@ use super::exit::Failure;
 #[derive(Debug, Serialize)]
 pub(super) struct Item {
     pub title: String,
-    pub sentences: Vec<String>,
+    pub(crate) sentences: Vec<String>,
     pub details: Vec<String>,
     /// The types of number it applies to.
     pub types: Vec<String>,

@@ -202,7 +202,7 @@ pub async fn did_type(client: &Client, text: &str) -> Result<DidType, Failure> {
 
 /// The type name the groups search takes: a documented name (or `all`) as it is, without a
 /// request; an id or another spelling through [`did_type`].
-pub async fn did_type_name(client: &Client, text: &str) -> Result<DidTypeName, Failure> {
+pub(crate) async fn did_type_name(client: &Client, text: &str) -> Result<DidTypeName, Failure> {
     let trimmed = text.trim();
     if let Some(name) = crate::api::model::DOCUMENTED_TYPE_NAMES
         .iter()

@@ -72,7 +72,7 @@ impl GroupSearch {
     /// Takes in the answer to `query` (the first query of the group when `None`): keeps the
     /// numbers that match `pattern`, and, when the answer may have been cut short, leaves its
     /// narrower queries pending (or notes that none can reach further).
-    pub fn absorb(
+    pub(crate) fn absorb(
         &mut self,
         pattern: &VanityPattern,
         cap: &PageCap,

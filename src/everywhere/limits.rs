@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 /// The page the API is known to stop at: an answer this long is never taken as complete.
-pub const KNOWN_PAGE: usize = 100;
+pub(crate) const KNOWN_PAGE: usize = 100;
 
 /// Below this, an answer as long as the longest one seen is taken as a coincidence rather than
 /// a page limit: no API pages by a handful, and treating two equal small answers as cut short
@@ -25,7 +25,7 @@ impl PageCap {
     /// Records an answer of `len` numbers and says whether it may have been cut short: it is
     /// at least [`KNOWN_PAGE`] long, or as long as the longest answer seen before it (and not
     /// implausibly short for a page).
-    pub fn may_be_truncated(&self, len: usize) -> bool {
+    pub(crate) fn may_be_truncated(&self, len: usize) -> bool {
         let before = self.longest.fetch_max(len, Ordering::Relaxed);
         len >= KNOWN_PAGE || (before >= SMALLEST_PLAUSIBLE_PAGE && len >= before)
     }
@@ -66,7 +66,8 @@ impl Budget {
         self.remaining.store(0, Ordering::Release);
     }
 
-    pub fn is_cancelled(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_cancelled(&self) -> bool {
         self.cancelled.load(Ordering::Acquire)
     }
 }

@@ -22,9 +22,10 @@ pub mod note;
 
 use crate::api::model::Group;
 
-pub use group::{Coverage, GroupSearch};
+pub use group::GroupSearch;
 pub use limits::{Budget, PageCap};
-pub use merge::{Found, merge, ranked};
+pub use merge::Found;
+pub use merge::{merge, ranked};
 
 /// What a search goes by: the page limit seen so far and the credits it may spend.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +42,7 @@ pub fn completion_cost(searches: &[GroupSearch]) -> u32 {
 }
 
 /// The groups a pattern can be searched in: those that allow picking a number.
-pub fn selectable(groups: &[Group]) -> impl Iterator<Item = &Group> {
+pub(crate) fn selectable(groups: &[Group]) -> impl Iterator<Item = &Group> {
     groups.iter().filter(|g| g.allow_number_selection)
 }
 

@@ -12,9 +12,9 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// How many unknown outcomes an intent may gather before it is left to the operator.
-pub const MAX_SETTLE_ATTEMPTS: usize = 3;
+pub(crate) const MAX_SETTLE_ATTEMPTS: usize = 3;
 /// How old an intent may be before it is left to the operator.
-pub const MAX_SETTLE_AGE: SignedDuration = SignedDuration::from_hours(24 * 7);
+pub(crate) const MAX_SETTLE_AGE: SignedDuration = SignedDuration::from_hours(24 * 7);
 
 /// Who wrote a purchase intent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,7 +29,7 @@ pub struct IntentOwner {
 
 impl IntentOwner {
     /// This process, on `base_url` and `account`.
-    pub fn this_process(base_url: &str, account: Option<&str>) -> Self {
+    pub(crate) fn this_process(base_url: &str, account: Option<&str>) -> Self {
         let pid = std::process::id();
         Self {
             base_url: base_url.to_owned(),
@@ -40,7 +40,7 @@ impl IntentOwner {
     }
 
     /// Whether the process that wrote the intent still runs (and is not this one).
-    pub fn is_another_live_process(&self) -> bool {
+    pub(crate) fn is_another_live_process(&self) -> bool {
         if self.pid == std::process::id() {
             return false;
         }
@@ -63,7 +63,7 @@ pub struct Here {
 
 /// What this process does with an unsettled intent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
+pub(crate) enum Standing {
     /// Settle it now.
     Settle,
     /// Made on another account or base URL: left alone, shown as pending elsewhere.
@@ -77,7 +77,7 @@ pub enum Standing {
 impl Standing {
     /// The standing of an intent by `owner` (none for intents of older versions), made `at`,
     /// after `unknowns` undecided outcomes, seen from `here` at `now`.
-    pub fn of(
+    pub(crate) fn of(
         owner: Option<&IntentOwner>,
         at: Timestamp,
         unknowns: usize,
@@ -106,7 +106,7 @@ impl Standing {
     }
 
     /// A few words for the operator.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Self::Settle => "to settle",
             Self::Elsewhere => "pending elsewhere (another account or API address)",

@@ -119,7 +119,7 @@ async fn adopt(
 }
 
 /// Cancels a reservation and records it; the API's message comes back.
-pub async fn cancel_recorded(
+pub(crate) async fn cancel_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     uuid: &ReservationId,
@@ -130,7 +130,7 @@ pub async fn cancel_recorded(
 }
 
 /// Records that a reservation ran out.
-pub fn record_expired(journal: Option<&Mutex<Journal>>, uuid: &ReservationId) {
+pub(crate) fn record_expired(journal: Option<&Mutex<Journal>>, uuid: &ReservationId) {
     record_after(
         journal,
         &Entry::Expired {

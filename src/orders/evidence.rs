@@ -12,7 +12,7 @@ use crate::api::{ApiError, Client};
 
 /// What the API showed about whether `number` (E.164) is still free.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Freedom {
+pub(crate) enum Freedom {
     /// Listed as available in its group, or held by a reservation.
     Free,
     /// Listed in neither place.
@@ -21,7 +21,11 @@ pub enum Freedom {
 
 /// Asks the reservations list, then the group's available numbers, whether `number` is
 /// still free.
-pub async fn still_free(client: &Client, group: &str, number: &str) -> Result<Freedom, ApiError> {
+pub(crate) async fn still_free(
+    client: &Client,
+    group: &str,
+    number: &str,
+) -> Result<Freedom, ApiError> {
     let wanted = digits_of(number);
     let reservations = client.reservations().await?;
     if (reservations.items.iter()).any(|held| digits_of(&held.number) == wanted) {

@@ -18,7 +18,7 @@ pub mod deals;
 pub mod evidence;
 pub mod purchase;
 pub mod release;
-pub mod same_number;
+pub(crate) mod same_number;
 pub mod settle;
 pub mod unsettled;
 
@@ -28,7 +28,7 @@ use crate::api::Client;
 use crate::journal::{Entry, Here, Journal};
 
 pub use purchase::{PurchaseResult, purchase_recorded, settle_recorded};
-pub use unsettled::{SortedUnsettled, sort_unsettled};
+pub(crate) use unsettled::sort_unsettled;
 
 /// Where this process buys and settles: the client's API address, and the account's uuid
 /// as `/open/info` gives it (`None` when it cannot be read).
@@ -70,7 +70,7 @@ pub fn record(journal: Option<&Mutex<Journal>>, entry: &Entry) -> Result<(), Str
 
 /// Appends `entry`, logging (not failing) when it cannot be written: the request it records
 /// has already been answered.
-pub fn record_after(journal: Option<&Mutex<Journal>>, entry: &Entry) {
+pub(crate) fn record_after(journal: Option<&Mutex<Journal>>, entry: &Entry) {
     if let Err(error) = record(journal, entry) {
         tracing::error!(%error, "an outcome could not be recorded");
     }

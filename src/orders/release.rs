@@ -15,7 +15,7 @@ use super::{record, record_after};
 
 /// Releases the owned `number` whose id is `uuid` (`DID…`), recording the intent first and
 /// the outcome after. Without a journal, or when the intent cannot be written, nothing is sent.
-pub async fn release_recorded(
+pub(crate) async fn release_recorded(
     client: &Client,
     journal: Option<&Mutex<Journal>>,
     uuid: &str,

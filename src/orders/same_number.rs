@@ -16,7 +16,7 @@ use crate::api::phone::digits_of;
 use crate::vanity::split_e164;
 
 /// Whether `owned` is the E.164 number `wanted`.
-pub fn is_same_number(owned: &OwnedNumber, wanted: &str) -> bool {
+pub(crate) fn is_same_number(owned: &OwnedNumber, wanted: &str) -> bool {
     let wanted_digits = digits_of(wanted);
     let listed = owned.phone_number.trim();
     let listed_digits = digits_of(listed);

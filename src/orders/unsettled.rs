@@ -9,18 +9,18 @@ use crate::journal::{Standing, Unsettled};
 use crate::outcome::PendingPurchase;
 
 /// What an earlier run left unsettled, sorted by what this session does with it.
-pub struct SortedUnsettled {
+pub(crate) struct SortedUnsettled {
     /// Settled by the worker as the session starts.
-    pub to_settle: Vec<PendingPurchase>,
+    pub(crate) to_settle: Vec<PendingPurchase>,
     /// Of another account or API address, or in flight in another process: left alone.
-    pub left_alone: usize,
+    pub(crate) left_alone: usize,
     /// Settling gave up on them: buying waits for `numpick journal resolve`.
-    pub left_to_operator: usize,
+    pub(crate) left_to_operator: usize,
 }
 
 /// Sorts the unsettled intents by their standing. Only when there are some is the account
 /// asked whose it is (`/open/info`), so that another account's intents are left alone.
-pub async fn sort_unsettled(client: &Client, unsettled: Vec<Unsettled>) -> SortedUnsettled {
+pub(crate) async fn sort_unsettled(client: &Client, unsettled: Vec<Unsettled>) -> SortedUnsettled {
     let mut sorted = SortedUnsettled {
         to_settle: Vec::new(),
         left_alone: 0,

@@ -33,7 +33,7 @@ pub(super) struct Country {
     pub code: String,
     pub name: String,
     /// The E.164 country calling code, digits only (`"44"`).
-    pub calling_code: String,
+    pub(crate) calling_code: String,
     /// Requirements by DID type name, each an object with an `id` field.
     pub requirements: BTreeMap<String, Vec<Value>>,
 }
@@ -68,18 +68,18 @@ pub(super) struct Group {
     /// As shown to people (`"+1 (213)"`).
     pub prefix: String,
     /// The prefix's digits (`"1213"`).
-    pub prefix_digits: String,
+    pub(crate) prefix_digits: String,
     /// Total digits of the group's E.164 numbers.
     pub digits: usize,
     pub setup_price: String,
     pub monthly_price: String,
     /// The price per minute of calls (`price.ppm`), by the group's type.
-    pub per_minute_price: &'static str,
+    pub(crate) per_minute_price: &'static str,
     pub allow_number_selection: bool,
-    pub free_number_eligible: bool,
+    pub(crate) free_number_eligible: bool,
     pub features: Vec<String>,
     /// How many numbers the group holds.
-    pub pool_size: usize,
+    pub(crate) pool_size: usize,
 }
 
 /// Everything the sandbox sells, independent of the seed.

@@ -56,7 +56,7 @@ pub struct SandboxConfig {
 }
 
 /// The per-minute limit the API documents (account info's `requests_per_minute`).
-pub const DOCUMENTED_RATE_LIMIT: u32 = 80;
+pub(crate) const DOCUMENTED_RATE_LIMIT: u32 = 80;
 
 impl Default for SandboxConfig {
     fn default() -> Self {
@@ -69,7 +69,7 @@ impl Default for SandboxConfig {
 }
 
 /// The whole API, with fresh state.
-pub fn router(config: SandboxConfig) -> axum::Router {
+pub(crate) fn router(config: SandboxConfig) -> axum::Router {
     routes::build(new_state(&config))
 }
 

@@ -61,7 +61,9 @@ impl Q {
 }
 
 /// `group_id` and the optional `number` of a reservation body.
-pub(super) fn order(body: Result<Bytes, BytesRejection>) -> Result<(String, Option<String>), ApiError> {
+pub(super) fn order(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(String, Option<String>), ApiError> {
     let (group_id, number) = order_fields(body)?;
     let group_id =
         group_id.ok_or_else(|| ApiError::bad_request("Field 'group_id' is required (a string)"))?;

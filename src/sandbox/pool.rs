@@ -28,7 +28,7 @@ pub(super) struct Number {
 pub(super) struct Pools {
     pub numbers: Vec<Number>,
     /// Indices into `numbers`, per group, in generation order.
-    pub by_group: Vec<Vec<usize>>,
+    pub(crate) by_group: Vec<Vec<usize>>,
     by_value: HashMap<u64, usize>,
     by_id: HashMap<u64, usize>,
 }

@@ -60,7 +60,7 @@ pub struct ServiceConfig {
     /// Where to write the port once bound (for CI scripts that start it on port 0).
     pub port_file: Option<PathBuf>,
     /// Where the request log goes; stderr when `None`.
-    pub request_log: Option<PathBuf>,
+    pub(crate) request_log: Option<PathBuf>,
     pub faults: Vec<Fault>,
 }
 

@@ -35,9 +35,9 @@ pub(super) struct Reservation {
 #[derive(Debug, Clone)]
 pub(super) struct Purchase {
     pub number: usize,
-    pub purchased_at: Timestamp,
+    pub(crate) purchased_at: Timestamp,
     /// The id of the number in the account's list of numbers (`DID…`).
-    pub virtual_number_uuid: String,
+    pub(crate) virtual_number_uuid: String,
     /// `ACTIVE` until released, then `PENDING_CANCELLATION`.
     pub released: bool,
 }
@@ -54,7 +54,7 @@ pub(super) enum Sale {
 /// The whole mutable state of one sandbox.
 #[derive(Debug)]
 pub(super) struct State {
-    pub pools: Pools,
+    pub(crate) pools: Pools,
     /// Random picks and uuids; seeded apart from the pools so that picks don't shift numbers.
     rng: ChaCha8Rng,
     ttl: SignedDuration,
@@ -63,7 +63,7 @@ pub(super) struct State {
     owned: HashSet<usize>,
     /// Requests served with a key (what `/open/info` reports as usage).
     pub requests: u64,
-    pub account_uuid: String,
+    pub(crate) account_uuid: String,
     /// Requests a key may make in any minute; 0 for no limit.
     pub rate_limit: u32,
     /// When each key's requests of the last minute were admitted, oldest first.

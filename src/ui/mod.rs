@@ -19,8 +19,8 @@ use crate::wizard::{Modal, Wizard};
 pub use theme::{Theme, ThemeName};
 
 /// The smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 
 /// What every part of the renderer needs: the state and the styles.
 #[derive(Clone, Copy)]
@@ -29,7 +29,7 @@ pub(crate) struct View<'a> {
     pub theme: Theme,
     /// Whether the step's screen has the keyboard (no dialog or manager over it), and so
     /// shows the cursor in its search box.
-    pub focused: bool,
+    pub(crate) focused: bool,
 }
 
 /// Draws the whole screen for `wizard` in the colours of `theme` (the front end chooses the

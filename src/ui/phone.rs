@@ -46,13 +46,13 @@ fn verbatim(text: &str) -> Vec<(char, Option<usize>)> {
 }
 
 /// The number laid out for reading.
-pub fn pretty(e164: &str) -> String {
+pub(crate) fn pretty(e164: &str) -> String {
     layout(e164).into_iter().map(|(c, _)| c).collect()
 }
 
 /// The number laid out for reading, the characters within `matched` (a byte range of the
 /// E.164 text) in `highlight`, and a space between two matched digits too.
-pub fn number_line(
+pub(crate) fn number_line(
     e164: &str,
     matched: &Range<usize>,
     base: Style,

@@ -18,7 +18,7 @@ pub enum ThemeName {
 impl ThemeName {
     /// The theme the `NO_COLOR` convention asks for: no colour when the variable is set and
     /// not empty (<https://no-color.org>), else the default.
-    pub fn from_no_color(value: Option<&str>) -> Self {
+    pub(crate) fn from_no_color(value: Option<&str>) -> Self {
         match value {
             Some(text) if !text.is_empty() => Self::NoColor,
             _ => Self::Default,
@@ -30,31 +30,31 @@ impl ThemeName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// The application name, keys in the hints, titles that lead the eye.
-    pub accent: Style,
+    pub(crate) accent: Style,
     /// Secondary text: descriptions, separators, placeholders.
-    pub muted: Style,
+    pub(crate) muted: Style,
     pub error: Style,
-    pub warning: Style,
+    pub(crate) warning: Style,
     /// Good news: "no documents required", "bought".
     pub ok: Style,
     /// The row under the cursor.
-    pub highlight: Style,
+    pub(crate) highlight: Style,
     /// The digits of a number that match the vanity box.
     pub matched: Style,
     /// A reservation's countdown with two minutes or more left.
-    pub countdown_ok: Style,
+    pub(crate) countdown_ok: Style,
     /// Less than two minutes left.
-    pub countdown_low: Style,
+    pub(crate) countdown_low: Style,
     /// Less than thirty seconds left, or expired.
-    pub countdown_critical: Style,
+    pub(crate) countdown_critical: Style,
     /// The `SANDBOX` badge.
     pub badge: Style,
     /// The `LIVE` badge: real money.
-    pub live_badge: Style,
+    pub(crate) live_badge: Style,
     /// Titles of boxes and labels of fields.
     pub title: Style,
     /// Borders of boxes.
-    pub border: Style,
+    pub(crate) border: Style,
 }
 
 impl Theme {

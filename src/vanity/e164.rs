@@ -68,7 +68,7 @@ fn is_calling_code(code: u16, digits: usize) -> bool {
 /// digits, both slices of the input. The leading `+` is optional. `None` when the text is not
 /// all digits, is longer than E.164's 15 digits, starts with no assigned calling code, or has
 /// no national digits. For +1 the national number must be exactly the 10 NANP digits.
-pub fn split_e164(e164: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_e164(e164: &str) -> Option<(&str, &str)> {
     let digits = e164.strip_prefix('+').unwrap_or(e164);
     if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -87,7 +87,7 @@ pub fn split_e164(e164: &str) -> Option<(&str, &str)> {
 }
 
 /// The national digits of an E.164 number; see [`split_e164`].
-pub fn national_number(e164: &str) -> Option<&str> {
+pub(crate) fn national_number(e164: &str) -> Option<&str> {
     split_e164(e164).map(|(_, national)| national)
 }
 

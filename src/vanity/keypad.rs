@@ -2,7 +2,7 @@
 
 /// The keypad digit of an ASCII letter (either case), or the digit itself; `None` for
 /// anything else. 0 and 1 carry no letters.
-pub fn keypad_digit(c: char) -> Option<char> {
+pub(crate) fn keypad_digit(c: char) -> Option<char> {
     let digit = match c.to_ascii_uppercase() {
         '0'..='9' => return Some(c),
         'A' | 'B' | 'C' => '2',
@@ -18,9 +18,10 @@ pub fn keypad_digit(c: char) -> Option<char> {
     Some(digit)
 }
 
+#[cfg(test)]
 /// The digits a word dials: letters become their keypad digit, digits stay, anything else
 /// (spaces, dashes) is skipped. `"PIZZA"` → `"74992"`.
-pub fn keypad_digits(text: &str) -> String {
+pub(crate) fn keypad_digits(text: &str) -> String {
     text.chars().filter_map(keypad_digit).collect()
 }
 

@@ -14,7 +14,7 @@ use super::e164::national_number;
 /// Why a number is memorable and how much: higher scores are more memorable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Memorable {
-    pub score: u32,
+    pub(crate) score: u32,
     /// Short label for the list: `quad 7`, `run 1234`, `pair 12`, `mirror 1221`, `ends 000`.
     pub tag: String,
 }
@@ -34,7 +34,7 @@ const END_BONUS_STEP: u32 = 5;
 
 /// The most memorable feature of `national` (its digits only), or `None` for a plain number
 /// (or one with anything but digits, or more than 15 of them).
-pub fn memorability(national: &str) -> Option<Memorable> {
+pub(crate) fn memorability(national: &str) -> Option<Memorable> {
     let digits = national.as_bytes();
     if digits.len() > MAX_NATIONAL_DIGITS || !digits.iter().all(u8::is_ascii_digit) {
         return None;
@@ -157,7 +157,7 @@ fn extra(len: usize, base: usize) -> u32 {
 
 /// Indices of the E.164 `numbers`, most memorable first. Plain numbers (and anything that is
 /// not E.164) come last; equal scores keep the input order.
-pub fn memorable_order<S: AsRef<str>>(numbers: &[S]) -> Vec<usize> {
+pub(crate) fn memorable_order<S: AsRef<str>>(numbers: &[S]) -> Vec<usize> {
     let scores: Vec<u32> = numbers
         .iter()
         .map(|number| {

@@ -19,9 +19,9 @@ mod narrow;
 mod pattern;
 mod spell;
 
-pub use e164::{national_number, split_e164};
-pub use keypad::{keypad_digit, keypad_digits};
-pub use memorable::{Memorable, memorability, memorable_order};
+pub(crate) use e164::{national_number, split_e164};
+pub use memorable::Memorable;
+pub(crate) use memorable::{memorability, memorable_order};
 pub use narrow::ServerQuery;
-pub use pattern::{PatternError, VanityPattern, rank_matches};
-pub use spell::spell;
+pub use pattern::VanityPattern;
+pub(crate) use pattern::rank_matches;

@@ -20,7 +20,7 @@ pub struct ServerQuery {
 
 impl ServerQuery {
     /// The digits sent as `number_contains`.
-    pub fn digits(&self) -> &str {
+    pub(crate) fn digits(&self) -> &str {
         &self.digits
     }
 }
@@ -28,7 +28,7 @@ impl ServerQuery {
 impl VanityPattern {
     /// The first query for this pattern: its longest literal run, as
     /// [`VanityPattern::server_query`]. `None` for the empty pattern.
-    pub fn first_query(&self) -> Option<ServerQuery> {
+    pub(crate) fn first_query(&self) -> Option<ServerQuery> {
         let mut best = (0, 0);
         let mut start = 0;
         for (index, token) in self.tokens.iter().enumerate() {

@@ -129,21 +129,22 @@ impl VanityPattern {
 
     /// The longest run of literal digits (the first of equally long runs): the part sent to the
     /// API as `number_contains`. Empty for the empty pattern.
-    pub fn server_query(&self) -> &str {
+    pub(crate) fn server_query(&self) -> &str {
         &self.server_query
     }
 
+    #[cfg(test)]
     /// Whether results of the server query still need [`VanityPattern::find`] to drop numbers:
     /// true when the pattern has anchors, wildcards or more than one run of digits.
-    pub fn needs_local_filter(&self) -> bool {
+    pub(crate) fn needs_local_filter(&self) -> bool {
         self.anchored_start || self.anchored_end || self.tokens.len() != self.server_query.len()
     }
 
-    pub fn is_anchored_start(&self) -> bool {
+    pub(crate) fn is_anchored_start(&self) -> bool {
         self.anchored_start
     }
 
-    pub fn is_anchored_end(&self) -> bool {
+    pub(crate) fn is_anchored_end(&self) -> bool {
         self.anchored_end
     }
 
@@ -248,7 +249,7 @@ fn longest_literal_run(tokens: &[Token]) -> String {
 /// The E.164 `numbers` that match `pattern`, with their match range (as from
 /// [`VanityPattern::matches`]), ordered by how close the match sits to the end of the number:
 /// matches ending on the last digit first. Equal distances keep the input order.
-pub fn rank_matches<S: AsRef<str>>(
+pub(crate) fn rank_matches<S: AsRef<str>>(
     pattern: &VanityPattern,
     numbers: &[S],
 ) -> Vec<(usize, Range<usize>)> {

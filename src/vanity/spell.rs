@@ -7,17 +7,18 @@
 
 use super::pattern::{Token, VanityPattern};
 
+#[cfg(test)]
 /// The national number with `word` spelled in place, or `None` when the word does not match
 /// the number, has no letter to spell, or is not a valid pattern. The word may use the full
 /// pattern language (`^`, `$`, wildcards); digits inside the spelled part stay digits.
-pub fn spell(national: &str, word: &str) -> Option<String> {
+pub(crate) fn spell(national: &str, word: &str) -> Option<String> {
     VanityPattern::parse(word).ok()?.spell(national)
 }
 
 impl VanityPattern {
     /// The national number with this pattern's letters spelled where it matches (at the
     /// place [`VanityPattern::find`] picks); see [`spell`].
-    pub fn spell(&self, national: &str) -> Option<String> {
+    pub(crate) fn spell(&self, national: &str) -> Option<String> {
         let matched = self.find(national)?;
         let letter_at = |token: &Token| match *token {
             Token::Digit { letter, .. } => letter,

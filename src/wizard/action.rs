@@ -55,7 +55,7 @@ pub enum Action {
 
 /// How the keymap should read keys on the current screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputMode {
+pub(crate) enum InputMode {
     /// Letters and digits go to the search box; `empty` when `?` opens the help: the box is
     /// empty, and is not the vanity box (where `?` is a wildcard).
     Search { empty: bool },

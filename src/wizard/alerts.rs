@@ -16,7 +16,7 @@ use crate::phone_format::international;
 use super::Wizard;
 
 /// How long before a reservation's end the alert goes off when the config says nothing.
-pub const DEFAULT_ALERT_BEFORE: Duration = Duration::from_secs(60);
+pub(crate) const DEFAULT_ALERT_BEFORE: Duration = Duration::from_secs(60);
 
 /// The alerts' state: how early they go off, which reservations have had theirs, and those
 /// waiting for the event loop.
@@ -41,7 +41,7 @@ impl Default for ExpiryAlerts {
 
 /// One reservation about to run out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExpiryAlert {
+pub(crate) struct ExpiryAlert {
     pub uuid: ReservationId,
     /// The number, as the operator reads it (`+1 213 555 1234`).
     pub number: String,
@@ -50,7 +50,7 @@ pub struct ExpiryAlert {
 
 impl ExpiryAlert {
     /// The notification's text: `+1 213 555 1234: reservation expires in 00:59`.
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         format!(
             "{}: reservation expires in {}",
             self.number,
@@ -61,7 +61,7 @@ impl ExpiryAlert {
 
 impl Wizard {
     /// How long before its end a reservation is alerted; `None` turns alerts off.
-    pub fn set_expiry_alert(&mut self, before: Option<Duration>) {
+    pub(crate) fn set_expiry_alert(&mut self, before: Option<Duration>) {
         self.held.expiry_alerts.before = before;
     }
 
@@ -86,7 +86,7 @@ impl Wizard {
     }
 
     /// The alerts due since last asked, once each: the event loop rings and notifies.
-    pub fn take_alerts(&mut self) -> Vec<ExpiryAlert> {
+    pub(crate) fn take_alerts(&mut self) -> Vec<ExpiryAlert> {
         std::mem::take(&mut self.held.expiry_alerts.waiting)
     }
 

@@ -46,7 +46,7 @@ pub enum Stage {
 
 impl Stage {
     /// Whether an order of it is on its way, so that it is neither unmarked nor ordered again.
-    pub fn in_flight(&self) -> bool {
+    pub(crate) fn in_flight(&self) -> bool {
         matches!(
             self,
             Self::Reserving | Self::Queued | Self::Buying | Self::Settling
@@ -54,7 +54,7 @@ impl Stage {
     }
 
     /// Whether it may be put in a purchase: not bought, not in flight, not of unknown outcome.
-    pub fn buyable(&self) -> bool {
+    pub(crate) fn buyable(&self) -> bool {
         !self.in_flight() && !matches!(self, Self::Bought | Self::Unknown { .. })
     }
 }
@@ -98,8 +98,9 @@ impl Basket {
         self.items.iter_mut().find(|i| i.number == number)
     }
 
+    #[cfg(test)]
     /// Whether `number` is marked.
-    pub fn is_marked(&self, number: &str) -> bool {
+    pub(crate) fn is_marked(&self, number: &str) -> bool {
         self.item(number).is_some()
     }
 
@@ -113,7 +114,7 @@ impl Basket {
 
     /// Marks `number` of `group`, or unmarks it; an item whose order is on its way stays.
     /// Returns whether it is marked afterwards.
-    pub fn toggle(&mut self, number: &str, group: &Group) -> bool {
+    pub(crate) fn toggle(&mut self, number: &str, group: &Group) -> bool {
         match self.items.iter().position(|i| i.number == number) {
             Some(at) if self.items[at].stage.in_flight() => true,
             Some(at) => {
@@ -134,7 +135,10 @@ impl Basket {
     }
 
     /// The items a question is about, in the basket's order.
-    pub fn items_of<'a>(&'a self, numbers: &'a [String]) -> impl Iterator<Item = &'a BasketItem> {
+    pub(crate) fn items_of<'a>(
+        &'a self,
+        numbers: &'a [String],
+    ) -> impl Iterator<Item = &'a BasketItem> {
         self.items.iter().filter(|i| numbers.contains(&i.number))
     }
 }
@@ -165,7 +169,7 @@ impl Wizard {
     }
 
     /// The reservation of a basket item, when the wizard holds it.
-    pub fn basket_hold(&self, item: &BasketItem) -> Option<&Held> {
+    pub(crate) fn basket_hold(&self, item: &BasketItem) -> Option<&Held> {
         let uuid = item.hold.as_ref()?;
         self.held.holds.iter().find(|h| &h.reservation.uuid == uuid)
     }

@@ -14,7 +14,7 @@ use crate::requirements::Checklist;
 
 /// Something to copy, and how the notice names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Copied {
+pub(crate) struct Copied {
     pub text: String,
     /// "+1 213-555-1234", "the reservation's UUID of +1 …", "the receipt" …
     pub what: String,
@@ -80,7 +80,7 @@ impl Wizard {
     /// a number list the highlighted number; on Review the chosen number; on Reserved the
     /// reservation's UUID; after a purchase the receipt (else the bought number). Numbers are
     /// copied in E.164, as the API and `numpick buy` take them.
-    pub fn what_to_copy(&self) -> Option<Copied> {
+    pub(crate) fn what_to_copy(&self) -> Option<Copied> {
         let number = |number: &str| Copied {
             text: number.to_owned(),
             what: international(number),
@@ -163,7 +163,7 @@ impl Wizard {
     }
 
     /// The text waiting for the clipboard, once: the event loop sends it to the terminal.
-    pub fn take_clipboard(&mut self) -> Option<String> {
+    pub(crate) fn take_clipboard(&mut self) -> Option<String> {
         self.chrome.clipboard.take()
     }
 }

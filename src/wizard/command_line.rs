@@ -39,14 +39,14 @@ impl Wizard {
     }
 
     /// The command line shown, if it is.
-    pub fn command_line(&self) -> Option<&str> {
+    pub(crate) fn command_line(&self) -> Option<&str> {
         self.chrome.command_line.as_deref()
     }
 
     /// `numpick buy GROUP [--number +E164] [--country CC] [--region ID] [--sandbox |
     /// --base-url URL]` for the group and number on Review. Without a number, `numpick buy`
     /// reserves one of the group first and buys that one, as the wizard would.
-    pub fn buy_command_line(&self) -> Option<String> {
+    pub(crate) fn buy_command_line(&self) -> Option<String> {
         let group = self.chosen.group.as_ref()?;
         let mut words: Vec<Cow<'_, str>> = vec!["numpick".into(), "buy".into()];
         words.push(shell_word(group.id.as_str()).into_owned().into());

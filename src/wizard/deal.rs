@@ -78,7 +78,7 @@ impl Wizard {
     }
 
     /// The reservation shown on the Reserved step.
-    pub fn shown_hold(&self) -> Option<&Held> {
+    pub(crate) fn shown_hold(&self) -> Option<&Held> {
         let uuid = self.held.current_hold.as_ref()?;
         self.held.holds.iter().find(|h| &h.reservation.uuid == uuid)
     }
@@ -110,12 +110,12 @@ impl Wizard {
     }
 
     /// Whether a reservation is on its way (a spinner shows).
-    pub fn is_reserving(&self) -> bool {
+    pub(crate) fn is_reserving(&self) -> bool {
         self.requests.any(|p| matches!(p, Pending::Reserve { .. }))
     }
 
     /// Whether a cancellation the operator asked for is on its way (a spinner shows).
-    pub fn is_cancelling(&self) -> bool {
+    pub(crate) fn is_cancelling(&self) -> bool {
         self.requests
             .any(|p| matches!(p, Pending::Cancel { on_quit: false, .. }))
     }

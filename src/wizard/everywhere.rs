@@ -19,14 +19,14 @@ use super::picker::moved;
 use super::{Action, Pending, Step, Wizard};
 
 /// Asking before a search that costs more credits than this, unless configured otherwise.
-pub const DEFAULT_CONFIRM_ABOVE: u32 = 5;
+pub(crate) const DEFAULT_CONFIRM_ABOVE: u32 = 5;
 
 /// How many of its queries are in flight at once.
 const IN_FLIGHT: usize = 4;
 
 /// Where a search of every group stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
+pub(crate) enum Phase {
     /// The cost is above the threshold: `y` or Enter sends, `n` or Esc does not.
     Confirm { credits: u32 },
     /// Queries are on their way.
@@ -39,7 +39,7 @@ pub enum Phase {
 
 /// One query not sent yet: the first of search `group`, or one of its narrower queries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Job {
+pub(crate) struct Job {
     pub group: usize,
     /// `None` asks for any number (the empty pattern).
     pub query: Option<ServerQuery>,
@@ -48,21 +48,21 @@ pub struct Job {
 
 /// A search of every selectable group of the place for one pattern.
 #[derive(Debug)]
-pub struct Everywhere {
+pub(crate) struct Everywhere {
     /// The pattern as typed.
     pub text: String,
     pub pattern: VanityPattern,
-    pub phase: Phase,
+    pub(crate) phase: Phase,
     /// One per group that lets a number be picked, in the group list's order.
     pub searches: Vec<GroupSearch>,
     /// Groups that assign a number at random: listed at the end, not searched.
-    pub random_only: Vec<Group>,
+    pub(crate) random_only: Vec<Group>,
     /// The merged list: (search, number) positions, best first.
     pub rows: Vec<(usize, usize)>,
     pub cursor: usize,
     /// First queries answered, of how many: the progress shown.
-    pub first_done: usize,
-    pub first_total: usize,
+    pub(crate) first_done: usize,
+    pub(crate) first_total: usize,
     queue: VecDeque<Job>,
     in_flight: usize,
     cap: PageCap,
@@ -97,30 +97,20 @@ impl Everywhere {
         }
     }
 
-    /// The credits of the first pass: one per selectable group.
-    pub fn cost(&self) -> u32 {
-        u32::try_from(self.first_total).unwrap_or(u32::MAX)
-    }
-
     /// Whether every group's answer is complete.
-    pub fn is_complete(&self) -> bool {
+    pub(crate) fn is_complete(&self) -> bool {
         self.searches.iter().all(GroupSearch::is_complete)
     }
 
-    /// Whether answers are still awaited.
-    pub fn is_running(&self) -> bool {
-        self.in_flight > 0 || matches!(self.phase, Phase::Running)
-    }
-
     /// The highlighted number and its group.
-    pub fn selected(&self) -> Option<(&Group, &AvailableNumber)> {
+    pub(crate) fn selected(&self) -> Option<(&Group, &AvailableNumber)> {
         let &(g, n) = self.rows.get(self.cursor)?;
         let search = &self.searches[g];
         Some((&search.group, &search.numbers[n]))
     }
 
     /// The credits spent so far.
-    pub fn credits(&self) -> u32 {
+    pub(crate) fn credits(&self) -> u32 {
         self.searches.iter().map(|s| s.credits).sum()
     }
 }

@@ -21,7 +21,7 @@ pub enum Load<T> {
 
 impl<T> Load<T> {
     /// The data, once it has arrived.
-    pub fn loaded(&self) -> Option<&T> {
+    pub(crate) fn loaded(&self) -> Option<&T> {
         match self {
             Self::Loaded(data) => Some(data),
             _ => None,
@@ -29,19 +29,19 @@ impl<T> Load<T> {
     }
 
     /// Mutable access to the data, once it has arrived.
-    pub fn loaded_mut(&mut self) -> Option<&mut T> {
+    pub(crate) fn loaded_mut(&mut self) -> Option<&mut T> {
         match self {
             Self::Loaded(data) => Some(data),
             _ => None,
         }
     }
 
-    pub fn is_loading(&self) -> bool {
+    pub(crate) fn is_loading(&self) -> bool {
         matches!(self, Self::Loading)
     }
 
     /// Where the data stands, without the data.
-    pub fn stage(&self) -> Stage {
+    pub(crate) fn stage(&self) -> Stage {
         match self {
             Self::Idle => Stage::Idle,
             Self::Loading => Stage::Loading,
@@ -53,7 +53,7 @@ impl<T> Load<T> {
 
 /// Where a [`Load`] stands, whatever its data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub(crate) enum Stage {
     Idle,
     Loading,
     Loaded,
@@ -63,7 +63,7 @@ pub enum Stage {
 /// A screen's data together with the call that produced it, so that coming back to a screen
 /// with the same choices reuses what was loaded instead of asking again.
 #[derive(Debug, Clone, Default)]
-pub struct Fetched<T> {
+pub(crate) struct Fetched<T> {
     /// The call whose answer `load` holds or awaits.
     pub call: Option<Call>,
     pub load: Load<T>,
@@ -71,12 +71,12 @@ pub struct Fetched<T> {
 
 impl<T> Fetched<T> {
     /// Whether `call` has been made for this screen and did not fail.
-    pub fn is_current(&self, call: &Call) -> bool {
+    pub(crate) fn is_current(&self, call: &Call) -> bool {
         self.call.as_ref() == Some(call) && !matches!(self.load, Load::Failed { .. } | Load::Idle)
     }
 
     /// Forgets the data (a choice it depended on changed).
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.call = None;
         self.load = Load::Idle;
     }

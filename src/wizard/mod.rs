@@ -22,7 +22,7 @@ pub mod load;
 mod manager;
 mod nationals;
 pub mod numbers;
-pub mod offered_types;
+pub(crate) mod offered_types;
 mod opening;
 mod own_holds;
 mod owned;
@@ -55,22 +55,32 @@ use crate::outcome::PendingPurchase;
 use crate::protocol::{Answer, Call, Command, WorkerMsg};
 use parts::{Chosen, Chrome, Holdings, Lists};
 
-pub use action::{Action, InputMode};
-pub use alerts::{DEFAULT_ALERT_BEFORE, ExpiryAlert};
-pub use basket::{Basket, BasketAsk, BasketItem, Stage as BasketStage};
-pub use clipboard::Copied;
-pub use everywhere::{Everywhere, Phase as EverywherePhase};
+pub use action::Action;
+pub(crate) use action::InputMode;
+pub(crate) use alerts::DEFAULT_ALERT_BEFORE;
+pub use basket::Basket;
+pub use basket::BasketAsk;
+pub use basket::BasketItem;
+pub use basket::Stage as BasketStage;
+pub(crate) use everywhere::Everywhere;
+pub(crate) use everywhere::Phase as EverywherePhase;
 pub use history::HistoryView;
-pub use load::{Fetched, Load, Stage};
-pub use numbers::NumberList;
-pub use offered_types::TypeOffer;
-pub use owned::{OwnedView, ReleaseConfirm};
-pub use picker::{Move, Picker};
+pub use load::Load;
+pub(crate) use load::{Fetched, Stage};
+pub(crate) use numbers::NumberList;
+pub(crate) use offered_types::TypeOffer;
+pub(crate) use owned::{OwnedView, ReleaseConfirm};
+pub use picker::Move;
+pub use picker::Picker;
 pub(crate) use requests::{Pending, Requests};
-pub use rows::Choice;
-pub use state::{
-    Held, Manager, Meter, Modal, Notice, NoticeLevel, Purchase, PurchaseTarget, Quitting,
-};
+pub(crate) use rows::Choice;
+pub use state::Held;
+pub use state::Notice;
+pub use state::NoticeLevel;
+pub use state::PurchaseTarget;
+pub use state::Quitting;
+pub(crate) use state::{Manager, Meter};
+pub use state::{Modal, Purchase};
 
 /// How long the vanity box waits after the last keystroke before asking the API.
 pub const VANITY_DEBOUNCE: Duration = Duration::from_millis(300);

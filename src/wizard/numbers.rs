@@ -18,7 +18,7 @@ use super::picker::{Move, moved};
 
 /// A number that matches the vanity box, with the matched span of its E.164 text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumberMatch {
+pub(crate) struct NumberMatch {
     /// Index into [`NumberList::items`].
     pub index: usize,
     /// Byte range of the matched digits within the E.164 text (empty without a pattern).
@@ -27,7 +27,7 @@ pub struct NumberMatch {
 
 /// The numbers of one group and the vanity box over them.
 #[derive(Debug, Clone, Default)]
-pub struct NumberList {
+pub(crate) struct NumberList {
     items: Vec<AvailableNumber>,
     /// The items' national numbers, laid out for the vanity box.
     nationals: Nationals,
@@ -37,7 +37,7 @@ pub struct NumberList {
     /// The box's text as a pattern, when it is valid and not blank.
     pattern: Option<VanityPattern>,
     /// Why the box's text cannot be used, for the operator.
-    pub pattern_error: Option<String>,
+    pub(crate) pattern_error: Option<String>,
     visible: Vec<NumberMatch>,
     cursor: usize,
     memorable_first: bool,
@@ -45,7 +45,11 @@ pub struct NumberList {
 
 impl NumberList {
     /// The numbers of an answer fetched with `fetched_with`, shown through the current box.
-    pub fn replace_items(&mut self, items: Vec<AvailableNumber>, fetched_with: Option<String>) {
+    pub(crate) fn replace_items(
+        &mut self,
+        items: Vec<AvailableNumber>,
+        fetched_with: Option<String>,
+    ) {
         let selected = self.selected().map(|n| n.number.clone());
         self.nationals = Nationals::of(&items);
         self.items = items;
@@ -57,7 +61,7 @@ impl NumberList {
     }
 
     /// Takes `number` out of the list (it was bought), keeping the highlight where it was.
-    pub fn remove_number(&mut self, number: &str) {
+    pub(crate) fn remove_number(&mut self, number: &str) {
         if !self.items.iter().any(|n| n.number == number) {
             return;
         }
@@ -73,7 +77,7 @@ impl NumberList {
 
     /// Applies an edit to the vanity box; returns whether its text changed.
     /// A changed pattern puts the highlight on its best match.
-    pub fn edit(&mut self, request: InputRequest) -> bool {
+    pub(crate) fn edit(&mut self, request: InputRequest) -> bool {
         let changed = super::picker::edit_capped(&mut self.query, request);
         if changed {
             self.refilter();
@@ -84,7 +88,7 @@ impl NumberList {
 
     /// Types `text` into the vanity box at once, filtering once (a paste); returns whether its
     /// text changed.
-    pub fn insert_text(&mut self, text: &str) -> bool {
+    pub(crate) fn insert_text(&mut self, text: &str) -> bool {
         let changed = super::picker::insert_text(&mut self.query, text);
         if changed {
             self.refilter();
@@ -94,7 +98,7 @@ impl NumberList {
     }
 
     /// Empties the vanity box; returns whether there was anything to clear.
-    pub fn clear_query(&mut self) -> bool {
+    pub(crate) fn clear_query(&mut self) -> bool {
         if self.query.value().is_empty() {
             return false;
         }
@@ -104,7 +108,7 @@ impl NumberList {
     }
 
     /// Switches between the API's order (or the pattern's ranking) and memorable-first.
-    pub fn toggle_memorable_first(&mut self) {
+    pub(crate) fn toggle_memorable_first(&mut self) {
         self.memorable_first = !self.memorable_first;
         self.refilter();
         self.cursor = 0;
@@ -112,35 +116,35 @@ impl NumberList {
 
     /// How many numbers the API's answer held, when that answer may have been cut short by
     /// its page: the list then holds the first numbers, not all of them.
-    pub fn first_page(&self) -> Option<usize> {
+    pub(crate) fn first_page(&self) -> Option<usize> {
         let len = self.items.len();
         (len >= crate::everywhere::limits::KNOWN_PAGE).then_some(len)
     }
 
     /// The digits the list was fetched with (`None`: the unfiltered list).
-    pub fn fetched_with(&self) -> Option<&str> {
+    pub(crate) fn fetched_with(&self) -> Option<&str> {
         self.fetched_with.as_deref()
     }
 
     /// Whether numbers are listed memorable-first.
-    pub fn memorable_first(&self) -> bool {
+    pub(crate) fn memorable_first(&self) -> bool {
         self.memorable_first
     }
 
     /// The digits to ask the API for: the pattern's longest literal run; `None` for no
     /// narrowing (and for an invalid pattern, which sends nothing).
-    pub fn server_query(&self) -> Option<String> {
+    pub(crate) fn server_query(&self) -> Option<String> {
         let pattern = self.pattern.as_ref()?;
         Some(pattern.server_query().to_owned()).filter(|digits| !digits.is_empty())
     }
 
     /// The valid, non-blank pattern in the box.
-    pub fn pattern(&self) -> Option<&VanityPattern> {
+    pub(crate) fn pattern(&self) -> Option<&VanityPattern> {
         self.pattern.as_ref()
     }
 
     /// Whether the loaded items already answer the box (no request needed).
-    pub fn is_answered(&self) -> bool {
+    pub(crate) fn is_answered(&self) -> bool {
         self.pattern_error.is_some() || self.fetched_with == self.server_query()
     }
 
@@ -192,7 +196,7 @@ impl NumberList {
     }
 
     /// Puts the cursor on `number` when it is visible.
-    pub fn select_number(&mut self, number: &str) {
+    pub(crate) fn select_number(&mut self, number: &str) {
         if let Some(position) = self
             .visible
             .iter()
@@ -202,27 +206,27 @@ impl NumberList {
         }
     }
 
-    pub fn move_cursor(&mut self, step: Move) {
+    pub(crate) fn move_cursor(&mut self, step: Move) {
         self.cursor = moved(self.cursor, self.visible.len(), step);
     }
 
-    pub fn selected(&self) -> Option<&AvailableNumber> {
+    pub(crate) fn selected(&self) -> Option<&AvailableNumber> {
         self.visible.get(self.cursor).map(|m| &self.items[m.index])
     }
 
-    pub fn items(&self) -> &[AvailableNumber] {
+    pub(crate) fn items(&self) -> &[AvailableNumber] {
         &self.items
     }
 
-    pub fn visible(&self) -> &[NumberMatch] {
+    pub(crate) fn visible(&self) -> &[NumberMatch] {
         &self.visible
     }
 
-    pub fn cursor(&self) -> usize {
+    pub(crate) fn cursor(&self) -> usize {
         self.cursor
     }
 
-    pub fn query(&self) -> &Input {
+    pub(crate) fn query(&self) -> &Input {
         &self.query
     }
 }

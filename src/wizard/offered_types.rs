@@ -10,11 +10,11 @@ use super::picker::Searchable;
 use super::{Choice, Load, Picker, Step, Wizard};
 
 /// The `did_type` value that asks for the groups of every type.
-pub const ALL_TYPES: &str = "all";
+pub(crate) const ALL_TYPES: &str = "all";
 
 /// A number type offered in the chosen place, with how many groups offer it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypeOffer {
+pub(crate) struct TypeOffer {
     pub name: DidTypeName,
     pub groups: usize,
 }
@@ -28,7 +28,7 @@ impl Searchable for TypeOffer {
 /// The rows of the type step for the place's `groups`: "Any type" with every group, then each
 /// type that has groups, in the order the API listed them first. No rows at all when the place
 /// has no groups: there is nothing to choose.
-pub fn offered(groups: &[Group]) -> Vec<Choice<TypeOffer>> {
+pub(crate) fn offered(groups: &[Group]) -> Vec<Choice<TypeOffer>> {
     let mut offers: Vec<TypeOffer> = Vec::new();
     for group in groups {
         let name = group.did_type.trim();
@@ -49,7 +49,7 @@ pub fn offered(groups: &[Group]) -> Vec<Choice<TypeOffer>> {
 }
 
 /// The groups of `groups` that are of `chosen` type (all of them for "Any type").
-pub fn of_type<'a>(
+pub(crate) fn of_type<'a>(
     groups: &'a [Group],
     chosen: &'a Choice<TypeOffer>,
 ) -> impl Iterator<Item = &'a Group> + 'a {
@@ -81,7 +81,7 @@ impl Wizard {
     }
 
     /// Whether the type step is loaded and the place offers no number at all.
-    pub fn place_offers_nothing(&self) -> bool {
+    pub(crate) fn place_offers_nothing(&self) -> bool {
         self.lists
             .types
             .load
@@ -90,7 +90,7 @@ impl Wizard {
     }
 
     /// The narrowest place chosen, by name: the city, else the region, else the country.
-    pub fn place_name(&self) -> String {
+    pub(crate) fn place_name(&self) -> String {
         let city = self
             .chosen
             .city

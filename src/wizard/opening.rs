@@ -7,7 +7,7 @@ use crate::countries;
 impl Wizard {
     /// Lists the `recent` countries first and puts the cursor on `default`, or on the most
     /// recent country when there is no default.
-    pub fn open_on(&mut self, recent: &[String], default: Option<&str>) {
+    pub(crate) fn open_on(&mut self, recent: &[String], default: Option<&str>) {
         self.lists.countries = Picker::new(countries::recent_first(recent));
         if let Some(code) = default.or(recent.first().map(String::as_str)) {
             self.lists
@@ -17,7 +17,7 @@ impl Wizard {
     }
 
     /// The country chosen this session, to be remembered among the recent ones.
-    pub fn chosen_country(&self) -> Option<&'static str> {
+    pub(crate) fn chosen_country(&self) -> Option<&'static str> {
         self.chosen.country.map(|country| country.code)
     }
 }

@@ -10,7 +10,7 @@ use super::{Held, Step, Wizard};
 
 impl Wizard {
     /// The active reservation the operator holds on `number`, if any.
-    pub fn own_hold_of(&self, number: &str) -> Option<&Held> {
+    pub(crate) fn own_hold_of(&self, number: &str) -> Option<&Held> {
         let digits = digits_of(number);
         self.held
             .holds

@@ -17,7 +17,7 @@ use super::{Action, Load, NoticeLevel, Pending, Wizard, expect_answer};
 
 /// The "My numbers" view.
 #[derive(Debug, Clone, Default)]
-pub struct OwnedView {
+pub(crate) struct OwnedView {
     pub load: Load<()>,
     pub list: Picker<OwnedNumber>,
     /// How many of the account's numbers could not be read.
@@ -28,14 +28,14 @@ pub struct OwnedView {
 
 /// "Release this number?": what the operator has typed of its last four digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReleaseConfirm {
+pub(crate) struct ReleaseConfirm {
     pub number: OwnedNumber,
     pub typed: String,
 }
 
 impl ReleaseConfirm {
     /// The four digits that confirm it.
-    pub fn last_four(&self) -> String {
+    pub(crate) fn last_four(&self) -> String {
         let digits = digits_of(&self.number.phone_number);
         digits[digits.len().saturating_sub(4)..].to_owned()
     }

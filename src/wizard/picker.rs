@@ -17,7 +17,7 @@ pub trait Searchable {
 /// The most characters a search box holds. No name or number is longer, and matching an
 /// ever longer query against every item on every key would make a flood of typed text (a
 /// paste in a terminal that types it as keys) take minutes, with Ctrl-C waiting behind it.
-pub const SEARCH_LIMIT: usize = 256;
+pub(crate) const SEARCH_LIMIT: usize = 256;
 
 /// Applies `request` to `input`, unless it would make the text longer than
 /// [`SEARCH_LIMIT`]; returns whether the text changed.
@@ -93,7 +93,7 @@ pub fn moved(cursor: usize, len: usize, step: Move) -> usize {
 
 impl<T: Searchable> Picker<T> {
     /// A picker showing all `items` in their order.
-    pub fn new(items: Vec<T>) -> Self {
+    pub(crate) fn new(items: Vec<T>) -> Self {
         let visible = (0..items.len()).collect();
         Self {
             items,
@@ -106,7 +106,7 @@ impl<T: Searchable> Picker<T> {
 
     /// Re-ranks the items against the current query, keeping the cursor on the same item when
     /// it still matches, else on the best match.
-    pub fn refilter(&mut self, filter: &mut Filter) {
+    pub(crate) fn refilter(&mut self, filter: &mut Filter) {
         let current = self.visible.get(self.cursor).copied();
         let items = &self.items;
         self.visible = filter.rank(self.query.value(), items.len(), |i| items[i].search_keys());
@@ -121,7 +121,7 @@ impl<T: Searchable> Picker<T> {
     }
 
     /// Applies an edit to the search box; returns whether the text changed.
-    pub fn edit(&mut self, request: InputRequest, filter: &mut Filter) -> bool {
+    pub(crate) fn edit(&mut self, request: InputRequest, filter: &mut Filter) -> bool {
         let changed = edit_capped(&mut self.query, request);
         if changed {
             self.refilter(filter);
@@ -131,7 +131,7 @@ impl<T: Searchable> Picker<T> {
 
     /// Types `text` into the search box at once, filtering once (a paste); returns whether
     /// the text changed.
-    pub fn insert_text(&mut self, text: &str, filter: &mut Filter) -> bool {
+    pub(crate) fn insert_text(&mut self, text: &str, filter: &mut Filter) -> bool {
         let changed = insert_text(&mut self.query, text);
         if changed {
             self.refilter(filter);
@@ -140,7 +140,7 @@ impl<T: Searchable> Picker<T> {
     }
 
     /// Empties the search box; returns whether there was anything to clear.
-    pub fn clear_query(&mut self, filter: &mut Filter) -> bool {
+    pub(crate) fn clear_query(&mut self, filter: &mut Filter) -> bool {
         if self.query.value().is_empty() {
             return false;
         }
@@ -150,7 +150,7 @@ impl<T: Searchable> Picker<T> {
     }
 
     /// Shows the items in `order` (`None`: the list's own order), the cursor on the same item.
-    pub fn set_order(
+    pub(crate) fn set_order(
         &mut self,
         order: Option<fn(&T, &T) -> std::cmp::Ordering>,
         filter: &mut Filter,
@@ -160,12 +160,12 @@ impl<T: Searchable> Picker<T> {
     }
 
     /// Whether an order the operator asked for is in force.
-    pub fn is_ordered(&self) -> bool {
+    pub(crate) fn is_ordered(&self) -> bool {
         self.order.is_some()
     }
 
     /// Puts the cursor on the first item for which `is_it` holds, if any is visible.
-    pub fn select_where(&mut self, is_it: impl Fn(&T) -> bool) {
+    pub(crate) fn select_where(&mut self, is_it: impl Fn(&T) -> bool) {
         if let Some(position) = self.visible.iter().position(|&i| is_it(&self.items[i])) {
             self.cursor = position;
         }
@@ -174,32 +174,32 @@ impl<T: Searchable> Picker<T> {
 
 impl<T> Picker<T> {
     /// Moves the cursor, staying within the matching items.
-    pub fn move_cursor(&mut self, step: Move) {
+    pub(crate) fn move_cursor(&mut self, step: Move) {
         self.cursor = moved(self.cursor, self.visible.len(), step);
     }
 
     /// The item under the cursor.
-    pub fn selected(&self) -> Option<&T> {
+    pub(crate) fn selected(&self) -> Option<&T> {
         self.visible.get(self.cursor).map(|&i| &self.items[i])
     }
 
     /// All items, whether they match or not.
-    pub fn items(&self) -> &[T] {
+    pub(crate) fn items(&self) -> &[T] {
         &self.items
     }
 
     /// Indices of the matching items, best first.
-    pub fn visible(&self) -> &[usize] {
+    pub(crate) fn visible(&self) -> &[usize] {
         &self.visible
     }
 
     /// Position of the cursor among the matching items.
-    pub fn cursor(&self) -> usize {
+    pub(crate) fn cursor(&self) -> usize {
         self.cursor
     }
 
     /// The search box.
-    pub fn query(&self) -> &Input {
+    pub(crate) fn query(&self) -> &Input {
         &self.query
     }
 }

@@ -19,7 +19,7 @@ use super::{
 
 impl Wizard {
     /// Whether a purchase is sent or being settled: no other may start.
-    pub fn purchase_pending(&self) -> bool {
+    pub(crate) fn purchase_pending(&self) -> bool {
         self.requests.any(|p| {
             matches!(p, Pending::Purchase { .. } | Pending::Settle { .. })
                 || matches!(p, Pending::Basket(job) if job.is_purchase() || job.is_settle())

@@ -3,19 +3,19 @@
 
 use std::time::Duration;
 
-use super::{Held, InputMode, Meter, Modal, Notice, Pending, Purchase, Quitting, Step, Wizard};
+use super::{Held, InputMode, Modal, Notice, Pending, Purchase, Quitting, Step, Wizard};
 use crate::money::Currency;
 
 impl Wizard {
     /// How many lines the Review, Reserved or Done screen is scrolled down.
-    pub fn document_scroll(&self) -> usize {
+    pub(crate) fn document_scroll(&self) -> usize {
         let (step, offset) = self.chrome.scroll;
         if step == self.step { offset } else { 0 }
     }
 
     /// The renderer's report of how far the current step's document can be scrolled: its
     /// lines minus the room they have (0 when they all fit).
-    pub fn report_document_end(&self, furthest: usize) {
+    pub(crate) fn report_document_end(&self, furthest: usize) {
         self.chrome.document_end.set(Some((self.step, furthest)));
     }
 
@@ -25,12 +25,12 @@ impl Wizard {
     }
 
     /// How far the help is scrolled down.
-    pub fn help_scroll(&self) -> usize {
+    pub(crate) fn help_scroll(&self) -> usize {
         self.chrome.help_scroll
     }
 
     /// Names the currency of the API's prices (USD unless the config says otherwise).
-    pub fn set_currency(&mut self, currency: Currency) {
+    pub(crate) fn set_currency(&mut self, currency: Currency) {
         self.chrome.currency = currency;
     }
 
@@ -46,14 +46,14 @@ impl Wizard {
 
     /// Warns that `lines` lines of the journal could not be read (they were skipped; buying
     /// is not affected).
-    pub fn warn_unreadable_journal(&mut self, lines: usize) {
+    pub(crate) fn warn_unreadable_journal(&mut self, lines: usize) {
         let text = crate::outcome::unreadable_note(lines);
         self.say(super::NoticeLevel::Warning, text);
     }
 
     /// Tells that `count` earlier purchase(s) of another account, another API address or
     /// another running numpick were left alone.
-    pub fn note_left_alone(&mut self, count: usize) {
+    pub(crate) fn note_left_alone(&mut self, count: usize) {
         let text = format!(
             "{count} earlier purchase(s) are pending elsewhere (another account, API address or running numpick) and were left alone: see `numpick journal pending`."
         );
@@ -63,7 +63,7 @@ impl Wizard {
     /// `count` earlier purchase(s) could not be settled and are no longer settled
     /// automatically: their outcome is unknown, so buying waits until the operator resolves
     /// them.
-    pub fn block_for_operator(&mut self, count: usize) {
+    pub(crate) fn block_for_operator(&mut self, count: usize) {
         self.held.outcome_unknown = true;
         let text = format!(
             "{count} earlier purchase(s) could not be settled: check the account's numbers, then record what happened with `numpick journal resolve`. Buying is off until then."
@@ -78,18 +78,13 @@ impl Wizard {
         self.chrome.meter.rate_limit_wait = rate_limit_wait;
     }
 
-    /// The credit meter.
-    pub fn meter(&self) -> &Meter {
-        &self.chrome.meter
-    }
-
     /// The screen shown.
     pub fn step(&self) -> Step {
         self.step
     }
 
     /// Whether numpick should leave now.
-    pub fn should_quit(&self) -> bool {
+    pub(crate) fn should_quit(&self) -> bool {
         self.chrome.quitting == Quitting::Now
     }
 
@@ -99,7 +94,7 @@ impl Wizard {
     }
 
     /// Tells the wizard that purchases cannot be recorded in the journal: buying is off.
-    pub fn set_journal_unavailable(&mut self) {
+    pub(crate) fn set_journal_unavailable(&mut self) {
         self.held.journal_open = false;
     }
 
@@ -123,13 +118,14 @@ impl Wizard {
         &self.held.holds
     }
 
+    #[cfg(test)]
     /// Whether the reservations manager is open.
-    pub fn manager_open(&self) -> bool {
+    pub(crate) fn manager_open(&self) -> bool {
         self.chrome.manager.is_some()
     }
 
     /// How the keymap should read the keyboard now.
-    pub fn input_mode(&self) -> InputMode {
+    pub(crate) fn input_mode(&self) -> InputMode {
         // The command line shown on Review: like the help, any key closes it.
         if self.chrome.command_line.is_some() {
             return InputMode::Help;
@@ -187,14 +183,6 @@ impl Wizard {
         }
     }
 
-    /// Whether time matters right now: a countdown runs, a spinner turns or a pause in
-    /// typing is awaited. The event loop ticks only then, so an idle wizard costs nothing.
-    pub fn needs_tick(&self) -> bool {
-        self.lists.vanity_due.is_some()
-            || self.is_busy()
-            || self.held.holds.iter().any(|h| !h.is_expired(self.now))
-    }
-
     /// How long the event loop may sleep before the screen changes by itself: a spinner
     /// turns every 100 ms, a countdown changes on the next whole second, the vanity pause ends
     /// at its due time. `None` when nothing moves.
@@ -249,7 +237,7 @@ impl Wizard {
     }
 
     /// The text of the current screen's search box, if the screen has one.
-    pub fn search_text(&self) -> Option<&str> {
+    pub(crate) fn search_text(&self) -> Option<&str> {
         let list = self.lists.list(self.step)?;
         Some(list.query().value())
     }
@@ -257,7 +245,7 @@ impl Wizard {
     /// On the group step, when no group matches the search box but its text is a vanity
     /// pattern: how many groups a search of every group would ask, and its credits. Shown
     /// before Enter sends anything.
-    pub fn everywhere_offer(&self) -> Option<(usize, u32)> {
+    pub(crate) fn everywhere_offer(&self) -> Option<(usize, u32)> {
         if self.step != Step::Group || self.lists.everywhere.is_some() {
             return None;
         }

@@ -20,7 +20,7 @@ impl Wizard {
     }
 
     /// The reference being typed on the Review step, if it is being edited.
-    pub fn reference_edit(&self) -> Option<&Input> {
+    pub(crate) fn reference_edit(&self) -> Option<&Input> {
         self.chrome.reference_edit.as_ref()
     }
 

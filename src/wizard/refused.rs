@@ -15,7 +15,7 @@ impl Wizard {
     }
 
     /// Whether the API refused the country of `code`, this session or before.
-    pub fn is_refused(&self, code: &str) -> bool {
+    pub(crate) fn is_refused(&self, code: &str) -> bool {
         self.lists.refused_countries.contains(code)
     }
 

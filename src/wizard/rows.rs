@@ -7,14 +7,14 @@ use super::picker::Searchable;
 
 /// A row that is either "any" (no narrowing) or one specific choice.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Choice<T> {
+pub(crate) enum Choice<T> {
     Any,
     One(T),
 }
 
 impl<T> Choice<T> {
     /// The specific choice, when there is one.
-    pub fn one(&self) -> Option<&T> {
+    pub(crate) fn one(&self) -> Option<&T> {
         match self {
             Self::Any => None,
             Self::One(item) => Some(item),

@@ -35,7 +35,7 @@ impl Wizard {
     }
 
     /// Whether the group table is sorted by monthly price.
-    pub fn groups_cheapest_first(&self) -> bool {
+    pub(crate) fn groups_cheapest_first(&self) -> bool {
         self.lists
             .groups
             .load

@@ -27,7 +27,7 @@ pub enum NoticeLevel {
 pub struct Held {
     pub reservation: Reservation,
     /// Whether its expiry has been recorded in the journal.
-    pub expiry_recorded: bool,
+    pub(crate) expiry_recorded: bool,
     /// The group it was reserved in, when numpick made it: the group asked for, never the one
     /// on screen when the answer arrived. Its prices are shown when buying it.
     pub group: Option<Group>,
@@ -40,22 +40,22 @@ pub struct Held {
 
 impl Held {
     /// Time left at `now` (zero once expired).
-    pub fn remaining(&self, now: Instant) -> Duration {
+    pub(crate) fn remaining(&self, now: Instant) -> Duration {
         self.deadline.saturating_duration_since(now)
     }
 
-    pub fn is_expired(&self, now: Instant) -> bool {
+    pub(crate) fn is_expired(&self, now: Instant) -> bool {
         now >= self.deadline
     }
 
     /// Whether it can still be bought or cancelled: not expired, and not gone from the
     /// account's listing.
-    pub fn is_active(&self, now: Instant) -> bool {
+    pub(crate) fn is_active(&self, now: Instant) -> bool {
         !self.gone && !self.is_expired(now)
     }
 
     /// The group id to buy it with: the API's own, else the group it was asked in.
-    pub fn group_id(&self) -> Option<&GroupId> {
+    pub(crate) fn group_id(&self) -> Option<&GroupId> {
         self.reservation
             .group_id
             .as_ref()
@@ -132,7 +132,7 @@ pub enum Modal {
 
 /// The reservations manager (Ctrl-R): every active reservation of the account.
 #[derive(Debug, Clone, Default)]
-pub struct Manager {
+pub(crate) struct Manager {
     pub load: Load<()>,
     pub cursor: usize,
     /// How many reservations of the last listing could not be read: the list may be
@@ -142,7 +142,7 @@ pub struct Manager {
 
 /// What the session has cost in API credits, and whether the rate limit holds it back.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Meter {
+pub(crate) struct Meter {
     /// Requests sent this session (each costs a credit).
     pub requests_sent: u64,
     /// How long the client-side rate limiter is making a request wait, if it is.
@@ -150,13 +150,13 @@ pub struct Meter {
     /// The account's usage and limits, from account info, when the API gave them.
     pub account: Option<crate::api::model::AccountInfo>,
     /// `requests_sent` when the account's usage was read.
-    pub requests_at_reading: u64,
+    pub(crate) requests_at_reading: u64,
 }
 
 impl Meter {
     /// The account's monthly usage now: the figure read at the start plus the requests sent
     /// since (each costs a credit).
-    pub fn monthly_used(&self) -> Option<u64> {
+    pub(crate) fn monthly_used(&self) -> Option<u64> {
         let read = self.account.as_ref()?.api_request_count?;
         Some(read + self.requests_sent.saturating_sub(self.requests_at_reading))
     }

@@ -11,7 +11,7 @@ use crate::phone_format::international;
 impl Wizard {
     /// One line per result (`bought +1 213-555-1234 · USD 3.50/month · recorded in …`), or
     /// nothing when the session bought and holds nothing.
-    pub fn closing_summary(&self) -> Vec<String> {
+    pub(crate) fn closing_summary(&self) -> Vec<String> {
         let mut lines = Vec::new();
         match &self.held.purchase {
             Purchase::Bought { target, number, .. } => {

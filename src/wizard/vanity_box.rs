@@ -35,7 +35,7 @@ impl Wizard {
     }
 
     /// The digits of the vanity request on its way (`Some(None)`: any number), if one is.
-    pub fn vanity_asked(&self) -> Option<Option<&str>> {
+    pub(crate) fn vanity_asked(&self) -> Option<Option<&str>> {
         self.requests.find(|p| match p {
             Pending::Vanity { contains } => Some(contains.as_deref()),
             _ => None,

@@ -14,17 +14,17 @@ use crate::api::model::GroupId;
 use crate::protocol::{Answer, Call};
 
 /// How long a list of available numbers is trusted.
-pub const NUMBERS_TTL: Duration = Duration::from_secs(60);
+pub(crate) const NUMBERS_TTL: Duration = Duration::from_secs(60);
 
 /// Answers by the call that produced them.
 #[derive(Debug, Default)]
-pub struct AnswerCache {
+pub(crate) struct AnswerCache {
     entries: HashMap<Call, (Instant, Answer)>,
 }
 
 impl AnswerCache {
     /// A stored answer to `call` that is still fresh at `now`.
-    pub fn get(&self, call: &Call, now: Instant) -> Option<&Answer> {
+    pub(crate) fn get(&self, call: &Call, now: Instant) -> Option<&Answer> {
         let (stored_at, answer) = self.entries.get(call)?;
         let fresh = match lifetime(call)? {
             None => true,
@@ -35,7 +35,7 @@ impl AnswerCache {
 
     /// Keeps `answer` to `call` when such answers are cached, and forgets what a change to
     /// the account makes stale.
-    pub fn record(&mut self, call: &Call, answer: &Answer, now: Instant) {
+    pub(crate) fn record(&mut self, call: &Call, answer: &Answer, now: Instant) {
         match call {
             Call::Reserve { group, .. } => self.forget_numbers(Some(group)),
             Call::Purchase { order, .. } => self.forget_numbers(Some(&order.group_id)),
@@ -49,7 +49,7 @@ impl AnswerCache {
     }
 
     /// Forgets the catalogue (regions, cities, DID types), so that it is asked for again.
-    pub fn forget_catalogue(&mut self) {
+    pub(crate) fn forget_catalogue(&mut self) {
         self.entries.retain(|call, _| {
             !matches!(
                 call,
@@ -59,7 +59,7 @@ impl AnswerCache {
     }
 
     /// Forgets the numbers lists of `group` (or of every group), after a change to the pool.
-    pub fn forget_numbers(&mut self, group: Option<&GroupId>) {
+    pub(crate) fn forget_numbers(&mut self, group: Option<&GroupId>) {
         self.entries.retain(|call, _| match call {
             Call::Numbers { group: cached, .. } => group.is_some_and(|g| g != cached),
             _ => true,

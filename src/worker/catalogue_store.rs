@@ -21,7 +21,7 @@ use crate::api::model::Listing;
 use crate::protocol::{Answer, Call};
 
 /// How long a stored catalogue answer is trusted.
-pub const CATALOGUE_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+pub(crate) const CATALOGUE_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {
@@ -47,7 +47,7 @@ impl CatalogueStore {
     }
 
     /// The store in the state folder, if one is known.
-    pub fn in_state_folder(base_url: &str) -> Option<Self> {
+    pub(crate) fn in_state_folder(base_url: &str) -> Option<Self> {
         let dir = crate::folders::state_dir()?;
         Some(Self::new(dir.join("catalogue-cache.json"), base_url))
     }
@@ -73,7 +73,7 @@ impl CatalogueStore {
     }
 
     /// Stores `answer` to `call` when it is a complete catalogue answer.
-    pub fn save(&self, call: &Call, answer: &Answer, now: SystemTime) {
+    pub(crate) fn save(&self, call: &Call, answer: &Answer, now: SystemTime) {
         let Some(key) = key(call) else { return };
         let items = match answer {
             Answer::Regions(l) if l.skipped == 0 => serde_json::to_value(&l.items),
@@ -112,7 +112,7 @@ impl CatalogueStore {
     }
 
     /// Remembers that this address refused `country` at `now`.
-    pub fn remember_refused(&self, country: &str, now: SystemTime) {
+    pub(crate) fn remember_refused(&self, country: &str, now: SystemTime) {
         let mut file = read(&self.path);
         let entry = Entry {
             saved_at: seconds(now),
@@ -125,7 +125,7 @@ impl CatalogueStore {
     }
 
     /// Forgets a refusal of `country`, once the address answered for it after all.
-    pub fn forget_refused(&self, country: &str) {
+    pub(crate) fn forget_refused(&self, country: &str) {
         let mut file = read(&self.path);
         let removed = file
             .get_mut(&self.base_url)
@@ -137,7 +137,7 @@ impl CatalogueStore {
 
     /// Keeps what `result` tells of `call`'s country: refused when the API answered HTTP 400,
     /// served when it answered at all.
-    pub fn note_country(&self, call: &Call, result: &Result<Answer, crate::api::ApiError>) {
+    pub(crate) fn note_country(&self, call: &Call, result: &Result<Answer, crate::api::ApiError>) {
         let Some(country) = call.country() else {
             return;
         };
@@ -151,7 +151,7 @@ impl CatalogueStore {
     }
 
     /// Forgets every stored answer of this address (F5 in the wizard).
-    pub fn forget(&self) {
+    pub(crate) fn forget(&self) {
         let mut file = read(&self.path);
         if file.remove(&self.base_url).is_some() {
             write(&self.path, &file);

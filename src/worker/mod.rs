@@ -10,7 +10,7 @@
 //! never come.
 
 pub mod cache;
-pub mod catalogue_store;
+pub(crate) mod catalogue_store;
 mod deals;
 
 use std::sync::{Arc, Mutex};
@@ -24,7 +24,7 @@ use crate::api::{ApiError, Client, GroupQuery};
 use crate::journal::Journal;
 
 use crate::protocol::{Answer, Call, Command, RequestId, WorkerMsg};
-pub use cache::AnswerCache;
+pub(crate) use cache::AnswerCache;
 pub use catalogue_store::CatalogueStore;
 
 /// The ends of the worker's channels that the event loop holds.

@@ -5,7 +5,7 @@ use super::Table;
 impl Table {
     /// Tab-separated: the header line, then one line per row; tabs and line breaks inside a
     /// cell become spaces, so that every line has the same fields.
-    pub fn tsv(&self) -> String {
+    pub(crate) fn tsv(&self) -> String {
         let clean = |cell: &str| cell.replace(['\t', '\n', '\r'], " ");
         let mut text = String::new();
         let header: Vec<&str> = self.columns.iter().map(|(h, _)| *h).collect();
@@ -22,7 +22,7 @@ impl Table {
     }
 
     /// Comma-separated, quoted where a cell needs it.
-    pub fn csv(&self) -> String {
+    pub(crate) fn csv(&self) -> String {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let header = self.columns.iter().map(|(h, _)| *h);
         let rows = self.rows.iter().map(|row| {

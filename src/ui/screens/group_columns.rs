@@ -27,8 +27,8 @@ pub(crate) enum Column {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Plan {
     pub columns: Vec<(Column, u16)>,
-    pub compact_features: bool,
-    pub compact_notes: bool,
+    pub(crate) compact_features: bool,
+    pub(crate) compact_notes: bool,
 }
 
 /// The fewest cells the location gets before the table gives anything else up.

@@ -15,7 +15,7 @@ pub(crate) struct Wanted {
     pub min: u16,
     /// `None`: it tells the rows apart and is never dropped; otherwise the higher the rank,
     /// the sooner it goes.
-    pub drop_rank: Option<u8>,
+    pub(crate) drop_rank: Option<u8>,
 }
 
 impl Wanted {

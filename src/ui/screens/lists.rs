@@ -163,8 +163,8 @@ fn table_width(area: Rect) -> u16 {
 
 /// The columns of a list: their titles and how wide they are.
 pub(crate) struct Columns<'a> {
-    pub titles: &'a [&'a str],
-    pub constraints: &'a [Constraint],
+    pub(crate) titles: &'a [&'a str],
+    pub(crate) constraints: &'a [Constraint],
 }
 
 fn choice<T>(choice: &Choice<T>, any: &str, name: impl Fn(&T) -> &str) -> String {

@@ -171,7 +171,10 @@ fn requirements<'a>(view: &View<'_>, group: &Group, width: u16) -> Vec<Line<'a>>
 }
 
 /// The requirements of the country and type (when fetched) and of the group, each once.
-pub(crate) fn requirement_checklist(fetched: Option<&Vec<serde_json::Value>>, group: &Group) -> Checklist {
+pub(crate) fn requirement_checklist(
+    fetched: Option<&Vec<serde_json::Value>>,
+    group: &Group,
+) -> Checklist {
     let mut checklist = Checklist::default();
     if let Some(fetched) = fetched {
         checklist.add(fetched);

@@ -33,7 +33,12 @@ pub(crate) fn popup(
 }
 
 /// "Buy this number?" with the number, the group and both prices; `y` buys.
-pub(crate) fn confirm_purchase(view: &View<'_>, frame: &mut Frame, area: Rect, target: &PurchaseTarget) {
+pub(crate) fn confirm_purchase(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    target: &PurchaseTarget,
+) {
     let theme = &view.theme;
     let number = match &target.number {
         Some(number) => Span::styled(pretty(number), theme.title),
