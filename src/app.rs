@@ -8,27 +8,29 @@
 //! after it are reached at once.
 //!
 //! After each draw the window's title is brought up to date (the nearest countdown), and the
-//! expiry alerts the wizard noted are rung and notified.
+//! expiry alerts the wizard noted are rung and notified. What the loop takes in, and how it
+//! is handed to the wizard, is in `app/input.rs`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, WrapErr};
-use crossterm::event::{Event, KeyEvent, MouseEvent, MouseEventKind};
-use jiff::Timestamp;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::api::Backend;
 use crate::api::Client;
 use crate::journal::{Journal, Unsettled};
-use crate::keymap;
 use crate::money::Currency;
-use crate::protocol::{Command, WorkerMsg};
+use crate::protocol::Command;
 use crate::terminal::{self, JobControl};
 use crate::ui;
 use crate::ui::theme::ThemeName;
 use crate::wizard::Wizard;
 use crate::worker::{self, WorkerHandle};
+
+mod input;
+
+use input::{Arrival, Input, TerminalEvent, handle, read_terminal, ready_now};
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,113 +285,6 @@ async fn event_loop(
     }
 }
 
-/// Something the event loop woke for.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one arrival exists at a time, handled at once: boxing would save nothing"
-)]
-enum Arrival {
-    Terminal(Option<std::io::Result<Event>>),
-    Answer(WorkerMsg),
-    Tick,
-}
-
-impl Arrival {
-    fn is_click(&self) -> bool {
-        matches!(
-            self,
-            Self::Terminal(Some(Ok(Event::Mouse(MouseEvent {
-                kind: MouseEventKind::Down(_),
-                ..
-            }))))
-        )
-    }
-}
-
-/// What a terminal event asks of the loop.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one event exists at a time, handled at once: boxing would save nothing"
-)]
-enum TerminalEvent {
-    Input(Input),
-    Suspend,
-    Redraw,
-    Closed,
-}
-
-/// Reads one event of the terminal.
-fn read_terminal(event: Option<std::io::Result<Event>>) -> Result<TerminalEvent> {
-    Ok(match event {
-        Some(Ok(Event::Key(key))) if terminal::is_suspend_key(&key) => TerminalEvent::Suspend,
-        Some(Ok(Event::Key(key))) => TerminalEvent::Input(Input::Key(key)),
-        // Pasted text is text, never keys: see `Wizard::paste`.
-        Some(Ok(Event::Paste(text))) => TerminalEvent::Input(Input::Paste(text)),
-        Some(Ok(Event::Mouse(mouse))) => TerminalEvent::Input(Input::Mouse(mouse)),
-        Some(Ok(_)) => TerminalEvent::Redraw,
-        Some(Err(error)) => return Err(error).wrap_err("reading the terminal failed"),
-        None => TerminalEvent::Closed,
-    })
-}
-
-/// The next terminal event or worker answer that is already waiting, without waiting.
-fn ready_now(events: &mut terminal::Events, worker: &mut WorkerHandle) -> Option<Arrival> {
-    if let Some(event) = events.ready() {
-        return Some(Arrival::Terminal(event));
-    }
-    worker.answers.try_recv().ok().map(Arrival::Answer)
-}
-
-/// One thing the event loop takes in.
-#[derive(Debug)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one input exists at a time, moved straight into the wizard: boxing would save nothing"
-)]
-enum Input {
-    Key(KeyEvent),
-    /// Text pasted in the terminal (bracketed paste).
-    Paste(String),
-    /// The wheel or a click, when the mouse is captured.
-    Mouse(MouseEvent),
-    Answer(WorkerMsg),
-    /// Time passed.
-    Tick,
-}
-
-/// Hands `input` to the wizard at `now` and returns every command it asked for. A key first
-/// lets time pass — an expiry or the end of a pause in typing may be due — and what that asks
-/// for is sent along with what the key asks for.
-fn handle(wizard: &mut Wizard, input: Input, now: Instant, now_utc: Timestamp) -> Vec<Command> {
-    match input {
-        Input::Key(key) => {
-            let mut commands = wizard.tick(now, now_utc);
-            if let Some(action) = keymap::action_for(key, wizard.input_mode()) {
-                commands.extend(wizard.update(action));
-            }
-            commands
-        }
-        Input::Paste(text) => {
-            let mut commands = wizard.tick(now, now_utc);
-            commands.extend(wizard.paste(&text));
-            commands
-        }
-        Input::Mouse(event) => {
-            let mut commands = wizard.tick(now, now_utc);
-            let list = crate::mouse::list_on_screen();
-            for action in crate::mouse::actions_for(event, wizard.input_mode(), list) {
-                commands.extend(wizard.update(action));
-            }
-            commands
-        }
-        Input::Answer(message) => {
-            wizard.set_server_time(now_utc);
-            wizard.apply(message)
-        }
-        Input::Tick => wizard.tick(now, now_utc),
-    }
-}
-
 /// The error that ends the session when the worker is gone while the wizard still needs it:
 /// a panic in one of its tasks. The panic hook has given the terminal back already.
 fn worker_gone(ended: Result<(), tokio::task::JoinError>) -> color_eyre::Report {
@@ -428,156 +323,4 @@ fn send(worker: &WorkerHandle, commands: Vec<Command>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::time::{Duration, Instant};
-
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use jiff::{SignedDuration, Timestamp};
-
-    use super::{Input, handle};
-    use serde_json::json;
-
-    use crate::api::Backend;
-    use crate::api::model::{AvailableNumber, Listing, NumberId, Reservation};
-    use crate::protocol::{Answer, Call, Command, WorkerMsg};
-    use crate::wizard::{Step, VANITY_DEBOUNCE, Wizard};
-
-    fn listing<T>(items: Vec<T>) -> Listing<T> {
-        Listing { items, skipped: 0 }
-    }
-
-    /// The answer a small German catalogue gives to `call`.
-    fn catalogue(call: &Call) -> Answer {
-        fn value<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
-            serde_json::from_value(v).unwrap()
-        }
-        match call {
-            Call::Reservations => Answer::Reservations(listing(vec![])),
-            Call::Cities { .. } => Answer::Cities(listing(vec![value(
-                json!({"id": 10, "city_name": "Berlin"}),
-            )])),
-            Call::DidTypes => {
-                Answer::DidTypes(listing(vec![value(json!({"id": 1, "name": "local"}))]))
-            }
-            Call::Groups { .. } => Answer::Groups(listing(vec![value(json!({
-                "id": "de-ber-local-1", "prefix": "+49 30", "location": "Berlin",
-                "type": "local", "price": {"setup_price": "1.00", "monthly_price": "3.50"},
-                "allow_number_selection": true, "features": ["voice"]
-            }))])),
-            Call::Numbers { .. } => Answer::Numbers(listing(vec![AvailableNumber {
-                id: NumberId::new("did-1"),
-                number: "+493012345678".to_owned(),
-            }])),
-            Call::Requirements { .. } => Answer::Requirements(vec![]),
-            other => panic!("not in the catalogue: {other:?}"),
-        }
-    }
-
-    /// Handles `key` at `now`, then answers every call it asked for from the catalogue.
-    fn press(wizard: &mut Wizard, key: KeyCode, now: Instant) {
-        let utc: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
-        let key = KeyEvent::new(key, KeyModifiers::NONE);
-        let mut commands = handle(wizard, Input::Key(key), now, utc);
-        while let Some(command) = commands.pop() {
-            let Command::Call { id, call } = command else {
-                continue;
-            };
-            let result = Ok(catalogue(&call));
-            let message = WorkerMsg {
-                id,
-                received_at: now,
-                result,
-            };
-            commands.extend(handle(wizard, Input::Answer(message), now, utc));
-        }
-    }
-
-    /// A wizard that knows of one reservation, made before it started, running out a minute
-    /// after `t0`.
-    fn wizard_holding_a_reservation(t0: Instant, utc0: Timestamp) -> Wizard {
-        let mut wizard = Wizard::new(Backend::Sandbox, t0, utc0);
-        for command in wizard.start(Vec::new()) {
-            let Command::Call {
-                id,
-                call: Call::Reservations,
-            } = command
-            else {
-                continue;
-            };
-            let reservation = Reservation {
-                uuid: "r-1".into(),
-                number: "+12135551234".to_owned(),
-                created_at: Some(utc0),
-                expires_at: utc0 + SignedDuration::from_mins(1),
-                group_id: None,
-                facts: Default::default(),
-            };
-            let answer = Answer::Reservations(Listing {
-                items: vec![reservation],
-                skipped: 0,
-            });
-            let more = wizard.apply(WorkerMsg {
-                id,
-                received_at: t0,
-                result: Ok(answer),
-            });
-            assert_eq!(more, vec![]);
-        }
-        assert_eq!(wizard.holds().len(), 1);
-        wizard
-    }
-
-    #[test]
-    fn a_key_sends_what_the_passing_of_time_asks_for() {
-        let t0 = Instant::now();
-        let utc0: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
-        let mut wizard = wizard_holding_a_reservation(t0, utc0);
-        // The first thing after the expiry is a key press, which asks for nothing itself.
-        let key = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
-        let later = Duration::from_secs(61);
-        let commands = handle(
-            &mut wizard,
-            Input::Key(key),
-            t0 + later,
-            utc0 + SignedDuration::try_from(later).unwrap(),
-        );
-        assert_eq!(
-            commands,
-            vec![Command::RecordExpired { uuid: "r-1".into() }],
-            "the expiry's journal entry is sent"
-        );
-    }
-
-    #[test]
-    fn a_key_after_the_pause_in_typing_sends_the_vanity_request() {
-        let t0 = Instant::now();
-        let utc0: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
-        let mut wizard = Wizard::new(Backend::Sandbox, t0, utc0);
-        let _accounts_and_reservations = wizard.start(Vec::new());
-        for c in "germany".chars() {
-            press(&mut wizard, KeyCode::Char(c), t0);
-        }
-        // Germany › Any city › Any type › the Berlin group › its numbers.
-        for _ in 0..4 {
-            press(&mut wizard, KeyCode::Enter, t0);
-        }
-        assert_eq!(wizard.step(), Step::Number);
-        press(&mut wizard, KeyCode::Char('5'), t0);
-        assert_eq!(wizard.vanity_asked(), None, "not before the pause");
-
-        // The first thing after the pause is a key that asks for nothing itself.
-        let key = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
-        let commands = handle(&mut wizard, Input::Key(key), t0 + VANITY_DEBOUNCE, utc0);
-        let [Command::Call { call, .. }] = commands.as_slice() else {
-            panic!("expected the vanity request, got {commands:?}");
-        };
-        assert_eq!(
-            call,
-            &Call::Numbers {
-                group: "de-ber-local-1".into(),
-                contains: Some("5".to_owned()),
-            }
-        );
-        assert_eq!(wizard.vanity_asked(), Some(Some("5")));
-    }
-}
+mod tests;
