@@ -2,16 +2,29 @@
 //!
 //! The texts of `--help` describe the JSON each command prints with `--json`; the exit codes,
 //! the config file and the log file are listed after the help (see [`help_footer`]).
+//!
+//! This file holds the global flags and the subcommands; the argument groups they share, the
+//! subcommands' own subcommands, the values flags take and the help's footer are in the
+//! files of `cli/`.
 
 use std::net::SocketAddr;
-use std::path::Path;
 
-use std::ffi::OsStr;
-
-use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::config::ThemeChoice;
+
+mod args;
+mod help;
+mod subcommands;
+mod values;
+
+use args::reference_arg;
+pub use args::{BuyArgs, CountryArg, FindArgs, Pick, PlaceArgs};
+pub use help::help_footer;
+pub use subcommands::{AuthCommand, ConfigCommand, JournalCommand, ResolveVerdict};
+pub(crate) use values::Suggested;
+pub use values::{CompletionShell, Format};
+use values::{country_codes, type_names};
 
 /// Browse, reserve and buy phone numbers through the 2Chat Numbers API.
 ///
@@ -373,269 +386,4 @@ pub enum CliCommand {
         #[arg(long, default_value_t = crate::sandbox::DOCUMENTED_RATE_LIMIT)]
         rate_limit: u32,
     },
-}
-
-/// A country, or the config's `default_country` when left out.
-#[derive(Debug, Args)]
-pub struct CountryArg {
-    /// A country: its two-letter code (ISO 3166-1) or its name (`DE`, `Germany`, `uk`);
-    /// defaults to the config's default_country.
-    #[arg(value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
-    pub country: Option<String>,
-}
-
-/// A place whose groups are searched together: ids today, with room for names.
-#[derive(Debug, Args)]
-pub struct PlaceArgs {
-    /// The country (two letters); defaults to the config's default_country.
-    #[arg(long, value_name = "COUNTRY", conflicts_with = "group_id")]
-    pub country: Option<String>,
-    /// A region id (the API needs one for the US, unless a city is given).
-    #[arg(long, value_name = "ID", conflicts_with = "group_id")]
-    pub region: Option<String>,
-    /// A city id.
-    #[arg(long, value_name = "ID", conflicts_with = "group_id")]
-    pub city: Option<String>,
-    /// The type of number, by name (local, mobile, tollfree, …).
-    #[arg(long = "type", value_name = "NAME", conflicts_with = "group_id")]
-    pub did_type: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct BuyArgs {
-    /// The group (an id from `groups`); not with --reservation. Without it, --contains finds
-    /// the number in every group of the place.
-    #[arg(required_unless_present_any = ["reservation", "contains"])]
-    pub group_id: Option<String>,
-    /// Buy numbers already reserved, by their reservation's uuid (as `reservations` lists
-    /// them), one or more; the prices come from the reservations listing.
-    #[arg(
-        long,
-        value_name = "UUID",
-        num_args = 1..,
-        conflicts_with_all = ["group_id", "number", "country", "region", "contains"]
-    )]
-    pub reservation: Vec<String>,
-    /// The number to buy: +4930…, or as dialled in --country.
-    #[arg(long, value_name = "NUMBER")]
-    pub number: Option<String>,
-    /// The group's country (a code or a name), where to look up its prices first.
-    #[arg(long, value_name = "COUNTRY", value_parser = Suggested(country_codes), hide_possible_values = true)]
-    pub country: Option<String>,
-    /// The group's region (a name or an id), with --country.
-    #[arg(long, value_name = "NAME|ID")]
-    pub region: Option<String>,
-    /// Buy without asking (required without a terminal).
-    #[arg(long)]
-    pub yes: bool,
-    /// Check everything a real run needs, print the request that would be sent, send no order.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// A customer or ticket reference, recorded with the purchase (and the reservation made
-    /// for it); `history --ref` finds it.
-    #[arg(long = "ref", value_name = "TEXT", value_parser = reference_arg)]
-    pub reference: Option<crate::reference::Reference>,
-    #[command(flatten)]
-    pub find: FindArgs,
-}
-
-/// `--ref`: cleaned of control characters, at most 64 characters, not blank.
-fn reference_arg(text: &str) -> Result<crate::reference::Reference, String> {
-    crate::reference::Reference::parse(text)?
-        .ok_or_else(|| "the reference is blank: give some text, or leave out --ref".to_owned())
-}
-
-/// `buy` without a group: find the number in every group of a place, then buy it.
-#[derive(Debug, Default, Args)]
-pub struct FindArgs {
-    /// Without a group id: a vanity pattern searched in every group of the place (--country,
-    /// --region, --city, --type); the best match is reserved and bought.
-    #[arg(long, value_name = "PATTERN", conflicts_with_all = ["group_id", "number"])]
-    pub contains: Option<String>,
-    /// With --contains: the city of the place, by name or id.
-    #[arg(long, value_name = "NAME|ID", requires = "contains")]
-    pub city: Option<String>,
-    /// With --contains: the type of number, by name or id.
-    #[arg(long = "type", value_name = "NAME|ID", requires = "contains", value_parser = Suggested(type_names), hide_possible_values = true)]
-    pub did_type: Option<String>,
-    /// With --contains: which match to buy.
-    #[arg(long, value_enum, value_name = "WHICH", requires = "contains")]
-    pub pick: Option<Pick>,
-    /// With --contains: the most credits (requests) the search may spend [default: 20].
-    #[arg(long, value_name = "N", requires = "contains")]
-    pub(crate) max_credits: Option<u32>,
-}
-
-/// Which match a one-step `buy` takes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum Pick {
-    /// The best-ranked: the pattern nearest the end, then the most memorable, then the
-    /// cheapest per month.
-    #[default]
-    Best,
-    /// The first found, in the API's order of groups and numbers.
-    First,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum JournalCommand {
-    /// List the purchases whose outcome is not settled, and what numpick does with each.
-    ///
-    /// "settled at the next start": numpick settles it when it next starts or buys;
-    /// "in flight": another running numpick is buying it; "left to you": settling could not
-    /// tell three times, or it is a week old, so numpick no longer settles it on its own and
-    /// no purchase is sent until it is resolved.
-    ///
-    /// JSON: {"pending": [{"intent": "…", "at": "…", "group_id": "…", "number": "+…" | null,
-    ///        "base_url": "…" | null, "account": "…" | null, "unknown_attempts": 0,
-    ///        "state": "to_settle" | "in_flight" | "left_to_you"}]}
-    Pending,
-    /// Record how an unsettled purchase ended, after checking the account's numbers in the
-    /// 2Chat dashboard. The resolution is itself written to the journal.
-    ///
-    /// JSON: {"intent": "…", "resolved": "bought" | "not_bought"}
-    Resolve {
-        /// The purchase's intent id, as `journal pending` lists it.
-        intent: String,
-        #[command(flatten)]
-        verdict: ResolveVerdict,
-    },
-}
-
-/// How the operator says an unsettled purchase ended: exactly one of the two.
-#[derive(Debug, Clone, Copy, Args)]
-#[group(required = true, multiple = false)]
-pub struct ResolveVerdict {
-    /// The number is on the account: it was bought.
-    #[arg(long)]
-    pub bought: bool,
-    /// The number is not on the account: nothing was bought.
-    #[arg(long)]
-    pub(crate) not_bought: bool,
-}
-
-/// `auth login|status|logout`: the key in the OS keyring.
-#[derive(Debug, Subcommand)]
-pub enum AuthCommand {
-    /// Store the key in the OS keyring (Secret Service, Keychain), read from a prompt that
-    /// does not echo (or one line of stdin), never from an argument. Without a keyring (a
-    /// bare SSH host), it says how to use key_file instead.
-    Login,
-    /// Where the key in force comes from (TWOCHAT_API_KEY, the keyring or key_file), never
-    /// the key.
-    ///
-    /// JSON: {"key_source": "env" | "keyring" | "file" | null, "keyring": "holds a key" | …}
-    Status,
-    /// Remove the key from the OS keyring.
-    Logout,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
-    /// Print the config file's path.
-    Path,
-    /// Write a commented default config file (mode 0600).
-    Init {
-        /// Replace an existing file.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print the settings in force and where each came from (never the key).
-    ///
-    /// JSON: {"config_file": "…", "config_file_found": true, "base_url": "…",
-    ///        "base_url_source": "flag" | "env" | "file" | "default", "default_country": "DE" | null,
-    ///        "key_set": true, "key_source": "env" | "keyring" | "file" | null, "key_file": "…" | null,
-    ///        "connect_timeout_secs": 5, "request_timeout_secs": 20, "theme": "default",
-    ///        "log_file": "…", "journal": "…"}
-    Show,
-}
-
-/// A value parser that takes any text (names are resolved later) but offers the usual values
-/// to shell completions.
-#[derive(Clone)]
-pub(crate) struct Suggested(fn() -> Vec<&'static str>);
-
-impl TypedValueParser for Suggested {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        command: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        StringValueParser::new().parse_ref(command, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
-    }
-}
-
-/// The ISO codes of every country, for completions.
-fn country_codes() -> Vec<&'static str> {
-    crate::countries::all().iter().map(|c| c.code).collect()
-}
-
-/// The documented type names, for completions.
-fn type_names() -> Vec<&'static str> {
-    crate::api::model::DOCUMENTED_TYPE_NAMES.to_vec()
-}
-
-/// The shells completions are generated for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompletionShell {
-    Bash,
-    Zsh,
-    Fish,
-}
-
-/// The text shown after `--help`: exit codes, config file, log file.
-pub fn help_footer(config_file: Option<&Path>, log_file: Option<&Path>) -> String {
-    let shown = |path: Option<&Path>| {
-        path.map_or_else(
-            || "(none: no home folder)".to_owned(),
-            |p| p.display().to_string(),
-        )
-    };
-    format!(
-        "Exit codes:
-  0  done
-  1  any other failure (a bad config file, an unreadable key file, a local I/O error)
-  2  usage: bad arguments (an unknown or ambiguous name), or `buy` without a terminal
-     and without --yes
-  3  refused by the API (its message is printed)
-  4  unauthorized: the API refused the key, TWOCHAT_API_KEY is set but empty,
-     or reserve/buy/cancel without a key and without --sandbox
-  5  rate limited: the API asks to wait
-  6  purchase outcome unknown, even after reading the account's numbers
-  7  the API could not be reached, or did not answer in time
-
-Examples (they run as they are; orders on the sandbox need --sandbox):
-  numpick regions US
-  numpick cities US --region California
-  numpick groups US --region California --city \"Los Angeles\" --type local
-  numpick numbers us-ca-la-local-1 --contains 555 --limit 5
-  numpick buy us-ca-la-local-1 --number +12138924908 --dry-run --sandbox
-
-Environment: TWOCHAT_API_KEY (the key), TWOCHAT_BASE_URL, NO_COLOR, NUMPICK_LOG (log level),
-NUMPICK_NO_KEYRING (set: the OS keyring is not asked for the key).
-Config file: {}
-Log file:    {}",
-        shown(config_file),
-        shown(log_file)
-    )
-}
-
-/// How data is printed: `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Aligned columns for people.
-    Table,
-    /// Tab-separated values: one header line, no padding.
-    Tsv,
-    /// Comma-separated values (RFC 4180 quoting), one header line.
-    Csv,
-    /// One JSON document (the same as --json).
-    Json,
 }
