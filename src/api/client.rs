@@ -4,6 +4,9 @@
 //! bodies, where each answer keeps its data). Sending, the rate limit and retries are
 //! [`super::transport`]'s. A [`Client`] is cheap to clone; clones share the connection pool,
 //! the rate limiter and the count of requests sent.
+//!
+//! This file holds the client's setup and what every call shares; the endpoints are in
+//! `client/browse.rs`, `client/orders.rs` and `client/account.rs`.
 
 use std::fmt;
 use std::sync::Arc;
@@ -20,13 +23,13 @@ use serde_json::Value;
 
 use super::error::ApiError;
 use super::limiter::RateLimiter;
-use super::model::{
-    AccountInfo, AvailableNumber, City, CityId, CountryCode, DidType, DidTypeId, DidTypeName,
-    Group, GroupId, Listing, OwnedNumbersPage, PurchaseOrder, Receipt, Region, RegionId,
-    Reservation, ReservationId,
-};
+use super::model::{CityId, CountryCode, DidTypeName, RegionId};
 use super::transport::{Kind, Success, Transport};
-use super::{address, answer, secret};
+use super::{address, secret};
+
+mod account;
+mod browse;
+mod orders;
 
 /// The production API.
 pub const DEFAULT_BASE_URL: &str = "https://api.p.2chat.io";
@@ -168,199 +171,6 @@ impl Client {
                 clock: Default::default(),
             }),
         })
-    }
-
-    /// `GET /open/numbers/regions?country=` → `data.regions`.
-    pub async fn regions(&self, country: &CountryCode) -> Result<Listing<Region>, ApiError> {
-        let query = [("country", country.to_string())];
-        let answer = self.get(&["regions"], &query).await?;
-        answer::list(&answer, "regions")
-    }
-
-    /// `GET /open/numbers/cities?country=&region=` → `data.cities`.
-    pub async fn cities(
-        &self,
-        country: &CountryCode,
-        region: Option<&RegionId>,
-    ) -> Result<Listing<City>, ApiError> {
-        let mut query = vec![("country", country.to_string())];
-        query.extend(region.map(|r| ("region", r.to_string())));
-        let answer = self.get(&["cities"], &query).await?;
-        answer::list(&answer, "cities")
-    }
-
-    /// `GET /open/numbers/did-types` → `data.did_types`.
-    pub async fn did_types(&self) -> Result<Listing<DidType>, ApiError> {
-        let answer = self.get(&["did-types"], &[]).await?;
-        answer::list(&answer, "did_types")
-    }
-
-    /// `GET /open/numbers/requirements?country=&did_type=<numeric id>` → `data.requirements`,
-    /// each requirement kept as the JSON it came as.
-    pub async fn requirements(
-        &self,
-        country: &CountryCode,
-        did_type: Option<&DidTypeId>,
-    ) -> Result<Vec<Value>, ApiError> {
-        let mut query = vec![("country", country.to_string())];
-        query.extend(did_type.map(|t| ("did_type", t.to_string())));
-        let answer = self.get(&["requirements"], &query).await?;
-        Ok(answer::list::<Value>(&answer, "requirements")?.items)
-    }
-
-    /// `GET /open/numbers/groups?country=&region_id=&city_id=&city_name_or_prefix=&did_type=<name>`
-    /// → `data.groups`.
-    pub async fn groups(&self, query: &GroupQuery) -> Result<Listing<Group>, ApiError> {
-        let mut pairs = vec![("country", query.country.to_string())];
-        pairs.extend(query.region.as_ref().map(|r| ("region_id", r.to_string())));
-        pairs.extend(query.city.as_ref().map(|c| ("city_id", c.to_string())));
-        pairs.extend(
-            query
-                .city_name_or_prefix
-                .as_deref()
-                .map(str::trim)
-                .filter(|text| !text.is_empty())
-                .map(|text| ("city_name_or_prefix", text.to_owned())),
-        );
-        pairs.extend(query.did_type.as_ref().map(|t| ("did_type", t.to_string())));
-        let answer = self.get(&["groups"], &pairs).await?;
-        answer::list(&answer, "groups")
-    }
-
-    /// `GET /open/numbers/available?group_id=&number_contains=` → `data.numbers`.
-    pub async fn available_numbers(
-        &self,
-        group: &GroupId,
-        number_contains: Option<&str>,
-    ) -> Result<Listing<AvailableNumber>, ApiError> {
-        let mut query = vec![("group_id", group.to_string())];
-        query.extend(
-            number_contains
-                .map(str::trim)
-                .filter(|digits| !digits.is_empty())
-                .map(|digits| ("number_contains", digits.to_owned())),
-        );
-        let answer = self.get(&["available"], &query).await?;
-        answer::list(&answer, "numbers")
-    }
-
-    /// `POST /open/numbers/reservations` `{"group_id", "number"?}` →
-    /// `data.reservation_details`. Never retried.
-    pub async fn reserve(
-        &self,
-        group: &GroupId,
-        number: Option<&str>,
-    ) -> Result<Reservation, ApiError> {
-        let body = answer::reservation_body(group, number);
-        let answer = self
-            .numbers(
-                Method::POST,
-                &["reservations"],
-                &[],
-                Some(&body),
-                Kind::Write,
-            )
-            .await?;
-        answer::reservation(&answer)
-    }
-
-    /// `GET /open/numbers/reservations`: `data` as a list, or an object holding the list
-    /// (`data.reservations`, or its only list field).
-    pub async fn reservations(&self) -> Result<Listing<Reservation>, ApiError> {
-        let answer = self.get(&["reservations"], &[]).await?;
-        answer::reservations(&answer)
-    }
-
-    /// `DELETE /open/numbers/reservations/{uuid}` → the API's message, cleaned. Never retried.
-    pub async fn cancel_reservation(&self, uuid: &ReservationId) -> Result<String, ApiError> {
-        let answer = self
-            .numbers(
-                Method::DELETE,
-                &["reservations", uuid.as_str()],
-                &[],
-                None,
-                Kind::Write,
-            )
-            .await?;
-        let body = answer::value(&answer)?;
-        let message = body
-            .get("message")
-            .or_else(|| body.get("data").and_then(|d| d.get("message")))
-            .and_then(Value::as_str)
-            .map(|text| self.inner.clean(text))
-            .filter(|text| !text.is_empty());
-        Ok(message.unwrap_or_else(|| format!("Reservation {uuid} cancelled")))
-    }
-
-    /// `POST /open/numbers/purchase` `{"group_id", "number"}` → the whole answer as the
-    /// receipt; [`Receipt::verdict`] reads whether the number was bought. The order always
-    /// names its number (see [`PurchaseOrder`]). Sent exactly once; when its result cannot be
-    /// known the error says so ([`ApiError::OutcomeUnknown`]) and the account's numbers
-    /// settle it.
-    pub async fn purchase(&self, order: &PurchaseOrder) -> Result<Receipt, ApiError> {
-        let body = serde_json::to_value(order).map_err(|_| ApiError::NotSent {
-            detail: "the purchase order could not be written".to_owned(),
-        })?;
-        let answer = self
-            .numbers(
-                Method::POST,
-                &["purchase"],
-                &[],
-                Some(&body),
-                Kind::Irreversible,
-            )
-            .await?;
-        // A body too deep to keep whole is as unreadable as a broken one.
-        let body = answer::value(&answer).map_err(|_| ApiError::OutcomeUnknown {
-            reason: format!("the answer (HTTP {}) could not be read", answer.status),
-        })?;
-        Ok(Receipt { body })
-    }
-
-    /// `DELETE /open/voip/virtual-numbers/{uuid}` (a `DID…` id): marks an owned number as
-    /// pending cancellation. Sent once and never retried: a release cannot be undone, so an
-    /// uncertain ending is [`ApiError::OutcomeUnknown`], as for a purchase.
-    pub async fn release_number(&self, uuid: &str) -> Result<(), ApiError> {
-        let uuid = uuid.trim();
-        if uuid.is_empty() {
-            return Err(ApiError::NotSent {
-                detail: "a release needs the number's id".to_owned(),
-            });
-        }
-        let path = ["open", "voip", "virtual-numbers", uuid];
-        self.call(Method::DELETE, &path, &[], None, Kind::Irreversible)
-            .await
-            .map(|_| ())
-    }
-
-    /// `GET /open/info`. Also sets the rate limiter to the account's `requests_per_minute`.
-    pub async fn account_info(&self) -> Result<AccountInfo, ApiError> {
-        let answer = self
-            .call(Method::GET, &["open", "info"], &[], None, Kind::Read)
-            .await?;
-        let info = AccountInfo::from_body(&answer::value(&answer)?);
-        if let Some(limit) = info.requests_per_minute.filter(|limit| *limit > 0) {
-            self.set_requests_per_minute(limit);
-        }
-        Ok(info)
-    }
-
-    /// `GET /open/voip/virtual-numbers?page_number=&results_per_page=`: top-level `numbers`
-    /// and `count`.
-    pub async fn account_numbers(
-        &self,
-        page_number: u32,
-        results_per_page: u32,
-    ) -> Result<OwnedNumbersPage, ApiError> {
-        let query = [
-            ("page_number", page_number.to_string()),
-            ("results_per_page", results_per_page.to_string()),
-        ];
-        let path = ["open", "voip", "virtual-numbers"];
-        let answer = self
-            .call(Method::GET, &path, &query, None, Kind::Read)
-            .await?;
-        answer::owned_numbers(&answer)
     }
 
     /// The server's time now, from the `Date` headers of its answers: what reservations
