@@ -54,23 +54,23 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Ba
 
     // The due-now price of each number is in the purchase's confirmation; here the totals
     // say it, so that the number, its place and its order's state keep their room.
-    let constraints = [
-        Constraint::Length(16),
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Fill(1),
+    let columns = [
+        ("Number", Constraint::Length(16)),
+        ("Where", Constraint::Fill(1)),
+        ("Monthly", Constraint::Length(10)),
+        ("Expires", Constraint::Length(7)),
+        ("Order", Constraint::Fill(1)),
     ];
-    let widths = list::column_widths(&constraints, list_area.width);
-    let range = list::window(
-        basket.len(),
-        basket.cursor,
-        list::body_rows(list_area, true),
-    );
     let currency = view.wizard.chrome.currency;
-    let rows: Vec<Row<'_>> = basket.items[range.clone()]
-        .iter()
-        .map(|item| {
+    let (items, cursor) = (&basket.items, basket.cursor);
+    list::draw_windowed(
+        view,
+        frame,
+        list_area,
+        &columns,
+        items,
+        cursor,
+        |item, widths| {
             Row::new(vec![
                 Span::raw(fit(&pretty(&item.number), usize::from(widths[0])).into_owned()),
                 Span::raw(fit(&place(&item.group), usize::from(widths[1])).into_owned()),
@@ -78,18 +78,7 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Ba
                 reservation(view, item),
                 stage(view, item, usize::from(widths[4])),
             ])
-        })
-        .collect();
-    let header = Row::new(vec!["Number", "Where", "Monthly", "Expires", "Order"]);
-    let selected = basket.cursor.checked_sub(range.start);
-    list::draw_table(
-        view,
-        frame,
-        list_area,
-        Some(header),
-        &widths,
-        rows,
-        selected,
+        },
     );
     let (due, monthly) = totals(basket.items.iter().map(|i| &i.group));
     let totals = Line::from(vec![
@@ -151,16 +140,7 @@ fn shown(currency: crate::money::Currency, price: Price) -> String {
 
 /// `Los Angeles · local`, or the group's id when it names no place.
 fn place(group: &Group) -> String {
-    let parts: Vec<String> = [&group.location, &group.did_type]
-        .into_iter()
-        .filter(|part| !part.trim().is_empty())
-        .map(|part| clean(part).into_owned())
-        .collect();
-    if parts.is_empty() {
-        format!("group {}", clean(group.id.as_str()))
-    } else {
-        parts.join(" · ")
-    }
+    super::group_parts(group, [&group.location, &group.did_type])
 }
 
 /// The countdown of the item's reservation, `expired` or `gone`, blank when it holds none.

@@ -14,8 +14,8 @@ use crate::history::{Order, OrderKind, OrderOutcome};
 use crate::ui::View;
 use crate::ui::phone::pretty;
 use crate::ui::text::{clean, fit};
-use crate::ui::widgets::{dialog, list, search, spinner, status};
-use crate::wizard::{HistoryView, Load};
+use crate::ui::widgets::{dialog, list, search, status};
+use crate::wizard::HistoryView;
 
 /// Draws the history over `area`.
 pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, history: &HistoryView) {
@@ -42,29 +42,12 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, history: &H
         history.list.query(),
         "number, reference, group or outcome · Esc close",
     );
-    match &history.load {
-        Load::Failed { message } => {
-            status::failed(
-                view,
-                frame,
-                list_area,
-                "Could not read the history",
-                message,
-            );
-            return;
-        }
-        Load::Loading | Load::Idle => {
-            let line = Line::from(vec![
-                Span::styled(spinner::frame(view.wizard), theme.accent),
-                Span::raw(" Reading the journal…"),
-            ]);
-            frame.render_widget(line, state_area);
-            return;
-        }
-        Load::Loaded(()) => {
-            frame.render_widget(Line::styled(count(history), theme.muted), state_area);
-        }
+    let areas = [state_area, list_area];
+    let (failed, loading) = ("Could not read the history", "Reading the journal…");
+    if !status::until_loaded(view, frame, &history.load, areas, failed, loading) {
+        return;
     }
+    frame.render_widget(Line::styled(count(history), theme.muted), state_area);
     rows(view, frame, list_area, history);
     if let Some(order) = history.list.selected() {
         frame.render_widget(detail(view, order), detail_area);
@@ -114,35 +97,26 @@ fn rows(view: &View<'_>, frame: &mut Frame, area: Rect, history: &HistoryView) {
     } else {
         ("%Y-%m-%d %H:%M", 16)
     };
-    let mut constraints = vec![Constraint::Length(when_width)];
-    let mut titles = vec!["When"];
+    let mut columns = vec![("When", Constraint::Length(when_width))];
     if !narrow {
-        constraints.push(Constraint::Length(7));
-        titles.push("Order");
+        columns.push(("Order", Constraint::Length(7)));
     }
-    constraints.extend([
-        Constraint::Length(16),
-        Constraint::Length(10),
-        Constraint::Fill(1),
+    columns.extend([
+        ("Number", Constraint::Length(16)),
+        ("Outcome", Constraint::Length(10)),
+        ("Reference", Constraint::Fill(1)),
     ]);
-    titles.extend(["Number", "Outcome", "Reference"]);
     if with_monthly {
-        constraints.push(Constraint::Length(12));
-        titles.push("Monthly");
+        columns.push(("Monthly", Constraint::Length(12)));
     }
-    let widths = list::column_widths(&constraints, area.width);
-    let visible = history.list.visible();
-    let range = list::window(
-        visible.len(),
-        history.list.cursor(),
-        list::body_rows(area, true),
-    );
-    let items = history.list.items();
     let currency = view.wizard.currency();
-    let rows: Vec<Row<'_>> = visible[range.clone()]
-        .iter()
-        .map(|&index| {
-            let order = &items[index];
+    list::draw_picked(
+        view,
+        frame,
+        area,
+        &columns,
+        &history.list,
+        |order, widths| {
             let cell = |text: &str, width: u16| fit(text, usize::from(width)).into_owned();
             let number = order.number.as_deref().map_or("—".to_owned(), pretty);
             let reference = order.reference.as_ref().map_or("", |r| r.as_str());
@@ -167,11 +141,8 @@ fn rows(view: &View<'_>, frame: &mut Frame, area: Rect, history: &HistoryView) {
                 cells.push(Span::raw(next(&monthly)));
             }
             Row::new(cells)
-        })
-        .collect();
-    let header = Row::new(titles);
-    let selected = history.list.cursor().checked_sub(range.start);
-    list::draw_table(view, frame, area, Some(header), &widths, rows, selected);
+        },
+    );
 }
 
 fn outcome_style(view: &View<'_>, outcome: OrderOutcome) -> Style {

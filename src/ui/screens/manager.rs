@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Row, Wrap};
 use crate::ui::View;
 use crate::ui::phone::pretty;
 use crate::ui::text::{clean, fit, mmss};
-use crate::ui::widgets::{countdown, dialog, list, spinner, status};
+use crate::ui::widgets::{countdown, dialog, list, status};
 use crate::wizard::{Held, Load, Manager};
 
 /// Draws the manager over `area`.
@@ -39,10 +39,7 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &M
             return;
         }
         Load::Loading | Load::Idle => {
-            let line = Line::from(vec![
-                Span::styled(spinner::frame(wizard), theme.accent),
-                Span::raw(" Loading reservations…"),
-            ]);
+            let line = status::loading_line(view, "Loading reservations…");
             frame.render_widget(line, state_area);
         }
         Load::Loaded(()) => {
@@ -70,21 +67,20 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &M
     if holds.is_empty() {
         return;
     }
-    let constraints = [
-        Constraint::Length(18),
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(10),
+    let columns = [
+        ("Number", Constraint::Length(18)),
+        ("Where", Constraint::Fill(1)),
+        ("Monthly", Constraint::Length(10)),
+        ("Expires in", Constraint::Length(10)),
     ];
-    let widths = list::column_widths(&constraints, list_area.width);
-    let range = list::window(
-        holds.len(),
+    list::draw_windowed(
+        view,
+        frame,
+        list_area,
+        &columns,
+        holds,
         manager.cursor,
-        list::body_rows(list_area, true),
-    );
-    let rows: Vec<Row<'_>> = holds[range.clone()]
-        .iter()
-        .map(|held| {
+        |held, widths| {
             let remaining = held.remaining(wizard.now);
             let expires = if held.gone {
                 Span::styled("gone", theme.muted)
@@ -109,18 +105,7 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, manager: &M
                 Span::raw(monthly),
                 expires,
             ])
-        })
-        .collect();
-    let header = Row::new(vec!["Number", "Where", "Monthly", "Expires in"]);
-    let selected = manager.cursor.checked_sub(range.start);
-    list::draw_table(
-        view,
-        frame,
-        list_area,
-        Some(header),
-        &widths,
-        rows,
-        selected,
+        },
     );
 }
 

@@ -108,7 +108,13 @@ pub(super) fn field<'a>(view: &View<'_>, label: &str, value: impl Into<Vec<Span<
 
 /// `+1 (213) · Los Angeles · local`.
 pub(super) fn describe_group(group: &Group) -> String {
-    let parts: Vec<String> = [&group.prefix, &group.location, &group.did_type]
+    group_parts(group, [&group.prefix, &group.location, &group.did_type])
+}
+
+/// The `parts` of `group` that are not blank, cleaned and joined by ` · `; the group's id
+/// when every part is blank.
+fn group_parts<const N: usize>(group: &Group, parts: [&String; N]) -> String {
+    let parts: Vec<String> = parts
         .into_iter()
         .filter(|part| !part.trim().is_empty())
         .map(|part| clean(part).into_owned())

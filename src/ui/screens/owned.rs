@@ -11,8 +11,8 @@ use crate::api::model::{NumberStatus, OwnedNumber};
 use crate::ui::View;
 use crate::ui::phone::pretty;
 use crate::ui::text::{clean, fit};
-use crate::ui::widgets::{dialog, list, search, spinner, status};
-use crate::wizard::{Load, OwnedView, ReleaseConfirm};
+use crate::ui::widgets::{dialog, list, search, status};
+use crate::wizard::{OwnedView, ReleaseConfirm};
 
 /// Draws "My numbers" over `area`.
 pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView) {
@@ -38,41 +38,27 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &Own
         owned.list.query(),
         "type to filter · Ctrl-X release · Esc close",
     );
-    match &owned.load {
-        Load::Failed { message } => {
-            status::failed(
-                view,
-                frame,
-                list_area,
-                "Could not list your numbers",
-                message,
-            );
-            return;
-        }
-        Load::Loading | Load::Idle => {
-            let line = Line::from(vec![
-                Span::styled(spinner::frame(view.wizard), theme.accent),
-                Span::raw(" Reading the account's numbers…"),
-            ]);
-            frame.render_widget(line, state_area);
-            return;
-        }
-        Load::Loaded(()) => {
-            let count = owned.list.items().len();
-            let mut text = match count {
-                0 if owned.unreadable == 0 => "The account owns no numbers.".to_owned(),
-                1 => "1 number.".to_owned(),
-                n => format!("{n} numbers."),
-            };
-            if owned.unreadable > 0 {
-                text.push_str(&format!(
-                    " {} could not be read: the list is incomplete.",
-                    owned.unreadable
-                ));
-            }
-            frame.render_widget(Line::styled(text, theme.muted), state_area);
-        }
+    let areas = [state_area, list_area];
+    let (failed, loading) = (
+        "Could not list your numbers",
+        "Reading the account's numbers…",
+    );
+    if !status::until_loaded(view, frame, &owned.load, areas, failed, loading) {
+        return;
     }
+    let count = owned.list.items().len();
+    let mut text = match count {
+        0 if owned.unreadable == 0 => "The account owns no numbers.".to_owned(),
+        1 => "1 number.".to_owned(),
+        n => format!("{n} numbers."),
+    };
+    if owned.unreadable > 0 {
+        text.push_str(&format!(
+            " {} could not be read: the list is incomplete.",
+            owned.unreadable
+        ));
+    }
+    frame.render_widget(Line::styled(text, theme.muted), state_area);
     rows(view, frame, list_area, owned);
     if let Some(confirm) = &owned.release {
         release_dialog(view, frame, area, confirm);
@@ -81,25 +67,20 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &Own
 
 fn rows(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView) {
     let theme = &view.theme;
-    let constraints = [
-        Constraint::Length(18),
-        Constraint::Length(22),
-        Constraint::Length(11),
-        Constraint::Fill(1),
-        Constraint::Length(11),
+    let columns = [
+        ("Number", Constraint::Length(18)),
+        ("Status", Constraint::Length(22)),
+        ("Type", Constraint::Length(11)),
+        ("Name", Constraint::Fill(1)),
+        ("Renews", Constraint::Length(11)),
     ];
-    let widths = list::column_widths(&constraints, area.width);
-    let visible = owned.list.visible();
-    let range = list::window(
-        visible.len(),
-        owned.list.cursor(),
-        list::body_rows(area, true),
-    );
-    let items = owned.list.items();
-    let rows: Vec<Row<'_>> = visible[range.clone()]
-        .iter()
-        .map(|&index| {
-            let number = &items[index];
+    list::draw_picked(
+        view,
+        frame,
+        area,
+        &columns,
+        &owned.list,
+        |number, widths| {
             let status = number.status_text.as_ref();
             let status_style = match status {
                 Some(NumberStatus::Active) | None => theme.ok,
@@ -126,11 +107,8 @@ fn rows(view: &View<'_>, frame: &mut Frame, area: Rect, owned: &OwnedView) {
                 )),
                 Span::raw(cell(renewal(number), widths[4])),
             ])
-        })
-        .collect();
-    let header = Row::new(vec!["Number", "Status", "Type", "Name", "Renews"]);
-    let selected = owned.list.cursor().checked_sub(range.start);
-    list::draw_table(view, frame, area, Some(header), &widths, rows, selected);
+        },
+    );
 }
 
 /// The number as the API formats it, else grouped by numpick.

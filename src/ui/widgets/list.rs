@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{HighlightSpacing, Row, Table, TableState};
 
 use crate::ui::View;
+use crate::wizard::Picker;
 
 /// What marks the row under the cursor.
 pub(crate) const MARKER: &str = "▶ ";
@@ -54,6 +55,52 @@ pub(crate) fn position(cursor: usize, len: usize) -> String {
 /// The rows a table in `area` can show under its header (if any).
 pub(crate) fn body_rows(area: Rect, header: bool) -> usize {
     usize::from(area.height.saturating_sub(u16::from(header)))
+}
+
+/// Draws `items` as a table with the cursor's row in view and highlighted: each column a
+/// title and the room it asks for, and only the rows of the window built, by `row` given the
+/// item and the columns' widths.
+pub(crate) fn draw_windowed<'r, T>(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[(&str, Constraint)],
+    items: &[T],
+    cursor: usize,
+    mut row: impl FnMut(&T, &[u16]) -> Row<'r>,
+) {
+    let constraints: Vec<Constraint> = columns.iter().map(|&(_, room)| room).collect();
+    let widths = column_widths(&constraints, area.width);
+    let range = window(items.len(), cursor, body_rows(area, true));
+    let rows = items[range.clone()]
+        .iter()
+        .map(|item| row(item, &widths))
+        .collect();
+    let header = Row::new(columns.iter().map(|&(title, _)| title));
+    let selected = cursor.checked_sub(range.start);
+    draw_table(view, frame, area, Some(header), &widths, rows, selected);
+}
+
+/// [`draw_windowed`] over the items of `picker` that match its search.
+pub(crate) fn draw_picked<'r, T>(
+    view: &View<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[(&str, Constraint)],
+    picker: &Picker<T>,
+    mut row: impl FnMut(&T, &[u16]) -> Row<'r>,
+) {
+    let items = picker.items();
+    let (visible, cursor) = (picker.visible(), picker.cursor());
+    draw_windowed(
+        view,
+        frame,
+        area,
+        columns,
+        visible,
+        cursor,
+        |&index, widths| row(&items[index], widths),
+    );
 }
 
 /// Draws `rows` (already cut to the window) with the row at `selected` highlighted.

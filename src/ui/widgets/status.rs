@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::View;
 use crate::ui::text::clean;
+use crate::wizard::Load;
 
 use super::spinner;
 
@@ -18,6 +19,37 @@ pub(crate) fn loading(view: &View<'_>, frame: &mut Frame, area: Rect, label: &st
         Span::raw(label.to_owned()),
     ]);
     draw(frame, area, vec![line]);
+}
+
+/// A spinner and `label` in one line: the state line of a list that is loading.
+pub(crate) fn loading_line(view: &View<'_>, label: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(spinner::frame(view.wizard), view.theme.accent),
+        Span::raw(format!(" {label}")),
+    ])
+}
+
+/// What a list over its `load` shows until it is loaded: the failure (`what` failed) over
+/// `list_area`, or the spinner and `label` on `state_area`. `true` once it is loaded.
+pub(crate) fn until_loaded<T>(
+    view: &View<'_>,
+    frame: &mut Frame,
+    load: &Load<T>,
+    [state_area, list_area]: [Rect; 2],
+    what: &str,
+    label: &str,
+) -> bool {
+    match load {
+        Load::Failed { message } => {
+            failed(view, frame, list_area, what, message);
+            false
+        }
+        Load::Loading | Load::Idle => {
+            frame.render_widget(loading_line(view, label), state_area);
+            false
+        }
+        Load::Loaded(_) => true,
+    }
 }
 
 /// What failed, the API's own message, and how to try again.
