@@ -28,11 +28,11 @@ use serde_json::{Value, json};
 use crate::api::model::{E164, GroupId, GroupPrice, Price, PurchaseOrder, Reservation};
 use crate::cli::BuyArgs;
 use crate::money::Currency;
-use crate::orders::deals::{cancel_recorded, reserve_recorded};
+use crate::orders::deals::reserve_recorded;
 
 use super::buy_prices::{self, Hints, Known};
-use super::buying::{Sale, buy_and_report, ready_to_buy};
-use super::exit::{Failure, OK, OTHER};
+use super::buying::{Sale, buy_and_report, declined, ready_to_buy};
+use super::exit::{Failure, OK};
 use super::numbers::group_id_arg;
 use super::output::{self, or_dash};
 use super::reservations::number_arg;
@@ -120,17 +120,8 @@ pub(super) async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     }
     let currency = ctx.settings.currency;
     if !args.yes && !confirm(&group_id, &known, &number, reservation.as_ref(), currency)? {
-        let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
-        if let Some(held) = &reservation {
-            match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
-                Ok(_) => message.push_str("; the reservation made for it was cancelled"),
-                Err(error) => message.push_str(&format!(
-                    "; the reservation {} made for it could not be cancelled ({error}) and expires on its own",
-                    held.uuid
-                )),
-            }
-        }
-        return Err(Failure::new(OTHER, message));
+        let held = reservation.as_ref().map(|r| &r.uuid);
+        return Err(declined(&conn.client, &journal, held).await);
     }
 
     let order = PurchaseOrder::new(group_id.clone(), number);
@@ -303,18 +294,23 @@ pub(super) fn confirm(
 
 /// Shows `text` on stderr and reads y/N from stdin: whether the answer was yes.
 pub(super) fn ask(text: &str) -> Result<bool, Failure> {
-    let answer = tokio::task::block_in_place(|| {
+    let answer = read_answer(text)?;
+    Ok(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    ))
+}
+
+/// Shows `text` on stderr and reads one line of stdin.
+pub(super) fn read_answer(text: &str) -> Result<String, Failure> {
+    tokio::task::block_in_place(|| {
         let mut stderr = std::io::stderr().lock();
         let _ = stderr.write_all(text.as_bytes());
         let _ = stderr.flush();
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line).map(|_| line)
     })
-    .map_err(|error| Failure::other(format!("cannot read the answer: {error}")))?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
+    .map_err(|error| Failure::other(format!("cannot read the answer: {error}")))
 }
 
 /// Prints what was bought, with the prices found beforehand (null, `—`, when unknown), in the

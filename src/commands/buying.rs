@@ -13,6 +13,7 @@ use crate::api::model::{PurchaseOrder, ReservationId};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::journal::{Here, Journal, Standing};
 use crate::money::AgreedPrices;
+use crate::orders::deals::cancel_recorded;
 use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
 use crate::outcome::Settlement;
 use crate::reference::Reference;
@@ -20,8 +21,27 @@ use crate::reference::Reference;
 use super::Context;
 use super::buy::report;
 use super::buy_prices::Known;
-use super::exit::{Failure, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
+use super::exit::{Failure, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
 use super::output;
+
+/// How a purchase the operator declined ends: the reservation made for it, if any, is
+/// cancelled first, and the failure says that nothing was bought and how the cancelling went.
+pub(super) async fn declined(
+    client: &Client,
+    journal: &Mutex<Journal>,
+    held: Option<&ReservationId>,
+) -> Failure {
+    let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
+    if let Some(uuid) = held {
+        match cancel_recorded(client, Some(journal), uuid).await {
+            Ok(_) => message.push_str("; the reservation made for it was cancelled"),
+            Err(error) => message.push_str(&format!(
+                "; the reservation {uuid} made for it could not be cancelled ({error}) and expires on its own"
+            )),
+        }
+    }
+    Failure::new(OTHER, message)
+}
 
 /// Settles what earlier runs left unsettled, then asks the one rule whether a purchase may be
 /// sent now: how every purchase command starts. A command buys one number at a time, so only

@@ -26,13 +26,13 @@ use crate::api::model::{AvailableNumber, E164, Group, Price, PurchaseOrder};
 use crate::cli::{BuyArgs, Pick, PlaceArgs};
 use crate::everywhere::merge;
 use crate::money::Currency;
-use crate::orders::deals::{cancel_recorded, reserve_recorded};
+use crate::orders::deals::reserve_recorded;
 use crate::vanity::{VanityPattern, memorability, national_number};
 
 use super::Context;
 use super::buy::{confirm, countdown, prompt_text};
 use super::buy_prices::Known;
-use super::buying::{Sale, buy_and_report, ready_to_buy};
+use super::buying::{Sale, buy_and_report, declined, ready_to_buy};
 use super::everywhere::{PlaceSearch, least_cost_within, search_place};
 use super::exit::{Failure, OK, OTHER, code_for};
 use super::numbers::pattern_arg;
@@ -162,15 +162,7 @@ pub(super) async fn find_and_buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Fa
             currency,
         ));
     } else if !confirm(&group_id, &known, &number, Some(&held), currency)? {
-        let mut message = "not bought: the purchase was declined (nothing was bought)".to_owned();
-        match cancel_recorded(&conn.client, Some(&journal), &held.uuid).await {
-            Ok(_) => message.push_str("; the reservation made for it was cancelled"),
-            Err(error) => message.push_str(&format!(
-                "; the reservation {} made for it could not be cancelled ({error}) and expires on its own",
-                held.uuid
-            )),
-        }
-        return Err(Failure::new(OTHER, message));
+        return Err(declined(&conn.client, &journal, Some(&held.uuid)).await);
     }
 
     let order = PurchaseOrder::new(group_id.clone(), number);

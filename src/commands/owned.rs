@@ -5,7 +5,7 @@
 //! given; `--dry-run` sends nothing. It goes through [`crate::orders::release`]: recorded
 //! before it is sent, sent once, never retried.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 
 use serde::Serialize;
 
@@ -16,6 +16,7 @@ use crate::orders::settle::account_numbers;
 use crate::outcome::Released;
 
 use super::Context;
+use super::buy::read_answer;
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN};
 use super::output::{self, Align, Table, or_dash};
 
@@ -202,13 +203,6 @@ fn confirm(number: &OwnedNumber) -> Result<bool, Failure> {
         or_dash(number.status_text.as_ref().map(|s| s.describe())),
         or_dash(number.provider_type.as_deref().map(clean)),
     );
-    let answer = tokio::task::block_in_place(|| {
-        let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(text.as_bytes());
-        let _ = stderr.flush();
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map(|_| line)
-    })
-    .map_err(|error| Failure::other(format!("cannot read the answer: {error}")))?;
+    let answer = read_answer(&text)?;
     Ok(answer.trim() == last_four)
 }
