@@ -37,6 +37,7 @@ mod reference;
 mod refused;
 mod requests;
 pub mod rows;
+mod sifted;
 mod slots;
 mod sorting;
 mod state;

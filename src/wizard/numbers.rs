@@ -14,7 +14,8 @@ use crate::api::model::AvailableNumber;
 use crate::vanity::{self, VanityPattern};
 
 use super::nationals::Nationals;
-use super::picker::{Move, moved};
+use super::picker::Move;
+use super::sifted::Sifted;
 
 /// A number that matches the vanity box, with the matched span of its E.164 text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,13 +34,12 @@ pub(crate) struct NumberList {
     nationals: Nationals,
     /// The `number_contains` the items were fetched with (`None`: the unfiltered list).
     fetched_with: Option<String>,
-    query: Input,
+    /// The vanity box, and the numbers that match it with their spans.
+    rows: Sifted<NumberMatch>,
     /// The box's text as a pattern, when it is valid and not blank.
     pattern: Option<VanityPattern>,
     /// Why the box's text cannot be used, for the operator.
     pub(crate) pattern_error: Option<String>,
-    visible: Vec<NumberMatch>,
-    cursor: usize,
     memorable_first: bool,
 }
 
@@ -70,18 +70,19 @@ impl NumberList {
             .cloned()
             .collect();
         let fetched_with = self.fetched_with.clone();
-        let cursor = self.cursor;
+        let cursor = self.rows.cursor;
         self.replace_items(items, fetched_with);
-        self.cursor = cursor.min(self.visible.len().saturating_sub(1));
+        self.rows.cursor = cursor;
+        self.rows.clamp_cursor();
     }
 
     /// Applies an edit to the vanity box; returns whether its text changed.
     /// A changed pattern puts the highlight on its best match.
     pub(crate) fn edit(&mut self, request: InputRequest) -> bool {
-        let changed = super::picker::edit_capped(&mut self.query, request);
+        let changed = self.rows.edit(request);
         if changed {
             self.refilter();
-            self.cursor = 0;
+            self.rows.cursor = 0;
         }
         changed
     }
@@ -89,29 +90,28 @@ impl NumberList {
     /// Types `text` into the vanity box at once, filtering once (a paste); returns whether its
     /// text changed.
     pub(crate) fn insert_text(&mut self, text: &str) -> bool {
-        let changed = super::picker::insert_text(&mut self.query, text);
+        let changed = self.rows.insert_text(text);
         if changed {
             self.refilter();
-            self.cursor = 0;
+            self.rows.cursor = 0;
         }
         changed
     }
 
     /// Empties the vanity box; returns whether there was anything to clear.
     pub(crate) fn clear_query(&mut self) -> bool {
-        if self.query.value().is_empty() {
-            return false;
+        let cleared = self.rows.clear();
+        if cleared {
+            self.refilter();
         }
-        self.query.reset();
-        self.refilter();
-        true
+        cleared
     }
 
     /// Switches between the API's order (or the pattern's ranking) and memorable-first.
     pub(crate) fn toggle_memorable_first(&mut self) {
         self.memorable_first = !self.memorable_first;
         self.refilter();
-        self.cursor = 0;
+        self.rows.cursor = 0;
     }
 
     /// How many numbers the API's answer held, when that answer may have been cut short by
@@ -149,7 +149,7 @@ impl NumberList {
     }
 
     fn refilter(&mut self) {
-        match VanityPattern::parse(self.query.value()) {
+        match VanityPattern::parse(self.rows.text()) {
             Ok(pattern) if pattern.is_empty() => {
                 self.pattern = None;
                 self.pattern_error = None;
@@ -165,11 +165,11 @@ impl NumberList {
         }
         match &self.pattern {
             Some(pattern) => {
-                self.nationals.rank(pattern, &mut self.visible);
+                self.nationals.rank(pattern, &mut self.rows.visible);
                 if self.memorable_first {
                     // Memorable first, the pattern's ranking kept among equals.
                     let items = &self.items;
-                    self.visible.sort_by_cached_key(|m| {
+                    self.rows.visible.sort_by_cached_key(|m| {
                         let national = vanity::national_number(&items[m.index].number);
                         std::cmp::Reverse(
                             national
@@ -186,32 +186,31 @@ impl NumberList {
                 } else {
                     (0..self.items.len()).collect()
                 };
-                self.visible = order
+                self.rows.visible = order
                     .into_iter()
                     .map(|index| NumberMatch { index, span: 0..0 })
                     .collect();
             }
         }
-        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+        self.rows.clamp_cursor();
     }
 
     /// Puts the cursor on `number` when it is visible.
     pub(crate) fn select_number(&mut self, number: &str) {
-        if let Some(position) = self
-            .visible
-            .iter()
-            .position(|m| self.items[m.index].number == number)
+        let items = &self.items;
+        if let Some(position) =
+            (self.rows.visible.iter()).position(|m| items[m.index].number == number)
         {
-            self.cursor = position;
+            self.rows.cursor = position;
         }
     }
 
     pub(crate) fn move_cursor(&mut self, step: Move) {
-        self.cursor = moved(self.cursor, self.visible.len(), step);
+        self.rows.move_cursor(step);
     }
 
     pub(crate) fn selected(&self) -> Option<&AvailableNumber> {
-        self.visible.get(self.cursor).map(|m| &self.items[m.index])
+        self.rows.current().map(|m| &self.items[m.index])
     }
 
     pub(crate) fn items(&self) -> &[AvailableNumber] {
@@ -219,15 +218,15 @@ impl NumberList {
     }
 
     pub(crate) fn visible(&self) -> &[NumberMatch] {
-        &self.visible
+        &self.rows.visible
     }
 
     pub(crate) fn cursor(&self) -> usize {
-        self.cursor
+        self.rows.cursor
     }
 
     pub(crate) fn query(&self) -> &Input {
-        &self.query
+        self.rows.query()
     }
 }
 

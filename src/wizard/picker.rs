@@ -7,6 +7,8 @@ use tui_input::{Input, InputRequest};
 
 use crate::search::Filter;
 
+use super::sifted::Sifted;
+
 /// What a list item offers to the search box.
 pub trait Searchable {
     /// The texts the search box matches against (a name, a code, a prefix …). Asked for
@@ -19,35 +21,12 @@ pub trait Searchable {
 /// paste in a terminal that types it as keys) take minutes, with Ctrl-C waiting behind it.
 pub(crate) const SEARCH_LIMIT: usize = 256;
 
-/// Applies `request` to `input`, unless it would make the text longer than
-/// [`SEARCH_LIMIT`]; returns whether the text changed.
-pub(super) fn edit_capped(input: &mut Input, request: InputRequest) -> bool {
-    let full = input.value().chars().count() >= SEARCH_LIMIT;
-    if full && matches!(request, InputRequest::InsertChar(_)) {
-        return false;
-    }
-    input.handle(request).is_some_and(|c| c.value)
-}
-
-/// Types `text` into `input` character by character; returns whether its text changed.
-pub(super) fn insert_text(input: &mut Input, text: &str) -> bool {
-    // Every character is typed, whatever the ones before did.
-    let mut changed = false;
-    for c in text.chars() {
-        changed |= edit_capped(input, InputRequest::InsertChar(c));
-    }
-    changed
-}
-
 /// A searchable, navigable list.
 #[derive(Debug, Clone)]
 pub struct Picker<T> {
     items: Vec<T>,
-    query: Input,
-    /// Indices into `items` that match the query, best first.
-    visible: Vec<usize>,
-    /// Position of the cursor within `visible`.
-    cursor: usize,
+    /// The search box, and the indices into `items` that match it.
+    rows: Sifted<usize>,
     /// An order the operator asked for (cheapest first, say), else the list's own.
     order: Option<fn(&T, &T) -> std::cmp::Ordering>,
 }
@@ -56,9 +35,7 @@ impl<T> Default for Picker<T> {
     fn default() -> Self {
         Self {
             items: Vec::new(),
-            query: Input::default(),
-            visible: Vec::new(),
-            cursor: 0,
+            rows: Sifted::default(),
             order: None,
         }
     }
@@ -94,12 +71,11 @@ pub fn moved(cursor: usize, len: usize, step: Move) -> usize {
 impl<T: Searchable> Picker<T> {
     /// A picker showing all `items` in their order.
     pub(crate) fn new(items: Vec<T>) -> Self {
-        let visible = (0..items.len()).collect();
+        let mut rows = Sifted::default();
+        rows.visible = (0..items.len()).collect();
         Self {
             items,
-            query: Input::default(),
-            visible,
-            cursor: 0,
+            rows,
             order: None,
         }
     }
@@ -107,22 +83,23 @@ impl<T: Searchable> Picker<T> {
     /// Re-ranks the items against the current query, keeping the cursor on the same item when
     /// it still matches, else on the best match.
     pub(crate) fn refilter(&mut self, filter: &mut Filter) {
-        let current = self.visible.get(self.cursor).copied();
+        let current = self.rows.current().copied();
         let items = &self.items;
-        self.visible = filter.rank(self.query.value(), items.len(), |i| items[i].search_keys());
+        let rows = &mut self.rows;
+        rows.visible = filter.rank(rows.text(), items.len(), |i| items[i].search_keys());
         if let Some(order) = self.order {
             // Stable: equal items keep the ranking's order.
-            self.visible.sort_by(|&a, &b| order(&items[a], &items[b]));
+            rows.visible.sort_by(|&a, &b| order(&items[a], &items[b]));
         }
-        self.cursor = current
-            .and_then(|item| self.visible.iter().position(|&v| v == item))
-            .filter(|_| self.query.value().is_empty())
+        rows.cursor = current
+            .and_then(|item| rows.visible.iter().position(|&v| v == item))
+            .filter(|_| rows.text().is_empty())
             .unwrap_or(0);
     }
 
     /// Applies an edit to the search box; returns whether the text changed.
     pub(crate) fn edit(&mut self, request: InputRequest, filter: &mut Filter) -> bool {
-        let changed = edit_capped(&mut self.query, request);
+        let changed = self.rows.edit(request);
         if changed {
             self.refilter(filter);
         }
@@ -132,7 +109,7 @@ impl<T: Searchable> Picker<T> {
     /// Types `text` into the search box at once, filtering once (a paste); returns whether
     /// the text changed.
     pub(crate) fn insert_text(&mut self, text: &str, filter: &mut Filter) -> bool {
-        let changed = insert_text(&mut self.query, text);
+        let changed = self.rows.insert_text(text);
         if changed {
             self.refilter(filter);
         }
@@ -141,12 +118,11 @@ impl<T: Searchable> Picker<T> {
 
     /// Empties the search box; returns whether there was anything to clear.
     pub(crate) fn clear_query(&mut self, filter: &mut Filter) -> bool {
-        if self.query.value().is_empty() {
-            return false;
+        let cleared = self.rows.clear();
+        if cleared {
+            self.refilter(filter);
         }
-        self.query.reset();
-        self.refilter(filter);
-        true
+        cleared
     }
 
     /// Shows the items in `order` (`None`: the list's own order), the cursor on the same item.
@@ -166,8 +142,9 @@ impl<T: Searchable> Picker<T> {
 
     /// Puts the cursor on the first item for which `is_it` holds, if any is visible.
     pub(crate) fn select_where(&mut self, is_it: impl Fn(&T) -> bool) {
-        if let Some(position) = self.visible.iter().position(|&i| is_it(&self.items[i])) {
-            self.cursor = position;
+        let items = &self.items;
+        if let Some(position) = self.rows.visible.iter().position(|&i| is_it(&items[i])) {
+            self.rows.cursor = position;
         }
     }
 }
@@ -175,12 +152,12 @@ impl<T: Searchable> Picker<T> {
 impl<T> Picker<T> {
     /// Moves the cursor, staying within the matching items.
     pub(crate) fn move_cursor(&mut self, step: Move) {
-        self.cursor = moved(self.cursor, self.visible.len(), step);
+        self.rows.move_cursor(step);
     }
 
     /// The item under the cursor.
     pub(crate) fn selected(&self) -> Option<&T> {
-        self.visible.get(self.cursor).map(|&i| &self.items[i])
+        self.rows.current().map(|&i| &self.items[i])
     }
 
     /// All items, whether they match or not.
@@ -190,17 +167,17 @@ impl<T> Picker<T> {
 
     /// Indices of the matching items, best first.
     pub(crate) fn visible(&self) -> &[usize] {
-        &self.visible
+        &self.rows.visible
     }
 
     /// Position of the cursor among the matching items.
     pub(crate) fn cursor(&self) -> usize {
-        self.cursor
+        self.rows.cursor
     }
 
     /// The search box.
     pub(crate) fn query(&self) -> &Input {
-        &self.query
+        self.rows.query()
     }
 }
 
