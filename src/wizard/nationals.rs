@@ -1,5 +1,5 @@
-//! The vanity box's buffer: the national numbers of a list's items, split out of their E.164
-//! text once, when the items arrive, and kept side by side with a bit index of their digits
+//! The vanity box's index: the national numbers of a list's items, split out of their E.164
+//! text once, when the items arrive, laid side by side and kept as a bit index of their digits
 //! ([`DigitIndex`]), so that a keystroke finds where the pattern can start with a few word
 //! operations per 64 digits, then visits only the numbers holding such a start.
 
@@ -13,27 +13,27 @@ use super::numbers::NumberMatch;
 const DISTANCES: usize = 16;
 
 /// The national numbers of a list's items, split out of their E.164 text once, when the
-/// items arrive, and kept side by side in one buffer: a keystroke in the vanity box then scans
-/// contiguous digits instead of splitting every number again and visiting each one's string.
+/// items arrive, laid side by side and indexed by digit: a keystroke in the vanity box then
+/// combines a few bit masks instead of splitting every number again and trying every start.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Nationals {
-    /// The national digits of every valid item, one after another.
-    digits: String,
     /// Per item, where its national number lies; `None` when it is not valid E.164 (see
     /// [`vanity::split_e164`]), so that no pattern matches it.
     places: Vec<Option<Place>>,
-    /// Where each digit stands in `digits`.
+    /// Where each digit stands in the national digits of every valid item, laid one after
+    /// another (only this index of them is kept).
     index: DigitIndex,
-    /// Room reused by every keystroke: where the pattern can start in `digits`, one bit per
-    /// position, and the matches found, in the API's order, with their distance from the end.
+    /// Room reused by every keystroke: where the pattern can start, one bit per digit's
+    /// position, and the matches found, one list per distance from the end, each in the API's
+    /// order (the item, at most 4 billion, and where the match starts in its E.164 text).
     starts: Vec<u64>,
-    found: Vec<(usize, NumberMatch)>,
+    by_distance: [Vec<(u32, u8)>; DISTANCES],
 }
 
 /// Where one item's national number lies.
 #[derive(Debug, Clone, Copy)]
 struct Place {
-    /// Its start in [`Nationals::digits`].
+    /// Its start among the national digits laid one after another.
     start: u32,
     /// Its length in digits.
     len: u8,
@@ -59,11 +59,10 @@ impl Nationals {
             .collect();
         let index = DigitIndex::of(digits.as_bytes());
         Self {
-            digits,
             places,
             index,
             starts: Vec::new(),
-            found: Vec::new(),
+            by_distance: Default::default(),
         }
     }
 
@@ -72,57 +71,41 @@ impl Nationals {
     /// of the number, matches ending on the last digit first, equal distances in the API's
     /// order.
     pub(super) fn rank(&mut self, pattern: &VanityPattern, visible: &mut Vec<NumberMatch>) {
-        let mut found = std::mem::take(&mut self.found);
-        found.clear();
+        // One list per distance, filled in the API's order, ranks without sorting.
+        let mut by_distance = std::mem::take(&mut self.by_distance);
+        for found in &mut by_distance {
+            found.clear();
+        }
         if pattern.is_empty() {
             // Every number matches, with an empty span at its end.
-            for (index, place) in self.places.iter().enumerate() {
+            for (index, place) in (0..).zip(&self.places) {
                 if let Some(place) = place {
-                    let end = usize::from(place.offset) + usize::from(place.len);
-                    found.push((
-                        0,
-                        NumberMatch {
-                            index,
-                            span: end..end,
-                        },
-                    ));
+                    by_distance[0].push((index, place.offset + place.len));
                 }
             }
         } else {
             self.index.starts(pattern, &mut self.starts);
-            self.matches(pattern, &mut found);
+            self.matches(pattern, &mut by_distance);
         }
-        // One bucket per distance, filled in the API's order, ranks without sorting: count
-        // each distance, then lay the matches out bucket after bucket.
-        let mut first = [0usize; DISTANCES];
-        for (distance, _) in &found {
-            first[*distance] += 1;
-        }
-        let mut next = 0;
-        for slot in &mut first {
-            let count = *slot;
-            *slot = next;
-            next += count;
-        }
+        let width = pattern.len();
         visible.clear();
-        visible.resize(
-            found.len(),
-            NumberMatch {
-                index: 0,
-                span: 0..0,
-            },
-        );
-        for (distance, number) in found.drain(..) {
-            visible[first[distance]] = number;
-            first[distance] += 1;
+        for found in &by_distance {
+            visible.extend(found.iter().map(|&(index, start)| {
+                let start = usize::from(start);
+                NumberMatch {
+                    index: index as usize,
+                    span: start..start + width,
+                }
+            }));
         }
-        self.found = found;
+        self.by_distance = by_distance;
     }
 
-    /// Pushes onto `found`, in the API's order, each item where `pattern` matches with its
-    /// distance from the end: of the starts the bit index allows (`self.starts`), the last one
-    /// inside the number that its anchors allow, as [`VanityPattern::find`] chooses.
-    fn matches(&self, pattern: &VanityPattern, found: &mut Vec<(usize, NumberMatch)>) {
+    /// Adds to `by_distance`, in the API's order, each item where `pattern` matches and where
+    /// its match starts in the E.164 text: of the starts the bit index allows
+    /// (`self.starts`), the last one inside the number that its anchors allow, as
+    /// [`VanityPattern::find`] chooses.
+    fn matches(&self, pattern: &VanityPattern, by_distance: &mut [Vec<(u32, u8)>; DISTANCES]) {
         let starts = &self.starts;
         let width = pattern.len();
         let mut item = 0;
@@ -150,12 +133,13 @@ impl Nationals {
                     last_start
                 };
                 if let Some(matched) = last_bit(starts, earliest.max(at), latest) {
-                    let offset = usize::from(place.offset) + matched - start;
-                    let number = NumberMatch {
-                        index: item,
-                        span: offset..offset + width,
+                    // Below 16 and 15: a number has at most 15 digits.
+                    let distance = stop - (matched + width);
+                    let within = u8::try_from(matched - start).unwrap_or(u8::MAX);
+                    let Ok(index) = u32::try_from(item) else {
+                        return;
                     };
-                    found.push((stop - (matched + width), number));
+                    by_distance[distance].push((index, place.offset + within));
                 }
             }
             // The next number's starts.
