@@ -26,7 +26,8 @@ mod key;
 
 #[cfg(test)]
 use file::DEFAULT_CONFIG;
-pub(crate) use file::{FileConfig, ThemeChoice, write_default};
+pub(crate) use file::ThemeChoice;
+pub(crate) use file::{FileConfig, write_default};
 #[cfg(test)]
 use key::key_from_value;
 pub(crate) use key::{api_key_from_env, read_key_file};

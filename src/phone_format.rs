@@ -5,11 +5,39 @@
 //! number reads the same everywhere: `+1 213-555-1234`, `+44 20 7216 4999`,
 //! `+55 11 98453-2107`. The API is always sent E.164.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::api::model::{CountryCode, E164};
 
 /// `number` (E.164) in the international format of its country; the text as given when
 /// libphonenumber cannot read it, so that nothing is ever hidden.
 pub(crate) fn international(number: &str) -> String {
+    FORMATTED.with(|kept| {
+        if let Some(shown) = kept.borrow().get(number) {
+            return shown.clone();
+        }
+        let shown = format_international(number);
+        let mut kept = kept.borrow_mut();
+        if kept.len() >= KEPT_FORMATS {
+            kept.clear();
+        }
+        kept.insert(number.to_owned(), shown.clone());
+        shown
+    })
+}
+
+/// How many formatted numbers are kept: a screen's worth many times over.
+const KEPT_FORMATS: usize = 512;
+
+thread_local! {
+    /// The numbers formatted last. libphonenumber parses each number and runs its country's
+    /// regular expressions (tens of microseconds), and a list draws the same numbers again on
+    /// every frame.
+    static FORMATTED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+fn format_international(number: &str) -> String {
     match phonenumber::parse(None, number) {
         Ok(parsed) => phonenumber::format(&parsed)
             .mode(phonenumber::Mode::International)

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::api::error::ApiError;
 use crate::api::model::{AvailableNumber, Group, Listing};
-use crate::vanity::{ServerQuery, VanityPattern};
+use crate::vanity::{Memorable, ServerQuery, VanityPattern, memorability, national_number};
 
 use super::PageCap;
 
@@ -36,6 +36,9 @@ pub struct GroupSearch {
     /// The requests sent (each one credit).
     pub credits: u32,
     seen: HashSet<String>,
+    /// What makes each of `numbers` memorable, worked out once as it arrives: it does not
+    /// depend on the pattern, and ranking needs it for every match on every change.
+    memorable: Vec<Option<Memorable>>,
 }
 
 impl GroupSearch {
@@ -48,13 +51,33 @@ impl GroupSearch {
             pending: Vec::new(),
             credits: 0,
             seen: HashSet::new(),
+            memorable: Vec::new(),
         }
     }
 
     /// Adds `number` unless it is there already.
     pub fn add(&mut self, number: AvailableNumber) {
         if self.seen.insert(number.id.to_string()) {
+            self.memorable
+                .push(national_number(&number.number).and_then(memorability));
             self.numbers.push(number);
+        }
+    }
+
+    /// What makes the number at `n` of [`GroupSearch::numbers`] memorable, if anything.
+    pub fn memorable(&self, n: usize) -> Option<Memorable> {
+        match self.memorable.get(n) {
+            Some(memorable) => memorable.clone(),
+            // Added to `numbers` directly: worked out now.
+            None => national_number(&self.numbers.get(n)?.number).and_then(memorability),
+        }
+    }
+
+    /// The memorable score of the number at `n` (0 for a plain number).
+    pub(crate) fn memorable_score(&self, n: usize) -> u32 {
+        match self.memorable.get(n) {
+            Some(memorable) => memorable.as_ref().map_or(0, |m| m.score),
+            None => self.memorable(n).map_or(0, |m| m.score),
         }
     }
 

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::api::model::{AvailableNumber, Group, Price};
-use crate::vanity::{Memorable, VanityPattern, memorability, national_number};
+use crate::vanity::{Memorable, VanityPattern};
 
 use super::GroupSearch;
 
@@ -29,7 +29,7 @@ pub fn merge<'a>(searches: &'a [GroupSearch], pattern: &VanityPattern) -> Vec<Fo
                 number,
                 group: &search.group,
                 matched: pattern.matches(&number.number)?,
-                memorable: national_number(&number.number).and_then(memorability),
+                memorable: search.memorable(n),
             })
         })
         .collect()
@@ -44,6 +44,8 @@ pub fn ranked(searches: &[GroupSearch], pattern: &VanityPattern) -> Vec<(usize, 
         .iter()
         .enumerate()
         .flat_map(|(g, search)| {
+            // The same for every number of the group: worked out once.
+            let monthly = monthly_key(search.group.price.monthly);
             search
                 .numbers
                 .iter()
@@ -51,11 +53,10 @@ pub fn ranked(searches: &[GroupSearch], pattern: &VanityPattern) -> Vec<(usize, 
                 .filter_map(move |(n, number)| {
                     let text = number.number.as_str();
                     let matched = pattern.matches(text)?;
-                    let memorable = national_number(text).and_then(memorability);
                     let key = (
                         text.len() - matched.end,
-                        Reverse(memorable.map_or(0, |m| m.score)),
-                        monthly_key(search.group.price.monthly),
+                        Reverse(search.memorable_score(n)),
+                        monthly,
                         text,
                     );
                     Some((key, (g, n)))

@@ -12,6 +12,7 @@
 //! - `^` anchors to the start of the national number, `$` to its end (`^555`, `0000$`);
 //! - spaces, dashes and dots are ignored; anything else is an error that names the character.
 
+mod digit_index;
 mod e164;
 mod keypad;
 mod memorable;
@@ -19,6 +20,7 @@ mod narrow;
 mod pattern;
 mod spell;
 
+pub(crate) use digit_index::DigitIndex;
 pub(crate) use e164::{national_number, split_e164};
 pub use memorable::Memorable;
 pub(crate) use memorable::{memorability, memorable_order};

@@ -127,6 +127,11 @@ impl VanityPattern {
         self.tokens.is_empty()
     }
 
+    /// How many digits a match spans: one per digit, letter and wildcard.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
     /// The longest run of literal digits (the first of equally long runs): the part sent to the
     /// API as `number_contains`. Empty for the empty pattern.
     pub(crate) fn server_query(&self) -> &str {

@@ -53,7 +53,7 @@ impl<T> Load<T> {
 
 /// Where a [`Load`] stands, whatever its data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stage {
+pub enum Stage {
     Idle,
     Loading,
     Loaded,

@@ -1,29 +1,39 @@
-//! The vanity box's buffer: the national numbers of a list's items, split out of their E.164
-//! text once, when the items arrive, and kept side by side, so that a keystroke scans
-//! contiguous digits — with one SIMD substring search for the pattern's run of digits — instead
-//! of splitting every number again and trying every start of each.
+//! The vanity box's index: the national numbers of a list's items, split out of their E.164
+//! text once, when the items arrive, laid side by side and kept as a bit index of their digits
+//! ([`DigitIndex`]), so that a keystroke finds where the pattern can start with a few word
+//! operations per 64 digits, then visits only the numbers holding such a start.
 
 use crate::api::model::AvailableNumber;
-use crate::vanity::{self, VanityPattern};
+use crate::vanity::{self, DigitIndex, VanityPattern};
 
 use super::numbers::NumberMatch;
 
+/// A national number has at most 14 digits (E.164's 15 less one for the calling code), so a
+/// match's distance from the end is below this.
+const DISTANCES: usize = 16;
+
 /// The national numbers of a list's items, split out of their E.164 text once, when the
-/// items arrive, and kept side by side in one buffer: a keystroke in the vanity box then scans
-/// contiguous digits instead of splitting every number again and visiting each one's string.
+/// items arrive, laid side by side and indexed by digit: a keystroke in the vanity box then
+/// combines a few bit masks instead of splitting every number again and trying every start.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Nationals {
-    /// The national digits of every valid item, one after another.
-    digits: String,
     /// Per item, where its national number lies; `None` when it is not valid E.164 (see
     /// [`vanity::split_e164`]), so that no pattern matches it.
     places: Vec<Option<Place>>,
+    /// Where each digit stands in the national digits of every valid item, laid one after
+    /// another (only this index of them is kept).
+    index: DigitIndex,
+    /// Room reused by every keystroke: where the pattern can start, one bit per digit's
+    /// position, and the matches found, one list per distance from the end, each in the API's
+    /// order (the item, at most 4 billion, and where the match starts in its E.164 text).
+    starts: Vec<u64>,
+    by_distance: [Vec<(u32, u8)>; DISTANCES],
 }
 
 /// Where one item's national number lies.
 #[derive(Debug, Clone, Copy)]
 struct Place {
-    /// Its start in [`Nationals::digits`].
+    /// Its start among the national digits laid one after another.
     start: u32,
     /// Its length in digits.
     len: u8,
@@ -47,91 +57,218 @@ impl Nationals {
                 Some(place)
             })
             .collect();
-        Self { digits, places }
+        let index = DigitIndex::of(digits.as_bytes());
+        Self {
+            places,
+            index,
+            starts: Vec::new(),
+            by_distance: Default::default(),
+        }
     }
 
     /// Refills `visible` with the items that match `pattern` and their spans in E.164 text,
     /// ordered as [`vanity::rank_matches`] orders them: by how close the match sits to the end
     /// of the number, matches ending on the last digit first, equal distances in the API's
     /// order.
-    pub(super) fn rank(&self, pattern: &VanityPattern, visible: &mut Vec<NumberMatch>) {
-        // A national number has at most 14 digits (E.164's 15 less one for the calling code),
-        // so the distance from the end is below 16: one bucket per distance, filled in the
-        // API's order, ranks without sorting.
-        let mut by_distance: [Vec<NumberMatch>; 16] = Default::default();
-        let run = pattern.server_query();
-        if run.is_empty() || pattern.is_anchored_start() || pattern.is_anchored_end() {
-            // Anchors leave one start to try in each number; no run, nothing to search for.
-            for (index, place) in self.places.iter().enumerate() {
-                if let Some((distance, found)) = place.and_then(|p| self.matched(pattern, index, p))
-                {
-                    by_distance[distance].push(found);
+    pub(super) fn rank(&mut self, pattern: &VanityPattern, visible: &mut Vec<NumberMatch>) {
+        // One list per distance, filled in the API's order, ranks without sorting.
+        let mut by_distance = std::mem::take(&mut self.by_distance);
+        for found in &mut by_distance {
+            found.clear();
+        }
+        if pattern.is_empty() {
+            // Every number matches, with an empty span at its end.
+            for (index, place) in (0..).zip(&self.places) {
+                if let Some(place) = place {
+                    by_distance[0].push((index, place.offset + place.len));
                 }
             }
         } else {
-            let mut found = self.holding(run, |index, place| self.matched(pattern, index, place));
-            // Found from the last number to the first: the buckets keep the API's order.
-            found.reverse();
-            for (distance, number) in found {
-                by_distance[distance].push(number);
-            }
+            self.index.starts(pattern, &mut self.starts);
+            self.matches(pattern, &mut by_distance);
         }
+        let width = pattern.len();
         visible.clear();
-        for mut bucket in by_distance {
-            visible.append(&mut bucket);
+        for found in &by_distance {
+            visible.extend(found.iter().map(|&(index, start)| {
+                let start = usize::from(start);
+                NumberMatch {
+                    index: index as usize,
+                    span: start..start + width,
+                }
+            }));
         }
+        self.by_distance = by_distance;
     }
 
-    /// What `judge` says of each number holding the digits `run`, from the last number to the
-    /// first. Only those can match a pattern whose longest run of digits is `run`, and a
-    /// substring search over the whole buffer (SIMD, memchr's) finds them without visiting
-    /// the others.
-    fn holding<T>(&self, run: &str, mut judge: impl FnMut(usize, Place) -> Option<T>) -> Vec<T> {
-        let finder = memchr::memmem::FinderRev::new(run.as_bytes());
-        let haystack = self.digits.as_bytes();
-        let mut end = haystack.len();
-        // The numbers below `next` are those not passed yet.
-        let mut next = self.places.len();
-        let mut judged = Vec::new();
-        while let Some(at) = finder.rfind(&haystack[..end]) {
-            // The number holding byte `at`: the last one starting at or before it.
-            let holder = self.places[..next]
-                .iter()
-                .rposition(|place| place.is_some_and(|p| p.start as usize <= at));
-            let Some((index, Some(place))) = holder.map(|index| (index, self.places[index])) else {
-                break;
+    /// Adds to `by_distance`, in the API's order, each item where `pattern` matches and where
+    /// its match starts in the E.164 text: of the starts the bit index allows
+    /// (`self.starts`), the last one inside the number that its anchors allow, as
+    /// [`VanityPattern::find`] chooses.
+    fn matches(&self, pattern: &VanityPattern, by_distance: &mut [Vec<(u32, u8)>; DISTANCES]) {
+        let starts = &self.starts;
+        let width = pattern.len();
+        let mut item = 0;
+        let mut from = 0;
+        while let Some(at) = next_bit(starts, from) {
+            // The number holding position `at`: numbers lie in the buffer in the items' order.
+            let place = loop {
+                match self.places.get(item) {
+                    None => return,
+                    Some(Some(place)) if stop(*place) > at => break *place,
+                    Some(_) => item += 1,
+                }
             };
-            next = index + 1;
             let start = place.start as usize;
-            let stop = start + usize::from(place.len);
-            if at + run.len() <= stop {
-                judged.extend(judge(index, place));
-                end = start;
-            } else {
-                // The digits run from this number's end into the next one's start: look again
-                // within this number.
-                end = stop;
+            let stop = stop(place);
+            if let Some(last_start) = stop.checked_sub(width).filter(|&s| s >= start) {
+                let earliest = if pattern.is_anchored_end() {
+                    last_start
+                } else {
+                    start
+                };
+                let latest = if pattern.is_anchored_start() {
+                    start
+                } else {
+                    last_start
+                };
+                if let Some(matched) = last_bit(starts, earliest.max(at), latest) {
+                    // Below 16 and 15: a number has at most 15 digits.
+                    let distance = stop - (matched + width);
+                    let within = u8::try_from(matched - start).unwrap_or(u8::MAX);
+                    let Ok(index) = u32::try_from(item) else {
+                        return;
+                    };
+                    by_distance[distance].push((index, place.offset + within));
+                }
             }
+            // The next number's starts.
+            from = stop;
+            item += 1;
         }
-        judged
+    }
+}
+
+/// Where the number at `place` ends in the buffer.
+fn stop(place: Place) -> usize {
+    place.start as usize + usize::from(place.len)
+}
+
+/// The first set bit of `bits` at `from` or after.
+fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
+    let mut word = from / 64;
+    let mut current = bits.get(word)? & (!0 << (from % 64));
+    while current == 0 {
+        word += 1;
+        current = *bits.get(word)?;
+    }
+    Some(word * 64 + current.trailing_zeros() as usize)
+}
+
+/// The last set bit of `bits` from `low` to `high` (both included).
+fn last_bit(bits: &[u64], low: usize, high: usize) -> Option<usize> {
+    if low > high {
+        return None;
+    }
+    let mut word = high / 64;
+    // The bits at `high` and below within its word.
+    let mut current = bits[word] & (!0 >> (63 - high % 64));
+    loop {
+        if word == low / 64 {
+            current &= !0 << (low % 64);
+        }
+        if current != 0 {
+            return Some(word * 64 + 63 - current.leading_zeros() as usize);
+        }
+        if word == low / 64 {
+            return None;
+        }
+        word -= 1;
+        current = bits[word];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::model::NumberId;
+
+    /// Numbers of several lengths and calling codes, some not E.164, made from a simple
+    /// generator so that every digit and many repeats occur.
+    fn numbers() -> Vec<String> {
+        let codes = ["+1", "+44", "+353", "+49", "+7"];
+        let mut state: u64 = 12345;
+        (0..3000)
+            .map(|n| {
+                let code = codes[n % codes.len()];
+                let len = match code {
+                    "+1" | "+7" => 10,
+                    _ => 6 + n % 7,
+                };
+                let digits: String = (0..len)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        char::from(b'0' + ((state >> 33) % 10) as u8)
+                    })
+                    .collect();
+                if n % 97 == 0 {
+                    format!("not {digits}")
+                } else {
+                    format!("{code}{digits}")
+                }
+            })
+            .collect()
     }
 
-    /// Where `pattern` matches the item at `index` (at `place`): its distance from the end and
-    /// its span in E.164 text.
-    fn matched(
-        &self,
-        pattern: &VanityPattern,
-        index: usize,
-        place: Place,
-    ) -> Option<(usize, NumberMatch)> {
-        let start = place.start as usize;
-        let national = &self.digits[start..start + usize::from(place.len)];
-        let span = pattern.find(national)?;
-        let offset = usize::from(place.offset);
-        let found = NumberMatch {
-            index,
-            span: span.start + offset..span.end + offset,
-        };
-        Some((national.len() - span.end, found))
+    #[test]
+    fn every_pattern_ranks_as_rank_matches_does() {
+        let texts = numbers();
+        let items: Vec<AvailableNumber> = (texts.iter())
+            .map(|n| AvailableNumber {
+                id: NumberId::new(format!("did-{n}")),
+                number: n.clone(),
+            })
+            .collect();
+        let mut nationals = Nationals::of(&items);
+        let mut visible = Vec::new();
+        let patterns = [
+            "5",
+            "55",
+            "555",
+            "5551",
+            "0",
+            "^5",
+            "5$",
+            "^55",
+            "99$",
+            "5*5",
+            "*5",
+            "5*",
+            "1?3",
+            "^*1",
+            "*1$",
+            "^5*5$",
+            "^2*********$",
+            "*********9",
+            "^*********9$",
+            "12*4",
+            "PIZZA",
+            "7777",
+            "0000$",
+            "^0",
+        ];
+        for text in patterns {
+            let pattern = VanityPattern::parse(text).unwrap();
+            nationals.rank(&pattern, &mut visible);
+            let got: Vec<(usize, std::ops::Range<usize>)> =
+                visible.iter().map(|m| (m.index, m.span.clone())).collect();
+            assert_eq!(
+                got,
+                vanity::rank_matches(&pattern, &texts),
+                "pattern {text}"
+            );
+        }
     }
 }
