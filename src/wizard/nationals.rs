@@ -87,15 +87,14 @@ impl Nationals {
             self.index.starts(pattern, &mut self.starts);
             self.matches(pattern, &mut by_distance);
         }
-        let width = pattern.len();
+        // A pattern longer than a number matches nothing, so its width fits a byte.
+        let width_byte = u8::try_from(pattern.len()).unwrap_or(u8::MAX);
         visible.clear();
         for found in &by_distance {
-            visible.extend(found.iter().map(|&(index, start)| {
-                let start = usize::from(start);
-                NumberMatch {
-                    index: index as usize,
-                    span: start..start + width,
-                }
+            visible.extend(found.iter().map(|&(index, start)| NumberMatch {
+                index,
+                start,
+                end: start.saturating_add(width_byte),
             }));
         }
         self.by_distance = by_distance;
@@ -263,7 +262,7 @@ mod tests {
             let pattern = VanityPattern::parse(text).unwrap();
             nationals.rank(&pattern, &mut visible);
             let got: Vec<(usize, std::ops::Range<usize>)> =
-                visible.iter().map(|m| (m.index, m.span.clone())).collect();
+                visible.iter().map(|m| (m.index(), m.span())).collect();
             assert_eq!(
                 got,
                 vanity::rank_matches(&pattern, &texts),

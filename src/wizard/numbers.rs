@@ -18,12 +18,37 @@ use super::picker::Move;
 use super::sifted::Sifted;
 
 /// A number that matches the vanity box, with the matched span of its E.164 text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Eight bytes: a pattern every other number holds matches tens of thousands of numbers, and
+/// each keystroke writes them all out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NumberMatch {
+    pub(super) index: u32,
+    /// The span's ends: an E.164 text is at most 16 bytes.
+    pub(super) start: u8,
+    pub(super) end: u8,
+}
+
+impl NumberMatch {
+    /// The match of the item at `index`, over the bytes `span` of its E.164 text (empty
+    /// without a pattern). `None` past what a list of numbers can hold.
+    pub(super) fn new(index: usize, span: Range<usize>) -> Option<Self> {
+        Some(Self {
+            index: u32::try_from(index).ok()?,
+            start: u8::try_from(span.start).ok()?,
+            end: u8::try_from(span.end).ok()?,
+        })
+    }
+
     /// Index into [`NumberList::items`].
-    pub index: usize,
+    pub(crate) fn index(self) -> usize {
+        self.index as usize
+    }
+
     /// Byte range of the matched digits within the E.164 text (empty without a pattern).
-    pub span: Range<usize>,
+    pub(crate) fn span(self) -> Range<usize> {
+        usize::from(self.start)..usize::from(self.end)
+    }
 }
 
 /// The numbers of one group and the vanity box over them.
@@ -170,7 +195,7 @@ impl NumberList {
                     // Memorable first, the pattern's ranking kept among equals.
                     let items = &self.items;
                     self.rows.visible.sort_by_cached_key(|m| {
-                        let national = vanity::national_number(&items[m.index].number);
+                        let national = vanity::national_number(&items[m.index()].number);
                         std::cmp::Reverse(
                             national
                                 .and_then(vanity::memorability)
@@ -188,7 +213,7 @@ impl NumberList {
                 };
                 self.rows.visible = order
                     .into_iter()
-                    .map(|index| NumberMatch { index, span: 0..0 })
+                    .filter_map(|index| NumberMatch::new(index, 0..0))
                     .collect();
             }
         }
@@ -199,7 +224,7 @@ impl NumberList {
     pub(crate) fn select_number(&mut self, number: &str) {
         let items = &self.items;
         if let Some(position) =
-            (self.rows.visible.iter()).position(|m| items[m.index].number == number)
+            (self.rows.visible.iter()).position(|m| items[m.index()].number == number)
         {
             self.rows.cursor = position;
         }
@@ -210,7 +235,7 @@ impl NumberList {
     }
 
     pub(crate) fn selected(&self) -> Option<&AvailableNumber> {
-        self.rows.current().map(|m| &self.items[m.index])
+        self.rows.current().map(|m| &self.items[m.index()])
     }
 
     pub(crate) fn items(&self) -> &[AvailableNumber] {
@@ -257,7 +282,7 @@ mod tests {
     fn shown(list: &NumberList) -> Vec<&str> {
         list.visible()
             .iter()
-            .map(|m| list.items()[m.index].number.as_str())
+            .map(|m| list.items()[m.index()].number.as_str())
             .collect()
     }
 
@@ -267,7 +292,7 @@ mod tests {
         typed(&mut numbers, "PIZZA");
         assert_eq!(shown(&numbers), ["+12135574992", "+12137499211"]);
         assert_eq!(numbers.server_query().as_deref(), Some("74992"));
-        assert_eq!(numbers.visible()[0].span, 7..12);
+        assert_eq!(numbers.visible()[0].span(), 7..12);
         assert_eq!(
             numbers.pattern().unwrap().mapping().as_deref(),
             Some("PIZZA → 74992")
@@ -315,7 +340,7 @@ mod tests {
             let got: Vec<(usize, Range<usize>)> = numbers
                 .visible()
                 .iter()
-                .map(|m| (m.index, m.span.clone()))
+                .map(|m| (m.index(), m.span()))
                 .collect();
             assert_eq!(got, expected, "pattern {pattern}");
         }

@@ -147,10 +147,10 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
     let rows: Vec<Row<'_>> = visible[range.clone()]
         .iter()
         .map(|found| {
-            let number = &items[found.index].number;
+            let number = &items[found.index()].number;
             let mut line = number_line(
                 number,
-                &found.span,
+                &found.span(),
                 ratatui::style::Style::new(),
                 theme.matched,
             );

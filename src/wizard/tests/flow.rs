@@ -320,7 +320,7 @@ fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
     );
     let list = h.wizard.lists.numbers.load.loaded().unwrap();
     assert_eq!(list.items().len(), 1);
-    assert_eq!(list.visible()[0].span, 5..9, "the matched digits");
+    assert_eq!(list.visible()[0].span(), 5..9, "the matched digits");
 }
 
 #[test]

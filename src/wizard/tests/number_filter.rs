@@ -58,7 +58,7 @@ fn tab_lists_memorable_numbers_first_with_a_pattern() {
         let list = h.wizard.lists.numbers.load.loaded().unwrap();
         list.visible()
             .iter()
-            .map(|m| list.items()[m.index].number.as_str())
+            .map(|m| list.items()[m.index()].number.as_str())
             .collect()
     };
     assert_eq!(
