@@ -20,7 +20,7 @@ fn apply_numbers(bencher: Bencher, count: usize) {
         .with_inputs(support::awaiting_numbers)
         .bench_local_values(|mut run| {
             let listing = support::parse_numbers(&body);
-            run.answer(Answer::Numbers(listing));
+            run.answer(Ok(Answer::Numbers(listing)));
             run
         });
 }

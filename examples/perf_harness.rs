@@ -351,7 +351,7 @@ fn memory_probe() {
         Some(body) => support::parse_numbers(body),
         None => support::numbers_listing(PROBE_NUMBERS),
     };
-    run.answer(numpick::protocol::Answer::Numbers(listing));
+    run.answer(Ok(numpick::protocol::Answer::Numbers(listing)));
     support::draw(&mut terminal, &run.wizard);
     let (after, peak) = memory_of("self");
     let how = if json {

@@ -51,6 +51,9 @@
 //!   [`private_files`], [`recent_countries`], [`keyring_store`], [`hardening`].
 //! - **front**, what the operator meets: [`ui`] (handed its theme by the front), [`keymap`],
 //!   [`mouse`], [`terminal`], [`app`], [`commands`], [`cli`], [`config`], [`logging`].
+//! - **test kit**, beside the layers, not in their order: `testkit`, the scripted wizard the
+//!   tests and benchmarks share, compiled for them only; it may use every layer, and no
+//!   module but a test uses it.
 //!
 //! # The message flow
 //!
@@ -94,6 +97,8 @@ pub mod sandbox;
 pub(crate) mod search;
 pub mod sweep;
 pub(crate) mod terminal;
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 pub mod ui;
 pub mod vanity;
 pub mod wizard;

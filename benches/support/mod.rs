@@ -1,121 +1,23 @@
-//! Drives the wizard through its public API into the screens the benchmarks measure, with
-//! made-up lists of any size: cities, groups and available numbers.
-//!
-//! Shared by the benchmarks and by `examples/perf_harness.rs` (through `#[path]`).
+//! The benchmarks' screens: the wizard of `numpick::testkit` driven into each screen they
+//! measure, with made-up lists of any size: cities, groups and available numbers.
 
 #![allow(dead_code, reason = "each benchmark uses its own part of the helpers")]
 
-use std::time::Instant;
-
-use jiff::Timestamp;
-use numpick::api::Backend;
-use numpick::api::model::{AccountInfo, AvailableNumber, City, Group, Listing, Region};
+use numpick::api::model::{AccountInfo, AvailableNumber, City, Group, Listing};
 use numpick::api::raw::{self, Shape};
-use numpick::protocol::{Answer, Call, Command, WorkerMsg};
-use numpick::ui::{Theme, ThemeName, render};
+use numpick::protocol::Answer;
+use numpick::testkit::{decode, draw_into, listing, region};
+use numpick::ui::ThemeName;
 use numpick::wizard::{Action, Wizard};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use serde_json::{Value, json};
-use tui_input::InputRequest;
+use serde_json::json;
+
+pub use numpick::testkit::Run;
 
 /// The terminal size every benchmark draws into.
 pub const WIDTH: u16 = 120;
 pub const HEIGHT: u16 = 40;
-
-/// A wizard and the commands it asked for last.
-pub struct Run {
-    pub wizard: Wizard,
-    pending: Vec<Command>,
-}
-
-impl Run {
-    /// A wizard at the country step, its start-up calls answered: no reservations, an
-    /// account without details.
-    pub fn new() -> Self {
-        let utc: Timestamp = "2024-01-15T11:20:00Z".parse().unwrap();
-        let mut wizard = Wizard::new(Backend::Sandbox, Instant::now(), utc);
-        // The session's first calls: the account's reservations (none) and its info.
-        for command in wizard.start(Vec::new()) {
-            let Command::Call { id, call } = command else {
-                continue;
-            };
-            let answer = match call {
-                Call::Reservations => Answer::Reservations(listing(Vec::new())),
-                Call::AccountInfo => Answer::AccountInfo(AccountInfo::default()),
-                other => panic!("unexpected call at start: {other:?}"),
-            };
-            let more = wizard.apply(WorkerMsg {
-                id,
-                received_at: Instant::now(),
-                result: Ok(answer),
-            });
-            assert!(more.is_empty(), "the start-up answers ask for nothing more");
-        }
-        Self {
-            wizard,
-            pending: Vec::new(),
-        }
-    }
-
-    pub fn act(&mut self, action: Action) -> &mut Self {
-        self.pending = self.wizard.update(action);
-        self
-    }
-
-    pub fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.act(Action::Edit(InputRequest::InsertChar(c)));
-        }
-        self
-    }
-
-    /// Answers the one call the wizard asked for last.
-    pub fn answer(&mut self, answer: Answer) -> &mut Self {
-        let message = self.message(answer);
-        self.pending = self.wizard.apply(message);
-        self
-    }
-
-    /// Answers the requirements call among those asked for last (with none required); the
-    /// other calls stay awaited.
-    pub fn answer_requirements(&mut self) -> &mut Self {
-        let at = (self.pending.iter())
-            .position(|c| {
-                matches!(
-                    c,
-                    Command::Call {
-                        call: Call::Requirements { .. },
-                        ..
-                    }
-                )
-            })
-            .expect("the requirements are asked for");
-        let Command::Call { id, .. } = self.pending.remove(at) else {
-            unreachable!()
-        };
-        let more = self.wizard.apply(WorkerMsg {
-            id,
-            received_at: Instant::now(),
-            result: Ok(Answer::Requirements(Vec::new())),
-        });
-        self.pending.extend(more);
-        self
-    }
-
-    /// The worker's message answering the call the wizard asked for last.
-    pub fn message(&self, answer: Answer) -> WorkerMsg {
-        let id = match self.pending.as_slice() {
-            [Command::Call { id, .. }] => *id,
-            other => panic!("expected one call, the wizard asked for {other:?}"),
-        };
-        WorkerMsg {
-            id,
-            received_at: Instant::now(),
-            result: Ok(answer),
-        }
-    }
-}
 
 /// A test terminal of the benchmarks' size.
 pub fn terminal() -> Terminal<TestBackend> {
@@ -124,26 +26,17 @@ pub fn terminal() -> Terminal<TestBackend> {
 
 /// Draws one frame of `wizard`.
 pub fn draw(terminal: &mut Terminal<TestBackend>, wizard: &Wizard) {
-    terminal
-        .draw(|frame| render(wizard, &Theme::of(ThemeName::Default), frame))
-        .unwrap();
-}
-
-pub fn listing<T>(items: Vec<T>) -> Listing<T> {
-    Listing { items, skipped: 0 }
-}
-
-fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
-    serde_json::from_value(value).unwrap()
+    draw_into(terminal, wizard, ThemeName::Default);
 }
 
 /// The United States with California chosen: the city list is awaited.
 pub fn awaiting_cities() -> Run {
-    let mut run = Run::new();
+    // At the country step, the start-up calls answered: no reservations, an account
+    // without details.
+    let mut run = Run::started(AccountInfo::default());
     run.type_text("united st").act(Action::Choose);
-    let california =
-        decode::<Region>(json!({"id": 123, "region_name": "California", "iso_country_code": "US"}));
-    run.answer(Answer::Regions(listing(vec![california])));
+    let california = region(123, "California");
+    run.answer(Ok(Answer::Regions(listing(vec![california]))));
     run.act(Action::Choose);
     run
 }
@@ -176,7 +69,7 @@ pub fn at_cities(count: usize) -> Run {
             decode::<City>(json!({"id": n + 1, "city_name": name, "iso_country_code": "US"}))
         })
         .collect();
-    run.answer(Answer::Cities(listing(cities)));
+    run.answer(Ok(Answer::Cities(listing(cities))));
     run
 }
 
@@ -197,7 +90,7 @@ pub fn at_groups(count: usize) -> Run {
     let mut run = at_cities(3);
     // Any city: one search of the place's groups, of every type.
     run.act(Action::Choose);
-    run.answer(Answer::Groups(listing((0..count).map(group).collect())));
+    run.answer(Ok(Answer::Groups(listing((0..count).map(group).collect()))));
     run.act(Action::Choose); // Any type: the same groups, no new call
     run
 }
@@ -207,7 +100,7 @@ pub fn awaiting_numbers() -> Run {
     let mut run = at_groups(1);
     run.act(Action::Choose);
     // The group's requirements are asked for with its numbers: answered, the numbers awaited.
-    run.answer_requirements();
+    run.answer_prefetched(Ok(Answer::Requirements(Vec::new())));
     run
 }
 
@@ -259,6 +152,6 @@ pub fn numbers_listing(count: usize) -> Listing<AvailableNumber> {
 /// The number step with `count` numbers loaded.
 pub fn at_numbers(count: usize) -> Run {
     let mut run = awaiting_numbers();
-    run.answer(Answer::Numbers(numbers_listing(count)));
+    run.answer(Ok(Answer::Numbers(numbers_listing(count))));
     run
 }

@@ -18,7 +18,7 @@ use numpick::protocol::Command;
 use numpick::wizard::{Action, Step, Wizard};
 use numpick::worker::{self, WorkerHandle};
 
-use super::scripted::draw;
+use numpick::testkit::draw;
 
 /// The settle window of these tests: long enough for a late purchase to be found (on paused
 /// time it passes at once).

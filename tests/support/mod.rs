@@ -1,11 +1,10 @@
-//! The one test kit every integration test binary shares (each includes it with
-//! `#[path = "../support/mod.rs"] mod support;`):
+//! What the integration test binaries share beside the scripted wizard of
+//! `numpick::testkit` (each includes it with `#[path = "../support/mod.rs"] mod support;`):
 //!
 //! - `home`: a throwaway home and a hermetic environment for running the real binary;
 //! - `pty`: the real binary on a pseudo-terminal (portable-pty), typed into and read back;
 //! - `http`: the scripted fault server and the fault proxy in front of a sandbox;
 //! - `sandbox`, `client`: the embedded sandbox over raw HTTP, and the API client against it;
-//! - `scripted`: the wizard driven by actions with scripted answers and fixed clocks;
 //! - `driver`: the wizard with its real worker and client, on tokio's clock.
 
 #![allow(
@@ -20,4 +19,3 @@ pub mod home;
 pub mod http;
 pub mod pty;
 pub mod sandbox;
-pub mod scripted;

@@ -13,7 +13,7 @@ use numpick::protocol::{Answer, Call};
 use numpick::wizard::{Action, BasketStage};
 use serde_json::json;
 
-use crate::support::scripted::*;
+use numpick::testkit::*;
 
 macro_rules! snap {
     ($name:literal, $run:expr) => {

@@ -9,7 +9,7 @@ use numpick::protocol::{Answer, Command, WorkerMsg};
 use numpick::wizard::Action;
 use serde_json::json;
 
-use crate::support::scripted::*;
+use numpick::testkit::*;
 
 macro_rules! snap {
     ($name:literal, $run:expr) => {

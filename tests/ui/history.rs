@@ -9,7 +9,7 @@ use numpick::journal::history::orders;
 use numpick::protocol::Answer;
 use numpick::wizard::Action;
 
-use crate::support::scripted::*;
+use numpick::testkit::*;
 
 macro_rules! snap {
     ($name:literal, $run:expr) => {

@@ -1,7 +1,7 @@
 //! The country, city and number lists keep the columns that tell their rows apart at every
 //! size; the others give way first. Snapshots at 60×16, 80×24 and 120×40.
 
-use crate::support::scripted::*;
+use numpick::testkit::*;
 #[allow(dead_code, reason = "the support module serves several test files")]
 use numpick::wizard::Action;
 

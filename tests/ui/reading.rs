@@ -5,7 +5,7 @@
 use numpick::wizard::{Action, Move};
 use serde_json::Value;
 
-use crate::support::scripted::*;
+use numpick::testkit::*;
 
 macro_rules! snap_sizes {
     ($name:literal, $run:expr) => {

@@ -7,11 +7,11 @@ use std::time::{Duration, SystemTime};
 
 use secrecy::SecretString;
 
-use crate::support::scripted::Run;
 use numpick::api::model::CountryCode;
 use numpick::api::{Client, ClientConfig};
 use numpick::protocol::{Call, Command, RequestId};
 use numpick::sandbox::{self, SandboxConfig};
+use numpick::testkit::Run;
 use numpick::worker::{self, CatalogueStore};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -13,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use serde_json::json;
 
-use crate::support::scripted::*;
+use numpick::testkit::*;
 
 macro_rules! snap {
     ($name:literal, $run:expr) => {

@@ -5,11 +5,11 @@ use super::*;
 
 #[test]
 fn an_adopted_reservation_is_held_and_a_notice_says_its_answer_was_lost() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
+    let reserve = only(h.update(Action::Reserve));
     let reservation = h.reservation(10);
-    h.answer(
+    h.answer_to(
         &reserve,
         Answer::ReservedAfterLostAnswer {
             reservation,
@@ -37,10 +37,10 @@ fn an_adopted_reservation_is_held_and_a_notice_says_its_answer_was_lost() {
 
 #[test]
 fn a_reservation_answered_as_usual_has_no_such_notice() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    let reserve = only(h.update(Action::Reserve));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
     let notice = h.wizard.chrome.notice.as_ref().map(|n| n.text.as_str());
     assert!(
         !notice.is_some_and(|text| text.contains("could not be read")),

@@ -13,17 +13,17 @@ const FIRST: &str = "+12135550001";
 const SECOND: &str = "+12135550002";
 
 /// The number step of group `abc-123` with two numbers, both marked.
-fn two_marked(h: &mut Harness) {
+fn two_marked(h: &mut Run) {
     h.walk_to_groups(vec![group("abc-123", true)]);
     let load = h.choose_group();
-    h.answer(
+    h.answer_to(
         &load,
         Answer::Numbers(listing(vec![number(FIRST), number(SECOND)])),
     );
     assert_eq!(h.wizard.input_mode(), InputMode::Numbers);
-    h.act(Action::Mark);
-    h.act(Action::Move(Move::Down));
-    h.act(Action::Mark);
+    h.update(Action::Mark);
+    h.update(Action::Move(Move::Down));
+    h.update(Action::Mark);
     assert_eq!(h.wizard.basket().len(), 2);
 }
 
@@ -55,11 +55,11 @@ fn purchased_number(command: &Command) -> String {
     }
 }
 
-fn stage(h: &Harness, number: &str) -> BasketStage {
+fn stage(h: &Run, number: &str) -> BasketStage {
     h.wizard.basket().item(number).unwrap().stage.clone()
 }
 
-fn reserved(h: &Harness, uuid: &str, number: &str) -> Answer {
+fn reserved(h: &Run, uuid: &str, number: &str) -> Answer {
     Answer::Reserved(Reservation {
         uuid: uuid.into(),
         number: number.to_owned(),
@@ -69,13 +69,13 @@ fn reserved(h: &Harness, uuid: &str, number: &str) -> Answer {
 
 #[test]
 fn space_marks_and_unmarks_and_marks_stay_across_groups() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Mark);
+    h.update(Action::Mark);
     assert_eq!(h.wizard.basket().len(), 1, "Space again unmarks");
     assert!(h.wizard.basket().is_marked(FIRST));
     // Another group: its number joins the first group's in the basket.
-    h.act(Action::Back);
+    h.update(Action::Back);
     let mut other = group("def-456", true);
     other.location = "Pasadena".to_owned();
     if let Some(picker) = h.wizard.lists.groups.load.loaded_mut() {
@@ -84,12 +84,12 @@ fn space_marks_and_unmarks_and_marks_stay_across_groups() {
         *picker = Picker::new(items);
         picker.move_cursor(Move::Down);
     }
-    let load = only(h.act(Action::Choose));
-    h.answer(
+    let load = only(h.update(Action::Choose));
+    h.answer_to(
         &load,
         Answer::Numbers(listing(vec![number("+16265550003")])),
     );
-    h.act(Action::Mark);
+    h.update(Action::Mark);
     let groups: Vec<&str> = (h.wizard.basket().items.iter())
         .map(|i| i.group.id.as_str())
         .collect();
@@ -98,11 +98,11 @@ fn space_marks_and_unmarks_and_marks_stay_across_groups() {
 
 #[test]
 fn r_asks_the_cost_then_reserves_each_marked_number_with_its_own_countdown() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    assert!(h.act(Action::Basket).is_empty());
+    assert!(h.update(Action::Basket).is_empty());
     assert!(
-        h.act(Action::Reserve).is_empty(),
+        h.update(Action::Reserve).is_empty(),
         "nothing before the answer"
     );
     assert_eq!(
@@ -112,8 +112,11 @@ fn r_asks_the_cost_then_reserves_each_marked_number_with_its_own_countdown() {
         })
     );
     assert_eq!(h.wizard.input_mode(), InputMode::Confirm);
-    assert!(h.act(Action::Choose).is_empty(), "Enter does not reserve");
-    let sent = h.act(Action::Confirm);
+    assert!(
+        h.update(Action::Choose).is_empty(),
+        "Enter does not reserve"
+    );
+    let sent = h.update(Action::Confirm);
     let asked: Vec<&Call> = sent.iter().map(call).collect();
     let group = crate::api::model::GroupId::new("abc-123");
     assert_eq!(
@@ -131,7 +134,7 @@ fn r_asks_the_cost_then_reserves_each_marked_number_with_its_own_countdown() {
             },
         ]
     );
-    h.answer(&sent[0], reserved(&h, "r-1", FIRST));
+    h.answer_to(&sent[0], reserved(&h, "r-1", FIRST));
     h.answer_at(
         &sent[1],
         Duration::from_secs(30),
@@ -152,26 +155,26 @@ fn r_asks_the_cost_then_reserves_each_marked_number_with_its_own_countdown() {
 
 #[test]
 fn b_buys_the_basket_after_one_confirmation_one_purchase_at_a_time() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Basket);
-    assert!(h.act(Action::Buy).is_empty());
+    h.update(Action::Basket);
+    assert!(h.update(Action::Buy).is_empty());
     assert!(matches!(h.wizard.basket().ask, Some(BasketAsk::Buy { .. })));
-    assert!(h.act(Action::Choose).is_empty(), "Enter never buys");
-    let first = only(h.act(Action::Confirm));
+    assert!(h.update(Action::Choose).is_empty(), "Enter never buys");
+    let first = only(h.update(Action::Confirm));
     assert_eq!(purchased_number(&first), FIRST);
     assert!(
-        h.act(Action::Buy).is_empty(),
+        h.update(Action::Buy).is_empty(),
         "no second confirmation opens while the basket is bought"
     );
     assert_eq!(stage(&h, SECOND), BasketStage::Queued);
-    let second = only(h.answer(&first, refused(FIRST)));
+    let second = only(h.answer_to(&first, refused(FIRST)));
     assert_eq!(
         purchased_number(&second),
         SECOND,
         "a refusal does not stop it"
     );
-    assert!(h.answer(&second, purchased(SECOND)).is_empty());
+    assert!(h.answer_to(&second, purchased(SECOND)).is_empty());
     assert!(matches!(stage(&h, FIRST), BasketStage::Refused { .. }));
     assert_eq!(stage(&h, SECOND), BasketStage::Bought);
     let list = h.wizard.lists.numbers.load.loaded().unwrap();
@@ -195,20 +198,20 @@ fn b_buys_the_basket_after_one_confirmation_one_purchase_at_a_time() {
 
 #[test]
 fn a_reserved_number_is_bought_with_its_reservation() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Basket);
-    h.act(Action::Reserve);
-    let sent = h.act(Action::Confirm);
-    h.answer(&sent[0], reserved(&h, "r-1", FIRST));
-    h.answer(&sent[1], reserved(&h, "r-2", SECOND));
-    h.act(Action::Buy);
-    let first = only(h.act(Action::Confirm));
+    h.update(Action::Basket);
+    h.update(Action::Reserve);
+    let sent = h.update(Action::Confirm);
+    h.answer_to(&sent[0], reserved(&h, "r-1", FIRST));
+    h.answer_to(&sent[1], reserved(&h, "r-2", SECOND));
+    h.update(Action::Buy);
+    let first = only(h.update(Action::Confirm));
     let Call::Purchase { reservation, .. } = call(&first) else {
         panic!()
     };
     assert_eq!(reservation.as_ref().map(|r| r.as_str()), Some("r-1"));
-    h.answer(&first, purchased(FIRST));
+    h.answer_to(&first, purchased(FIRST));
     assert_eq!(
         h.wizard.holds().len(),
         1,
@@ -242,35 +245,35 @@ fn settled(number: &str, settlement: Settlement) -> Answer {
 
 #[test]
 fn an_unknown_outcome_is_settled_before_the_next_purchase_is_sent() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Basket);
-    h.act(Action::Buy);
-    let first = only(h.act(Action::Confirm));
-    let settle = only(h.answer(&first, unknown(FIRST)));
+    h.update(Action::Basket);
+    h.update(Action::Buy);
+    let first = only(h.update(Action::Confirm));
+    let settle = only(h.answer_to(&first, unknown(FIRST)));
     assert_eq!(call(&settle), &Call::Settle(pending(FIRST)));
     assert_eq!(stage(&h, FIRST), BasketStage::Settling);
     assert!(h.wizard.purchase_pending(), "the quit guard asks meanwhile");
     let bought = Settlement::Bought {
         number: FIRST.to_owned(),
     };
-    let second = only(h.answer(&settle, settled(FIRST, bought)));
+    let second = only(h.answer_to(&settle, settled(FIRST, bought)));
     assert_eq!(purchased_number(&second), SECOND);
     assert_eq!(stage(&h, FIRST), BasketStage::Bought);
 }
 
 #[test]
 fn an_outcome_that_stays_unknown_stops_the_rest_as_the_buy_rule_says() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Basket);
-    h.act(Action::Buy);
-    let first = only(h.act(Action::Confirm));
-    let settle = only(h.answer(&first, unknown(FIRST)));
+    h.update(Action::Basket);
+    h.update(Action::Buy);
+    let first = only(h.update(Action::Confirm));
+    let settle = only(h.answer_to(&first, unknown(FIRST)));
     let still = Settlement::Unknown {
         reason: "not on the account yet".to_owned(),
     };
-    assert!(h.answer(&settle, settled(FIRST, still)).is_empty());
+    assert!(h.answer_to(&settle, settled(FIRST, still)).is_empty());
     assert!(matches!(stage(&h, FIRST), BasketStage::Unknown { .. }));
     let BasketStage::NotSent { reason } = stage(&h, SECOND) else {
         panic!("{:?}", stage(&h, SECOND));
@@ -280,23 +283,23 @@ fn an_outcome_that_stays_unknown_stops_the_rest_as_the_buy_rule_says() {
 
 #[test]
 fn the_buy_rule_is_asked_before_the_confirmation_opens() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
     h.wizard.block_for_operator(1);
-    h.act(Action::Basket);
-    assert!(h.act(Action::Buy).is_empty());
+    h.update(Action::Basket);
+    assert!(h.update(Action::Buy).is_empty());
     assert_eq!(h.wizard.basket().ask, None);
     assert_eq!(h.wizard.notice().unwrap().level, NoticeLevel::Warning);
 }
 
 #[test]
 fn a_number_without_its_reservation_answer_is_not_reserved_and_says_why() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Basket);
-    h.act(Action::Reserve);
-    let sent = h.act(Action::Confirm);
-    h.answer(&sent[0], reserved(&h, "r-1", FIRST));
+    h.update(Action::Basket);
+    h.update(Action::Reserve);
+    let sent = h.update(Action::Confirm);
+    h.answer_to(&sent[0], reserved(&h, "r-1", FIRST));
     h.answer_at(
         &sent[1],
         Duration::ZERO,
@@ -307,7 +310,7 @@ fn a_number_without_its_reservation_answer_is_not_reserved_and_says_why() {
     );
     assert!(matches!(stage(&h, SECOND), BasketStage::NotReserved { .. }));
     // `r` again offers only the number still without a reservation.
-    h.act(Action::Reserve);
+    h.update(Action::Reserve);
     assert_eq!(
         h.wizard.basket().ask,
         Some(BasketAsk::Reserve {
@@ -318,22 +321,22 @@ fn a_number_without_its_reservation_answer_is_not_reserved_and_says_why() {
 
 #[test]
 fn the_search_of_every_group_marks_and_opens_the_basket_with_r() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     two_marked(&mut h);
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.step(), Step::Group);
     h.type_text("555");
-    let query = only(h.act(Action::Choose));
+    let query = only(h.update(Action::Choose));
     assert!(h.wizard.lists.everywhere.is_some());
-    h.answer(
+    h.answer_to(
         &query,
         Answer::Numbers(listing(vec![number("+12135550555")])),
     );
     assert_eq!(h.wizard.input_mode(), InputMode::Commands);
-    h.act(Action::Mark);
+    h.update(Action::Mark);
     assert!(h.wizard.basket().is_marked("+12135550555"));
     assert_eq!(h.wizard.basket().len(), 3);
-    h.act(Action::Reserve);
+    h.update(Action::Reserve);
     assert!(h.wizard.basket().open);
     assert!(matches!(
         h.wizard.basket().ask,

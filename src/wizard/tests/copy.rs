@@ -3,26 +3,26 @@
 use super::*;
 
 /// The text waiting for the clipboard and the notice that says so.
-fn copied(h: &mut Harness) -> (Option<String>, String) {
+fn copied(h: &mut Run) -> (Option<String>, String) {
     let notice = h.wizard.chrome.notice.as_ref().map(|n| n.text.clone());
     (h.wizard.take_clipboard(), notice.unwrap_or_default())
 }
 
 #[test]
 fn on_the_number_list_the_highlighted_number_is_copied_in_e164() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("abc-123", true)]);
     let numbers = h.choose_group();
-    h.answer(
+    h.answer_to(
         &numbers,
         Answer::Numbers(listing(vec![
             number("+12135551234"),
             number("+12135550000"),
         ])),
     );
-    h.act(Action::Move(Move::Down));
+    h.update(Action::Move(Move::Down));
     assert!(
-        h.act(Action::Copy).is_empty(),
+        h.update(Action::Copy).is_empty(),
         "copying asks the API nothing"
     );
     let (text, notice) = copied(&mut h);
@@ -36,14 +36,14 @@ fn on_the_number_list_the_highlighted_number_is_copied_in_e164() {
 
 #[test]
 fn on_review_the_number_and_on_reserved_the_reservations_uuid() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    h.act(Action::Copy);
+    h.update(Action::Copy);
     assert_eq!(copied(&mut h).0.as_deref(), Some("+12135551234"));
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    let reserve = only(h.update(Action::Reserve));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
     assert_eq!(h.wizard.step(), Step::Reserved);
-    h.act(Action::Copy);
+    h.update(Action::Copy);
     let (text, notice) = copied(&mut h);
     assert_eq!(text.as_deref(), Some("r-1"));
     assert!(
@@ -54,36 +54,36 @@ fn on_review_the_number_and_on_reserved_the_reservations_uuid() {
 
 #[test]
 fn in_the_manager_the_highlighted_reservations_uuid() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
-    let listing_call = h.act(Action::Reservations);
+    let reserve = only(h.update(Action::Reserve));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
+    let listing_call = h.update(Action::Reservations);
     for command in &listing_call {
-        h.answer(
+        h.answer_to(
             command,
             Answer::Reservations(listing(vec![h.reservation(10)])),
         );
     }
-    h.act(Action::Copy);
+    h.update(Action::Copy);
     assert_eq!(copied(&mut h).0.as_deref(), Some("r-1"));
 }
 
 #[test]
 fn after_a_purchase_the_receipt_is_copied() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
-    h.act(Action::Buy);
-    let purchase = only(h.act(Action::Confirm));
+    let reserve = only(h.update(Action::Reserve));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
+    h.update(Action::Buy);
+    let purchase = only(h.update(Action::Confirm));
     let receipt = crate::api::model::Receipt {
         body: json!({"success": true, "purchased": ["+12135551234"], "order": "o-77"}),
     };
     let number = "+12135551234".to_owned();
-    h.answer(&purchase, Answer::Purchased { number, receipt });
+    h.answer_to(&purchase, Answer::Purchased { number, receipt });
     assert_eq!(h.wizard.step(), Step::Done);
-    h.act(Action::Copy);
+    h.update(Action::Copy);
     let (text, notice) = copied(&mut h);
     let text = text.expect("the receipt");
     assert!(
@@ -96,8 +96,8 @@ fn after_a_purchase_the_receipt_is_copied() {
 
 #[test]
 fn where_there_is_nothing_to_copy_a_notice_says_so() {
-    let mut h = Harness::new();
-    h.act(Action::Copy);
+    let mut h = Run::unstarted();
+    h.update(Action::Copy);
     let (text, notice) = copied(&mut h);
     assert_eq!(text, None);
     assert_eq!(notice, "Nothing to copy here.");
@@ -105,29 +105,29 @@ fn where_there_is_nothing_to_copy_a_notice_says_so() {
 
 #[test]
 fn ctrl_e_on_review_shows_the_buy_command_and_ctrl_y_copies_it() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    assert!(h.act(Action::ShowCommand).is_empty());
+    assert!(h.update(Action::ShowCommand).is_empty());
     let line = "numpick buy abc-123 --number +12135551234 --country US --region 123 --sandbox";
     assert_eq!(h.wizard.command_line(), Some(line));
     // While it is shown, letters do not act on Review: `b` only closes it.
-    h.act(Action::Copy);
+    h.update(Action::Copy);
     assert_eq!(copied(&mut h).0.as_deref(), Some(line));
     // Any key closes it, even one that means nothing on Review (read as in the help).
     assert_eq!(h.wizard.input_mode(), InputMode::Help);
     let x = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
     let close = crate::keymap::action_for(x, h.wizard.input_mode()).expect("an action");
-    assert!(h.act(close).is_empty());
+    assert!(h.update(close).is_empty());
     assert_eq!(h.wizard.command_line(), None);
-    h.act(Action::ShowCommand);
-    assert!(h.act(Action::Buy).is_empty());
+    h.update(Action::ShowCommand);
+    assert!(h.update(Action::Buy).is_empty());
     assert_eq!(h.wizard.command_line(), None);
     assert!(h.wizard.chrome.modal.is_none(), "no purchase was asked for");
 }
 
 #[test]
 fn the_command_line_never_holds_the_key_nor_credentials_of_the_address() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.wizard.backend = Backend::Live;
     h.wizard
         .set_endpoint("https://ops:secret-key@numbers.example.com".to_owned());
@@ -145,10 +145,10 @@ fn the_command_line_never_holds_the_key_nor_credentials_of_the_address() {
 
 #[test]
 fn a_group_without_number_choice_buys_what_numpick_buy_reserves() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("it's random", false)]);
-    let requirements = only(h.act(Action::Choose));
-    h.answer(&requirements, Answer::Requirements(vec![]));
+    let requirements = only(h.update(Action::Choose));
+    h.answer_to(&requirements, Answer::Requirements(vec![]));
     assert_eq!(h.wizard.step(), Step::Review);
     assert_eq!(
         h.wizard.buy_command_line().as_deref(),
@@ -158,8 +158,8 @@ fn a_group_without_number_choice_buys_what_numpick_buy_reserves() {
 
 #[test]
 fn the_command_line_is_shown_on_review_only() {
-    let mut h = Harness::new();
-    h.act(Action::ShowCommand);
+    let mut h = Run::unstarted();
+    h.update(Action::ShowCommand);
     assert_eq!(h.wizard.command_line(), None);
     assert!(
         h.wizard

@@ -20,7 +20,7 @@ fn numbers(list: &[&str]) -> Answer {
     Answer::Numbers(listing(list.iter().map(|n| number(n)).collect()))
 }
 
-fn search(h: &Harness) -> &Everywhere {
+fn search(h: &Run) -> &Everywhere {
     h.wizard
         .lists
         .everywhere
@@ -30,17 +30,20 @@ fn search(h: &Harness) -> &Everywhere {
 
 #[test]
 fn one_pattern_finds_a_number_in_a_second_group_and_enter_reviews_it() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let mut place = groups(3);
     place.push(group("random-1", false));
     h.walk_to_groups(place);
     // The headline job from the group step: the seven digits and Enter.
     let mut keystrokes = 0;
     for c in "5551234".chars() {
-        assert!(h.act(Action::Edit(InputRequest::InsertChar(c))).is_empty());
+        assert!(
+            h.update(Action::Edit(InputRequest::InsertChar(c)))
+                .is_empty()
+        );
         keystrokes += 1;
     }
-    let sent = h.act(Action::Choose);
+    let sent = h.update(Action::Choose);
     keystrokes += 1;
     assert_eq!(keystrokes, 8);
     let asked: Vec<_> = sent.iter().map(contains).collect();
@@ -50,37 +53,37 @@ fn one_pattern_finds_a_number_in_a_second_group_and_enter_reviews_it() {
     );
     assert_eq!(search(&h).phase, Phase::Running);
     assert_eq!(search(&h).random_only.len(), 1, "listed, not searched");
-    assert!(h.answer(&sent[0], numbers(&[])).is_empty());
+    assert!(h.answer_to(&sent[0], numbers(&[])).is_empty());
     assert_eq!(search(&h).first_done, 1);
-    h.answer(&sent[1], numbers(&["+12139555123", "+12135551234"]));
-    h.answer(&sent[2], numbers(&[]));
+    h.answer_to(&sent[1], numbers(&["+12139555123", "+12135551234"]));
+    h.answer_to(&sent[2], numbers(&[]));
     let done = search(&h);
     assert_eq!(done.phase, Phase::Finished { stopped: false });
     assert!(done.is_complete());
     assert_eq!(done.rows.len(), 1, "the other number does not match");
     assert_eq!(done.credits(), 3);
 
-    let review = only(h.act(Action::Choose));
+    let review = only(h.update(Action::Choose));
     assert!(matches!(call(&review), Call::Requirements { .. }));
     assert_eq!(h.wizard.step, Step::Review);
     assert_eq!(h.wizard.chosen.group.as_ref().unwrap().id.as_str(), "g-1");
     assert_eq!(h.wizard.chosen.number.as_deref(), Some("+12135551234"));
 
     // Back from the number, the group step still shows the search and its pattern.
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.step, Step::Number);
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.step, Step::Group);
     assert_eq!(search(&h).text, "5551234");
     assert_eq!(search(&h).rows.len(), 1);
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert!(h.wizard.lists.everywhere.is_none());
     assert_eq!(h.wizard.search_text(), Some("5551234"));
 }
 
 #[test]
 fn a_box_that_matches_a_group_still_chooses_it() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(groups(3));
     h.type_text("213");
     let load = h.choose_group();
@@ -91,37 +94,37 @@ fn a_box_that_matches_a_group_still_chooses_it() {
 
 #[test]
 fn above_the_threshold_it_asks_first_and_sends_a_few_at_a_time() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(groups(6));
     h.type_text("777");
     assert!(
-        h.act(Action::Choose).is_empty(),
+        h.update(Action::Choose).is_empty(),
         "nothing before the answer"
     );
     assert_eq!(search(&h).phase, Phase::Confirm { credits: 6 });
     assert_eq!(h.wizard.input_mode(), InputMode::Confirm);
-    assert!(h.act(Action::Decline).is_empty());
+    assert!(h.update(Action::Decline).is_empty());
     assert!(h.wizard.lists.everywhere.is_none());
 
     h.wizard.set_search_confirmation(10);
-    let sent = h.act(Action::Choose);
+    let sent = h.update(Action::Choose);
     assert_eq!(sent.len(), 4, "at most four on their way");
-    let next = only(h.answer(&sent[0], numbers(&[])));
+    let next = only(h.answer_to(&sent[0], numbers(&[])));
     assert_eq!(contains(&next).0, "g-4");
 }
 
 #[test]
 fn esc_stops_what_is_not_sent_and_the_list_says_it_is_partial() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(groups(6));
     h.type_text("777");
-    h.act(Action::Choose);
-    let sent = h.act(Action::Confirm);
+    h.update(Action::Choose);
+    let sent = h.update(Action::Confirm);
     assert_eq!(sent.len(), 4);
-    assert!(h.act(Action::Back).is_empty());
+    assert!(h.update(Action::Back).is_empty());
     assert_eq!(search(&h).phase, Phase::Finished { stopped: true });
     // Answers already on their way still count; nothing more is sent.
-    assert!(h.answer(&sent[0], numbers(&["+12135550777"])).is_empty());
+    assert!(h.answer_to(&sent[0], numbers(&["+12135550777"])).is_empty());
     let stopped = search(&h);
     assert_eq!(stopped.rows.len(), 1);
     assert!(!stopped.is_complete());
@@ -133,16 +136,16 @@ fn esc_stops_what_is_not_sent_and_the_list_says_it_is_partial() {
 
 #[test]
 fn a_page_cut_short_offers_to_complete_the_search_with_its_cost() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(groups(1));
     h.type_text("8?8?8");
-    let first = only(h.act(Action::Choose));
+    let first = only(h.update(Action::Choose));
     assert_eq!(contains(&first).1.as_deref(), Some("8"));
     // A full page of numbers containing 8, two of which match the whole pattern.
     let mut page: Vec<String> = (0..98).map(|i| format!("+1213800{i:04}")).collect();
     page.extend(["+12138283848".to_owned(), "+12130818181".to_owned()]);
     let page: Vec<&str> = page.iter().map(String::as_str).collect();
-    h.answer(&first, numbers(&page));
+    h.answer_to(&first, numbers(&page));
     let offered = search(&h);
     assert_eq!(offered.phase, Phase::OfferCompletion { credits: 10 });
     assert!(!offered.is_complete());
@@ -151,7 +154,7 @@ fn a_page_cut_short_offers_to_complete_the_search_with_its_cost() {
         "2 numbers so far (there may be more)"
     );
 
-    let mut on_the_way = h.act(Action::Confirm);
+    let mut on_the_way = h.update(Action::Confirm);
     let mut asked = Vec::new();
     while let Some(command) = on_the_way.pop() {
         let digits = contains(&command).1.unwrap();
@@ -161,7 +164,7 @@ fn a_page_cut_short_offers_to_complete_the_search_with_its_cost() {
             numbers(&[])
         };
         asked.push(digits);
-        on_the_way.extend(h.answer(&command, answer));
+        on_the_way.extend(h.answer_to(&command, answer));
     }
     asked.sort();
     assert_eq!(
@@ -179,18 +182,18 @@ fn a_page_cut_short_offers_to_complete_the_search_with_its_cost() {
 
 #[test]
 fn the_pattern_follows_the_operator_to_the_next_group() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(groups(2));
     let first = h.choose_group();
-    h.answer(&first, numbers(&["+12130000001"]));
+    h.answer_to(&first, numbers(&["+12130000001"]));
     h.type_text("777");
     // Esc clears the box, Esc goes back, ↓ Enter: the next group, with the pattern in place.
-    h.act(Action::Back);
-    h.act(Action::Back);
-    h.act(Action::Move(Move::Down));
-    let second = only(h.act(Action::Choose));
+    h.update(Action::Back);
+    h.update(Action::Back);
+    h.update(Action::Move(Move::Down));
+    let second = only(h.update(Action::Choose));
     assert_eq!(contains(&second), ("g-1".to_owned(), None));
-    h.answer(&second, numbers(&["+12130000002"]));
+    h.answer_to(&second, numbers(&["+12130000002"]));
     assert_eq!(h.wizard.search_text(), Some("777"));
     let vanity = only(h.tick(VANITY_DEBOUNCE));
     assert_eq!(
@@ -201,14 +204,14 @@ fn the_pattern_follows_the_operator_to_the_next_group() {
 
 #[test]
 fn enter_on_a_number_box_without_a_match_searches_every_group() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(groups(3));
     let load = h.choose_group();
-    h.answer(&load, numbers(&["+12130000001"]));
+    h.answer_to(&load, numbers(&["+12130000001"]));
     h.type_text("5551234");
     let asked = only(h.tick(VANITY_DEBOUNCE));
-    h.answer(&asked, numbers(&[]));
-    let sent = h.act(Action::Choose);
+    h.answer_to(&asked, numbers(&[]));
+    let sent = h.update(Action::Choose);
     assert_eq!(h.wizard.step, Step::Group);
     assert_eq!(sent.len(), 3, "{sent:?}");
     assert!(

@@ -15,17 +15,17 @@ use crate::wizard::{Action, InputMode, Load, Modal, NoticeLevel, Purchase, Step}
 
 #[test]
 fn the_us_requires_a_region_and_cities_are_asked_by_region() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let regions = only(h.choose_country("United States"));
     assert_eq!(h.wizard.step(), Step::Region);
     assert_eq!(call(&regions), &Call::Regions { country: us() });
-    h.answer(
+    h.answer_to(
         &regions,
         Answer::Regions(listing(vec![region(123, "California")])),
     );
     let picker = h.wizard.lists.regions.load.loaded().unwrap();
     assert_eq!(picker.items().len(), 1, "no 'Any region' row for the US");
-    let cities = only(h.act(Action::Choose));
+    let cities = only(h.update(Action::Choose));
     assert_eq!(
         call(&cities),
         &Call::Cities {
@@ -38,7 +38,7 @@ fn the_us_requires_a_region_and_cities_are_asked_by_region() {
 
 #[test]
 fn a_country_without_regions_skips_the_region_step() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let cities = only(h.choose_country("Germany"));
     assert_eq!(h.wizard.step(), Step::City);
     assert_eq!(
@@ -52,7 +52,7 @@ fn a_country_without_regions_skips_the_region_step() {
 
 #[test]
 fn the_place_search_carries_region_and_city_and_asks_for_every_type() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let search = h.walk_to_groups(vec![group("abc-123", true)]);
     assert_eq!(
         call(&search),
@@ -70,9 +70,9 @@ fn the_place_search_carries_region_and_city_and_asks_for_every_type() {
 
 #[test]
 fn a_group_without_number_selection_skips_the_number_step() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("rnd-1", false)]);
-    let requirements = only(h.act(Action::Choose));
+    let requirements = only(h.update(Action::Choose));
     assert_eq!(h.wizard.step(), Step::Review);
     assert_eq!(h.wizard.chosen.number, None, "a random number of the group");
     assert_eq!(
@@ -87,12 +87,12 @@ fn a_group_without_number_selection_skips_the_number_step() {
 
 #[test]
 fn esc_clears_the_search_then_walks_back_to_the_country() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
     assert_eq!(h.wizard.step(), Step::Review);
     let mut seen = vec![h.wizard.step()];
     for _ in 0..10 {
-        h.act(Action::Back);
+        h.update(Action::Back);
         if seen.last() != Some(&h.wizard.step()) {
             seen.push(h.wizard.step());
         }
@@ -115,14 +115,14 @@ fn esc_clears_the_search_then_walks_back_to_the_country() {
 
 #[test]
 fn going_back_and_forward_keeps_choices_and_asks_nothing_again() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("abc-123", true)]);
-    h.act(Action::Back);
-    h.act(Action::Back);
+    h.update(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.step(), Step::City);
-    assert_eq!(h.act(Action::Choose), vec![], "types are already loaded");
+    assert_eq!(h.update(Action::Choose), vec![], "types are already loaded");
     assert_eq!(
-        h.act(Action::Choose),
+        h.update(Action::Choose),
         vec![],
         "the same search is already loaded"
     );
@@ -144,16 +144,16 @@ fn going_back_and_forward_keeps_choices_and_asks_nothing_again() {
 
 #[test]
 fn an_answer_for_a_step_the_operator_left_is_dropped() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let regions = only(h.choose_country("United States"));
-    h.answer(
+    h.answer_to(
         &regions,
         Answer::Regions(listing(vec![region(123, "California")])),
     );
-    let cities = only(h.act(Action::Choose));
-    h.act(Action::Back);
+    let cities = only(h.update(Action::Choose));
+    h.update(Action::Back);
     assert_eq!(h.wizard.step(), Step::Region);
-    h.answer(
+    h.answer_to(
         &cities,
         Answer::Cities(listing(vec![city(456, "Los Angeles")])),
     );
@@ -161,22 +161,26 @@ fn an_answer_for_a_step_the_operator_left_is_dropped() {
         matches!(h.wizard.lists.cities.load, Load::Idle),
         "the late answer was dropped"
     );
-    let again = only(h.act(Action::Choose));
+    let again = only(h.update(Action::Choose));
     assert_ne!(again, cities, "a fresh request with a new id");
 }
 
 #[test]
 fn a_purchase_is_one_command_however_many_keys_are_pressed() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    assert_eq!(h.act(Action::Buy), vec![], "b only opens the confirmation");
+    assert_eq!(
+        h.update(Action::Buy),
+        vec![],
+        "b only opens the confirmation"
+    );
     assert!(matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))));
-    assert_eq!(h.act(Action::Choose), vec![], "Enter never buys");
+    assert_eq!(h.update(Action::Choose), vec![], "Enter never buys");
     let mut sent = Vec::new();
     for _ in 0..10 {
-        sent.extend(h.act(Action::Confirm));
-        sent.extend(h.act(Action::Buy));
-        sent.extend(h.act(Action::Choose));
+        sent.extend(h.update(Action::Confirm));
+        sent.extend(h.update(Action::Buy));
+        sent.extend(h.update(Action::Choose));
     }
     assert_eq!(sent.len(), 1, "{sent:?}");
     assert_eq!(
@@ -196,18 +200,18 @@ fn a_purchase_is_one_command_however_many_keys_are_pressed() {
         body: json!({"success": true, "purchased": ["+12135551234"], "failed": []}),
     };
     let number = "+12135551234".to_owned();
-    h.answer(&sent[0], Answer::Purchased { number, receipt });
+    h.answer_to(&sent[0], Answer::Purchased { number, receipt });
     assert_eq!(h.wizard.step(), Step::Done);
     assert!(matches!(h.wizard.purchase(), Purchase::Bought { .. }));
 }
 
 #[test]
 fn n_and_esc_decline_the_purchase() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
     for decline in [Action::Decline, Action::Back] {
-        h.act(Action::Buy);
-        assert_eq!(h.act(decline), vec![]);
+        h.update(Action::Buy);
+        assert_eq!(h.update(decline), vec![]);
         assert_eq!(h.wizard.modal(), None);
     }
     assert_eq!(h.wizard.purchase(), &Purchase::Idle);
@@ -215,10 +219,14 @@ fn n_and_esc_decline_the_purchase() {
 
 #[test]
 fn a_reservation_counts_down_on_the_servers_lifetime_and_cannot_be_bought_once_expired() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    assert_eq!(h.act(Action::Reserve), vec![], "one reservation at a time");
+    let reserve = only(h.update(Action::Reserve));
+    assert_eq!(
+        h.update(Action::Reserve),
+        vec![],
+        "one reservation at a time"
+    );
     // The answer arrives 2 s after the start; the server says it lives 10 minutes.
     h.answer_at(
         &reserve,
@@ -236,12 +244,12 @@ fn a_reservation_counts_down_on_the_servers_lifetime_and_cannot_be_bought_once_e
     );
 
     // The confirmation is open when the reservation runs out: `y` sends nothing.
-    h.act(Action::Buy);
+    h.update(Action::Buy);
     assert!(h.wizard.modal().is_some());
     h.tick(Duration::from_secs(603));
-    assert_eq!(h.act(Action::Confirm), vec![]);
+    assert_eq!(h.update(Action::Confirm), vec![]);
     assert_eq!(h.wizard.notice().unwrap().level, NoticeLevel::Error);
-    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.update(Action::Buy), vec![]);
     assert_eq!(
         h.wizard.modal(),
         None,
@@ -252,13 +260,13 @@ fn a_reservation_counts_down_on_the_servers_lifetime_and_cannot_be_bought_once_e
 
 #[test]
 fn cancelling_a_reservation_returns_to_the_numbers() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
-    let cancel = only(h.act(Action::Cancel));
+    let reserve = only(h.update(Action::Reserve));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
+    let cancel = only(h.update(Action::Cancel));
     assert_eq!(call(&cancel), &Call::Cancel { uuid: "r-1".into() });
-    let reload = only(h.answer(&cancel, Answer::Cancelled("cancelled".to_owned())));
+    let reload = only(h.answer_to(&cancel, Answer::Cancelled("cancelled".to_owned())));
     assert!(matches!(
         call(&reload),
         Call::Numbers { contains: None, .. }
@@ -269,19 +277,23 @@ fn cancelling_a_reservation_returns_to_the_numbers() {
 
 #[test]
 fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("abc-123", true)]);
     let numbers = h.choose_group();
-    h.answer(
+    h.answer_to(
         &numbers,
         Answer::Numbers(listing(vec![
             number("+12135551234"),
             number("+12135550000"),
         ])),
     );
-    assert_eq!(h.type_text("55"), vec![]);
+    assert_eq!(h.type_text("55").asked(), vec![]);
     h.tick(Duration::from_millis(100));
-    assert_eq!(h.type_text("5"), vec![], "typing again restarts the pause");
+    assert_eq!(
+        h.type_text("5").asked(),
+        vec![],
+        "typing again restarts the pause"
+    );
     let list = h.wizard.lists.numbers.load.loaded().unwrap();
     assert_eq!(list.visible().len(), 2, "both contain 555");
     h.type_text("1");
@@ -314,7 +326,7 @@ fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
         vec![],
         "one request per pause"
     );
-    h.answer(
+    h.answer_to(
         &query,
         Answer::Numbers(listing(vec![number("+13105551999")])),
     );
@@ -325,10 +337,10 @@ fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
 
 #[test]
 fn an_unknown_purchase_outcome_is_not_shown_as_bought_or_refused() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    h.act(Action::Buy);
-    let purchase = only(h.act(Action::Confirm));
+    h.update(Action::Buy);
+    let purchase = only(h.update(Action::Confirm));
     h.answer_at(
         &purchase,
         Duration::from_secs(20),
@@ -342,10 +354,10 @@ fn an_unknown_purchase_outcome_is_not_shown_as_bought_or_refused() {
 
 #[test]
 fn a_refused_purchase_says_why_and_allows_another_try() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    h.act(Action::Buy);
-    let purchase = only(h.act(Action::Confirm));
+    h.update(Action::Buy);
+    let purchase = only(h.update(Action::Confirm));
     h.answer_at(
         &purchase,
         Duration::ZERO,
@@ -361,8 +373,8 @@ fn a_refused_purchase_says_why_and_allows_another_try() {
 
 #[test]
 fn the_manager_lists_cancels_and_buys_reservations() {
-    let mut h = Harness::new();
-    let listed = only(h.act(Action::Reservations));
+    let mut h = Run::unstarted();
+    let listed = only(h.update(Action::Reservations));
     assert_eq!(call(&listed), &Call::Reservations);
     assert_eq!(h.wizard.input_mode(), InputMode::Commands);
     let mut reservation = h.reservation(10);
@@ -372,9 +384,9 @@ fn the_manager_lists_cancels_and_buys_reservations() {
     reservation.facts.location = Some("Los Angeles".to_owned());
     reservation.facts.setup = Price::Known("5.00".parse().unwrap());
     reservation.facts.monthly = Price::Known("3.00".parse().unwrap());
-    h.answer(&listed, Answer::Reservations(listing(vec![reservation])));
+    h.answer_to(&listed, Answer::Reservations(listing(vec![reservation])));
     assert_eq!(h.wizard.holds().len(), 1);
-    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.update(Action::Buy), vec![]);
     let Some(Modal::ConfirmPurchase(target)) = h.wizard.modal() else {
         panic!("no confirmation");
     };
@@ -383,7 +395,7 @@ fn the_manager_lists_cancels_and_buys_reservations() {
         .as_ref()
         .expect("the confirmation knows the prices");
     assert_eq!(shown.price.monthly.to_string(), "3.00");
-    let purchase = only(h.act(Action::Confirm));
+    let purchase = only(h.update(Action::Confirm));
     assert_eq!(
         call(&purchase),
         &Call::Purchase {
@@ -401,39 +413,39 @@ fn the_manager_lists_cancels_and_buys_reservations() {
         }
     );
     assert!(h.wizard.manager_open());
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert!(!h.wizard.manager_open(), "Esc closes the manager");
 }
 
 #[test]
 fn a_listed_reservation_without_prices_is_not_bought_from_the_manager() {
-    let mut h = Harness::new();
-    let listed = only(h.act(Action::Reservations));
+    let mut h = Run::unstarted();
+    let listed = only(h.update(Action::Reservations));
     let mut reservation = h.reservation(10);
     reservation.group_id = Some(GroupId::new("abc-123"));
-    h.answer(&listed, Answer::Reservations(listing(vec![reservation])));
-    assert_eq!(h.act(Action::Buy), vec![]);
+    h.answer_to(&listed, Answer::Reservations(listing(vec![reservation])));
+    assert_eq!(h.update(Action::Buy), vec![]);
     assert!(h.wizard.modal().is_none(), "no confirmation without prices");
-    assert_eq!(h.act(Action::Confirm), vec![]);
+    assert_eq!(h.update(Action::Confirm), vec![]);
     assert!(h.wizard.notice().unwrap().text.contains("prices"));
 }
 
 #[test]
 fn a_hold_is_kept_when_the_listing_is_incomplete_and_shown_gone_when_it_is_not() {
-    let mut h = Harness::new();
-    let listed = only(h.act(Action::Reservations));
-    h.answer(
+    let mut h = Run::unstarted();
+    let listed = only(h.update(Action::Reservations));
+    h.answer_to(
         &listed,
         Answer::Reservations(listing(vec![h.reservation(10)])),
     );
     assert_eq!(h.wizard.holds().len(), 1);
     // A listing with an unreadable item says nothing about the hold: it stays as it was.
-    let again = only(h.act(Action::Retry));
+    let again = only(h.update(Action::Retry));
     let incomplete = Listing {
         items: Vec::new(),
         skipped: 1,
     };
-    h.answer(&again, Answer::Reservations(incomplete));
+    h.answer_to(&again, Answer::Reservations(incomplete));
     assert_eq!(h.wizard.holds().len(), 1);
     assert!(!h.wizard.holds()[0].gone);
     assert!(
@@ -444,11 +456,11 @@ fn a_hold_is_kept_when_the_listing_is_incomplete_and_shown_gone_when_it_is_not()
             .contains("could not be read")
     );
     // A complete listing without it: gone (expired or bought elsewhere), not silently removed.
-    let last = only(h.act(Action::Retry));
-    h.answer(&last, Answer::Reservations(listing(Vec::new())));
+    let last = only(h.update(Action::Retry));
+    h.answer_to(&last, Answer::Reservations(listing(Vec::new())));
     assert_eq!(h.wizard.holds().len(), 1);
     assert!(h.wizard.holds()[0].gone);
-    assert_eq!(h.act(Action::Buy), vec![]);
+    assert_eq!(h.update(Action::Buy), vec![]);
     assert!(
         h.wizard.modal().is_none(),
         "a gone reservation is not bought"
@@ -457,12 +469,12 @@ fn a_hold_is_kept_when_the_listing_is_incomplete_and_shown_gone_when_it_is_not()
 
 #[test]
 fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("rnd-1", false)]);
-    let requirements = only(h.act(Action::Choose));
-    h.answer(&requirements, Answer::Requirements(vec![]));
+    let requirements = only(h.update(Action::Choose));
+    h.answer_to(&requirements, Answer::Requirements(vec![]));
     assert_eq!(h.wizard.step(), Step::Review);
-    let reserve = only(h.act(Action::Buy));
+    let reserve = only(h.update(Action::Buy));
     assert_eq!(
         call(&reserve),
         &Call::Reserve {
@@ -475,14 +487,14 @@ fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
         h.wizard.modal().is_none(),
         "nothing to confirm before the number is known"
     );
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
     assert_eq!(h.wizard.step(), Step::Reserved);
     let Some(Modal::ConfirmPurchase(target)) = h.wizard.modal() else {
         panic!("the confirmation opens once the number is known");
     };
     assert_eq!(target.number.as_deref(), Some("+12135551234"));
     assert!(target.reservation.is_some(), "with its countdown");
-    let purchase = only(h.act(Action::Confirm));
+    let purchase = only(h.update(Action::Confirm));
     assert_eq!(
         call(&purchase),
         &Call::Purchase {
@@ -496,7 +508,7 @@ fn a_group_that_assigns_numbers_is_reserved_first_then_bought_by_name() {
 
 #[test]
 fn a_failed_load_is_retried_with_enter() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let cities = only(h.choose_country("Germany"));
     h.answer_at(
         &cities,
@@ -506,20 +518,20 @@ fn a_failed_load_is_retried_with_enter() {
         }),
     );
     assert!(matches!(h.wizard.lists.cities.load, Load::Failed { .. }));
-    let again = only(h.act(Action::Choose));
+    let again = only(h.update(Action::Choose));
     assert_eq!(call(&again), call(&cities));
 }
 
 #[test]
 fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("abc-123", true)]);
     let numbers = h.choose_group();
-    h.answer(
+    h.answer_to(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135574992")])),
     );
-    let mut sent = h.type_text("PIZZA");
+    let mut sent = h.type_text("PIZZA").asked().to_vec();
     sent.extend(h.tick(Duration::from_millis(100)));
     assert_eq!(sent, vec![], "nothing while typing");
     let query = only(h.tick(Duration::from_millis(400)));
@@ -531,7 +543,7 @@ fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
         }
     );
     assert_eq!(h.tick(Duration::from_secs(3)), vec![], "once");
-    h.answer(
+    h.answer_to(
         &query,
         Answer::Numbers(listing(vec![number("+12135574992")])),
     );
@@ -544,10 +556,10 @@ fn a_letter_pattern_asks_the_api_for_its_keypad_digits_once_after_the_pause() {
 
 #[test]
 fn an_invalid_vanity_pattern_sends_nothing() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("abc-123", true)]);
     let numbers = h.choose_group();
-    h.answer(
+    h.answer_to(
         &numbers,
         Answer::Numbers(listing(vec![number("+12135574992")])),
     );
@@ -561,19 +573,19 @@ fn an_invalid_vanity_pattern_sends_nothing() {
 
 #[test]
 fn the_review_scrolls_and_starts_at_the_top_each_time() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
     for _ in 0..3 {
-        h.act(Action::Move(crate::wizard::Move::Down));
+        h.update(Action::Move(crate::wizard::Move::Down));
     }
     assert_eq!(h.wizard.document_scroll(), 3);
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(
         h.wizard.document_scroll(),
         0,
         "the number list has its own cursor"
     );
-    h.act(Action::Choose);
+    h.update(Action::Choose);
     assert_eq!(h.wizard.step(), Step::Review);
     assert_eq!(
         h.wizard.document_scroll(),
@@ -584,13 +596,13 @@ fn the_review_scrolls_and_starts_at_the_top_each_time() {
 
 #[test]
 fn an_expired_reservation_can_be_made_again_with_r() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let reserve = only(h.act(Action::Reserve));
-    h.answer(&reserve, Answer::Reserved(h.reservation(1)));
-    assert_eq!(h.act(Action::Reserve), vec![], "not while it is held");
+    let reserve = only(h.update(Action::Reserve));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(1)));
+    assert_eq!(h.update(Action::Reserve), vec![], "not while it is held");
     h.tick(Duration::from_secs(61));
-    let again = only(h.act(Action::Reserve));
+    let again = only(h.update(Action::Reserve));
     assert_eq!(
         call(&again),
         &Call::Reserve {

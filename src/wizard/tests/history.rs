@@ -14,20 +14,20 @@ fn reference(text: &str) -> Option<Reference> {
 
 #[test]
 fn the_reference_typed_on_review_goes_with_the_reservation_and_the_purchase() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    assert!(h.act(Action::EditReference).is_empty());
+    assert!(h.update(Action::EditReference).is_empty());
     assert_eq!(h.wizard.input_mode(), InputMode::Search { empty: false });
     // Letters type while it is edited: `b` does not buy, `r` does not reserve.
-    assert!(h.type_text("  ACME br\u{7}").is_empty());
+    assert!(h.type_text("  ACME br\u{7}").asked().is_empty());
     assert!(h.wizard.modal().is_none());
     let pasted = h.wizard.paste("\x1b[31m-7\n");
     assert!(pasted.is_empty());
-    h.act(Action::Choose);
+    h.update(Action::Choose);
     assert_eq!(h.wizard.reference(), reference("ACME br-7").as_ref());
     assert_eq!(h.wizard.input_mode(), InputMode::Commands);
 
-    let reserve = only(h.act(Action::Reserve));
+    let reserve = only(h.update(Action::Reserve));
     assert_eq!(
         call(&reserve),
         &Call::Reserve {
@@ -36,11 +36,11 @@ fn the_reference_typed_on_review_goes_with_the_reservation_and_the_purchase() {
             reference: reference("ACME br-7"),
         }
     );
-    h.answer(&reserve, Answer::Reserved(h.reservation(10)));
+    h.answer_to(&reserve, Answer::Reserved(h.reservation(10)));
     assert_eq!(h.wizard.step(), Step::Reserved);
-    h.act(Action::Buy);
+    h.update(Action::Buy);
     assert!(matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))));
-    let purchase = only(h.act(Action::Confirm));
+    let purchase = only(h.update(Action::Confirm));
     let Call::Purchase {
         reference: sent, ..
     } = call(&purchase)
@@ -52,22 +52,22 @@ fn the_reference_typed_on_review_goes_with_the_reservation_and_the_purchase() {
 
 #[test]
 fn esc_leaves_the_reference_as_it_was_and_an_empty_one_clears_it() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    h.act(Action::EditReference);
+    h.update(Action::EditReference);
     h.type_text("T-1");
-    h.act(Action::Choose);
-    h.act(Action::EditReference);
+    h.update(Action::Choose);
+    h.update(Action::EditReference);
     h.type_text("99");
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.reference(), reference("T-1").as_ref());
     assert_eq!(h.wizard.step(), Step::Review, "Esc only closed the field");
-    h.act(Action::EditReference);
-    h.act(Action::Edit(InputRequest::DeleteLine));
-    h.act(Action::Choose);
+    h.update(Action::EditReference);
+    h.update(Action::Edit(InputRequest::DeleteLine));
+    h.update(Action::Choose);
     assert_eq!(h.wizard.reference(), None);
     // Typing stops at the most a reference holds.
-    h.act(Action::EditReference);
+    h.update(Action::EditReference);
     h.type_text(&"x".repeat(100));
     let typed = h.wizard.reference_edit().unwrap().value().chars().count();
     assert_eq!(typed, crate::reference::MAX_REFERENCE_CHARS);
@@ -75,8 +75,8 @@ fn esc_leaves_the_reference_as_it_was_and_an_empty_one_clears_it() {
 
 #[test]
 fn the_history_opens_from_any_step_is_read_by_the_worker_and_searched() {
-    let mut h = Harness::new();
-    let read = only(h.act(Action::History));
+    let mut h = Run::unstarted();
+    let read = only(h.update(Action::History));
     assert_eq!(call(&read), &Call::History);
     assert!(h.wizard.history().unwrap().load.is_loading());
     let lines = [
@@ -91,7 +91,7 @@ fn the_history_opens_from_any_step_is_read_by_the_worker_and_searched() {
         orders: orders(&entries, h.utc0),
         unreadable: 1,
     };
-    h.answer(&read, Answer::History(history));
+    h.answer_to(&read, Answer::History(history));
     let view = h.wizard.history().unwrap();
     assert_eq!(view.unreadable, 1);
     let first = view.list.selected().unwrap();
@@ -103,18 +103,18 @@ fn the_history_opens_from_any_step_is_read_by_the_worker_and_searched() {
     let view = h.wizard.history().unwrap();
     assert_eq!(view.list.visible().len(), 1);
     assert_eq!(view.list.selected().unwrap().id, "p-1");
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.history().unwrap().list.visible().len(), 2);
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert!(h.wizard.history().is_none());
     assert_eq!(h.wizard.step(), Step::Country);
 }
 
 #[test]
 fn a_history_that_cannot_be_read_says_why_and_enter_reads_again() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    let read = only(h.act(Action::History));
+    let read = only(h.update(Action::History));
     let _ = h.wizard.apply(crate::protocol::WorkerMsg {
         id: match &read {
             Command::Call { id, .. } => *id,
@@ -127,10 +127,10 @@ fn a_history_that_cannot_be_read_says_why_and_enter_reads_again() {
     });
     let view = h.wizard.history().unwrap();
     assert!(matches!(&view.load, Load::Failed { message } if message.contains("journal")));
-    let again = only(h.act(Action::Choose));
+    let again = only(h.update(Action::Choose));
     assert_eq!(call(&again), &Call::History);
     // Ctrl-O and Ctrl-R replace it.
-    let _ = h.act(Action::OwnedNumbers);
+    let _ = h.update(Action::OwnedNumbers);
     assert!(h.wizard.history().is_none());
     assert_eq!(h.wizard.step(), Step::Review);
 }

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn unreadable_journal_lines_are_reported_and_buying_stays_possible() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let start = h.wizard.start(Vec::new());
     assert_eq!(start.len(), 2, "reservations and account info: {start:?}");
     h.wizard.warn_unreadable_journal(3);
@@ -15,8 +15,8 @@ fn unreadable_journal_lines_are_reported_and_buying_stays_possible() {
         "3 journal line(s) could not be read and were skipped"
     );
     h.walk_to_review();
-    assert!(h.act(Action::Buy).is_empty());
-    let purchase = only(h.act(Action::Confirm));
+    assert!(h.update(Action::Buy).is_empty());
+    let purchase = only(h.update(Action::Confirm));
     assert!(
         matches!(call(&purchase), Call::Purchase { .. }),
         "{purchase:?}"

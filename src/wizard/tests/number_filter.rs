@@ -3,21 +3,21 @@
 
 use super::*;
 
-fn at_numbers(h: &mut Harness, list: &[&str]) {
+fn at_numbers(h: &mut Run, list: &[&str]) {
     h.walk_to_groups(vec![group("abc-123", true)]);
     let load = h.choose_group();
     let items = list.iter().map(|n| number(n)).collect();
-    h.answer(&load, Answer::Numbers(listing(items)));
+    h.answer_to(&load, Answer::Numbers(listing(items)));
 }
 
-fn highlighted(h: &Harness) -> Option<String> {
+fn highlighted(h: &Run) -> Option<String> {
     let list = h.wizard.lists.numbers.load.loaded()?;
     list.selected().map(|n| n.number.clone())
 }
 
 #[test]
 fn a_changed_pattern_highlights_its_best_match() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     at_numbers(
         &mut h,
         &[
@@ -27,8 +27,8 @@ fn a_changed_pattern_highlights_its_best_match() {
             "+12135557777",
         ],
     );
-    h.act(Action::Move(Move::Down));
-    h.act(Action::Move(Move::Down));
+    h.update(Action::Move(Move::Down));
+    h.update(Action::Move(Move::Down));
     h.type_text("555");
     // Ending in 555 ranks first; the highlight is there, not left on the third row.
     assert_eq!(highlighted(&h).as_deref(), Some("+12139990555"));
@@ -36,7 +36,7 @@ fn a_changed_pattern_highlights_its_best_match() {
 
 #[test]
 fn a_question_mark_is_typed_into_the_vanity_box() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     at_numbers(&mut h, &["+12130000001"]);
     assert_eq!(h.wizard.input_mode(), InputMode::Numbers);
     let key = crossterm::event::KeyEvent::new(
@@ -51,7 +51,7 @@ fn a_question_mark_is_typed_into_the_vanity_box() {
 
 #[test]
 fn tab_lists_memorable_numbers_first_with_a_pattern() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     at_numbers(&mut h, &["+12138340519", "+12134447777"]);
     h.type_text("4");
     let before: Vec<&str> = {
@@ -66,7 +66,7 @@ fn tab_lists_memorable_numbers_first_with_a_pattern() {
         ["+12138340519", "+12134447777"],
         "nearest the end first"
     );
-    h.act(Action::ToggleOrder);
+    h.update(Action::ToggleOrder);
     assert_eq!(
         highlighted(&h).as_deref(),
         Some("+12134447777"),

@@ -12,14 +12,14 @@ fn typed_group(id: &str, kind: &str) -> Group {
 }
 
 /// US › California › (the city typed as `city_search`), at the type step, with its call.
-fn at_types(h: &mut Harness, city_search: &str) -> Command {
+fn at_types(h: &mut Run, city_search: &str) -> Command {
     let regions = only(h.choose_country("United States"));
-    h.answer(
+    h.answer_to(
         &regions,
         Answer::Regions(listing(vec![region(123, "California")])),
     );
-    let cities = only(h.act(Action::Choose));
-    h.answer(
+    let cities = only(h.update(Action::Choose));
+    h.answer_to(
         &cities,
         Answer::Cities(listing(vec![
             city(456, "Los Angeles"),
@@ -27,14 +27,14 @@ fn at_types(h: &mut Harness, city_search: &str) -> Command {
         ])),
     );
     h.type_text(city_search);
-    let place = only(h.act(Action::Choose));
+    let place = only(h.update(Action::Choose));
     assert_eq!(h.wizard.step(), Step::DidType);
     place
 }
 
 #[test]
 fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_nothing() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let place = at_types(&mut h, "los");
     assert_eq!(
         call(&place),
@@ -46,7 +46,7 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
             prefix: None,
         }
     );
-    h.answer(
+    h.answer_to(
         &place,
         Answer::Groups(listing(vec![
             typed_group("l1", "local"),
@@ -68,7 +68,7 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
 
     h.type_text("toll");
     assert_eq!(
-        h.act(Action::Choose),
+        h.update(Action::Choose),
         vec![],
         "filtered here, no second call"
     );
@@ -79,10 +79,10 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
     assert_eq!(ids, ["t1"]);
 
     // Back to the types, and "Any type" lists every group, again without a call.
-    h.act(Action::Back);
-    h.act(Action::Back);
-    h.act(Action::Move(Move::First));
-    assert_eq!(h.act(Action::Choose), vec![]);
+    h.update(Action::Back);
+    h.update(Action::Back);
+    h.update(Action::Move(Move::First));
+    assert_eq!(h.update(Action::Choose), vec![]);
     assert_eq!(
         h.wizard.lists.groups.load.loaded().unwrap().items().len(),
         3
@@ -91,12 +91,12 @@ fn the_type_step_lists_only_offered_types_from_one_call_and_choosing_one_asks_no
 
 #[test]
 fn esc_to_broaden_goes_back_to_the_cities_with_their_search_cleared() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let place = at_types(&mut h, "san d");
-    h.answer(&place, Answer::Groups(listing(vec![])));
+    h.answer_to(&place, Answer::Groups(listing(vec![])));
     assert!(h.wizard.place_offers_nothing());
-    assert_eq!(h.act(Action::Choose), vec![], "nothing to choose");
-    h.act(Action::Back);
+    assert_eq!(h.update(Action::Choose), vec![], "nothing to choose");
+    h.update(Action::Back);
     assert_eq!(h.wizard.step(), Step::City);
     assert_eq!(
         h.wizard.search_text(),

@@ -19,9 +19,9 @@ fn owned(number: &str, uuid: &str, status: &str) -> OwnedNumber {
 }
 
 /// Opens "My numbers" with two numbers listed.
-fn opened() -> Harness {
-    let mut h = Harness::new();
-    let list = only(h.act(Action::OwnedNumbers));
+fn opened() -> Run {
+    let mut h = Run::unstarted();
+    let list = only(h.update(Action::OwnedNumbers));
     assert_eq!(call(&list), &Call::OwnedNumbers);
     let all = AccountNumbers {
         numbers: vec![
@@ -30,13 +30,13 @@ fn opened() -> Harness {
         ],
         unreadable: 0,
     };
-    h.answer(&list, Answer::OwnedNumbers(all));
+    h.answer_to(&list, Answer::OwnedNumbers(all));
     h
 }
 
-fn type_text(h: &mut Harness, text: &str) -> Vec<crate::protocol::Command> {
+fn type_text(h: &mut Run, text: &str) -> Vec<crate::protocol::Command> {
     text.chars()
-        .flat_map(|c| h.act(Action::Edit(InputRequest::InsertChar(c))))
+        .flat_map(|c| h.update(Action::Edit(InputRequest::InsertChar(c))))
         .collect()
 }
 
@@ -50,23 +50,23 @@ fn the_numbers_are_listed_and_searched() {
     let selected = view.list.selected().unwrap();
     assert_eq!(selected.phone_number, "+4930123456");
     // Esc clears the box, then closes.
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert_eq!(
         h.wizard.chrome.owned.as_ref().unwrap().list.visible().len(),
         2
     );
-    h.act(Action::Back);
+    h.update(Action::Back);
     assert!(h.wizard.chrome.owned.is_none());
 }
 
 #[test]
 fn a_release_needs_the_last_four_digits_and_sends_one_request() {
     let mut h = opened();
-    assert!(h.act(Action::Release).is_empty(), "Ctrl-X only asks");
+    assert!(h.update(Action::Release).is_empty(), "Ctrl-X only asks");
     assert!(h.wizard.chrome.owned.as_ref().unwrap().release.is_some());
     // Wrong digits, then Enter: nothing is sent.
     assert!(type_text(&mut h, "9999").is_empty());
-    assert!(h.act(Action::Choose).is_empty());
+    assert!(h.update(Action::Choose).is_empty());
     assert!(h.wizard.notice().unwrap().text.contains("last four digits"));
     // A paste cannot type them.
     assert!(h.wizard.paste("1234").is_empty());
@@ -82,9 +82,9 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
             .typed,
         "9999"
     );
-    h.act(Action::Edit(InputRequest::DeleteLine));
+    h.update(Action::Edit(InputRequest::DeleteLine));
     assert!(type_text(&mut h, "1234").is_empty());
-    let release = only(h.act(Action::Choose));
+    let release = only(h.update(Action::Choose));
     assert_eq!(
         call(&release),
         &Call::Release {
@@ -93,16 +93,16 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
         }
     );
     assert!(
-        h.act(Action::Choose).is_empty(),
+        h.update(Action::Choose).is_empty(),
         "the confirmation is closed"
     );
-    assert!(h.act(Action::Release).is_empty());
+    assert!(h.update(Action::Release).is_empty());
     type_text(&mut h, "1234");
     assert!(
-        h.act(Action::Choose).is_empty(),
+        h.update(Action::Choose).is_empty(),
         "one release at a time: nothing more is sent while one is awaited"
     );
-    let reload = h.answer(&release, Answer::Released(Released::Done));
+    let reload = h.answer_to(&release, Answer::Released(Released::Done));
     assert_eq!(
         call(&only(reload)),
         &Call::OwnedNumbers,
@@ -119,13 +119,13 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
 
 #[test]
 fn a_number_already_on_its_way_out_is_not_offered_for_release() {
-    let mut h = Harness::new();
-    let list = only(h.act(Action::OwnedNumbers));
+    let mut h = Run::unstarted();
+    let list = only(h.update(Action::OwnedNumbers));
     let all = AccountNumbers {
         numbers: vec![owned("+12135551234", "DID-a", "PENDING_CANCELLATION")],
         unreadable: 0,
     };
-    h.answer(&list, Answer::OwnedNumbers(all));
-    assert!(h.act(Action::Release).is_empty());
+    h.answer_to(&list, Answer::OwnedNumbers(all));
+    assert!(h.update(Action::Release).is_empty());
     assert!(h.wizard.chrome.owned.as_ref().unwrap().release.is_none());
 }

@@ -5,7 +5,7 @@ use crate::api::model::GroupId;
 
 #[test]
 fn a_paste_types_into_the_search_box_cleaned() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let commands = h.wizard.paste("Germ\r\nany\x1b[31m\n");
     assert!(commands.is_empty(), "{commands:?}");
     assert_eq!(h.wizard.search_text(), Some("Germany"));
@@ -18,7 +18,7 @@ fn a_paste_types_into_the_search_box_cleaned() {
 
 #[test]
 fn a_question_mark_pasted_is_text_not_help() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     assert!(h.wizard.paste("?").is_empty());
     assert_eq!(h.wizard.modal(), None);
     assert_eq!(h.wizard.search_text(), Some("?"));
@@ -26,7 +26,7 @@ fn a_question_mark_pasted_is_text_not_help() {
 
 #[test]
 fn a_flood_of_text_is_cut_to_the_limit_and_says_so() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     assert!(h.wizard.paste(&"x".repeat(10_000)).is_empty());
     assert_eq!(h.wizard.search_text().map(str::len), Some(256));
     let notice = h.wizard.notice().expect("a notice");
@@ -35,7 +35,7 @@ fn a_flood_of_text_is_cut_to_the_limit_and_says_so() {
 
 #[test]
 fn a_paste_on_review_neither_reserves_nor_buys() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
     assert_eq!(h.wizard.step(), Step::Review);
     for text in ["by", "r", "b\ny\n"] {
@@ -52,9 +52,9 @@ fn a_paste_on_review_neither_reserves_nor_buys() {
 
 #[test]
 fn a_paste_in_a_confirmation_does_not_confirm() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_review();
-    assert!(h.act(Action::Buy).is_empty());
+    assert!(h.update(Action::Buy).is_empty());
     assert!(matches!(h.wizard.modal(), Some(Modal::ConfirmPurchase(_))));
     for text in ["y", "Y", "yes\n"] {
         assert!(h.wizard.paste(text).is_empty(), "{text:?}");
@@ -62,18 +62,18 @@ fn a_paste_in_a_confirmation_does_not_confirm() {
         assert_eq!(h.wizard.purchase(), &Purchase::Idle);
     }
     // The help ignores a paste too.
-    h.act(Action::Decline);
-    h.act(Action::Help);
+    h.update(Action::Decline);
+    h.update(Action::Help);
     assert!(h.wizard.paste("k").is_empty());
     assert_eq!(h.wizard.modal(), Some(&Modal::Help));
 }
 
 #[test]
 fn a_paste_in_the_vanity_box_narrows_at_once_and_asks_after_the_pause() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     h.walk_to_groups(vec![group("abc-123", true)]);
     let numbers = h.choose_group();
-    h.answer(
+    h.answer_to(
         &numbers,
         Answer::Numbers(listing(vec![
             number("+12135551234"),
@@ -96,7 +96,7 @@ fn a_paste_in_the_vanity_box_narrows_at_once_and_asks_after_the_pause() {
 
 #[test]
 fn a_paste_in_a_group_list_filters_it() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let mut elsewhere = group("xyz-9", true);
     elsewhere.location = "San Francisco".to_owned();
     h.walk_to_groups(vec![group("abc-123", true), elsewhere]);

@@ -13,31 +13,31 @@ fn typed_group(id: &str, kind: &str) -> Group {
 
 #[test]
 fn choosing_a_group_asks_its_requirements_with_its_numbers_once_per_type() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     // "Any type": both groups are listed.
     let place = {
         let regions = only(h.choose_country("United States"));
-        h.answer(
+        h.answer_to(
             &regions,
             Answer::Regions(listing(vec![region(1, "California")])),
         );
-        let cities = only(h.act(Action::Choose));
-        h.answer(
+        let cities = only(h.update(Action::Choose));
+        h.answer_to(
             &cities,
             Answer::Cities(listing(vec![city(2, "Los Angeles")])),
         );
-        h.act(Action::Move(Move::Down));
-        only(h.act(Action::Choose))
+        h.update(Action::Move(Move::Down));
+        only(h.update(Action::Choose))
     };
-    h.answer(
+    h.answer_to(
         &place,
         Answer::Groups(listing(vec![
             typed_group("l1", "local"),
             typed_group("m1", "mobile"),
         ])),
     );
-    assert_eq!(h.act(Action::Choose), vec![]);
-    let sent = h.act(Action::Choose);
+    assert_eq!(h.update(Action::Choose), vec![]);
+    let sent = h.update(Action::Choose);
     let calls: Vec<&Call> = sent.iter().map(call).collect();
     assert!(matches!(
         calls[..],
@@ -47,23 +47,23 @@ fn choosing_a_group_asks_its_requirements_with_its_numbers_once_per_type() {
         unreachable!()
     };
     assert_eq!(did_type.as_ref(), Some(&DidTypeName::new("local")));
-    h.answer(
+    h.answer_to(
         &sent[1],
         Answer::Requirements(vec![json!({"type": "identity"})]),
     );
-    h.answer(
+    h.answer_to(
         &sent[0],
         Answer::Numbers(listing(vec![number("+12135551234")])),
     );
-    assert_eq!(h.act(Action::Choose), vec![], "Review has what it shows");
+    assert_eq!(h.update(Action::Choose), vec![], "Review has what it shows");
     assert_eq!(h.wizard.step(), Step::Review);
     assert!(h.wizard.lists.requirements.load.loaded().is_some());
 
     // Another group of another type: its own requirements, asked for again with its numbers.
-    h.act(Action::Back);
-    h.act(Action::Back);
-    h.act(Action::Move(Move::Down));
-    let sent = h.act(Action::Choose);
+    h.update(Action::Back);
+    h.update(Action::Back);
+    h.update(Action::Move(Move::Down));
+    let sent = h.update(Action::Choose);
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert!(matches!(
         call(&sent[1]),

@@ -3,14 +3,14 @@
 use super::*;
 use crate::api::model::RegionId;
 
-fn at_cities(h: &mut Harness) {
+fn at_cities(h: &mut Run) {
     let regions = only(h.choose_country("United States"));
-    h.answer(
+    h.answer_to(
         &regions,
         Answer::Regions(listing(vec![region(123, "California")])),
     );
-    let cities = only(h.act(Action::Choose));
-    h.answer(
+    let cities = only(h.update(Action::Choose));
+    h.answer_to(
         &cities,
         Answer::Cities(listing(vec![city(456, "Los Angeles")])),
     );
@@ -19,10 +19,10 @@ fn at_cities(h: &mut Harness) {
 
 #[test]
 fn digits_on_the_city_step_search_the_groups_of_that_prefix() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     at_cities(&mut h);
     h.type_text("+1 213");
-    let search = only(h.act(Action::Choose));
+    let search = only(h.update(Action::Choose));
     assert_eq!(
         call(&search),
         &Call::Groups {
@@ -34,7 +34,7 @@ fn digits_on_the_city_step_search_the_groups_of_that_prefix() {
         }
     );
     assert_eq!(h.wizard.step(), Step::Group);
-    h.answer(
+    h.answer_to(
         &search,
         Answer::Groups(listing(vec![group("abc-123", true)])),
     );
@@ -43,16 +43,16 @@ fn digits_on_the_city_step_search_the_groups_of_that_prefix() {
 
 #[test]
 fn a_city_chosen_by_name_searches_without_a_prefix() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     at_cities(&mut h);
     h.type_text("213");
-    h.act(Action::Choose);
-    h.act(Action::Back);
-    h.act(Action::Back);
+    h.update(Action::Choose);
+    h.update(Action::Back);
+    h.update(Action::Back);
     assert_eq!(h.wizard.step(), Step::City);
-    h.act(Action::Back);
-    h.act(Action::Move(Move::Down));
-    h.act(Action::Choose);
+    h.update(Action::Back);
+    h.update(Action::Move(Move::Down));
+    h.update(Action::Choose);
     assert_eq!(h.wizard.step(), Step::DidType);
     assert_eq!(h.wizard.chosen.prefix_jump, None);
 }

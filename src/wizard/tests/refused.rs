@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn a_country_the_api_refuses_is_marked_until_it_answers() {
-    let mut h = Harness::new();
+    let mut h = Run::unstarted();
     let cities = only(h.choose_country("Afghanistan"));
     h.answer_at(
         &cities,
@@ -16,7 +16,7 @@ fn a_country_the_api_refuses_is_marked_until_it_answers() {
     );
     assert!(h.wizard.is_refused("AF"));
     // A passing fault is no refusal; an answer clears the mark.
-    let again = only(h.act(Action::Choose));
+    let again = only(h.update(Action::Choose));
     h.answer_at(
         &again,
         Duration::ZERO,
@@ -25,7 +25,7 @@ fn a_country_the_api_refuses_is_marked_until_it_answers() {
         }),
     );
     assert!(h.wizard.is_refused("AF"));
-    let third = only(h.act(Action::Choose));
-    h.answer(&third, Answer::Cities(listing(vec![city(1, "Kabul")])));
+    let third = only(h.update(Action::Choose));
+    h.answer_to(&third, Answer::Cities(listing(vec![city(1, "Kabul")])));
     assert!(!h.wizard.is_refused("AF"));
 }
