@@ -51,6 +51,15 @@ pub fn group(id: &str, selectable: bool) -> Group {
     }))
 }
 
+/// A group of Los Angeles, `+1 (213)`, of the type `kind`, its numbers selectable; no
+/// prices.
+pub fn typed_group(id: &str, kind: &str) -> Group {
+    decode(json!({
+        "id": id, "prefix": "+1 (213)", "location": "Los Angeles", "type": kind,
+        "allow_number_selection": true
+    }))
+}
+
 /// The available number `number`, its id `did-` and the number.
 pub fn number(number: &str) -> AvailableNumber {
     AvailableNumber {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::fixtures::{call, city, group, listing, number, only, region, reservation};
 use super::los_angeles::{cities, numbers, place_groups, regions};
 use super::run::Run;
-use crate::api::model::Group;
+use crate::api::model::{City, Group};
 use crate::protocol::{Answer, Call, Command};
 use crate::wizard::{Action, Move};
 
@@ -68,20 +68,22 @@ impl Run {
         self.update(Action::Choose)
     }
 
-    /// Walks US › California › Los Angeles › local to the groups, answering every load; the
-    /// type step is answered with `groups` (the place's groups of every type), and the call
-    /// returned is that one search.
-    pub fn walk_to_groups(&mut self, groups: Vec<Group>) -> Command {
+    /// Walks US › California to the city step, its cities answered with `cities`.
+    pub fn walk_to_cities(&mut self, cities: Vec<City>) {
         let regions = only(self.choose_country("United States"));
         self.answer_to(
             &regions,
             Answer::Regions(listing(vec![region(123, "California")])),
         );
-        let cities = only(self.update(Action::Choose));
-        self.answer_to(
-            &cities,
-            Answer::Cities(listing(vec![city(456, "Los Angeles")])),
-        );
+        let load = only(self.update(Action::Choose));
+        self.answer_to(&load, Answer::Cities(listing(cities)));
+    }
+
+    /// Walks US › California › Los Angeles › local to the groups, answering every load; the
+    /// type step is answered with `groups` (the place's groups of every type), and the call
+    /// returned is that one search.
+    pub fn walk_to_groups(&mut self, groups: Vec<Group>) -> Command {
+        self.walk_to_cities(vec![city(456, "Los Angeles")]);
         self.update(Action::Move(Move::Down));
         let search = only(self.update(Action::Choose));
         self.answer_to(&search, Answer::Groups(listing(groups)));
@@ -101,8 +103,8 @@ impl Run {
         numbers
     }
 
-    /// Continues to the Review of `+12135551234` in a selectable group.
-    pub fn walk_to_review(&mut self) {
+    /// Continues to the numbers of a selectable group: `+12135551234` and `+12135550000`.
+    pub fn walk_to_numbers(&mut self) {
         self.walk_to_groups(vec![group("abc-123", true)]);
         let numbers = self.choose_group();
         self.answer_to(
@@ -112,6 +114,11 @@ impl Run {
                 number("+12135550000"),
             ])),
         );
+    }
+
+    /// Continues to the Review of `+12135551234` in a selectable group.
+    pub fn walk_to_review(&mut self) {
+        self.walk_to_numbers();
         let review = self.update(Action::Choose);
         assert_eq!(
             review,

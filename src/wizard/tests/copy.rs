@@ -11,15 +11,7 @@ fn copied(h: &mut Run) -> (Option<String>, String) {
 #[test]
 fn on_the_number_list_the_highlighted_number_is_copied_in_e164() {
     let mut h = Run::unstarted();
-    h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = h.choose_group();
-    h.answer_to(
-        &numbers,
-        Answer::Numbers(listing(vec![
-            number("+12135551234"),
-            number("+12135550000"),
-        ])),
-    );
+    h.walk_to_numbers();
     h.update(Action::Move(Move::Down));
     assert!(
         h.update(Action::Copy).is_empty(),

@@ -278,15 +278,7 @@ fn cancelling_a_reservation_returns_to_the_numbers() {
 #[test]
 fn the_vanity_box_narrows_at_once_and_asks_the_api_after_a_pause() {
     let mut h = Run::unstarted();
-    h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = h.choose_group();
-    h.answer_to(
-        &numbers,
-        Answer::Numbers(listing(vec![
-            number("+12135551234"),
-            number("+12135550000"),
-        ])),
-    );
+    h.walk_to_numbers();
     assert_eq!(h.type_text("55").asked(), vec![]);
     h.tick(Duration::from_millis(100));
     assert_eq!(

@@ -3,29 +3,9 @@
 use super::*;
 use crate::api::model::{CityId, DidTypeName, RegionId};
 
-fn typed_group(id: &str, kind: &str) -> Group {
-    serde_json::from_value(json!({
-        "id": id, "prefix": "+1 (213)", "location": "Los Angeles", "type": kind,
-        "allow_number_selection": true
-    }))
-    .unwrap()
-}
-
 /// US › California › (the city typed as `city_search`), at the type step, with its call.
 fn at_types(h: &mut Run, city_search: &str) -> Command {
-    let regions = only(h.choose_country("United States"));
-    h.answer_to(
-        &regions,
-        Answer::Regions(listing(vec![region(123, "California")])),
-    );
-    let cities = only(h.update(Action::Choose));
-    h.answer_to(
-        &cities,
-        Answer::Cities(listing(vec![
-            city(456, "Los Angeles"),
-            city(457, "San Diego"),
-        ])),
-    );
+    h.walk_to_cities(vec![city(456, "Los Angeles"), city(457, "San Diego")]);
     h.type_text(city_search);
     let place = only(h.update(Action::Choose));
     assert_eq!(h.wizard.step(), Step::DidType);

@@ -34,18 +34,12 @@ fn opened() -> Run {
     h
 }
 
-fn type_text(h: &mut Run, text: &str) -> Vec<crate::protocol::Command> {
-    text.chars()
-        .flat_map(|c| h.update(Action::Edit(InputRequest::InsertChar(c))))
-        .collect()
-}
-
 #[test]
 fn the_numbers_are_listed_and_searched() {
     let mut h = opened();
     let view = h.wizard.chrome.owned.as_ref().unwrap();
     assert_eq!(view.list.items().len(), 2);
-    assert!(type_text(&mut h, "4930").is_empty());
+    assert!(h.type_text("4930").asked().is_empty());
     let view = h.wizard.chrome.owned.as_ref().unwrap();
     let selected = view.list.selected().unwrap();
     assert_eq!(selected.phone_number, "+4930123456");
@@ -65,7 +59,7 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
     assert!(h.update(Action::Release).is_empty(), "Ctrl-X only asks");
     assert!(h.wizard.chrome.owned.as_ref().unwrap().release.is_some());
     // Wrong digits, then Enter: nothing is sent.
-    assert!(type_text(&mut h, "9999").is_empty());
+    assert!(h.type_text("9999").asked().is_empty());
     assert!(h.update(Action::Choose).is_empty());
     assert!(h.wizard.notice().unwrap().text.contains("last four digits"));
     // A paste cannot type them.
@@ -83,7 +77,7 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
         "9999"
     );
     h.update(Action::Edit(InputRequest::DeleteLine));
-    assert!(type_text(&mut h, "1234").is_empty());
+    assert!(h.type_text("1234").asked().is_empty());
     let release = only(h.update(Action::Choose));
     assert_eq!(
         call(&release),
@@ -97,7 +91,7 @@ fn a_release_needs_the_last_four_digits_and_sends_one_request() {
         "the confirmation is closed"
     );
     assert!(h.update(Action::Release).is_empty());
-    type_text(&mut h, "1234");
+    h.type_text("1234");
     assert!(
         h.update(Action::Choose).is_empty(),
         "one release at a time: nothing more is sent while one is awaited"

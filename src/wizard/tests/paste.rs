@@ -71,15 +71,7 @@ fn a_paste_in_a_confirmation_does_not_confirm() {
 #[test]
 fn a_paste_in_the_vanity_box_narrows_at_once_and_asks_after_the_pause() {
     let mut h = Run::unstarted();
-    h.walk_to_groups(vec![group("abc-123", true)]);
-    let numbers = h.choose_group();
-    h.answer_to(
-        &numbers,
-        Answer::Numbers(listing(vec![
-            number("+12135551234"),
-            number("+12135550000"),
-        ])),
-    );
+    h.walk_to_numbers();
     assert!(h.wizard.paste("555\n1").is_empty());
     assert_eq!(h.wizard.search_text(), Some("5551"));
     let list = h.wizard.lists.numbers.load.loaded().unwrap();

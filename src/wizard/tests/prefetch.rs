@@ -3,14 +3,6 @@
 use super::*;
 use crate::api::model::DidTypeName;
 
-fn typed_group(id: &str, kind: &str) -> Group {
-    serde_json::from_value(json!({
-        "id": id, "prefix": "+1 (213)", "location": "Los Angeles", "type": kind,
-        "allow_number_selection": true
-    }))
-    .unwrap()
-}
-
 #[test]
 fn choosing_a_group_asks_its_requirements_with_its_numbers_once_per_type() {
     let mut h = Run::unstarted();

@@ -4,16 +4,7 @@ use super::*;
 use crate::api::model::RegionId;
 
 fn at_cities(h: &mut Run) {
-    let regions = only(h.choose_country("United States"));
-    h.answer_to(
-        &regions,
-        Answer::Regions(listing(vec![region(123, "California")])),
-    );
-    let cities = only(h.update(Action::Choose));
-    h.answer_to(
-        &cities,
-        Answer::Cities(listing(vec![city(456, "Los Angeles")])),
-    );
+    h.walk_to_cities(vec![city(456, "Los Angeles")]);
     assert_eq!(h.wizard.step(), Step::City);
 }
 
