@@ -1,5 +1,6 @@
 //! What the integration test binaries share beside the scripted wizard of
-//! `numpick::testkit` (each includes it with `#[path = "../support/mod.rs"] mod support;`):
+//! `numpick::testkit` (those that use it include it with
+//! `#[path = "../support/mod.rs"] mod support;`):
 //!
 //! - `home`: a throwaway home and a hermetic environment for running the real binary;
 //! - `pty`: the real binary on a pseudo-terminal (portable-pty), typed into and read back;

@@ -3,7 +3,6 @@
 //! and an unreadable line, searched.
 
 use numpick::history::History;
-#[allow(dead_code, reason = "the support module serves several test files")]
 use numpick::journal::Entry;
 use numpick::journal::history::orders;
 use numpick::protocol::Answer;

@@ -2,7 +2,6 @@
 //! size; the others give way first. Snapshots at 60×16, 80×24 and 120×40.
 
 use numpick::testkit::*;
-#[allow(dead_code, reason = "the support module serves several test files")]
 use numpick::wizard::Action;
 
 macro_rules! snap_sizes {

@@ -1,11 +1,8 @@
-//! What the operator sees: every screen in every state drawn on a `TestBackend` and kept as
-//! insta snapshots (in `snapshots/`, named `ui__MODULE__NAME.snap`).
-
-#[path = "../support/mod.rs"]
-mod support;
+//! What the operator sees: every screen in every state, reached with the scripted wizard of
+//! `numpick::testkit`, drawn on a `TestBackend` and kept as insta snapshots (in `snapshots/`,
+//! named `ui__MODULE__NAME.snap`).
 
 mod basket;
-
 mod everywhere;
 mod history;
 mod list_columns;

@@ -1,7 +1,6 @@
 //! Snapshots of what an operator reads: requirements as checklists, the help, and the group
 //! table — at 60×16, 80×24 and 120×40.
 
-#[allow(dead_code, reason = "the support module serves several test files")]
 use numpick::wizard::{Action, Move};
 use serde_json::Value;
 

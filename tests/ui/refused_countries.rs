@@ -2,7 +2,6 @@
 //! session: the worker keeps the refusal beside the catalogue on disk, and the next start
 //! reads it back.
 
-#[allow(dead_code, reason = "the support module serves several test files")]
 use std::time::{Duration, SystemTime};
 
 use secrecy::SecretString;
