@@ -1,5 +1,7 @@
 //! The benchmarks' screens: the wizard of `numpick::testkit` driven into each screen they
 //! measure, with made-up lists of any size: cities, groups and available numbers.
+//!
+//! Shared by the benchmarks and by `examples/perf_harness.rs` (through `#[path]`).
 
 #![allow(dead_code, reason = "each benchmark uses its own part of the helpers")]
 
