@@ -74,7 +74,7 @@ mod platform {
         Err(NONE.to_owned())
     }
 
-    pub fn remove() -> Result<bool, String> {
+    pub(crate) fn remove() -> Result<bool, String> {
         Err(NONE.to_owned())
     }
 }

@@ -248,7 +248,7 @@ impl AccountInfo {
     /// Reads the fields the contract names from the answer body: at the top level, as
     /// documented, or inside a `data` wrapper, to be tolerant; whatever is missing or of the
     /// wrong type stays `None`.
-    pub fn from_body(body: &Value) -> Self {
+    pub(crate) fn from_body(body: &Value) -> Self {
         let sections = ["account", "limits", "usage"];
         let at_top = sections.iter().any(|name| body.get(name).is_some());
         let wrapped = body.get("data").filter(|d| d.is_object());
