@@ -3,10 +3,44 @@
 //! ([`DigitIndex`]), so that a keystroke finds where the pattern can start with a few word
 //! operations per 64 digits, then visits only the numbers holding such a start.
 
+use std::ops::Range;
+
 use crate::api::model::AvailableNumber;
 use crate::vanity::{self, DigitIndex, VanityPattern};
 
-use super::numbers::NumberMatch;
+/// A number that matches the vanity box, with the matched span of its E.164 text.
+///
+/// Eight bytes: a pattern every other number holds matches tens of thousands of numbers, and
+/// each keystroke writes them all out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NumberMatch {
+    pub(super) index: u32,
+    /// The span's ends: an E.164 text is at most 16 bytes.
+    pub(super) start: u8,
+    pub(super) end: u8,
+}
+
+impl NumberMatch {
+    /// The match of the item at `index`, over the bytes `span` of its E.164 text (empty
+    /// without a pattern). `None` past what a list of numbers can hold.
+    pub(super) fn new(index: usize, span: Range<usize>) -> Option<Self> {
+        Some(Self {
+            index: u32::try_from(index).ok()?,
+            start: u8::try_from(span.start).ok()?,
+            end: u8::try_from(span.end).ok()?,
+        })
+    }
+
+    /// Index into [`super::NumberList::items`].
+    pub(crate) fn index(self) -> usize {
+        self.index as usize
+    }
+
+    /// Byte range of the matched digits within the E.164 text (empty without a pattern).
+    pub(crate) fn span(self) -> Range<usize> {
+        usize::from(self.start)..usize::from(self.end)
+    }
+}
 
 /// A national number has at most 14 digits (E.164's 15 less one for the calling code), so a
 /// match's distance from the end is below this.

@@ -6,50 +6,15 @@
 //! of digits (`number_contains`), and the answer — filtered locally by the whole pattern —
 //! replaces the list. Without a pattern, the list can be ordered memorable-first.
 
-use std::ops::Range;
-
 use tui_input::{Input, InputRequest};
 
 use crate::api::model::AvailableNumber;
 use crate::vanity::{self, VanityPattern};
 
 use super::nationals::Nationals;
+pub(crate) use super::nationals::NumberMatch;
 use super::picker::Move;
 use super::sifted::Sifted;
-
-/// A number that matches the vanity box, with the matched span of its E.164 text.
-///
-/// Eight bytes: a pattern every other number holds matches tens of thousands of numbers, and
-/// each keystroke writes them all out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NumberMatch {
-    pub(super) index: u32,
-    /// The span's ends: an E.164 text is at most 16 bytes.
-    pub(super) start: u8,
-    pub(super) end: u8,
-}
-
-impl NumberMatch {
-    /// The match of the item at `index`, over the bytes `span` of its E.164 text (empty
-    /// without a pattern). `None` past what a list of numbers can hold.
-    pub(super) fn new(index: usize, span: Range<usize>) -> Option<Self> {
-        Some(Self {
-            index: u32::try_from(index).ok()?,
-            start: u8::try_from(span.start).ok()?,
-            end: u8::try_from(span.end).ok()?,
-        })
-    }
-
-    /// Index into [`NumberList::items`].
-    pub(crate) fn index(self) -> usize {
-        self.index as usize
-    }
-
-    /// Byte range of the matched digits within the E.164 text (empty without a pattern).
-    pub(crate) fn span(self) -> Range<usize> {
-        usize::from(self.start)..usize::from(self.end)
-    }
-}
 
 /// The numbers of one group and the vanity box over them.
 #[derive(Debug, Clone, Default)]
@@ -337,7 +302,7 @@ mod tests {
             numbers.clear_query();
             typed(&mut numbers, pattern);
             let expected = vanity::rank_matches(&VanityPattern::parse(pattern).unwrap(), &texts);
-            let got: Vec<(usize, Range<usize>)> = numbers
+            let got: Vec<(usize, std::ops::Range<usize>)> = numbers
                 .visible()
                 .iter()
                 .map(|m| (m.index(), m.span()))

@@ -8,6 +8,8 @@ use tui_input::{Input, InputRequest};
 use crate::search::Filter;
 
 use super::sifted::Sifted;
+pub(crate) use super::sifted::moved;
+pub use super::sifted::{Move, PAGE};
 
 /// What a list item offers to the search box.
 pub trait Searchable {
@@ -15,11 +17,6 @@ pub trait Searchable {
     /// every item on every keystroke, so implementations return arrays, not vectors.
     fn search_keys(&self) -> impl IntoIterator<Item = &str>;
 }
-
-/// The most characters a search box holds. No name or number is longer, and matching an
-/// ever longer query against every item on every key would make a flood of typed text (a
-/// paste in a terminal that types it as keys) take minutes, with Ctrl-C waiting behind it.
-pub(crate) const SEARCH_LIMIT: usize = 256;
 
 /// A searchable, navigable list.
 #[derive(Debug, Clone)]
@@ -38,33 +35,6 @@ impl<T> Default for Picker<T> {
             rows: Sifted::default(),
             order: None,
         }
-    }
-}
-
-/// How the cursor should move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    First,
-    Last,
-}
-
-/// How many rows PgUp and PgDn move by.
-pub const PAGE: usize = 10;
-
-/// Where a cursor at `cursor` in a list of `len` rows lands after `step`.
-pub fn moved(cursor: usize, len: usize, step: Move) -> usize {
-    let last = len.saturating_sub(1);
-    match step {
-        Move::Up => cursor.saturating_sub(1),
-        Move::Down => (cursor + 1).min(last),
-        Move::PageUp => cursor.saturating_sub(PAGE),
-        Move::PageDown => (cursor + PAGE).min(last),
-        Move::First => 0,
-        Move::Last => last,
     }
 }
 
@@ -184,6 +154,7 @@ impl<T> Picker<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wizard::sifted::SEARCH_LIMIT;
 
     impl Searchable for &'static str {
         fn search_keys(&self) -> impl IntoIterator<Item = &str> {

@@ -7,7 +7,37 @@
 
 use tui_input::{Input, InputRequest};
 
-use super::picker::{Move, SEARCH_LIMIT, moved};
+/// The most characters a search box holds. No name or number is longer, and matching an
+/// ever longer query against every item on every key would make a flood of typed text (a
+/// paste in a terminal that types it as keys) take minutes, with Ctrl-C waiting behind it.
+pub(crate) const SEARCH_LIMIT: usize = 256;
+
+/// How the cursor should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+}
+
+/// How many rows PgUp and PgDn move by.
+pub const PAGE: usize = 10;
+
+/// Where a cursor at `cursor` in a list of `len` rows lands after `step`.
+pub(crate) fn moved(cursor: usize, len: usize, step: Move) -> usize {
+    let last = len.saturating_sub(1);
+    match step {
+        Move::Up => cursor.saturating_sub(1),
+        Move::Down => (cursor + 1).min(last),
+        Move::PageUp => cursor.saturating_sub(PAGE),
+        Move::PageDown => (cursor + PAGE).min(last),
+        Move::First => 0,
+        Move::Last => last,
+    }
+}
 
 /// A search box over a list, the matching rows and the cursor. `V` is what a matching row is
 /// kept as: an index into the list, or an index with the span it matched.

@@ -38,7 +38,7 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Ev
         list::position(search.cursor, search.rows.len())
     );
     let mut block = body_block(view, title);
-    if let Some(count) = super::basket::count_title(view) {
+    if let Some(count) = crate::ui::widgets::basket_marks::count_title(view) {
         block = block.title_bottom(count.left_aligned());
     }
     let inner = block.inner(area);
@@ -137,7 +137,7 @@ fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere
             if held {
                 number_cell.push_span(Span::styled(" ◆", view.theme.accent));
             }
-            let number_cell = super::basket::marked(view, number_cell, number);
+            let number_cell = crate::ui::widgets::basket_marks::marked(view, number_cell, number);
             let cells: Vec<Cell<'_>> = vec![
                 number_cell.into(),
                 Line::raw(format!(

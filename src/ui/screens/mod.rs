@@ -2,7 +2,6 @@
 //! where the current step's data stands.
 
 pub(super) mod basket;
-pub(super) mod checklist;
 pub(super) mod done;
 pub(super) mod everywhere;
 pub(super) mod group_columns;
@@ -18,14 +17,18 @@ pub(super) mod review;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType};
 
-use crate::api::model::{Group, Price};
 use crate::wizard::{Stage, Step, Wizard};
 
+pub(super) use super::widgets::checklist;
+pub(super) use super::widgets::fields::{
+    describe_group, draw_clipped, draw_scrolled, due_now, field, group_fields, group_parts,
+    json_fields, price,
+};
+
 use super::View;
-use super::text::clean;
 
 /// Draws the current step's screen in `area`.
 pub(super) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
@@ -91,166 +94,4 @@ pub(super) fn body_block<'a>(view: &View<'_>, title: impl Into<Line<'a>>) -> Blo
         .border_type(BorderType::Rounded)
         .border_style(view.theme.border)
         .title(title.into().style(view.theme.title))
-}
-
-/// Width of the labels of [`field`] lines (a space always follows).
-pub(super) const LABEL_WIDTH: usize = 11;
-
-/// A `Label      value` line.
-pub(super) fn field<'a>(view: &View<'_>, label: &str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
-    let mut spans = vec![Span::styled(
-        format!("{label:<LABEL_WIDTH$} "),
-        view.theme.muted,
-    )];
-    spans.extend(value.into());
-    Line::from(spans)
-}
-
-/// `+1 (213) · Los Angeles · local`.
-pub(super) fn describe_group(group: &Group) -> String {
-    group_parts(group, [&group.prefix, &group.location, &group.did_type])
-}
-
-/// The `parts` of `group` that are not blank, cleaned and joined by ` · `; the group's id
-/// when every part is blank.
-fn group_parts<const N: usize>(group: &Group, parts: [&String; N]) -> String {
-    let parts: Vec<String> = parts
-        .into_iter()
-        .filter(|part| !part.trim().is_empty())
-        .map(|part| clean(part).into_owned())
-        .collect();
-    if parts.is_empty() {
-        format!("group {}", clean(group.id.as_str()))
-    } else {
-        parts.join(" · ")
-    }
-}
-
-/// Draws `lines` in `area` without wrapping; when they do not all fit, the last row says how
-/// many more there are, so nothing is cut off silently.
-pub(super) fn draw_clipped(view: &View<'_>, frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
-    draw_scrolled(view, frame, area, lines, 0);
-}
-
-/// Draws `lines` from `offset` on; when they do not all fit, the last row says which lines are
-/// shown and how to see the rest (↑↓ scroll these screens). Returns the furthest offset the
-/// lines can be scrolled to in this area (0 when they all fit).
-pub(super) fn draw_scrolled(
-    view: &View<'_>,
-    frame: &mut Frame,
-    area: Rect,
-    mut lines: Vec<Line<'_>>,
-    offset: usize,
-) -> usize {
-    let height = usize::from(area.height);
-    let mut furthest = 0;
-    if lines.len() > height && height > 0 {
-        let total = lines.len();
-        let room = height - 1;
-        furthest = total - room;
-        let offset = offset.min(furthest);
-        lines.drain(..offset);
-        lines.truncate(room);
-        lines.push(Line::styled(
-            format!(
-                "lines {}–{} of {total} · ↑↓ PgUp PgDn scroll",
-                offset + 1,
-                offset + room
-            ),
-            view.theme.muted,
-        ));
-    }
-    frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
-    furthest
-}
-
-/// `key  value` lines of a JSON value flattened field by field, indented.
-pub(super) fn json_fields<'a>(view: &View<'_>, value: &serde_json::Value) -> Vec<Line<'a>> {
-    crate::api::model::flatten_fields(value)
-        .into_iter()
-        .map(|(key, value)| {
-            let key = if key.is_empty() {
-                "value".to_owned()
-            } else {
-                clean(&key).into_owned()
-            };
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("{key}: "), view.theme.muted),
-                Span::raw(clean(&value).into_owned()),
-            ])
-        })
-        .collect()
-}
-
-/// The Group, Setup, Monthly and Due now lines of `group` (and Per minute where the API
-/// gives it); `unknown` stands in the Group line when the group is not known.
-pub(super) fn group_fields<'a>(
-    view: &View<'_>,
-    group: Option<&Group>,
-    unknown: Span<'a>,
-) -> Vec<Line<'a>> {
-    match group {
-        Some(group) => {
-            let mut lines = vec![
-                field(view, "Group", vec![Span::raw(describe_group(group))]),
-                field(view, "Setup", price(view, group.price.setup, "one-time")),
-                field(view, "Monthly", price(view, group.price.monthly, "a month")),
-                due_now(view, group),
-            ];
-            if group.price.per_minute.amount().is_some() {
-                let per_minute = price(view, group.price.per_minute, "a minute of calls");
-                lines.push(field(view, "Per minute", per_minute));
-            }
-            // The country's requirements are known when this is the group reviewed.
-            let fetched = (view.wizard.chosen.group.as_ref())
-                .filter(|reviewed| reviewed.id == group.id)
-                .and(view.wizard.lists.requirements.load.loaded());
-            let checklist = review::requirement_checklist(fetched, group);
-            let documents = if checklist.is_empty() {
-                Span::raw("none required")
-            } else {
-                Span::styled(
-                    format!(
-                        "{} — without them the number can be suspended",
-                        checklist.summary()
-                    ),
-                    view.theme.warning,
-                )
-            };
-            lines.push(field(view, "Documents", vec![documents]));
-            lines
-        }
-        None => vec![field(view, "Group", vec![unknown])],
-    }
-}
-
-/// `USD 3.50 a month`; an unknown price says so, in the warning style.
-pub(super) fn price<'a>(view: &View<'_>, price: Price, per: &str) -> Vec<Span<'a>> {
-    match price {
-        Price::Known(_) => vec![Span::raw(format!(
-            "{} {per}",
-            view.wizard.chrome.currency.show(price)
-        ))],
-        Price::Unknown => vec![Span::styled(
-            format!("unknown {per} (the API did not say)"),
-            view.theme.warning,
-        )],
-    }
-}
-
-/// `Due now    USD 4.50 (setup + first month)`, in the title style: what buying costs today.
-pub(super) fn due_now<'a>(view: &View<'_>, group: &Group) -> Line<'a> {
-    let total = crate::money::due_now(&group.price);
-    let value = match total {
-        Price::Known(_) => vec![
-            Span::styled(view.wizard.chrome.currency.show(total), view.theme.title),
-            Span::styled(" (setup + first month)", view.theme.muted),
-        ],
-        Price::Unknown => vec![Span::styled(
-            "unknown (the API did not give both prices)",
-            view.theme.warning,
-        )],
-    };
-    field(view, "Due now", value)
 }

@@ -29,7 +29,7 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
         let position = list::position(numbers.cursor(), numbers.visible().len());
         block = block.title_bottom(Line::from(position).right_aligned());
     }
-    if let Some(count) = super::basket::count_title(view) {
+    if let Some(count) = crate::ui::widgets::basket_marks::count_title(view) {
         block = block.title_bottom(count.left_aligned());
     }
     let inner = block.inner(area);
@@ -168,7 +168,7 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
                 .zip(national)
                 .and_then(|(pattern, national)| pattern.spell(national))
                 .unwrap_or_default();
-            let line = super::basket::marked(view, line, number);
+            let line = crate::ui::widgets::basket_marks::marked(view, line, number);
             // The operator's own reservation outranks the memorable tag: Enter opens it.
             let tag = if held {
                 Line::styled(RESERVED_MARK, theme.accent)

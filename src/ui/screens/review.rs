@@ -12,7 +12,7 @@ use crate::ui::text::{clean, feature_name};
 use crate::ui::widgets::spinner;
 use crate::wizard::Load;
 
-use crate::requirements::Checklist;
+use crate::ui::widgets::checklist::requirement_checklist;
 
 use super::{body_block, describe_group, draw_scrolled, due_now, field, price};
 
@@ -168,19 +168,6 @@ fn requirements<'a>(view: &View<'_>, group: &Group, width: u16) -> Vec<Line<'a>>
         ]));
     }
     lines
-}
-
-/// The requirements of the country and type (when fetched) and of the group, each once.
-pub(crate) fn requirement_checklist(
-    fetched: Option<&Vec<serde_json::Value>>,
-    group: &Group,
-) -> Checklist {
-    let mut checklist = Checklist::default();
-    if let Some(fetched) = fetched {
-        checklist.add(fetched);
-    }
-    checklist.add(&group.requirements);
-    checklist
 }
 
 fn action_line<'a>(view: &View<'_>) -> Line<'a> {

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
+use super::fields::{draw_scrolled, field, group_fields};
 use crate::ui::phone::pretty;
-use crate::ui::screens::{field, group_fields};
 use crate::ui::text::{clean, mmss};
 use crate::ui::{View, centered};
 use crate::wizard::PurchaseTarget;
@@ -243,9 +243,9 @@ pub(crate) fn help(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     for text in VANITY {
-        for row in crate::ui::screens::checklist::wrap(text, usize::from(inner.width), "") {
+        for row in super::checklist::wrap(text, usize::from(inner.width), "") {
             lines.push(Line::styled(row, view.theme.muted));
         }
     }
-    crate::ui::screens::draw_scrolled(view, frame, inner, lines, view.wizard.help_scroll());
+    draw_scrolled(view, frame, inner, lines, view.wizard.help_scroll());
 }

@@ -3,6 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::api::model::Group;
 use crate::requirements::{Checklist, capitalised};
 use crate::ui::View;
 use crate::ui::text::clean;
@@ -43,6 +44,19 @@ pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
         .into_iter()
         .map(|row| row.into_owned())
         .collect()
+}
+
+/// The requirements of the country and type (when fetched) and of the group, each once.
+pub(crate) fn requirement_checklist(
+    fetched: Option<&Vec<serde_json::Value>>,
+    group: &Group,
+) -> Checklist {
+    let mut checklist = Checklist::default();
+    if let Some(fetched) = fetched {
+        checklist.add(fetched);
+    }
+    checklist.add(&group.requirements);
+    checklist
 }
 
 #[cfg(test)]
