@@ -19,22 +19,21 @@
 //!    never retried. The answer's `purchased` means bought, `failed` refused (exit 3); a lost
 //!    answer is settled from the account's numbers, exit 6 when even that cannot tell.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 
-use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::api::model::{E164, GroupId, GroupPrice, Price, PurchaseOrder, Reservation};
+use crate::api::model::{E164, GroupId, Price, PurchaseOrder};
 use crate::cli::BuyArgs;
-use crate::money::Currency;
 use crate::orders::deals::reserve_recorded;
 
 use super::buy_prices::{self, Hints, Known};
+use super::buy_prompt::{confirm, countdown};
 use super::buying::{Sale, buy_and_report, declined, ready_to_buy};
 use super::exit::{Failure, OK};
 use super::numbers::group_id_arg;
-use super::output::{self, or_dash};
+use super::output::{self};
 use super::reservations::number_arg;
 use super::{Context, resolve};
 
@@ -135,13 +134,6 @@ pub(super) async fn buy(ctx: &Context, args: &BuyArgs) -> Result<u8, Failure> {
     buy_and_report(ctx, &conn.client, &journal, here, sale).await
 }
 
-/// `12:05` left on a reservation, from the server's own times where it gave both.
-pub(super) fn countdown(held: &Reservation) -> String {
-    let start = held.created_at.unwrap_or_else(Timestamp::now);
-    let seconds = start.duration_until(held.expires_at).as_secs().max(0);
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
 /// Prints the requests a purchase would send, after the checks a real run makes (the group
 /// and its prices found, the number allowed); sends no order.
 ///
@@ -226,150 +218,3 @@ fn dry_run(
     }
     Ok(OK)
 }
-
-/// What is about to be bought, as `buy` shows it before asking: the number, the group, the
-/// prices in `currency` with the total due now (or that they are unknown), the countdown and
-/// what documents are needed.
-pub(super) fn prompt_text(
-    group: &GroupId,
-    known: &Known,
-    number: &E164,
-    reservation: Option<&Reservation>,
-    currency: Currency,
-) -> String {
-    let clean = crate::api::sanitize_text;
-    let (setup, monthly, per_minute) = known.prices();
-    let price = GroupPrice {
-        setup,
-        monthly,
-        per_minute,
-    };
-    let mut text = format!(
-        "About to buy {number}\n  group:   {} ({})\n  setup:   {} (one-time)\n  monthly: {}\n  due now: {} (setup + first month)\n",
-        clean(group.as_str()),
-        known.describe(),
-        currency.show(setup),
-        currency.show(monthly),
-        currency.show(crate::money::due_now(&price)),
-    );
-    if !known.is_known() {
-        text.push_str("  warning: the prices could not be found: they are unknown\n");
-    }
-    if per_minute.amount().is_some() {
-        text.push_str(&format!("  per minute: {}\n", currency.show(per_minute)));
-    }
-    if let Some(held) = reservation {
-        text.push_str(&format!(
-            "  reserved: expires in {} (at {})\n",
-            countdown(held),
-            held.expires_at
-        ));
-    }
-    if known.has_requirements() {
-        let needs = match known {
-            Known::Group(group) => {
-                crate::requirements::Checklist::of(&group.requirements).summary()
-            }
-            _ => "needs documents".to_owned(),
-        };
-        text.push_str(&format!(
-            "  warning: this group {needs} (see `numpick requirements`); without them the number can be suspended\n"
-        ));
-    }
-    text
-}
-
-/// Shows what is about to be bought on stderr and reads y/N from stdin.
-pub(super) fn confirm(
-    group: &GroupId,
-    known: &Known,
-    number: &E164,
-    reservation: Option<&Reservation>,
-    currency: Currency,
-) -> Result<bool, Failure> {
-    let mut text = prompt_text(group, known, number, reservation, currency);
-    text.push_str("Buy it? [y/N] ");
-    ask(&text)
-}
-
-/// Shows `text` on stderr and reads y/N from stdin: whether the answer was yes.
-pub(super) fn ask(text: &str) -> Result<bool, Failure> {
-    let answer = read_answer(text)?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
-}
-
-/// Shows `text` on stderr and reads one line of stdin.
-pub(super) fn read_answer(text: &str) -> Result<String, Failure> {
-    tokio::task::block_in_place(|| {
-        let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(text.as_bytes());
-        let _ = stderr.flush();
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map(|_| line)
-    })
-    .map_err(|error| Failure::other(format!("cannot read the answer: {error}")))
-}
-
-/// Prints what was bought, with the prices found beforehand (null, `—`, when unknown), in the
-/// account's currency, and the number as its country writes it.
-pub(super) fn report(
-    ctx: &Context,
-    group: &GroupId,
-    known: &Known,
-    number: Option<String>,
-    receipt: Option<Value>,
-) -> Result<u8, Failure> {
-    let (setup, monthly, per_minute) = known.prices();
-    let due_now = crate::money::due_now(&GroupPrice {
-        setup,
-        monthly,
-        per_minute,
-    });
-    let currency = ctx.settings.currency;
-    if ctx.out.json {
-        #[derive(Serialize)]
-        struct Doc<'a> {
-            status: &'a str,
-            group_id: &'a str,
-            number: Option<&'a str>,
-            formatted: Option<String>,
-            setup_price: Price,
-            monthly_price: Price,
-            ppm: Price,
-            due_now_price: Price,
-            currency: Currency,
-            receipt: Option<&'a Value>,
-        }
-        ctx.out.print_json(&Doc {
-            status: "bought",
-            group_id: group.as_str(),
-            number: number.as_deref(),
-            formatted: number.as_deref().map(crate::phone_format::international),
-            setup_price: setup,
-            monthly_price: monthly,
-            ppm: per_minute,
-            due_now_price: due_now,
-            currency,
-            receipt: receipt.as_ref(),
-        })?;
-    } else {
-        ctx.out.print_fields(&[
-            ("Bought", or_dash(number.as_deref())),
-            (
-                "Written",
-                or_dash(number.as_deref().map(crate::phone_format::international)),
-            ),
-            ("Group", group.to_string()),
-            ("Setup", currency.show(setup)),
-            ("Monthly", currency.show(monthly)),
-            ("Due now", currency.show(due_now)),
-        ]);
-    }
-    Ok(OK)
-}
-
-#[cfg(test)]
-mod tests;

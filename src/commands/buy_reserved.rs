@@ -27,7 +27,7 @@ use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
 use crate::outcome::Settlement;
 
 use super::Context;
-use super::buy::{ask, countdown};
+use super::buy_prompt::{ask, countdown};
 use super::buying::settle_earlier;
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED};
 use super::output;

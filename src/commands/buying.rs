@@ -7,22 +7,23 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::api::Client;
-use crate::api::model::{PurchaseOrder, ReservationId};
+use crate::api::model::{GroupId, GroupPrice, Price, PurchaseOrder, ReservationId};
 use crate::buy_rule::{BuyState, may_buy};
 use crate::journal::{Here, Journal, Standing};
-use crate::money::AgreedPrices;
+use crate::money::{AgreedPrices, Currency};
 use crate::orders::deals::cancel_recorded;
 use crate::orders::{self, PurchaseResult, purchase_recorded, settle_recorded};
 use crate::outcome::Settlement;
 use crate::reference::Reference;
 
 use super::Context;
-use super::buy::report;
 use super::buy_prices::Known;
-use super::exit::{Failure, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
-use super::output;
+use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN, REFUSED, UNREACHABLE};
+use super::output::{self, or_dash};
 
 /// How a purchase the operator declined ends: the reservation made for it, if any, is
 /// cancelled first, and the failure says that nothing was bought and how the cancelling went.
@@ -191,4 +192,62 @@ pub(super) async fn settle_earlier(
         }
     }
     Ok((Some(here), None))
+}
+
+/// Prints what was bought, with the prices found beforehand (null, `—`, when unknown), in the
+/// account's currency, and the number as its country writes it.
+pub(super) fn report(
+    ctx: &Context,
+    group: &GroupId,
+    known: &Known,
+    number: Option<String>,
+    receipt: Option<Value>,
+) -> Result<u8, Failure> {
+    let (setup, monthly, per_minute) = known.prices();
+    let due_now = crate::money::due_now(&GroupPrice {
+        setup,
+        monthly,
+        per_minute,
+    });
+    let currency = ctx.settings.currency;
+    if ctx.out.json {
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            status: &'a str,
+            group_id: &'a str,
+            number: Option<&'a str>,
+            formatted: Option<String>,
+            setup_price: Price,
+            monthly_price: Price,
+            ppm: Price,
+            due_now_price: Price,
+            currency: Currency,
+            receipt: Option<&'a Value>,
+        }
+        ctx.out.print_json(&Doc {
+            status: "bought",
+            group_id: group.as_str(),
+            number: number.as_deref(),
+            formatted: number.as_deref().map(crate::phone_format::international),
+            setup_price: setup,
+            monthly_price: monthly,
+            ppm: per_minute,
+            due_now_price: due_now,
+            currency,
+            receipt: receipt.as_ref(),
+        })?;
+    } else {
+        ctx.out.print_fields(&[
+            ("Bought", or_dash(number.as_deref())),
+            (
+                "Written",
+                or_dash(number.as_deref().map(crate::phone_format::international)),
+            ),
+            ("Group", group.to_string()),
+            ("Setup", currency.show(setup)),
+            ("Monthly", currency.show(monthly)),
+            ("Due now", currency.show(due_now)),
+        ]);
+    }
+    Ok(OK)
 }

@@ -30,8 +30,8 @@ use crate::orders::deals::reserve_recorded;
 use crate::vanity::{VanityPattern, memorability, national_number};
 
 use super::Context;
-use super::buy::{confirm, countdown, prompt_text};
 use super::buy_prices::Known;
+use super::buy_prompt::{confirm, countdown, prompt_text};
 use super::buying::{Sale, buy_and_report, declined, ready_to_buy};
 use super::everywhere::{PlaceSearch, least_cost_within, search_place};
 use super::exit::{Failure, OK, OTHER, code_for};

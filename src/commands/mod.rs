@@ -29,6 +29,7 @@ mod backend;
 mod browse;
 mod buy;
 mod buy_prices;
+mod buy_prompt;
 mod buy_reserved;
 mod buying;
 mod catalogue;

@@ -16,7 +16,7 @@ use crate::orders::settle::account_numbers;
 use crate::outcome::Released;
 
 use super::Context;
-use super::buy::read_answer;
+use super::buy_prompt::read_answer;
 use super::exit::{Failure, OK, OTHER, OUTCOME_UNKNOWN};
 use super::output::{self, Align, Table, or_dash};
 

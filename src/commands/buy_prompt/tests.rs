@@ -1,4 +1,6 @@
-//! The buy command's tests: what the confirmation prompt says.
+//! What the confirmation prompt of `buy` says.
+
+use serde_json::json;
 
 use super::*;
 use crate::api::model::Group;
