@@ -8,6 +8,7 @@ mod copy;
 mod everywhere;
 mod flow;
 mod history;
+mod holds;
 mod journal_notice;
 mod number_filter;
 mod offered_types;
