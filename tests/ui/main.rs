@@ -5,6 +5,7 @@
 mod basket;
 mod everywhere;
 mod history;
+mod holdings;
 mod list_columns;
 mod reading;
 mod refused_countries;
