@@ -15,15 +15,6 @@ use serde_json::json;
 
 use numpick::testkit::*;
 
-macro_rules! snap {
-    ($name:literal, $run:expr) => {
-        snap!($name, $run, 80, 24)
-    };
-    ($name:literal, $run:expr, $width:expr, $height:expr) => {
-        insta::assert_snapshot!($name, $run.draw($width, $height).backend())
-    };
-}
-
 /// The number list with its second and third numbers marked.
 fn two_marked() -> Run {
     let mut run = at_numbers(8);

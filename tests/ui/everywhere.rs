@@ -11,12 +11,6 @@ use serde_json::json;
 
 use numpick::testkit::*;
 
-macro_rules! snap {
-    ($name:literal, $run:expr) => {
-        insta::assert_snapshot!($name, $run.draw(80, 24).backend())
-    };
-}
-
 fn answer(run: &mut Run, command: &Command, numbers: &[&str]) -> Vec<Command> {
     let Command::Call { id, .. } = command else {
         panic!("not a call: {command:?}");

@@ -10,15 +10,6 @@ use numpick::wizard::Action;
 
 use numpick::testkit::*;
 
-macro_rules! snap {
-    ($name:literal, $run:expr) => {
-        snap!($name, $run, 80, 24)
-    };
-    ($name:literal, $run:expr, $width:expr, $height:expr) => {
-        insta::assert_snapshot!($name, $run.draw($width, $height).backend())
-    };
-}
-
 /// A journal with a reservation held, one bought with its reference, a refused purchase, a
 /// purchase whose outcome stayed unknown and a release.
 const JOURNAL: &[&str] = &[

@@ -4,15 +4,6 @@
 use numpick::testkit::*;
 use numpick::wizard::Action;
 
-macro_rules! snap_sizes {
-    ($name:literal, $run:expr) => {
-        for (width, height) in [(60, 16), (80, 24), (120, 40)] {
-            let name = format!("{}_{width}x{height}", $name);
-            insta::assert_snapshot!(name, $run.draw(width, height).backend());
-        }
-    };
-}
-
 #[test]
 fn the_country_list_keeps_name_and_code_and_the_refusal_mark() {
     let mut run = Run::new();

@@ -6,15 +6,6 @@ use serde_json::Value;
 
 use numpick::testkit::*;
 
-macro_rules! snap_sizes {
-    ($name:literal, $run:expr) => {
-        for (width, height) in [(60, 16), (80, 24), (120, 40)] {
-            let name = format!("{}_{width}x{height}", $name);
-            insta::assert_snapshot!(name, $run.draw(width, height).backend());
-        }
-    };
-}
-
 /// The requirements the sandbox serves for `country` and `did_type`, from its catalogue, each
 /// with its `id` as served.
 fn served_requirements(country: &str, did_type: &str) -> Vec<Value> {

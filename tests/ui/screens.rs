@@ -12,15 +12,6 @@ use serde_json::json;
 
 use numpick::testkit::*;
 
-macro_rules! snap {
-    ($name:literal, $run:expr) => {
-        snap!($name, $run, 80, 24)
-    };
-    ($name:literal, $run:expr, $width:expr, $height:expr) => {
-        insta::assert_snapshot!($name, $run.draw($width, $height).backend())
-    };
-}
-
 #[test]
 fn country_screens() {
     let mut run = Run::new();
