@@ -204,7 +204,7 @@ pub struct Readout {
 }
 
 impl Readout {
-    /// "N journal line(s) could not be read", when some could not.
+    /// "N journal lines could not be read", when some could not.
     pub(crate) fn unreadable_note(&self) -> Option<String> {
         (self.unreadable > 0).then(|| unreadable_note(self.unreadable))
     }

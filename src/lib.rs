@@ -13,7 +13,8 @@
 //! - [`journal`]: the append-only record of reservations and purchases; [`history`]: the
 //!   orders as a history shows them; [`reference`](mod@reference): an order's customer or ticket reference.
 //! - [`protocol`]: the messages between the wizard and the worker; [`outcome`]: what became
-//!   of an order, as the wizard is told it; [`countdown`]: a time left as `mm:ss`.
+//!   of an order, as the wizard is told it; [`countdown`]: a time left as `mm:ss`;
+//!   [`wording`]: counts in words (`1 number`, `2 numbers`).
 //! - [`folders`]: where numpick keeps its files.
 //! - [`orders`]: reservations, cancellations and purchases recorded, sent and settled in one
 //!   place, for the worker and the subcommands.
@@ -44,7 +45,8 @@
 //!   `api::reservation`, `api::owned`, `api::order`, `api::phone`, `api::error`,
 //!   `api::sanitize`, [`api::Backend`]), [`vanity`], [`search`], [`countries`],
 //!   [`calling_codes`], [`money`], [`phone_format`], [`requirements`], [`everywhere`],
-//!   [`buy_rule`], [`outcome`], [`history`], [`reference`](mod@reference), [`countdown`].
+//!   [`buy_rule`], [`outcome`], [`history`], [`reference`](mod@reference), [`countdown`],
+//!   [`wording`].
 //! - **state**, the pure state machine and its messages: [`wizard`], [`protocol`].
 //! - **effects**, everything that does I/O: the API client (`api::client` and its transport),
 //!   [`worker`], [`journal`], [`orders`], [`sweep`], [`sandbox`], [`folders`],
@@ -102,4 +104,5 @@ pub mod testkit;
 pub mod ui;
 pub mod vanity;
 pub mod wizard;
+pub(crate) mod wording;
 pub mod worker;

@@ -79,5 +79,9 @@ pub struct PendingPurchase {
 
 /// What the operator is told when `lines` lines of the journal could not be read.
 pub(crate) fn unreadable_note(lines: usize) -> String {
-    format!("{lines} journal line(s) could not be read and were skipped")
+    format!(
+        "{} could not be read and {} skipped",
+        crate::wording::counted(lines, "journal line"),
+        crate::wording::was(lines)
+    )
 }

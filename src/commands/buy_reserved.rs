@@ -68,8 +68,8 @@ pub(super) async fn buy_reserved(ctx: &Context, args: &BuyArgs) -> Result<u8, Fa
     let listing = conn.client.reservations().await?;
     if listing.skipped > 0 {
         output::note(&format!(
-            "numpick: {} reservation(s) of the listing could not be read",
-            listing.skipped
+            "numpick: {} of the listing could not be read",
+            crate::wording::counted(listing.skipped, "reservation")
         ));
     }
     let mut chosen = Vec::new();
@@ -251,8 +251,8 @@ fn totals<'a>(prices: impl IntoIterator<Item = &'a GroupPrice>) -> (Price, Price
 /// The one confirmation: each number, its prices and countdown, then the totals.
 fn prompt_text(chosen: &[Reserved], currency: Currency) -> String {
     let mut text = format!(
-        "About to buy {} reserved number(s), each its own purchase:\n",
-        chosen.len()
+        "About to buy {}, each its own purchase:\n",
+        crate::wording::counted(chosen.len(), "reserved number")
     );
     for item in chosen {
         text.push_str(&format!(
@@ -302,8 +302,8 @@ fn dry_run(ctx: &Context, chosen: &[Reserved]) -> Result<u8, Failure> {
         }))?;
     } else {
         ctx.out.print_line(&format!(
-            "Dry run: nothing was sent. The {} purchase(s) would be:",
-            bodies.len()
+            "Dry run: nothing was sent. The {} would be:",
+            crate::wording::counted(bodies.len(), "purchase")
         ));
         for body in &bodies {
             ctx.out.print_line(&format!("POST {PURCHASE_PATH}"));

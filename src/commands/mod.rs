@@ -151,7 +151,8 @@ async fn dispatch(cli: Cli) -> Result<u8, Failure> {
     if verbose {
         let sent = ctx.requests_sent();
         output::note(&format!(
-            "numpick: {sent} request(s) sent to the {} API",
+            "numpick: {} sent to the {} API",
+            crate::wording::counted(usize::try_from(sent).unwrap_or(usize::MAX), "request"),
             backend::backend_name(&backend)
         ));
     }

@@ -165,8 +165,8 @@ pub(super) async fn list(ctx: &Context) -> Result<u8, Failure> {
         .collect();
     if listing.skipped > 0 {
         output::note(&format!(
-            "numpick: warning: {} reservation(s) could not be read; the list may be incomplete",
-            listing.skipped
+            "numpick: warning: {} could not be read; the list may be incomplete",
+            crate::wording::counted(listing.skipped, "reservation")
         ));
     }
     if ctx.out.json {

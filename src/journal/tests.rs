@@ -86,7 +86,7 @@ fn a_line_that_is_not_utf8_is_skipped_counted_and_hides_nothing() {
     assert_eq!(readout.unreadable, 2);
     assert_eq!(
         readout.unreadable_note().as_deref(),
-        Some("2 journal line(s) could not be read and were skipped")
+        Some("2 journal lines could not be read and were skipped")
     );
     assert_eq!(
         Journal::read_all(&dir.path().join("none")).unwrap(),

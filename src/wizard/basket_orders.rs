@@ -86,7 +86,10 @@ impl Wizard {
         }
         self.say(
             NoticeLevel::Info,
-            format!("Reserving {} number(s)…", commands.len()),
+            format!(
+                "Reserving {}…",
+                crate::wording::counted(commands.len(), "number")
+            ),
         );
         commands
     }

@@ -33,8 +33,8 @@ impl Wizard {
                     self.say(
                         super::NoticeLevel::Warning,
                         format!(
-                            "{} reservation(s) could not be read: the list may be incomplete.",
-                            listing.skipped
+                            "{} could not be read: the list may be incomplete.",
+                            crate::wording::counted(listing.skipped, "reservation")
                         ),
                     );
                 }

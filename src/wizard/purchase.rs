@@ -327,7 +327,10 @@ impl Wizard {
                 self.chrome.quitting = Quitting::CancellingThenQuit { failed: false };
                 self.say(
                     NoticeLevel::Info,
-                    format!("Cancelling {} reservation(s), then quitting…", active.len()),
+                    format!(
+                        "Cancelling {}, then quitting…",
+                        crate::wording::counted(active.len(), "reservation")
+                    ),
                 );
                 active
                     .into_iter()

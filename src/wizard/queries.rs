@@ -51,22 +51,26 @@ impl Wizard {
         self.say(super::NoticeLevel::Warning, text);
     }
 
-    /// Tells that `count` earlier purchase(s) of another account, another API address or
+    /// Tells that `count` earlier purchases of another account, another API address or
     /// another running numpick were left alone.
     pub(crate) fn note_left_alone(&mut self, count: usize) {
         let text = format!(
-            "{count} earlier purchase(s) are pending elsewhere (another account, API address or running numpick) and were left alone: see `numpick journal pending`."
+            "{} {} pending elsewhere (another account, API address or running numpick) and {} left alone: see `numpick journal pending`.",
+            crate::wording::counted(count, "earlier purchase"),
+            crate::wording::is(count),
+            crate::wording::was(count),
         );
         self.say(super::NoticeLevel::Info, text);
     }
 
-    /// `count` earlier purchase(s) could not be settled and are no longer settled
+    /// `count` earlier purchases could not be settled and are no longer settled
     /// automatically: their outcome is unknown, so buying waits until the operator resolves
     /// them.
     pub(crate) fn block_for_operator(&mut self, count: usize) {
         self.held.outcome_unknown = true;
         let text = format!(
-            "{count} earlier purchase(s) could not be settled: check the account's numbers, then record what happened with `numpick journal resolve`. Buying is off until then."
+            "{} could not be settled: check the account's numbers, then record what happened with `numpick journal resolve`. Buying is off until then.",
+            crate::wording::counted(count, "earlier purchase"),
         );
         self.say(super::NoticeLevel::Error, text);
     }

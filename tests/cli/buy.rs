@@ -347,7 +347,7 @@ async fn unreadable_journal_lines_are_reported_and_do_not_stop_a_purchase() {
         .await
         .ok();
     assert!(
-        run.stderr.contains("2 journal line(s) could not be read"),
+        run.stderr.contains("2 journal lines could not be read"),
         "{run:?}"
     );
     assert_eq!(run.json()["status"], "bought");

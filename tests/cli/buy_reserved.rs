@@ -107,7 +107,7 @@ async fn reserved_numbers_are_bought_after_one_confirmation_each_by_its_number()
     assert_eq!(code, 0, "{shown}");
     assert_eq!(shown.matches("Buy them? [y/N]").count(), 1, "{shown}");
     assert!(
-        shown.contains("About to buy 2 reserved number(s)"),
+        shown.contains("About to buy 2 reserved numbers"),
         "{shown}"
     );
     assert!(shown.contains("due now: USD "), "{shown}");

@@ -128,7 +128,7 @@ async fn reservations_in_the_documented_shape_are_listed_and_unreadable_ones_rep
     );
     assert_eq!(item["expires_at"], "2030-01-15T10:30:00Z");
     assert!(
-        run.stderr.contains("1 reservation(s) could not be read"),
+        run.stderr.contains("1 reservation could not be read"),
         "{run:?}"
     );
 

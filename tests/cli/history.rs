@@ -215,7 +215,7 @@ fn the_sandbox_history_is_kept_apart_and_torn_lines_are_counted() {
     assert_eq!(ids, ["p-live"]);
     assert_eq!(doc["unreadable"], 1);
     assert!(
-        live.stderr.contains("1 journal line(s) could not be read"),
+        live.stderr.contains("1 journal line could not be read"),
         "{live:?}"
     );
     let table = home.run(&["history", "--format", "table"], &[KEY]).ok();

@@ -119,18 +119,18 @@ fn verbose_counts_every_request_name_resolutions_included() {
         all.push("--verbose");
         let run = home.run(&all, &[]).ok();
         (run.stderr.lines())
-            .find(|l| l.contains("request(s) sent"))
+            .find(|l| l.contains(" sent to the "))
             .unwrap_or_else(|| panic!("{run:?}"))
             .to_owned()
     };
     assert_eq!(
         count(&["cities", "US", "--region", "100"]),
-        "numpick: 1 request(s) sent to the sandbox API"
+        "numpick: 1 request sent to the sandbox API"
     );
     // The region's name costs the regions listing.
     assert_eq!(
         count(&["cities", "US", "--region", "California"]),
-        "numpick: 2 request(s) sent to the sandbox API"
+        "numpick: 2 requests sent to the sandbox API"
     );
     assert_eq!(
         count(&[
@@ -143,11 +143,11 @@ fn verbose_counts_every_request_name_resolutions_included() {
             "--type",
             "local"
         ]),
-        "numpick: 3 request(s) sent to the sandbox API"
+        "numpick: 3 requests sent to the sandbox API"
     );
     // A country's name costs nothing: the names are in the binary.
     assert_eq!(
         count(&["regions", "Germany"]),
-        "numpick: 1 request(s) sent to the sandbox API"
+        "numpick: 1 request sent to the sandbox API"
     );
 }

@@ -47,8 +47,8 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, basket: &Ba
         .filter(|i| view.wizard.basket_hold(i).is_some())
         .count();
     let state = format!(
-        "{} number(s), {reserved} with a reservation. r reserves them all, b buys them all.",
-        basket.len()
+        "{}, {reserved} with a reservation. r reserves them all, b buys them all.",
+        crate::wording::counted(basket.len(), "number")
     );
     frame.render_widget(Line::styled(state, theme.muted), state_area);
 
@@ -168,7 +168,8 @@ fn confirm_reserve(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &[St
     let theme = &view.theme;
     let count = numbers.len();
     let mut lines = vec![Line::raw(format!(
-        "Reserve {count} number(s), one request each:"
+        "Reserve {}, one request each:",
+        crate::wording::counted(count, "number")
     ))];
     for number in numbers.iter().take(8) {
         lines.push(Line::raw(format!("  {}", pretty(number))));
@@ -183,7 +184,10 @@ fn confirm_reserve(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &[St
     lines.push(field(
         view,
         "Cost",
-        vec![Span::styled(format!("{count} API credit(s)"), theme.title)],
+        vec![Span::styled(
+            crate::wording::counted(count, "API credit"),
+            theme.title,
+        )],
     ));
     lines.push(Line::raw(""));
     lines.push(keys_line(view, "reserve them"));

@@ -181,8 +181,8 @@ pub(crate) fn quit_guard(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
     if !active.is_empty() {
         lines.push(Line::raw(format!(
-            "{} active reservation(s):",
-            active.len()
+            "{}:",
+            crate::wording::counted(active.len(), "active reservation")
         )));
         for held in active.iter().take(5) {
             let expires = crate::ui::text::clock_at(wizard, held.deadline);

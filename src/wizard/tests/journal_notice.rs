@@ -12,7 +12,7 @@ fn unreadable_journal_lines_are_reported_and_buying_stays_possible() {
     assert_eq!(notice.level, NoticeLevel::Warning);
     assert_eq!(
         notice.text,
-        "3 journal line(s) could not be read and were skipped"
+        "3 journal lines could not be read and were skipped"
     );
     h.walk_to_review();
     assert!(h.update(Action::Buy).is_empty());
