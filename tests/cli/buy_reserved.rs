@@ -106,10 +106,7 @@ async fn reserved_numbers_are_bought_after_one_confirmation_each_by_its_number()
     let (code, shown) = home.on_terminal_async(&args, &[KEY], "y\n").await;
     assert_eq!(code, 0, "{shown}");
     assert_eq!(shown.matches("Buy them? [y/N]").count(), 1, "{shown}");
-    assert!(
-        shown.contains("About to buy 2 reserved numbers"),
-        "{shown}"
-    );
+    assert!(shown.contains("About to buy 2 reserved numbers"), "{shown}");
     assert!(shown.contains("due now: USD "), "{shown}");
     assert!(shown.contains("monthly: USD "), "{shown}");
     assert!(shown.contains("Bought 2 of 2"), "{shown}");

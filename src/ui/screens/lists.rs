@@ -261,8 +261,8 @@ pub(crate) fn draw_picker<T>(
         let hint = match view.wizard.everywhere_offer() {
             Some((groups, credits)) => format!(
                 "Enter searches {} for numbers with “{query}” ({}). Esc clears the search.",
-                plural(groups, "group"),
-                plural(usize::try_from(credits).unwrap_or(usize::MAX), "credit"),
+                crate::wording::counted(groups, "group"),
+                crate::wording::counted(usize::try_from(credits).unwrap_or(usize::MAX), "credit"),
             ),
             None => "Esc clears the search.".to_owned(),
         };
@@ -297,13 +297,4 @@ pub(crate) fn draw_picker<T>(
         rows,
         selected,
     );
-}
-
-/// "1 group", "3 groups".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
