@@ -124,13 +124,20 @@ impl Wizard {
     /// Enter on the group step when no group matches the box: its text as a pattern searched
     /// in every group. `None` when the text is not a pattern (the usual Enter applies).
     pub(super) fn search_everywhere_from_groups(&mut self) -> Option<Vec<Command>> {
+        let (text, pattern) = self.unmatched_group_pattern()?;
+        Some(self.open_everywhere(&text, pattern))
+    }
+
+    /// The group step's search box as a vanity pattern, when no group matches it: what a
+    /// search of every group would look for. The screen offers it, and Enter sends it.
+    pub(super) fn unmatched_group_pattern(&self) -> Option<(String, VanityPattern)> {
         let picker = self.lists.groups.load.loaded()?;
         if picker.selected().is_some() {
             return None;
         }
-        let text = picker.query().value().to_owned();
-        let pattern = VanityPattern::parse(&text).ok().filter(|p| !p.is_empty())?;
-        Some(self.open_everywhere(&text, pattern))
+        let text = picker.query().value();
+        let pattern = VanityPattern::parse(text).ok().filter(|p| !p.is_empty())?;
+        Some((text.to_owned(), pattern))
     }
 
     /// Enter on the number step when no number of the group matches the vanity box (and the

@@ -253,15 +253,8 @@ impl Wizard {
         if self.step != Step::Group || self.lists.everywhere.is_some() {
             return None;
         }
-        let picker = self.lists.groups.load.loaded()?;
-        if picker.selected().is_some() {
-            return None;
-        }
-        let pattern = crate::vanity::VanityPattern::parse(picker.query().value()).ok()?;
-        if pattern.is_empty() {
-            return None;
-        }
-        let groups = picker.items();
+        self.unmatched_group_pattern()?;
+        let groups = self.lists.groups.load.loaded()?.items();
         let credits = crate::everywhere::first_pass_cost(groups);
         let searched = usize::try_from(credits).unwrap_or(usize::MAX);
         (searched > 0).then_some((searched, credits))

@@ -47,17 +47,6 @@ pub(super) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Where the data of the current step stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum StepData {
-    /// The step needs no data from the API (country, reserved, done).
-    Local,
-    Idle,
-    Loading,
-    Loaded,
-    Failed,
-}
-
 /// Whether the step shown has loaded a list with nothing in it to choose.
 pub(super) fn nothing_to_choose(wizard: &Wizard) -> bool {
     match wizard.step {
@@ -77,15 +66,10 @@ pub(super) fn nothing_to_choose(wizard: &Wizard) -> bool {
     }
 }
 
-/// Where the data of the step shown stands.
-pub(super) fn step_data(wizard: &Wizard) -> StepData {
-    match wizard.lists.slot(wizard.step).map(|slot| slot.stage()) {
-        None => StepData::Local,
-        Some(Stage::Idle) => StepData::Idle,
-        Some(Stage::Loading) => StepData::Loading,
-        Some(Stage::Loaded) => StepData::Loaded,
-        Some(Stage::Failed) => StepData::Failed,
-    }
+/// Where the data of the step shown stands; `None` for the steps that need none from the
+/// API (country, reserved, done).
+pub(super) fn step_data(wizard: &Wizard) -> Option<Stage> {
+    wizard.lists.slot(wizard.step).map(|slot| slot.stage())
 }
 
 /// The bordered box of a screen, titled.

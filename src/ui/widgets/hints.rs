@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::ui::View;
-use crate::ui::screens::{StepData, nothing_to_choose, step_data};
-use crate::wizard::{Load, Modal, Step, Wizard};
+use crate::ui::screens::{nothing_to_choose, step_data};
+use crate::wizard::{Load, Modal, Stage, Step, Wizard};
 
 const SEPARATOR: &str = " · ";
 
@@ -137,7 +137,7 @@ pub(crate) fn hints(wizard: &Wizard) -> Vec<Hint> {
             // `e` (the reference) is told on its own line of the screen: the footer keeps room
             // for help and the manager.
             let mut keys = vec![("r", "reserve"), ("b", "buy now")];
-            if data == StepData::Failed {
+            if data == Some(Stage::Failed) {
                 keys.push(("Enter", "retry"));
             }
             keys.push(back);
@@ -161,9 +161,9 @@ pub(crate) fn hints(wizard: &Wizard) -> Vec<Hint> {
         // Buying is off until the outcome is known: nothing offers to buy another.
         (Step::Done, _) if wizard.outcome_unknown() => vec![back],
         (Step::Done, _) => vec![("Enter", "buy another"), back],
-        (_, StepData::Failed) => vec![("Enter", "retry"), back],
-        (_, StepData::Loading | StepData::Idle) => vec![back],
-        (step, StepData::Loaded | StepData::Local) => {
+        (_, Some(Stage::Failed)) => vec![("Enter", "retry"), back],
+        (_, Some(Stage::Loading | Stage::Idle)) => vec![back],
+        (step, Some(Stage::Loaded) | None) => {
             let mut keys = if nothing_to_choose(wizard) {
                 vec![]
             } else {
