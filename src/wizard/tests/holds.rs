@@ -233,12 +233,9 @@ fn a_hold_is_kept_when_the_listing_is_incomplete_and_shown_gone_when_it_is_not()
     h.answer_to(&again, Answer::Reservations(incomplete));
     assert_eq!(h.wizard.holds().len(), 1);
     assert!(!h.wizard.holds()[0].gone);
-    assert!(
-        h.wizard
-            .notice()
-            .unwrap()
-            .text
-            .contains("could not be read")
+    assert_eq!(
+        h.wizard.notice().unwrap().text,
+        "1 reservation could not be read: the list may be incomplete."
     );
     // A complete listing without it: gone (expired or bought elsewhere), not silently removed.
     let last = only(h.update(Action::Retry));

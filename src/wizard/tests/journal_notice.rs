@@ -22,3 +22,32 @@ fn unreadable_journal_lines_are_reported_and_buying_stays_possible() {
         "{purchase:?}"
     );
 }
+
+#[test]
+fn earlier_purchases_left_alone_or_unsettled_are_counted_in_words() {
+    let mut h = Run::unstarted();
+    h.wizard.note_left_alone(1);
+    assert!(
+        (h.wizard.notice().unwrap().text)
+            .starts_with("1 earlier purchase is pending elsewhere (another account, API address or running numpick) and was left alone"),
+        "{:?}",
+        h.wizard.notice()
+    );
+    h.wizard.note_left_alone(2);
+    assert!(
+        (h.wizard.notice().unwrap().text)
+            .starts_with("2 earlier purchases are pending elsewhere (another account, API address or running numpick) and were left alone"),
+        "{:?}",
+        h.wizard.notice()
+    );
+    h.wizard.block_for_operator(1);
+    assert!(
+        (h.wizard.notice().unwrap().text).starts_with("1 earlier purchase could not be settled:"),
+        "{:?}",
+        h.wizard.notice()
+    );
+    assert!(
+        h.wizard.outcome_unknown(),
+        "buying is off until it is resolved"
+    );
+}

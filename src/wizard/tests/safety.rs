@@ -152,6 +152,10 @@ fn quitting_with_an_active_reservation_asks_first() {
     h.update(Action::Quit);
     let cancels = h.update(Action::Cancel);
     assert_eq!(cancels.len(), 1);
+    assert_eq!(
+        h.wizard.notice().unwrap().text,
+        "Cancelling 1 reservation, then quitting…"
+    );
     assert_eq!(call(&cancels[0]), &Call::Cancel { uuid: "r-1".into() });
     assert!(!h.wizard.should_quit(), "waits for the cancellation");
     h.answer_to(&cancels[0], Answer::Cancelled("cancelled".to_owned()));
