@@ -164,7 +164,10 @@ pub(crate) fn hints(wizard: &Wizard) -> Vec<Hint> {
         (_, Some(Stage::Failed)) => vec![("Enter", "retry"), back],
         (_, Some(Stage::Loading | Stage::Idle)) => vec![back],
         (step, Some(Stage::Loaded) | None) => {
-            let mut keys = if nothing_to_choose(wizard) {
+            let mut keys = if wizard.everywhere_offer().is_some() {
+                // No group matches a pattern: Enter searches every group for it.
+                vec![("Enter", "search every group")]
+            } else if nothing_to_choose(wizard) {
                 vec![]
             } else {
                 vec![("↑↓", "move"), ("Enter", "choose")]
