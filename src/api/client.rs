@@ -142,6 +142,13 @@ impl Client {
             headers.insert(KEY_HEADER, value);
         }
         let mut builder = reqwest::Client::builder();
+        if base.scheme() == "http" {
+            // reqwest builds its certificate verifier when the client is built, reading the
+            // platform's whole certificate store (tens of milliseconds before the first frame,
+            // and an error where there is no store). A plain-http client never makes a TLS
+            // connection: it only sends to its own address and follows no redirect.
+            builder = builder.use_preconfigured_tls(no_tls_needed());
+        }
         if !address::may_use_proxy(&base) {
             // The environment's proxies are for remote https only (see `may_use_proxy`).
             builder = builder.no_proxy();
@@ -230,4 +237,12 @@ impl Client {
     ) -> Result<Success, ApiError> {
         self.inner.call(method, segments, query, body, kind).await
     }
+}
+
+/// The TLS settings of a client that never makes a TLS connection: no root is trusted, so
+/// nothing could be verified even if it tried.
+fn no_tls_needed() -> rustls::ClientConfig {
+    rustls::ClientConfig::builder()
+        .with_root_certificates(rustls::RootCertStore::empty())
+        .with_no_client_auth()
 }

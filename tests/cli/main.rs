@@ -23,6 +23,7 @@ mod key_precedence;
 mod key_privacy;
 mod log_rotation;
 mod names;
+mod no_certificates;
 mod owned;
 mod packaging;
 mod refresh;
