@@ -8,95 +8,147 @@ use std::ops::Range;
 use crate::api::model::AvailableNumber;
 use crate::vanity::{self, DigitIndex, VanityPattern};
 
+mod walks;
+
+use walks::{LENGTHS, Numbers, Walk, Windows};
+
 /// A number that matches the vanity box, with the matched span of its E.164 text.
 ///
-/// Eight bytes: a pattern every other number holds matches tens of thousands of numbers, and
-/// each keystroke writes them all out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NumberMatch {
-    pub(super) index: u32,
-    /// The span's ends: an E.164 text is at most 16 bytes.
-    pub(super) start: u8,
-    pub(super) end: u8,
-}
+/// One word: a pattern every other number holds matches tens of thousands of numbers, and
+/// each keystroke writes them all out. It holds the item (32 bits), the span's ends (an E.164
+/// text is at most 16 bytes) and how far the span ends from the end of the number, which
+/// ranks it (8 bits each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NumberMatch(u64);
 
 impl NumberMatch {
     /// The match of the item at `index`, over the bytes `span` of its E.164 text (empty
     /// without a pattern). `None` past what a list of numbers can hold.
     pub(super) fn new(index: usize, span: Range<usize>) -> Option<Self> {
-        Some(Self {
-            index: u32::try_from(index).ok()?,
-            start: u8::try_from(span.start).ok()?,
-            end: u8::try_from(span.end).ok()?,
-        })
+        Some(Self::of(
+            u32::try_from(index).ok()?,
+            u8::try_from(span.start).ok()?,
+            u8::try_from(span.end).ok()?,
+            0,
+        ))
+    }
+
+    fn of(index: u32, start: u8, end: u8, distance: u8) -> Self {
+        Self(
+            u64::from(index)
+                | u64::from(start) << Self::START
+                | u64::from(end) << Self::END
+                | u64::from(distance) << Self::DISTANCE,
+        )
+    }
+
+    /// Where each field lies in the word.
+    const START: u32 = 32;
+    const END: u32 = 40;
+    const DISTANCE: u32 = 48;
+
+    /// [`Self::of`] built by additions, as a keystroke builds tens of thousands of them: the
+    /// match starting `within` digits into item `index`'s national number, which starts
+    /// `offset` bytes into its E.164 text, where `fitted` is [`Self::fitted`] for the pattern
+    /// and the number's length. When the fields fit their bytes (a start the number holds),
+    /// the sums are exactly the fields; otherwise the result means nothing.
+    fn placed(index: u32, offset: u8, within: u64, fitted: u64) -> Self {
+        // The start and end move on with `within`, and the distance back.
+        let per_digit = (1u64 << Self::START)
+            .wrapping_add(1 << Self::END)
+            .wrapping_sub(1 << Self::DISTANCE);
+        let at_offset = u64::from(offset) * ((1 << Self::START) | (1 << Self::END));
+        Self(
+            (u64::from(index) | at_offset)
+                .wrapping_add(within.wrapping_mul(per_digit))
+                .wrapping_add(fitted),
+        )
+    }
+
+    /// What a pattern `width` digits wide adds to a match in a number whose last place for it
+    /// is `last` digits in: its end lies `width` bytes after its start, and a match at the
+    /// number's first digit ends `last` digits from the end.
+    fn fitted(width: u8, last: u8) -> u64 {
+        u64::from(width) << Self::END | u64::from(last) << Self::DISTANCE
     }
 
     /// Index into [`super::NumberList::items`].
     pub(crate) fn index(self) -> usize {
-        self.index as usize
+        // The low 32 bits, as put there.
+        (self.0 as u32) as usize
     }
 
     /// Byte range of the matched digits within the E.164 text (empty without a pattern).
     pub(crate) fn span(self) -> Range<usize> {
-        usize::from(self.start)..usize::from(self.end)
+        // Bytes cut back out of the bits they were put in.
+        usize::from((self.0 >> Self::START) as u8)..usize::from((self.0 >> Self::END) as u8)
+    }
+
+    /// How far the match ends from the end of its number, below [`LENGTHS`].
+    fn distance(self) -> usize {
+        (self.0 >> Self::DISTANCE) as usize % LENGTHS
     }
 }
-
-/// A national number has at most 14 digits (E.164's 15 less one for the calling code), so a
-/// match's distance from the end is below this.
-const DISTANCES: usize = 16;
 
 /// The national numbers of a list's items, split out of their E.164 text once, when the
 /// items arrive, laid side by side and indexed by digit: a keystroke in the vanity box then
 /// combines a few bit masks instead of splitting every number again and trying every start.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Nationals {
-    /// Per item, where its national number lies; `None` when it is not valid E.164 (see
-    /// [`vanity::split_e164`]), so that no pattern matches it.
-    places: Vec<Option<Place>>,
-    /// Where each digit stands in the national digits of every valid item, laid one after
-    /// another (only this index of them is kept).
+    /// Item `i`'s national digits lie at `bounds[i]..bounds[i + 1]` among the national digits
+    /// laid one after another; an item that is not valid E.164 (see [`vanity::split_e164`])
+    /// holds none there, so that no pattern matches it. At most `u32::MAX` items.
+    bounds: Vec<u32>,
+    /// Per item, where its national number starts in its E.164 text (after `+` and the
+    /// calling code).
+    offsets: Vec<u8>,
+    /// Where each digit stands in the national digits of every valid item (only this index of
+    /// them is kept).
     index: DigitIndex,
     /// Room reused by every keystroke: where the pattern can start, one bit per digit's
-    /// position, and the matches found, one list per distance from the end, each in the API's
-    /// order (the item, at most 4 billion, and where the match starts in its E.164 text).
+    /// position, and the matches found, in the API's order.
     starts: Vec<u64>,
-    by_distance: [Vec<(u32, u8)>; DISTANCES],
-}
-
-/// Where one item's national number lies.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    /// Its start among the national digits laid one after another.
-    start: u32,
-    /// Its length in digits.
-    len: u8,
-    /// Its start in the item's E.164 text (after `+` and the calling code).
-    offset: u8,
+    found: Vec<NumberMatch>,
 }
 
 impl Nationals {
     pub(super) fn of(items: &[AvailableNumber]) -> Self {
+        // Item indexes are kept in 32 bits; no answer comes near.
+        let items = &items[..items.len().min(u32::MAX as usize)];
         let mut digits = String::new();
-        let places = items
-            .iter()
-            .map(|item| {
-                let (_, national) = vanity::split_e164(&item.number)?;
-                let place = Place {
-                    start: u32::try_from(digits.len()).ok()?,
-                    len: u8::try_from(national.len()).ok()?,
-                    offset: u8::try_from(item.number.len() - national.len()).ok()?,
-                };
-                digits.push_str(national);
-                Some(place)
-            })
-            .collect();
+        let mut bounds = Vec::with_capacity(items.len() + 1);
+        let mut offsets = Vec::with_capacity(items.len());
+        bounds.push(0);
+        for item in items {
+            let place = vanity::split_e164(&item.number).and_then(|(_, national)| {
+                let offset = u8::try_from(item.number.len() - national.len()).ok()?;
+                u32::try_from(digits.len() + national.len()).ok()?;
+                Some((national, offset))
+            });
+            let offset = match place {
+                Some((national, offset)) => {
+                    digits.push_str(national);
+                    offset
+                }
+                None => 0,
+            };
+            // Fits, as checked above; an item holding no digits keeps the previous bound.
+            bounds.push(u32::try_from(digits.len()).unwrap_or(u32::MAX));
+            offsets.push(offset);
+        }
         let index = DigitIndex::of(digits.as_bytes());
+        // The keystrokes' room, written once now so that the first keystroke after the
+        // numbers arrive does not wait for the memory to be mapped in (memory handed out
+        // zeroed is mapped only when first written).
+        let starts = vec![!0; digits.len().div_ceil(64)];
+        let mut found = Vec::new();
+        found.resize(items.len(), NumberMatch::default());
         Self {
-            places,
+            bounds,
+            offsets,
             index,
-            starts: Vec::new(),
-            by_distance: Default::default(),
+            starts,
+            found,
         }
     }
 
@@ -105,119 +157,64 @@ impl Nationals {
     /// of the number, matches ending on the last digit first, equal distances in the API's
     /// order.
     pub(super) fn rank(&mut self, pattern: &VanityPattern, visible: &mut Vec<NumberMatch>) {
-        // One list per distance, filled in the API's order, ranks without sorting.
-        let mut by_distance = std::mem::take(&mut self.by_distance);
-        for found in &mut by_distance {
-            found.clear();
-        }
+        self.rank_by(pattern, visible, None);
+    }
+
+    /// [`Self::rank`], visiting the numbers as `walk` says (`None`: as suits the pattern).
+    fn rank_by(
+        &mut self,
+        pattern: &VanityPattern,
+        visible: &mut Vec<NumberMatch>,
+        walk: Option<Walk>,
+    ) {
         if pattern.is_empty() {
+            visible.clear();
             // Every number matches, with an empty span at its end.
-            for (index, place) in (0..).zip(&self.places) {
-                if let Some(place) = place {
-                    by_distance[0].push((index, place.offset + place.len));
+            for (index, (ends, &offset)) in (0..).zip(self.bounds.windows(2).zip(&self.offsets)) {
+                let len = ends[1] - ends[0];
+                if len > 0 {
+                    let end = offset.saturating_add(u8::try_from(len).unwrap_or(u8::MAX));
+                    visible.push(NumberMatch::of(index, end, end, 0));
                 }
             }
-        } else {
-            self.index.starts(pattern, &mut self.starts);
-            self.matches(pattern, &mut by_distance);
+            return;
         }
-        // A pattern longer than a number matches nothing, so its width fits a byte.
-        let width_byte = u8::try_from(pattern.len()).unwrap_or(u8::MAX);
-        visible.clear();
-        for found in &by_distance {
-            visible.extend(found.iter().map(|&(index, start)| NumberMatch {
-                index,
-                start,
-                end: start.saturating_add(width_byte),
-            }));
+        self.index.starts(pattern, &mut self.starts);
+        // Room for every item once, kept from one keystroke to the next.
+        self.found
+            .resize(self.offsets.len(), NumberMatch::default());
+        let numbers = Numbers {
+            starts: &self.starts,
+            bounds: &self.bounds,
+            offsets: &self.offsets,
+            windows: Windows::of(
+                pattern.len(),
+                pattern.is_anchored_start(),
+                pattern.is_anchored_end(),
+            ),
+        };
+        let walk = walk.unwrap_or_else(|| numbers.walk_for());
+        let count = numbers.walk(walk, &mut self.found);
+        let found = self.found.get(..count).unwrap_or_default();
+        // Ranked by distance without sorting: each match goes after the nearer ones, keeping
+        // the API's order among equals.
+        let mut next = [0usize; LENGTHS];
+        for one in found {
+            next[one.distance()] += 1;
         }
-        self.by_distance = by_distance;
-    }
-
-    /// Adds to `by_distance`, in the API's order, each item where `pattern` matches and where
-    /// its match starts in the E.164 text: of the starts the bit index allows
-    /// (`self.starts`), the last one inside the number that its anchors allow, as
-    /// [`VanityPattern::find`] chooses.
-    fn matches(&self, pattern: &VanityPattern, by_distance: &mut [Vec<(u32, u8)>; DISTANCES]) {
-        let starts = &self.starts;
-        let width = pattern.len();
-        let mut item = 0;
-        let mut from = 0;
-        while let Some(at) = next_bit(starts, from) {
-            // The number holding position `at`: numbers lie in the buffer in the items' order.
-            let place = loop {
-                match self.places.get(item) {
-                    None => return,
-                    Some(Some(place)) if stop(*place) > at => break *place,
-                    Some(_) => item += 1,
-                }
-            };
-            let start = place.start as usize;
-            let stop = stop(place);
-            if let Some(last_start) = stop.checked_sub(width).filter(|&s| s >= start) {
-                let earliest = if pattern.is_anchored_end() {
-                    last_start
-                } else {
-                    start
-                };
-                let latest = if pattern.is_anchored_start() {
-                    start
-                } else {
-                    last_start
-                };
-                if let Some(matched) = last_bit(starts, earliest.max(at), latest) {
-                    // Below 16 and 15: a number has at most 15 digits.
-                    let distance = stop - (matched + width);
-                    let within = u8::try_from(matched - start).unwrap_or(u8::MAX);
-                    let Ok(index) = u32::try_from(item) else {
-                        return;
-                    };
-                    by_distance[distance].push((index, place.offset + within));
-                }
+        let mut placed = 0;
+        for slot in &mut next {
+            (*slot, placed) = (placed, placed + *slot);
+        }
+        // Every row is written below: only rows the list did not hold yet need filling first.
+        visible.resize(found.len(), NumberMatch::default());
+        for one in found {
+            let slot = &mut next[one.distance()];
+            if let Some(row) = visible.get_mut(*slot) {
+                *row = *one;
             }
-            // The next number's starts.
-            from = stop;
-            item += 1;
+            *slot += 1;
         }
-    }
-}
-
-/// Where the number at `place` ends in the buffer.
-fn stop(place: Place) -> usize {
-    place.start as usize + usize::from(place.len)
-}
-
-/// The first set bit of `bits` at `from` or after.
-fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
-    let mut word = from / 64;
-    let mut current = bits.get(word)? & (!0 << (from % 64));
-    while current == 0 {
-        word += 1;
-        current = *bits.get(word)?;
-    }
-    Some(word * 64 + current.trailing_zeros() as usize)
-}
-
-/// The last set bit of `bits` from `low` to `high` (both included).
-fn last_bit(bits: &[u64], low: usize, high: usize) -> Option<usize> {
-    if low > high {
-        return None;
-    }
-    let mut word = high / 64;
-    // The bits at `high` and below within its word.
-    let mut current = bits[word] & (!0 >> (63 - high % 64));
-    loop {
-        if word == low / 64 {
-            current &= !0 << (low % 64);
-        }
-        if current != 0 {
-            return Some(word * 64 + 63 - current.leading_zeros() as usize);
-        }
-        if word == low / 64 {
-            return None;
-        }
-        word -= 1;
-        current = bits[word];
     }
 }
 
@@ -294,14 +291,13 @@ mod tests {
         ];
         for text in patterns {
             let pattern = VanityPattern::parse(text).unwrap();
-            nationals.rank(&pattern, &mut visible);
-            let got: Vec<(usize, std::ops::Range<usize>)> =
-                visible.iter().map(|m| (m.index(), m.span())).collect();
-            assert_eq!(
-                got,
-                vanity::rank_matches(&pattern, &texts),
-                "pattern {text}"
-            );
+            let expected = vanity::rank_matches(&pattern, &texts);
+            for walk in [None, Some(Walk::Sparse), Some(Walk::Dense)] {
+                nationals.rank_by(&pattern, &mut visible, walk);
+                let got: Vec<(usize, std::ops::Range<usize>)> =
+                    visible.iter().map(|m| (m.index(), m.span())).collect();
+                assert_eq!(got, expected, "pattern {text}, walk {walk:?}");
+            }
         }
     }
 }
