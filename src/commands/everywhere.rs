@@ -244,10 +244,12 @@ pub(super) async fn numbers(
         })?;
         return Ok(OK);
     }
+    // What the search was and cost goes to stderr, as every note does: piped, stdout holds
+    // the table alone.
     if let Some(mapping) = pattern.mapping() {
-        ctx.out.print_line(&format!("Pattern: {mapping}"));
+        output::note(&format!("Pattern: {mapping}"));
     }
-    ctx.out.print_line(&format!(
+    output::note(&format!(
         "{} in {} groups · {credits} credits",
         note::count(found.len(), complete),
         searches.len()
@@ -270,8 +272,14 @@ pub(super) async fn numbers(
         empty,
     );
     for row in &found {
+        // Brackets around the match help people; a script wants the number as it is.
+        let shown = if ctx.out.for_people() {
+            marked(&pattern, &row.number.number)
+        } else {
+            row.number.number.clone()
+        };
         table.row(vec![
-            marked(&pattern, &row.number.number),
+            shown,
             row.group.prefix.clone(),
             row.group.location.clone(),
             row.group.price.monthly.to_string(),
@@ -289,7 +297,7 @@ pub(super) async fn numbers(
     }
     ctx.out.print_table(&table);
     for group in random_only {
-        ctx.out.print_line(&format!(
+        output::note(&format!(
             "{} {} ({}): a number at random only, not searched",
             group.prefix, group.location, group.id
         ));

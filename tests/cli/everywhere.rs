@@ -130,3 +130,26 @@ fn wildcards_are_completed_within_the_budget_and_say_whether_they_are() {
         "{table:?}"
     );
 }
+
+#[test]
+fn piped_results_are_clean_tsv_with_the_summary_on_stderr() {
+    let home = Home::new();
+    let mut args = LOS_ANGELES[..LOS_ANGELES.len() - 1].to_vec();
+    args.extend(["--type", "local", "--contains", "8?8?8"]);
+    let run = home.run(&args, &[]).ok();
+    let mut lines = run.stdout.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(header.starts_with("NUMBER\tPREFIX\t"), "{run:?}");
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty(), "{run:?}");
+    for row in &rows {
+        assert!(row.starts_with('+'), "a row that is not a number: {row:?}");
+        assert!(!row.contains('['), "brackets in piped output: {row:?}");
+        assert_eq!(
+            row.matches('\t').count(),
+            header.matches('\t').count(),
+            "{row:?}"
+        );
+    }
+    assert!(run.stderr.contains("in 3 groups"), "{run:?}");
+}
