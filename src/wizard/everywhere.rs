@@ -60,6 +60,9 @@ pub(crate) struct Everywhere {
     /// The merged list: (search, number) positions, best first.
     pub rows: Vec<(usize, usize)>,
     pub cursor: usize,
+    /// Whether the operator has moved the highlight: until then it stays on the best match
+    /// as answers arrive; after, on the number they moved to.
+    moved: bool,
     /// First queries answered, of how many: the progress shown.
     pub(crate) first_done: usize,
     pub(crate) first_total: usize,
@@ -82,6 +85,7 @@ impl Everywhere {
             random_only: random_only.into_iter().cloned().collect(),
             rows: Vec::new(),
             cursor: 0,
+            moved: false,
             first_done: 0,
             first_total: selectable.len(),
             queue: (0..selectable.len())
@@ -226,6 +230,7 @@ impl Wizard {
             }
             (_, Action::Move(step)) => {
                 search.cursor = moved(search.cursor, search.rows.len(), step);
+                search.moved = true;
                 Vec::new()
             }
             (_, Action::Choose) => self.review_found_number(),
@@ -317,8 +322,9 @@ impl Wizard {
         if let Some(target) = searches.get_mut(job.group) {
             target.absorb(pattern, cap, job.query, answer);
         }
-        // The highlighted number stays highlighted as rows arrive around it.
-        let highlighted = search.rows.get(search.cursor).copied();
+        // The best match stays on top as rows arrive; a number the operator moved to stays
+        // highlighted, wherever better ones land.
+        let highlighted = (search.rows.get(search.cursor).copied()).filter(|_| search.moved);
         search.rows = ranked(&search.searches, &search.pattern);
         search.cursor = highlighted
             .and_then(|h| search.rows.iter().position(|&r| r == h))

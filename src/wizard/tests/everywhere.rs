@@ -220,3 +220,27 @@ fn enter_on_a_number_box_without_a_match_searches_every_group() {
     );
     assert_eq!(search(&h).text, "5551234");
 }
+
+#[test]
+fn the_best_match_stays_on_top_as_answers_arrive_until_the_operator_moves() {
+    let mut h = Run::unstarted();
+    h.walk_to_groups(groups(3));
+    h.type_text("555");
+    let sent = h.update(Action::Choose);
+    // The first answer holds a match far from the end; the next holds one at the end.
+    h.answer_to(&sent[0], numbers(&["+12135550001", "+12135550002"]));
+    h.answer_to(&sent[1], numbers(&["+13105551555"]));
+    assert_eq!(search(&h).cursor, 0);
+    let (group, number) = search(&h).selected().unwrap();
+    assert_eq!(
+        (group.id.as_str(), number.number.as_str()),
+        ("g-1", "+13105551555")
+    );
+
+    // Once the operator moves, the number they moved to stays highlighted.
+    h.update(Action::Move(Move::Down));
+    let chosen = search(&h).selected().unwrap().1.number.clone();
+    h.answer_to(&sent[2], numbers(&["+13235559555"]));
+    assert_eq!(search(&h).selected().unwrap().1.number, chosen);
+    assert_eq!(search(&h).cursor, 2, "a better match arrived above it");
+}
