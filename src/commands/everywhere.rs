@@ -89,7 +89,7 @@ pub(super) struct PlaceSearch {
     pub groups: Vec<Group>,
     /// The search of each group that lets a number be picked, in the API's order of groups.
     pub searches: Vec<GroupSearch>,
-    /// The requests spent, the list of groups included.
+    /// The requests spent, the names looked up and the list of groups included.
     pub credits: u32,
     /// Whether every group was searched to the end.
     pub complete: bool,
@@ -117,7 +117,20 @@ pub(super) async fn search_place(
     pattern: &VanityPattern,
     max_credits: u32,
 ) -> Result<PlaceSearch, Failure> {
+    let sent_before = client.requests_sent();
     let query = place_query(ctx, client, place).await?;
+    // Names are resolved by asking the API (unless its catalogue is kept on disk): what that
+    // cost counts against the budget too.
+    let lookups =
+        u32::try_from(client.requests_sent().saturating_sub(sent_before)).unwrap_or(u32::MAX);
+    let spent = lookups.saturating_add(GROUP_LIST_COST);
+    if spent > max_credits {
+        return Err(Failure::usage(format!(
+            "looking up the place's names took {lookups} credits; listing its groups would \
+             pass --max-credits {max_credits}; no number was searched (give ids, or raise \
+             --max-credits)"
+        )));
+    }
     let listing = client.groups(&query).await?;
     if listing.skipped > 0 {
         output::note(&format!(
@@ -127,12 +140,17 @@ pub(super) async fn search_place(
     }
     let groups = listing.items;
     let cost = first_pass_cost(&groups);
-    let total = GROUP_LIST_COST.saturating_add(cost);
+    let total = spent.saturating_add(cost);
     if total > max_credits {
+        let names = if lookups > 0 {
+            format!("{lookups} for the place's names, ")
+        } else {
+            String::new()
+        };
         return Err(Failure::usage(format!(
-            "searching {cost} groups would cost {total} credits ({GROUP_LIST_COST} for the list \
-             of groups, 1 per group), more than --max-credits {max_credits}; no number was \
-             searched (narrow the place, or raise --max-credits)"
+            "searching {cost} groups would cost {total} credits ({names}{GROUP_LIST_COST} for \
+             the list of groups, 1 per group), more than --max-credits {max_credits}; no number \
+             was searched (narrow the place, or raise --max-credits)"
         )));
     }
     let cap = PageCap::new();
@@ -159,7 +177,7 @@ pub(super) async fn search_place(
         },
     )
     .await;
-    let credits = GROUP_LIST_COST + searches.iter().map(|s| s.credits).sum::<u32>();
+    let credits = spent + searches.iter().map(|s| s.credits).sum::<u32>();
     let complete = searches.iter().all(GroupSearch::is_complete);
     for search in &searches {
         if let Some(why) = note::incompleteness(search) {

@@ -153,3 +153,37 @@ fn piped_results_are_clean_tsv_with_the_summary_on_stderr() {
     }
     assert!(run.stderr.contains("in 3 groups"), "{run:?}");
 }
+
+#[test]
+fn looking_up_the_place_by_name_counts_against_the_budget() {
+    let home = Home::new();
+    let by_name = [
+        "-v",
+        "numbers",
+        "--country",
+        "US",
+        "--region",
+        "California",
+        "--city",
+        "Los Angeles",
+        "--type",
+        "local",
+        "--contains",
+        "555",
+        "--max-credits",
+    ];
+    let mut args = by_name.to_vec();
+    args.push("2");
+    let run = home.run(&args, &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("2 requests sent"),
+        "the region and city looked up, nothing more: {run:?}"
+    );
+    assert!(run.stderr.contains("--max-credits 2"), "{run:?}");
+
+    let mut args = by_name.to_vec();
+    args.extend(["6", "--json"]);
+    let doc = home.run(&args, &[]).ok().json();
+    assert_eq!(doc["credits"], 6, "2 names, the groups, then one per group");
+}

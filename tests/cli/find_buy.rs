@@ -154,7 +154,9 @@ async fn a_search_over_the_budget_is_refused_before_any_number_is_searched() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stdout.is_empty(), "{run:?}");
     assert!(
-        run.stderr.contains("would cost 4 credits") && run.stderr.contains("--max-credits 3"),
+        run.stderr
+            .contains("would cost 6 credits (2 for the place's names, 1 for the list of groups")
+            && run.stderr.contains("--max-credits 3"),
         "{run:?}"
     );
     let seen = proxy.seen();
