@@ -10,7 +10,8 @@
 //! - digits match themselves; letters match their phone keypad digit (`PIZZA` = `74992`);
 //! - `*` or `?` match any one digit;
 //! - `^` anchors to the start of the national number, `$` to its end (`^555`, `0000$`);
-//! - spaces, dashes and dots are ignored; anything else is an error that names the character.
+//! - spaces, dashes, dots and parentheses are ignored; anything else is an error that names
+//!   the character.
 
 mod digit_index;
 mod e164;

@@ -63,7 +63,8 @@ pub enum PatternError {
 }
 
 impl VanityPattern {
-    /// Parses what the operator typed. Spaces, dashes and dots are ignored; a blank text gives
+    /// Parses what the operator typed. Spaces, dashes, dots and parentheses (a number pasted as
+    /// it is written, `(213) 555-1234`) are ignored; a blank text gives
     /// the empty pattern, which filters nothing out (see [`VanityPattern::is_empty`]).
     pub fn parse(text: &str) -> Result<Self, PatternError> {
         let mut tokens = Vec::new();
@@ -72,7 +73,7 @@ impl VanityPattern {
         let mut end_anchor_position: Option<usize> = None;
         for (index, symbol) in text.chars().enumerate() {
             let position = index + 1;
-            if matches!(symbol, '-' | '.') || symbol.is_whitespace() {
+            if matches!(symbol, '-' | '.' | '(' | ')') || symbol.is_whitespace() {
                 continue;
             }
             if let Some(position) = end_anchor_position {

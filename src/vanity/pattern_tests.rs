@@ -27,6 +27,8 @@ fn letters_become_keypad_digits() {
 fn separators_are_ignored() {
     assert_eq!(parse("555-12.34 56"), parse("5551234 56"));
     assert_eq!(parse(" 555 - 1234 ").to_string(), "5551234");
+    // A number pasted as it is usually written.
+    assert_eq!(parse("(213) 555-12").to_string(), "21355512");
 }
 
 #[test]
@@ -99,9 +101,9 @@ fn invalid_patterns_say_which_character_and_why() {
         Err(PatternError::MisplacedStart { position: 2 })
     );
     assert_eq!(
-        VanityPattern::parse("(555)"),
+        VanityPattern::parse("[555]"),
         Err(PatternError::InvalidCharacter {
-            symbol: '(',
+            symbol: '[',
             position: 1
         })
     );
