@@ -100,6 +100,9 @@ fn a_letter_pattern_is_mapped_to_the_keypad_ranked_and_spelled() {
     run.act(Action::Edit(tui_input::InputRequest::DeleteLine));
     run.act(Action::ToggleOrder);
     snap!("numbers_memorable_first", run);
+    // The order stays memorable-first under a pattern, and the count says so.
+    run.type_text("PIZZA");
+    snap!("numbers_pattern_memorable_first", run);
 }
 
 #[test]

@@ -192,6 +192,11 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
 /// matches "among the first 100 numbers containing 8" while more may exist.
 fn count_text(numbers: &NumberList) -> String {
     let count = numbers.visible().len();
+    let order = if numbers.memorable_first() {
+        ", memorable first"
+    } else {
+        ""
+    };
     let noun = if count == 1 { "number" } else { "numbers" };
     let further = if count == 0 {
         "; Enter searches further"
@@ -212,22 +217,15 @@ fn count_text(numbers: &NumberList) -> String {
                 .map(|m| format!("  ({m})"))
                 .unwrap_or_default();
             format!(
-                "{count} {noun} {verb} {pattern}{}{mapping}",
+                "{count} {noun} {verb} {pattern}{}{order}{mapping}",
                 among.unwrap_or_default()
             )
         }
-        None => {
-            let order = if numbers.memorable_first() {
-                ", memorable first"
-            } else {
-                ""
-            };
-            match numbers.first_page() {
-                Some(page) => {
-                    format!("first {page} numbers available (the group may hold more){order}")
-                }
-                None => format!("{count} {noun} available{order}"),
+        None => match numbers.first_page() {
+            Some(page) => {
+                format!("first {page} numbers available (the group may hold more){order}")
             }
-        }
+            None => format!("{count} {noun} available{order}"),
+        },
     }
 }

@@ -178,7 +178,8 @@ pub(crate) fn hints(wizard: &Wizard) -> Vec<Hint> {
             if step == Step::Number && !wizard.basket().is_empty() {
                 keys.push(BASKET);
             }
-            if step == Step::Number && search_empty {
+            // Tab orders the numbers memorable-first with or without a pattern.
+            if step == Step::Number && !nothing_to_choose(wizard) {
                 keys.push(("Tab", "memorable first"));
             }
             if !search_empty {
