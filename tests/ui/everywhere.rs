@@ -61,4 +61,14 @@ fn a_first_page_is_never_called_a_count() {
     run.wait(numpick::wizard::VANITY_DEBOUNCE);
     run.answer(page(100));
     snap!("numbers_no_match_in_a_first_page", run);
+
+    // Enter searches every group; each answers a full page, so completing is offered, with
+    // why on a line of its own and its cost beside the keys.
+    let sent = run.wizard.update(Action::Choose);
+    let full: Vec<String> = (0..100).map(|i| format!("+1310800{i:04}")).collect();
+    let full: Vec<&str> = full.iter().map(String::as_str).collect();
+    for command in &sent {
+        answer(&mut run, command, &full);
+    }
+    snap!("everywhere_completion_offered", run, 120, 16);
 }

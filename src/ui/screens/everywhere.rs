@@ -44,13 +44,15 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Ev
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let random_lines = u16::try_from(search.random_only.len()).unwrap_or(u16::MAX);
+    let status_lines = status_lines(view, search);
+    let status_height = u16::try_from(status_lines.len()).unwrap_or(u16::MAX);
     let [status, table, random] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(status_height),
         Constraint::Fill(1),
         Constraint::Length(random_lines),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(status_lines(view, search)), status);
+    frame.render_widget(Paragraph::new(status_lines), status);
     draw_rows(view, frame, table, search);
     let lines: Vec<Line<'_>> = (search.random_only.iter())
         .map(|g| {
@@ -67,7 +69,9 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Ev
     frame.render_widget(Paragraph::new(lines), random);
 }
 
-/// The cost, the progress, or how complete the list is, and what the keys do now.
+/// The cost, the progress, or how complete the list is, and what the keys do now. Offering to
+/// complete the search, why it may be incomplete gets a line of its own, so that it is read
+/// in full before the answer.
 fn status_lines<'a>(view: &View<'_>, search: &Everywhere) -> Vec<Line<'a>> {
     let groups = search.first_total;
     let found = note::count(search.rows.len(), search.is_complete());
@@ -85,10 +89,18 @@ fn status_lines<'a>(view: &View<'_>, search: &Everywhere) -> Vec<Line<'a>> {
             ),
             "Esc stops what is not sent".to_owned(),
         ),
-        EverywherePhase::OfferCompletion { credits } => (
-            format!("{found} · {}", first_note(search)),
-            format!("y: complete the search (at least {credits} more credits) · n: keep these"),
-        ),
+        EverywherePhase::OfferCompletion { credits } => {
+            return vec![
+                Line::from(Span::styled(found, view.theme.title)),
+                Line::from(Span::styled(first_note(search), view.theme.muted)),
+                Line::from(Span::styled(
+                    format!(
+                        "y: complete the search (at least {credits} more credits) · n: keep these"
+                    ),
+                    view.theme.muted,
+                )),
+            ];
+        }
         EverywherePhase::Finished { stopped } => (
             format!(
                 "{found} in {groups} groups · {} credits{}",
