@@ -96,16 +96,16 @@ impl Wizard {
     fn store_groups(&mut self, result: Result<Answer, ApiError>) {
         let groups = expect_answer!(result, Answer::Groups);
         if groups.as_ref().is_ok_and(|l| l.items.is_empty()) {
-            let back_to = if self.chosen.prefix_jump.is_some() {
-                "the cities"
-            } else {
-                "the number types"
+            let (none, back_to) = match &self.chosen.prefix_jump {
+                Some(prefix) => (
+                    format!("No number groups with the prefix {prefix} here."),
+                    "the cities",
+                ),
+                None => ("No number groups match.".to_owned(), "the number types"),
             };
             self.say(
                 NoticeLevel::Warning,
-                format!(
-                    "No number groups match. Esc to broaden: back to {back_to}, with the search cleared."
-                ),
+                format!("{none} Esc to broaden: back to {back_to}, with the search cleared."),
             );
         }
         store(

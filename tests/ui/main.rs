@@ -27,6 +27,7 @@ mod everywhere;
 mod history;
 mod holdings;
 mod list_columns;
+mod prefix_jump;
 mod reading;
 mod refused_countries;
 mod screens;

@@ -31,13 +31,17 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
             let block = body_block(view, format!(" {title} "));
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            status::empty(
-                view,
-                frame,
-                inner,
-                "No number groups match.",
-                "Esc to broaden: Any city, Any type.",
-            );
+            let (message, hint) = match wizard.prefix_jumped() {
+                Some(prefix) => (
+                    format!("No number groups with the prefix {prefix} here."),
+                    "Esc to broaden: back to the cities, with the search cleared.",
+                ),
+                None => (
+                    "No number groups match.".to_owned(),
+                    "Esc to broaden: Any city, Any type.",
+                ),
+            };
+            status::empty(view, frame, inner, &message, hint);
             return;
         }
         Load::Loaded(picker) => Some(picker),

@@ -258,13 +258,17 @@ pub(crate) fn draw_picker<T>(
         } else {
             format!("Nothing matches “{query}”.")
         };
-        let hint = match view.wizard.everywhere_offer() {
-            Some((groups, credits)) => format!(
+        let hint = match (view.wizard.everywhere_offer(), view.wizard.prefix_offer()) {
+            (Some((groups, credits)), _) => format!(
                 "Enter searches {} for numbers with “{query}” ({}). Esc clears the search.",
                 crate::wording::counted(groups, "group"),
                 crate::wording::counted(usize::try_from(credits).unwrap_or(usize::MAX), "credit"),
             ),
-            None => "Esc clears the search.".to_owned(),
+            (None, Some(prefix)) => format!(
+                "Enter lists the groups with the prefix {prefix}, in any city. Esc clears the \
+                 search."
+            ),
+            (None, None) => "Esc clears the search.".to_owned(),
         };
         status::empty(view, frame, list_area, &message, &hint);
         return;

@@ -104,7 +104,10 @@ pub(crate) fn breadcrumb(wizard: &Wizard) -> Vec<String> {
     if step > Step::City
         && let Some(city) = &wizard.chosen.city
     {
-        crumbs.push(choice(city, "Any city", |c| &c.name));
+        crumbs.push(match wizard.prefix_jumped() {
+            Some(prefix) => format!("prefix {prefix}"),
+            None => choice(city, "Any city", |c| &c.name),
+        });
     }
     if step > Step::DidType
         && let Some(did_type) = &wizard.chosen.did_type
