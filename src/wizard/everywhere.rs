@@ -147,16 +147,24 @@ impl Wizard {
     /// Enter on the number step when no number of the group matches the vanity box (and the
     /// API has answered for it): back to the group step, searching every group for it.
     pub(super) fn search_everywhere_from_numbers(&mut self) -> Option<Vec<Command>> {
-        let list = self.lists.numbers.load.loaded()?;
-        if list.selected().is_some() || !list.is_answered() {
-            return None;
-        }
-        let text = list.query().value().to_owned();
-        let pattern = VanityPattern::parse(&text).ok().filter(|p| !p.is_empty())?;
+        let (text, pattern) = self.unmatched_number_pattern()?;
         self.leave_current_step();
         let mut commands = self.go(Step::Group);
         commands.extend(self.open_everywhere(&text, pattern));
         Some(commands)
+    }
+
+    /// The number step's vanity box, when no number of the group matches it and the API has
+    /// answered for it: what Enter would search every group for. The screen offers it, and
+    /// Enter sends it.
+    pub(super) fn unmatched_number_pattern(&self) -> Option<(String, VanityPattern)> {
+        let list = self.lists.numbers.load.loaded()?;
+        if list.selected().is_some() || !list.is_answered() {
+            return None;
+        }
+        let text = list.query().value();
+        let pattern = VanityPattern::parse(text).ok().filter(|p| !p.is_empty())?;
+        Some((text.to_owned(), pattern))
     }
 
     fn open_everywhere(&mut self, text: &str, pattern: VanityPattern) -> Vec<Command> {

@@ -246,14 +246,19 @@ impl Wizard {
         Some(list.query().value())
     }
 
-    /// On the group step, when no group matches the search box but its text is a vanity
+    /// On the group step when no group matches the search box, or on the number step when no
+    /// number matches the vanity box (the API having answered), and the text is a vanity
     /// pattern: how many groups a search of every group would ask, and its credits. Shown
     /// before Enter sends anything.
     pub(crate) fn everywhere_offer(&self) -> Option<(usize, u32)> {
-        if self.step != Step::Group || self.lists.everywhere.is_some() {
+        if self.lists.everywhere.is_some() {
             return None;
         }
-        self.unmatched_group_pattern()?;
+        match self.step {
+            Step::Group => self.unmatched_group_pattern()?,
+            Step::Number => self.unmatched_number_pattern()?,
+            _ => return None,
+        };
         let groups = self.lists.groups.load.loaded()?.items();
         let credits = crate::everywhere::first_pass_cost(groups);
         let searched = usize::try_from(credits).unwrap_or(usize::MAX);

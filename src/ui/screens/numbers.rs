@@ -117,14 +117,26 @@ fn draw_list(view: &View<'_>, frame: &mut Frame, area: Rect, numbers: &NumberLis
                     Some(page) => format!("None of the first {page} numbers here match {pattern}."),
                     None => format!("No numbers here match {pattern}."),
                 };
-                (message, "Enter searches every group; Esc clears the box.")
+                // What Enter will search, and its cost, before it sends anything.
+                let hint = match wizard.everywhere_offer() {
+                    Some((groups, credits)) => format!(
+                        "Enter searches {} for numbers with “{pattern}” ({}). Esc clears the box.",
+                        crate::wording::counted(groups, "group"),
+                        crate::wording::counted(
+                            usize::try_from(credits).unwrap_or(usize::MAX),
+                            "credit"
+                        ),
+                    ),
+                    None => "Esc clears the box.".to_owned(),
+                };
+                (message, hint)
             }
             None => (
                 "No numbers are available in this group.".to_owned(),
-                "Esc to go back and choose another group.",
+                "Esc to go back and choose another group.".to_owned(),
             ),
         };
-        status::empty(view, frame, list_area, &message, hint);
+        status::empty(view, frame, list_area, &message, &hint);
         return;
     }
     let range = list::window(
@@ -198,16 +210,11 @@ fn count_text(numbers: &NumberList) -> String {
         ""
     };
     let noun = if count == 1 { "number" } else { "numbers" };
-    let further = if count == 0 {
-        "; Enter searches further"
-    } else {
-        ""
-    };
     let among = numbers
         .first_page()
         .map(|page| match numbers.fetched_with() {
-            Some(digits) => format!(" among the first {page} numbers containing {digits}{further}"),
-            None => format!(" among the first {page} numbers{further}"),
+            Some(digits) => format!(" among the first {page} numbers containing {digits}"),
+            None => format!(" among the first {page} numbers"),
         });
     match numbers.pattern() {
         Some(pattern) => {
