@@ -268,9 +268,9 @@ pub(super) async fn numbers(
         output::note(&format!("Pattern: {mapping}"));
     }
     output::note(&format!(
-        "{} in {} groups · {credits} credits",
+        "{} · {} searched · {credits} credits",
         note::count(found.len(), complete),
-        searches.len()
+        crate::wording::counted(searches.len(), "group")
     ));
     let empty = if complete {
         "No numbers available match."

@@ -151,7 +151,7 @@ fn piped_results_are_clean_tsv_with_the_summary_on_stderr() {
             "{row:?}"
         );
     }
-    assert!(run.stderr.contains("in 3 groups"), "{run:?}");
+    assert!(run.stderr.contains("3 groups searched"), "{run:?}");
 }
 
 #[test]

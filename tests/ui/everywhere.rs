@@ -72,3 +72,14 @@ fn a_first_page_is_never_called_a_count() {
     }
     snap!("everywhere_completion_offered", run, 120, 16);
 }
+
+#[test]
+fn a_search_that_finds_nothing_says_so_and_offers_no_row_keys() {
+    let mut run = at_groups();
+    run.type_text("5551234");
+    let sent = run.wizard.update(Action::Choose);
+    for command in &sent {
+        answer(&mut run, command, &[]);
+    }
+    snap!("everywhere_nothing_found", run);
+}

@@ -103,7 +103,8 @@ fn status_lines<'a>(view: &View<'_>, search: &Everywhere) -> Vec<Line<'a>> {
         }
         EverywherePhase::Finished { stopped } => (
             format!(
-                "{found} in {groups} groups · {} credits{}",
+                "{found} · {} searched · {} credits{}",
+                crate::wording::counted(groups, "group"),
                 search.credits(),
                 if stopped { " · stopped" } else { "" }
             ),
@@ -126,6 +127,19 @@ fn first_note(search: &Everywhere) -> String {
 }
 
 fn draw_rows(view: &View<'_>, frame: &mut Frame, area: Rect, search: &Everywhere) {
+    if search.rows.is_empty() && matches!(search.phase, EverywherePhase::Finished { .. }) {
+        // Never "none" while more may exist.
+        let none = if search.is_complete() {
+            format!(
+                "No number of these groups holds “{}”. Esc goes back to the groups.",
+                clean(&search.text)
+            )
+        } else {
+            "None found so far: more numbers may exist (see above).".to_owned()
+        };
+        frame.render_widget(Paragraph::new(Line::styled(none, view.theme.muted)), area);
+        return;
+    }
     let window = list::window(
         search.rows.len(),
         search.cursor,

@@ -212,6 +212,10 @@ fn everywhere_hints(search: &crate::wizard::Everywhere) -> Vec<Hint> {
         keys.insert(1, ("Space", "mark"));
         keys.push(("r/b", "basket"));
     }
+    // Nothing found (yet): the keys that act on a row have nothing to act on.
+    if search.rows.is_empty() {
+        keys.retain(|&(key, _)| !matches!(key, "↑↓" | "Enter" | "Space"));
+    }
     keys.extend([MANAGER, QUIT]);
     keys
 }
