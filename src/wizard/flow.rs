@@ -230,6 +230,10 @@ impl Wizard {
             Step::Group if broaden && self.chosen.prefix_jump.is_some() => Step::City,
             Step::Group => Step::DidType,
             Step::Number => Step::Group,
+            // A number found by the search of every group: back to that search's list.
+            Step::Review | Step::Reserved | Step::Done if self.lists.everywhere.is_some() => {
+                Step::Group
+            }
             Step::Review | Step::Reserved | Step::Done => {
                 if self
                     .chosen

@@ -69,9 +69,8 @@ fn one_pattern_finds_a_number_in_a_second_group_and_enter_reviews_it() {
     assert_eq!(h.wizard.chosen.group.as_ref().unwrap().id.as_str(), "g-1");
     assert_eq!(h.wizard.chosen.number.as_deref(), Some("+12135551234"));
 
-    // Back from the number, the group step still shows the search and its pattern.
-    h.update(Action::Back);
-    assert_eq!(h.wizard.step, Step::Number);
+    // Back from the number, the group step shows the search it was found by, and its
+    // pattern, not the group's own list.
     h.update(Action::Back);
     assert_eq!(h.wizard.step, Step::Group);
     assert_eq!(search(&h).text, "5551234");
