@@ -226,8 +226,8 @@ impl Wizard {
             Step::City if self.chosen.region.is_some() => Step::Region,
             Step::City => Step::Country,
             Step::DidType => Step::City,
-            // A prefix jump skipped the type step: broadening goes back to the cities.
-            Step::Group if broaden && self.chosen.prefix_jump.is_some() => Step::City,
+            // A prefix jump skipped the type step: back to the cities, where it was typed.
+            Step::Group if self.chosen.prefix_jump.is_some() => Step::City,
             Step::Group => Step::DidType,
             Step::Number => Step::Group,
             // A number found by the search of every group: back to that search's list.

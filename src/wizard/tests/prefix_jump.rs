@@ -33,14 +33,33 @@ fn digits_on_the_city_step_search_the_groups_of_that_prefix() {
 }
 
 #[test]
+fn back_from_the_groups_of_a_prefix_is_the_city_step_it_was_typed_on() {
+    let mut h = Run::unstarted();
+    at_cities(&mut h);
+    h.type_text("213");
+    let search = only(h.update(Action::Choose));
+    h.answer_to(
+        &search,
+        Answer::Groups(listing(vec![group("abc-123", true)])),
+    );
+    h.update(Action::Back);
+    assert_eq!(
+        h.wizard.step(),
+        Step::City,
+        "the jump skipped the type step"
+    );
+    assert_eq!(h.wizard.search_text(), Some("213"));
+}
+
+#[test]
 fn a_city_chosen_by_name_searches_without_a_prefix() {
     let mut h = Run::unstarted();
     at_cities(&mut h);
     h.type_text("213");
     h.update(Action::Choose);
     h.update(Action::Back);
-    h.update(Action::Back);
     assert_eq!(h.wizard.step(), Step::City);
+    // Esc clears the box, then a city is chosen by name.
     h.update(Action::Back);
     h.update(Action::Move(Move::Down));
     h.update(Action::Choose);
