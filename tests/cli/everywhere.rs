@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::home::{Home, items, keys, set};
+use crate::support::home::{Home, LOS_ANGELES_BY_NAME, items, keys, set};
 
 const LOS_ANGELES: [&str; 8] = [
     "numbers",
@@ -157,21 +157,9 @@ fn piped_results_are_clean_tsv_with_the_summary_on_stderr() {
 #[test]
 fn looking_up_the_place_by_name_counts_against_the_budget() {
     let home = Home::new();
-    let by_name = [
-        "-v",
-        "numbers",
-        "--country",
-        "US",
-        "--region",
-        "California",
-        "--city",
-        "Los Angeles",
-        "--type",
-        "local",
-        "--contains",
-        "555",
-        "--max-credits",
-    ];
+    let mut by_name = vec!["-v", "numbers"];
+    by_name.extend(LOS_ANGELES_BY_NAME);
+    by_name.extend(["--contains", "555", "--max-credits"]);
     let mut args = by_name.to_vec();
     args.push("2");
     let run = home.run(&args, &[]);

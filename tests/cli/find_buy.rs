@@ -3,26 +3,12 @@
 //! best-ranked match of every Los Angeles group, once; a dry run and a search over the credit
 //! budget send no reservation and no purchase; a declined one cancels its reservation.
 
-use crate::support::home::{Home, KEY, items};
+use crate::support::home::{Home, KEY, LOS_ANGELES_BY_NAME, items};
 use crate::support::http::{FaultProxy, PurchaseFault};
 use numpick::sandbox::{self, RunningSandbox, SandboxConfig};
 
 const PURCHASE: &str = "/open/numbers/purchase";
 const RESERVE: &str = "/open/numbers/reservations";
-
-/// The place, by names as an operator types them, and the pattern.
-const LOS_ANGELES_555: [&str; 10] = [
-    "--country",
-    "US",
-    "--region",
-    "California",
-    "--city",
-    "Los Angeles",
-    "--type",
-    "local",
-    "--contains",
-    "555",
-];
 
 async fn sandbox_behind_proxy() -> (RunningSandbox, FaultProxy) {
     let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
@@ -33,7 +19,8 @@ async fn sandbox_behind_proxy() -> (RunningSandbox, FaultProxy) {
 /// `first` (the subcommand), the place and pattern, then `extra`, then `--base-url URL`.
 fn args<'a>(first: &'a str, extra: &[&'a str], url: &'a str) -> Vec<&'a str> {
     let mut args = vec![first];
-    args.extend(LOS_ANGELES_555);
+    args.extend(LOS_ANGELES_BY_NAME);
+    args.extend(["--contains", "555"]);
     args.extend_from_slice(extra);
     args.extend(["--base-url", url]);
     args

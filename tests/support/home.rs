@@ -18,6 +18,18 @@ pub const KEY: (&str, &str) = ("TWOCHAT_API_KEY", "test");
 /// The number the fault-server purchase tests name.
 pub const NUMBER: &str = "+493012345678";
 
+/// US › California › Los Angeles › local, by names as an operator types them.
+pub const LOS_ANGELES_BY_NAME: [&str; 8] = [
+    "--country",
+    "US",
+    "--region",
+    "California",
+    "--city",
+    "Los Angeles",
+    "--type",
+    "local",
+];
+
 /// A throwaway home for one test.
 pub struct Home {
     dir: tempfile::TempDir,
