@@ -1,7 +1,8 @@
 //! The vanity box's index: the national numbers of a list's items, split out of their E.164
 //! text once, when the items arrive, laid side by side and kept as a bit index of their digits
 //! ([`DigitIndex`]), so that a keystroke finds where the pattern can start with a few word
-//! operations per 64 digits, then visits only the numbers holding such a start.
+//! operations per 64 digits, then takes each number's last allowed start ([`walks`]) and
+//! ranks the matches by counting them per distance from the end.
 
 use std::ops::Range;
 
