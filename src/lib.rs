@@ -67,6 +67,11 @@
 //! ```
 
 #![warn(unreachable_pub)]
+#![allow(
+    rustdoc::private_intra_doc_links,
+    reason = "the module map above names the crate's own modules too; \
+              `cargo doc --document-private-items` links every one"
+)]
 
 pub mod api;
 pub(crate) mod app;

@@ -6,7 +6,7 @@
 //! - [`group`]: what the search of one group found: a first query, then, when asked to
 //!   complete, narrower wildcard queries wherever an answer was cut short (see [`crate::vanity::ServerQuery`]).
 //! - [`note`]: what an incomplete answer is told as, on screen and on stderr.
-//! - [`merge`]: the results of many groups as one ranked list.
+//! - [`merge`](mod@merge): the results of many groups as one ranked list.
 //!
 //! The sending is the `sweep` module's (the command line); the wizard sends the same queries
 //! through its worker.

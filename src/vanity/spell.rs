@@ -17,7 +17,7 @@ pub(crate) fn spell(national: &str, word: &str) -> Option<String> {
 
 impl VanityPattern {
     /// The national number with this pattern's letters spelled where it matches (at the
-    /// place [`VanityPattern::find`] picks); see [`spell`].
+    /// place [`VanityPattern::find`] picks); see the free `spell` above.
     pub(crate) fn spell(&self, national: &str) -> Option<String> {
         let matched = self.find(national)?;
         let letter_at = |token: &Token| match *token {
