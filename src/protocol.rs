@@ -166,4 +166,6 @@ pub struct WorkerMsg {
     /// When the answer arrived; countdowns are anchored to it.
     pub received_at: Instant,
     pub result: Result<Answer, ApiError>,
+    /// Whether the worker answered from its cache, without a request: no credit was spent.
+    pub from_cache: bool,
 }

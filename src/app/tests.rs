@@ -56,6 +56,7 @@ fn press(wizard: &mut Wizard, key: KeyCode, now: Instant) {
             id,
             received_at: now,
             result,
+            from_cache: false,
         };
         commands.extend(handle(wizard, Input::Answer(message), now, utc));
     }
@@ -89,6 +90,7 @@ fn wizard_holding_a_reservation(t0: Instant, utc0: Timestamp) -> Wizard {
             id,
             received_at: t0,
             result: Ok(answer),
+            from_cache: false,
         });
         assert_eq!(more, vec![]);
     }

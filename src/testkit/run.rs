@@ -108,6 +108,7 @@ impl Run {
                 id,
                 received_at: self.t0,
                 result: Ok(answer),
+                from_cache: false,
             });
             assert!(more.is_empty(), "the start-up answers ask for nothing more");
         }
@@ -190,6 +191,7 @@ impl Run {
             id,
             received_at: self.now(),
             result,
+            from_cache: false,
         });
         self
     }
@@ -205,6 +207,7 @@ impl Run {
                 id,
                 received_at: self.now(),
                 result: answer(&call),
+                from_cache: false,
             }));
         }
         self.pending = more;
@@ -222,6 +225,7 @@ impl Run {
             id,
             received_at: self.now(),
             result,
+            from_cache: false,
         });
         self.pending.extend(more);
         self
@@ -248,6 +252,7 @@ impl Run {
             id: *id,
             received_at: self.t0 + after,
             result,
+            from_cache: false,
         })
     }
 

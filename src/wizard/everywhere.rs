@@ -301,16 +301,21 @@ impl Wizard {
             .collect()
     }
 
-    /// One answer of the search.
+    /// One answer of the search; `from_cache` when the worker answered it without a request.
     pub(super) fn apply_everywhere(
         &mut self,
         job: Job,
         result: Result<Answer, ApiError>,
+        from_cache: bool,
     ) -> Vec<Command> {
         let Some(search) = &mut self.lists.everywhere else {
             return Vec::new();
         };
         search.in_flight = search.in_flight.saturating_sub(1);
+        // Its credit was counted when it was asked; an answer kept from before cost none.
+        if from_cache && let Some(target) = search.searches.get_mut(job.group) {
+            target.credits = target.credits.saturating_sub(1);
+        }
         if job.first {
             search.first_done += 1;
         }

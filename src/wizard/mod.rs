@@ -262,6 +262,7 @@ impl Wizard {
             id,
             received_at,
             result,
+            from_cache,
         } = message;
         self.now = self.now.max(received_at);
         let Some(pending) = self.requests.take(id) else {
@@ -274,7 +275,7 @@ impl Wizard {
                 self.apply_vanity(contains, result);
                 Vec::new()
             }
-            Pending::Everywhere(job) => self.apply_everywhere(job, result),
+            Pending::Everywhere(job) => self.apply_everywhere(job, result, from_cache),
             Pending::Reservations => {
                 self.apply_reservations(received_at, result);
                 Vec::new()

@@ -129,7 +129,10 @@ async fn run(
         if let Some(answer) = cached {
             tracing::debug!(?id, "answered from the cache");
             // A closed channel means the wizard is gone; nobody needs the answer.
-            let _ = answers.send(message(id, Ok(answer)));
+            let _ = answers.send(WorkerMsg {
+                from_cache: true,
+                ..message(id, Ok(answer))
+            });
             continue;
         }
         let shared = shared.clone();
@@ -174,6 +177,7 @@ fn message(id: RequestId, result: Result<Answer, ApiError>) -> WorkerMsg {
         id,
         received_at: arrival_time(),
         result,
+        from_cache: false,
     }
 }
 

@@ -23,6 +23,7 @@ fn answer(run: &mut Run, command: &Command, numbers: &[&str]) -> Vec<Command> {
         id: *id,
         received_at: now,
         result: Ok(Answer::Numbers(listing(items))),
+        from_cache: false,
     })
 }
 

@@ -243,3 +243,28 @@ fn the_best_match_stays_on_top_as_answers_arrive_until_the_operator_moves() {
     assert_eq!(search(&h).selected().unwrap().1.number, chosen);
     assert_eq!(search(&h).cursor, 2, "a better match arrived above it");
 }
+
+#[test]
+fn an_answer_the_worker_kept_from_before_costs_no_credit() {
+    let mut h = Run::unstarted();
+    h.walk_to_groups(groups(2));
+    h.type_text("555");
+    let sent = h.update(Action::Choose);
+    assert_eq!(search(&h).credits(), 2, "counted as they are asked");
+    h.answer_to(&sent[0], numbers(&["+12135551555"]));
+    let Command::Call { id, .. } = &sent[1] else {
+        panic!("not a call: {:?}", sent[1]);
+    };
+    let _ = h.wizard.apply(crate::protocol::WorkerMsg {
+        id: *id,
+        received_at: h.t0,
+        result: Ok(numbers(&["+13105550000"])),
+        from_cache: true,
+    });
+    assert_eq!(search(&h).phase, Phase::Finished { stopped: false });
+    assert_eq!(
+        search(&h).credits(),
+        1,
+        "the second answer was the worker's kept one"
+    );
+}

@@ -124,6 +124,7 @@ fn a_history_that_cannot_be_read_says_why_and_enter_reads_again() {
         result: Err(ApiError::NotSent {
             detail: "the journal could not be opened".to_owned(),
         }),
+        from_cache: false,
     });
     let view = h.wizard.history().unwrap();
     assert!(matches!(&view.load, Load::Failed { message } if message.contains("journal")));
