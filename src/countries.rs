@@ -91,11 +91,6 @@ pub(crate) fn aliases(code: &str) -> &'static [&'static str] {
     }
 }
 
-/// The international dialling code of a country (`1` for the US, `44` for GB).
-pub(crate) fn calling_code(code: &str) -> Option<u16> {
-    by_code(code)?.dial
-}
-
 /// Every country, those in `recent` first in that order, then the rest by name.
 pub(crate) fn recent_first(recent: &[String]) -> Vec<&'static Country> {
     let mut out: Vec<&'static Country> = recent.iter().filter_map(|code| by_code(code)).collect();
@@ -133,10 +128,11 @@ mod tests {
                 .map(phonenumber::Metadata::country_code);
             assert_eq!(country.dial, metadata, "{country:?}");
         }
-        assert_eq!(calling_code("US"), Some(1));
-        assert_eq!(calling_code("gb"), Some(44));
-        assert_eq!(calling_code("AQ"), None);
-        assert_eq!(calling_code("XX"), None);
+        let dial = |code| by_code(code).and_then(|c| c.dial);
+        assert_eq!(dial("US"), Some(1));
+        assert_eq!(dial("gb"), Some(44));
+        assert_eq!(dial("AQ"), None);
+        assert_eq!(dial("XX"), None);
     }
 
     #[test]

@@ -84,3 +84,17 @@ fn a_search_that_finds_nothing_says_so_and_offers_no_row_keys() {
     }
     snap!("everywhere_nothing_found", run);
 }
+
+#[test]
+fn nothing_found_among_pages_cut_short_is_never_told_as_none() {
+    let mut run = at_groups();
+    run.type_text("5551234");
+    let sent = run.wizard.update(Action::Choose);
+    // Full pages for the whole pattern: nothing matches, and nothing narrower can be asked.
+    let full: Vec<String> = (0..100).map(|i| format!("+1310555{i:04}")).collect();
+    let full: Vec<&str> = full.iter().map(String::as_str).collect();
+    for command in &sent {
+        answer(&mut run, command, &full);
+    }
+    snap!("everywhere_nothing_found_so_far", run, 120, 16);
+}

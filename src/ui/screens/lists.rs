@@ -52,8 +52,7 @@ pub(crate) fn render(view: &View<'_>, frame: &mut Frame, area: Rect) {
                 &wizard.lists.countries,
                 &columns,
                 |c| {
-                    let dial = crate::countries::calling_code(c.code)
-                        .map_or_else(String::new, |code| format!("+{code}"));
+                    let dial = c.dial.map_or_else(String::new, |code| format!("+{code}"));
                     // A country the API refused before: choosing it would likely fail again.
                     let refused = if wizard.is_refused(c.code) {
                         Span::styled("✗ refused", view.theme.warning)
